@@ -1,0 +1,302 @@
+// Checks messages that crossed a process or network boundary against protocol.ts. A message is
+// accepted only when every field has its exact type and stays within bounds; the result is a fresh
+// copy holding only the protocol's fields. Anything else yields null.
+
+import {
+  CART_SECTION_BYTES,
+  FRAME_BYTES,
+  type CartData,
+  type CartSection,
+  type CartSource,
+  type FrameStats,
+  type HostMessage,
+  type HookMode,
+  type InputSnapshot,
+  type MessageOf,
+  type RunOptions,
+  type RunnerMessage,
+  type StackFrame,
+} from './protocol.js';
+
+/** Upper bounds on sizes; string lengths count UTF-16 code units. */
+export const MESSAGE_LIMITS = {
+  codeLength: 1024 * 1024,
+  nameLength: 256,
+  textLength: 64 * 1024,
+  localValueLength: 1024,
+  stackFrames: 256,
+  localsPerFrame: 200,
+  keysDown: 4,
+} as const;
+
+const MIN_KEY_CODE = 1;
+const MAX_KEY_CODE = 94;
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+const UINT32_MAX = 2 ** 32 - 1;
+/** Lua reports line -1 where it has none (C functions). */
+const MIN_LINE = -1;
+const HOOK_MODES: readonly HookMode[] = ['on-demand', 'always-on'];
+const GONE_REASONS: readonly ('stopped' | 'crashed')[] = ['stopped', 'crashed'];
+const PACINGS: readonly RunOptions['pacing'][] = ['realtime', 'fast'];
+
+type Fields = { readonly [key: string]: unknown };
+
+function asFields(value: unknown): Fields | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || ArrayBuffer.isView(value)) return null;
+  return value as Fields;
+}
+
+/** Reads an own data property only: inherited values and getters are never consulted. */
+function field(fields: object, key: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(fields, key);
+  return descriptor && 'value' in descriptor ? descriptor.value : undefined;
+}
+
+function isString(value: unknown, maxLength: number): value is string {
+  return typeof value === 'string' && value.length <= maxLength;
+}
+
+function isInt(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function isNonNegative(value: unknown): value is number {
+  return isFiniteNumber(value) && value >= 0;
+}
+
+function isLine(value: unknown): value is number {
+  return isInt(value, MIN_LINE, INT32_MAX);
+}
+
+function isOneOf<T extends string>(value: unknown, options: readonly T[]): value is T {
+  return typeof value === 'string' && (options as readonly string[]).includes(value);
+}
+
+/** The typed-array brand check works across realms, unlike instanceof, and cannot be faked by a plain object. */
+const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag)!
+  .get as (this: unknown) => string | undefined;
+
+function isUint8Array(value: unknown): value is Uint8Array {
+  return typedArrayTag.call(value) === 'Uint8Array';
+}
+
+/** Items of an array of at most maxLength entries, each converted by `parse`; null if any fails. */
+function parseList<T>(value: unknown, maxLength: number, parse: (item: unknown) => T | null): T[] | null {
+  if (!Array.isArray(value) || value.length > maxLength) return null;
+  const items: T[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const item = parse(field(value, String(i)));
+    if (item === null) return null;
+    items.push(item);
+  }
+  return items;
+}
+
+/** Absent (or undefined) optional fields stay absent; present ones must pass the check. */
+function optional<T>(value: unknown, check: (v: unknown) => v is T): { ok: boolean; value?: T } {
+  if (value === undefined) return { ok: true };
+  return check(value) ? { ok: true, value } : { ok: false };
+}
+
+// Host -> runner ---------------------------------------------------------------------------------
+
+function parseCart(value: unknown): CartSource | null {
+  const cart = asFields(value);
+  if (!cart) return null;
+  const name = field(cart, 'name');
+  const code = field(cart, 'code');
+  if (!isString(name, MESSAGE_LIMITS.nameLength) || !isString(code, MESSAGE_LIMITS.codeLength)) return null;
+  const rawData = field(cart, 'data');
+  if (rawData === undefined) return { name, code };
+  const data = parseCartData(rawData);
+  return data ? { name, code, data } : null;
+}
+
+/** Each present section must be a byte array of exactly its size; unknown sections are refused. */
+function parseCartData(value: unknown): CartData | null {
+  const fields = asFields(value);
+  if (!fields) return null;
+  const data: CartData = {};
+  for (const key of Object.keys(fields)) {
+    if (!Object.hasOwn(CART_SECTION_BYTES, key)) return null;
+    const section = key as CartSection;
+    const bytes = field(fields, key);
+    if (!isUint8Array(bytes) || bytes.length !== CART_SECTION_BYTES[section]) return null;
+    data[section] = new Uint8Array(bytes);
+  }
+  return data;
+}
+
+function parseOptions(value: unknown): RunOptions | null {
+  const options = asFields(value);
+  if (!options) return null;
+  const deterministic = field(options, 'deterministic');
+  const pacing = field(options, 'pacing');
+  const maxFrames = optional(field(options, 'maxFrames'), (v): v is number => isInt(v, 0, Number.MAX_SAFE_INTEGER));
+  if (typeof deterministic !== 'boolean' || !isOneOf(pacing, PACINGS) || !maxFrames.ok) return null;
+  const result: RunOptions = { deterministic, pacing };
+  if (maxFrames.value !== undefined) result.maxFrames = maxFrames.value;
+  return result;
+}
+
+function parseKeyCode(value: unknown): number | null {
+  return isInt(value, MIN_KEY_CODE, MAX_KEY_CODE) ? value : null;
+}
+
+function parseInput(value: unknown): InputSnapshot | null {
+  const input = asFields(value);
+  if (!input) return null;
+  const gamepads = field(input, 'gamepads');
+  const mouseX = field(input, 'mouseX');
+  const mouseY = field(input, 'mouseY');
+  const mouseButtons = field(input, 'mouseButtons');
+  const scrollX = field(input, 'scrollX');
+  const scrollY = field(input, 'scrollY');
+  const keys = parseList(field(input, 'keys'), MESSAGE_LIMITS.keysDown, parseKeyCode);
+  // Bit 31 (player 4's Y) built with JS bit operators comes out negative; both spellings are accepted.
+  if (!isInt(gamepads, INT32_MIN, UINT32_MAX)) return null;
+  if (!isFiniteNumber(mouseX) || !isFiniteNumber(mouseY) || !isInt(mouseButtons, 0, 7)) return null;
+  if (!isFiniteNumber(scrollX) || !isFiniteNumber(scrollY) || !keys) return null;
+  return { gamepads: gamepads >>> 0, mouseX, mouseY, mouseButtons, scrollX, scrollY, keys };
+}
+
+export function parseHostMessage(value: unknown): HostMessage | null {
+  const message = asFields(value);
+  if (!message) return null;
+  const type = field(message, 'type');
+  switch (type) {
+    case 'start': {
+      const cart = parseCart(field(message, 'cart'));
+      const options = parseOptions(field(message, 'options'));
+      return cart && options ? { type, cart, options } : null;
+    }
+    case 'input': {
+      const input = parseInput(field(message, 'input'));
+      return input ? { type, input } : null;
+    }
+    case 'break':
+    case 'resume':
+    case 'stop':
+      return { type };
+    default:
+      return null;
+  }
+}
+
+// Runner -> host ---------------------------------------------------------------------------------
+
+function parseStats(value: unknown): FrameStats | null {
+  const stats = asFields(value);
+  if (!stats) return null;
+  const cpuMs = field(stats, 'cpuMs');
+  const luaMemory = field(stats, 'luaMemory');
+  return isNonNegative(cpuMs) && isNonNegative(luaMemory) ? { cpuMs, luaMemory } : null;
+}
+
+function parseLocal(value: unknown): { name: string; value: string } | null {
+  const local = asFields(value);
+  if (!local) return null;
+  const name = field(local, 'name');
+  const text = field(local, 'value');
+  if (!isString(name, MESSAGE_LIMITS.nameLength) || !isString(text, MESSAGE_LIMITS.localValueLength)) return null;
+  return { name, value: text };
+}
+
+function parseStackFrame(value: unknown): StackFrame | null {
+  const frame = asFields(value);
+  if (!frame) return null;
+  const name = field(frame, 'name');
+  const source = field(frame, 'source');
+  const line = field(frame, 'line');
+  const locals = parseList(field(frame, 'locals'), MESSAGE_LIMITS.localsPerFrame, parseLocal);
+  if (!isString(name, MESSAGE_LIMITS.nameLength) || !isString(source, MESSAGE_LIMITS.nameLength)) return null;
+  return isLine(line) && locals ? { name, source, line, locals } : null;
+}
+
+function isText(value: unknown): value is string {
+  return isString(value, MESSAGE_LIMITS.textLength);
+}
+
+function parseFrame(message: Fields): RunnerMessage | null {
+  const index = field(message, 'index');
+  const pixels = field(message, 'pixels');
+  const stats = parseStats(field(message, 'stats'));
+  if (!isInt(index, 0, Number.MAX_SAFE_INTEGER) || !isUint8Array(pixels) || pixels.length !== FRAME_BYTES) return null;
+  return stats ? { type: 'frame', index, pixels: new Uint8Array(pixels), stats } : null;
+}
+
+function parseError(message: Fields): RunnerMessage | null {
+  const text = field(message, 'message');
+  const line = optional(field(message, 'line'), isLine);
+  const traceback = optional(field(message, 'traceback'), isText);
+  if (!isText(text) || !line.ok || !traceback.ok) return null;
+  const result: MessageOf<RunnerMessage, 'error'> = { type: 'error', message: text };
+  if (line.value !== undefined) result.line = line.value;
+  if (traceback.value !== undefined) result.traceback = traceback.value;
+  return result;
+}
+
+export function parseRunnerMessage(value: unknown): RunnerMessage | null {
+  const message = asFields(value);
+  if (!message) return null;
+  const type = field(message, 'type');
+  switch (type) {
+    case 'ready': {
+      const hookMode = field(message, 'hookMode');
+      const note = optional(field(message, 'note'), isText);
+      if (!isOneOf(hookMode, HOOK_MODES) || !note.ok) return null;
+      return note.value === undefined ? { type, hookMode } : { type, hookMode, note: note.value };
+    }
+    case 'frame':
+      return parseFrame(message);
+    case 'trace': {
+      const text = field(message, 'text');
+      const color = field(message, 'color');
+      return isText(text) && isInt(color, 0, 255) ? { type, text, color } : null;
+    }
+    case 'error':
+      return parseError(message);
+    case 'busy': {
+      const ms = field(message, 'ms');
+      const line = optional(field(message, 'line'), isLine);
+      if (!isNonNegative(ms) || !line.ok) return null;
+      return line.value === undefined ? { type, ms } : { type, ms, line: line.value };
+    }
+    case 'paused': {
+      const line = optional(field(message, 'line'), isLine);
+      const stack = parseList(field(message, 'stack'), MESSAGE_LIMITS.stackFrames, parseStackFrame);
+      if (!line.ok || !stack) return null;
+      return line.value === undefined ? { type, stack } : { type, line: line.value, stack };
+    }
+    case 'hung': {
+      const text = field(message, 'message');
+      const line = optional(field(message, 'line'), isLine);
+      if (!isText(text) || !line.ok) return null;
+      return line.value === undefined ? { type, message: text } : { type, message: text, line: line.value };
+    }
+    case 'resumed':
+    case 'exit':
+      return { type };
+    case 'gone': {
+      const reason = field(message, 'reason');
+      const code = field(message, 'code');
+      const signal = field(message, 'signal');
+      if (!isOneOf(reason, GONE_REASONS)) return null;
+      if (code !== null && !isInt(code, INT32_MIN, INT32_MAX)) return null;
+      if (signal !== null && !isString(signal, MESSAGE_LIMITS.nameLength)) return null;
+      return { type, reason, code, signal };
+    }
+    case 'done': {
+      const frames = field(message, 'frames');
+      const msPerFrame = field(message, 'msPerFrame');
+      return isInt(frames, 0, Number.MAX_SAFE_INTEGER) && isNonNegative(msPerFrame) ? { type, frames, msPerFrame } : null;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,115 @@
+// The one message protocol between a host (Electron main, the studio, the CLI, the web bridge)
+// and a runner. Runs anywhere: no Node or DOM APIs.
+
+/** Output frame: the full 256x144 picture, border included, as RGBA bytes. */
+export const FRAME_WIDTH = 256;
+export const FRAME_HEIGHT = 144;
+export const FRAME_BYTES = FRAME_WIDTH * FRAME_HEIGHT * 4;
+
+/** What the host knows about the input devices at one moment, as TIC-80's 12-byte input block sees it. */
+export interface InputSnapshot {
+  /** 32 gamepad bits: byte p = player p, bits up, down, left, right, A, B, X, Y. */
+  gamepads: number;
+  /** Mouse position in 256x144 frame coordinates (or deltas in relative mode). */
+  mouseX: number;
+  mouseY: number;
+  /** Bit 0 left, bit 1 middle, bit 2 right. */
+  mouseButtons: number;
+  scrollX: number;
+  scrollY: number;
+  /** Up to 4 TIC-80 key codes (1..94) currently down. */
+  keys: number[];
+}
+
+/** The cart data sections the console copies into RAM at start (bank 0). */
+export type CartSection = 'tiles' | 'sprites' | 'map' | 'flags' | 'palette' | 'waveforms' | 'sfx' | 'patterns' | 'tracks' | 'screen';
+
+/** Size in bytes of each section (reference sections 4.1 and 5.b). */
+export const CART_SECTION_BYTES: Readonly<Record<CartSection, number>> = {
+  tiles: 8192,
+  sprites: 8192,
+  map: 32640,
+  flags: 512,
+  palette: 96,
+  waveforms: 256,
+  sfx: 4224,
+  patterns: 11520,
+  tracks: 408,
+  screen: 16320,
+};
+
+export type CartData = Partial<Record<CartSection, Uint8Array>>;
+
+export interface CartSource {
+  /** File name shown in errors, e.g. "hello.lua". */
+  name: string;
+  code: string;
+  /** Sections the cart has; missing ones take the console's defaults. */
+  data?: CartData;
+}
+
+export interface RunOptions {
+  /** time() advances exactly 1000/60 ms per frame and math.random gets a fixed seed. */
+  deterministic: boolean;
+  /** 'realtime' paces frames at 60 Hz; 'fast' runs them back to back (headless). */
+  pacing: 'realtime' | 'fast';
+  /** Stop after this many frames (headless runs); undefined runs until stopped. */
+  maxFrames?: number;
+}
+
+// Host -> runner ---------------------------------------------------------------------------------
+
+export type HostMessage =
+  | { type: 'start'; cart: CartSource; options: RunOptions }
+  | { type: 'input'; input: InputSnapshot }
+  /** Pause the cart at its current line (or at the first line it runs next) and report its stack. */
+  | { type: 'break' }
+  | { type: 'resume' }
+  | { type: 'stop' };
+
+// Runner -> host ---------------------------------------------------------------------------------
+
+export type HookMode = 'on-demand' | 'always-on';
+
+export interface StackFrame {
+  /** Function name as Lua knows it, or '?' */
+  name: string;
+  /** Chunk name, e.g. "hello.lua", or "[C]". */
+  source: string;
+  line: number;
+  locals: { name: string; value: string }[];
+}
+
+export interface FrameStats {
+  /** Time spent in the cart's code and the blit for this frame, in ms. */
+  cpuMs: number;
+  /** Lua heap in use, in bytes. */
+  luaMemory: number;
+}
+
+export type RunnerMessage =
+  | { type: 'ready'; hookMode: HookMode; note?: string }
+  | { type: 'frame'; index: number; pixels: Uint8Array; stats: FrameStats }
+  | { type: 'trace'; text: string; color: number }
+  /** A Lua error or load error. line is the cart line, when known. */
+  | { type: 'error'; message: string; line?: number; traceback?: string }
+  /** The current frame has run for ms milliseconds and is at line (when the hook could see it). */
+  | { type: 'busy'; ms: number; line?: number }
+  /**
+   * The cart stayed inside one library call (a pattern match, say) where no hook can reach it; the
+   * runner has ended its VM. line is the last cart line seen, when known.
+   */
+  | { type: 'hung'; message: string; line?: number }
+  | { type: 'paused'; line?: number; stack: StackFrame[] }
+  | { type: 'resumed' }
+  /** The cart called exit(). */
+  | { type: 'exit' }
+  /** maxFrames frames have run. */
+  | { type: 'done'; frames: number; msPerFrame: number }
+  /**
+   * Sent by the host side (the process owner or a bridge), never by the runner itself: the runner
+   * process has ended. reason 'stopped' when a host asked for it, 'crashed' otherwise.
+   */
+  | { type: 'gone'; reason: 'stopped' | 'crashed'; code: number | null; signal: string | null };
+
+export type MessageOf<U, T> = Extract<U, { type: T }>;

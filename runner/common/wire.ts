@@ -1,0 +1,119 @@
+// Encoding of protocol messages for a WebSocket. Frames travel as compact binary; every other
+// message is JSON text. Decoding always ends in protocol-validate, so a peer's junk becomes null.
+// Uses only TextDecoder, DataView and typed arrays: works in browsers and Node alike.
+
+import { FRAME_BYTES, type HostMessage, type MessageOf, type RunnerMessage } from './protocol.js';
+import { parseHostMessage, parseRunnerMessage } from './protocol-validate.js';
+
+/**
+ * Binary frame layout (little-endian):
+ *   0  u8   magic 0xFF (never the first byte of UTF-8 text, so binary frames and JSON cannot be confused)
+ *   1  u8   layout version (1)
+ *   2  u16  zero
+ *   4  f64  frame index
+ *  12  f64  stats.cpuMs
+ *  20  f64  stats.luaMemory
+ *  28       FRAME_BYTES of RGBA pixels
+ */
+const FRAME_MAGIC = 0xff;
+const FRAME_LAYOUT_VERSION = 1;
+const INDEX_OFFSET = 4;
+const CPU_MS_OFFSET = 12;
+const LUA_MEMORY_OFFSET = 20;
+const HEADER_BYTES = 28;
+
+export type WireData = string | Uint8Array | ArrayBuffer;
+
+function encodeFrame(frame: MessageOf<RunnerMessage, 'frame'>): Uint8Array {
+  if (frame.pixels.length !== FRAME_BYTES) {
+    throw new RangeError(`frame pixels must be ${FRAME_BYTES} bytes, got ${frame.pixels.length}`);
+  }
+  const bytes = new Uint8Array(HEADER_BYTES + FRAME_BYTES);
+  const view = new DataView(bytes.buffer);
+  bytes[0] = FRAME_MAGIC;
+  bytes[1] = FRAME_LAYOUT_VERSION;
+  view.setFloat64(INDEX_OFFSET, frame.index, true);
+  view.setFloat64(CPU_MS_OFFSET, frame.stats.cpuMs, true);
+  view.setFloat64(LUA_MEMORY_OFFSET, frame.stats.luaMemory, true);
+  bytes.set(frame.pixels, HEADER_BYTES);
+  return bytes;
+}
+
+/** Byte arrays inside JSON messages (a cart's data sections) travel as {"$bytes": base64}. */
+const BYTES_KEY = '$bytes';
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 4096) binary += String.fromCharCode(...bytes.subarray(i, i + 4096));
+  return btoa(binary);
+}
+
+function base64ToBytes(text: string): Uint8Array | null {
+  try {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
+}
+
+function replaceBytes(_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? { [BYTES_KEY]: bytesToBase64(value) } : value;
+}
+
+function reviveBytes(_key: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && Object.keys(value).length === 1) {
+    const encoded = (value as Record<string, unknown>)[BYTES_KEY];
+    if (typeof encoded === 'string') return base64ToBytes(encoded);
+  }
+  return value;
+}
+
+/** Frames become binary; every other message becomes JSON text. */
+export function encodeMessage(message: HostMessage | RunnerMessage): string | Uint8Array {
+  return message.type === 'frame' ? encodeFrame(message) : JSON.stringify(message, replaceBytes);
+}
+
+function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
+  return ArrayBuffer.isView(data) ? data : new Uint8Array(data);
+}
+
+/** The header's fields as a message object, left for the validator to check. */
+function decodeFrame(bytes: Uint8Array): unknown {
+  if (bytes.length !== HEADER_BYTES + FRAME_BYTES || bytes[1] !== FRAME_LAYOUT_VERSION) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
+  return {
+    type: 'frame',
+    index: view.getFloat64(INDEX_OFFSET, true),
+    pixels: bytes.subarray(HEADER_BYTES),
+    stats: {
+      cpuMs: view.getFloat64(CPU_MS_OFFSET, true),
+      luaMemory: view.getFloat64(LUA_MEMORY_OFFSET, true),
+    },
+  };
+}
+
+/** JSON text, given as a string or as UTF-8 bytes (Node's ws hands text frames over as bytes). */
+function decodeJson(data: string | Uint8Array): unknown {
+  try {
+    const text = typeof data === 'string' ? data : new TextDecoder('utf-8', { fatal: true }).decode(data);
+    return JSON.parse(text, reviveBytes);
+  } catch {
+    return null;
+  }
+}
+
+export function decodeRunnerMessage(data: WireData): RunnerMessage | null {
+  if (typeof data === 'string') return parseRunnerMessage(decodeJson(data));
+  const bytes = toBytes(data);
+  return parseRunnerMessage(bytes[0] === FRAME_MAGIC ? decodeFrame(bytes) : decodeJson(bytes));
+}
+
+/** Hosts never send binary frames, so bytes are only ever UTF-8 JSON here. */
+export function decodeHostMessage(data: WireData): HostMessage | null {
+  if (typeof data === 'string') return parseHostMessage(decodeJson(data));
+  const bytes = toBytes(data);
+  return bytes[0] === FRAME_MAGIC ? null : parseHostMessage(decodeJson(bytes));
+}

@@ -1,0 +1,53 @@
+// Well-formed protocol messages of every type, shared by the validator and wire tests.
+
+import { FRAME_BYTES, type HostMessage, type RunnerMessage, type StackFrame } from '../../runner/common/protocol.js';
+
+export const goodInput = { gamepads: 3, mouseX: 10.5, mouseY: 20, mouseButtons: 5, scrollX: -1, scrollY: 2, keys: [1, 94] };
+export const goodStart = {
+  type: 'start',
+  cart: { name: 'hello.lua', code: 'function TIC() end' },
+  options: { deterministic: true, pacing: 'fast', maxFrames: 60 },
+} as const;
+
+export const goodHostMessages: HostMessage[] = [
+  goodStart,
+  { type: 'start', cart: { name: 'a.lua', code: '' }, options: { deterministic: false, pacing: 'realtime' } },
+  { type: 'input', input: goodInput },
+  { type: 'input', input: { ...goodInput, keys: [] } },
+  { type: 'break' },
+  { type: 'resume' },
+  { type: 'stop' },
+];
+
+export const stackFrame: StackFrame = {
+  name: 'TIC',
+  source: 'hello.lua',
+  line: 3,
+  locals: [{ name: 'x', value: '42' }],
+};
+
+export function pixels(): Uint8Array {
+  const bytes = new Uint8Array(FRAME_BYTES);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7) & 0xff;
+  return bytes;
+}
+
+export const goodRunnerMessages: RunnerMessage[] = [
+  { type: 'ready', hookMode: 'on-demand' },
+  { type: 'ready', hookMode: 'always-on', note: 'hook stays armed' },
+  { type: 'frame', index: 0, pixels: pixels(), stats: { cpuMs: 1.25, luaMemory: 20480 } },
+  { type: 'trace', text: 'hi', color: 15 },
+  { type: 'error', message: 'boom' },
+  { type: 'error', message: 'boom', line: 12, traceback: 'stack traceback:\n\t[string "hello.lua"]:12' },
+  { type: 'busy', ms: 1500 },
+  { type: 'busy', ms: 1500.5, line: 7 },
+  { type: 'paused', stack: [] },
+  { type: 'paused', line: 3, stack: [stackFrame, { name: '?', source: '[C]', line: -1, locals: [] }] },
+  { type: 'resumed' },
+  { type: 'exit' },
+  { type: 'done', frames: 600, msPerFrame: 0.8 },
+  { type: 'hung', message: 'stuck in one library call' },
+  { type: 'hung', message: 'stuck in one library call', line: 9 },
+  { type: 'gone', reason: 'stopped', code: null, signal: 'SIGKILL' },
+  { type: 'gone', reason: 'crashed', code: 1, signal: null },
+];

@@ -1,0 +1,155 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { FRAME_BYTES } from '../../runner/common/protocol.js';
+import { MESSAGE_LIMITS, parseHostMessage, parseRunnerMessage } from '../../runner/common/protocol-validate.js';
+import { goodHostMessages, goodInput, goodRunnerMessages, goodStart, pixels, stackFrame } from './message-samples.js';
+
+test('every well-formed host message is accepted unchanged', () => {
+  for (const message of goodHostMessages) assert.deepEqual(parseHostMessage(message), message, message.type);
+});
+
+test('every well-formed runner message is accepted unchanged', () => {
+  for (const message of goodRunnerMessages) assert.deepEqual(parseRunnerMessage(message), message, message.type);
+});
+
+test('the result is a fresh copy with only protocol fields', () => {
+  const sent = {
+    ...goodStart,
+    extra: 1,
+    cart: { ...goodStart.cart, path: '/etc/passwd' },
+    options: { ...goodStart.options, evil: true },
+  };
+  const parsed = parseHostMessage(sent);
+  assert.deepEqual(parsed, goodStart);
+  assert.notEqual(parsed, sent);
+
+  const frame = { type: 'frame', index: 1, pixels: pixels(), stats: { cpuMs: 0, luaMemory: 0, gpu: 1 } };
+  const parsedFrame = parseRunnerMessage(frame);
+  assert.ok(parsedFrame?.type === 'frame');
+  assert.notEqual(parsedFrame.pixels, frame.pixels, 'pixels are copied');
+  assert.deepEqual(parsedFrame.stats, { cpuMs: 0, luaMemory: 0 });
+  frame.pixels[0] = 99;
+  assert.equal(parsedFrame.pixels[0], 0, 'later writes by the sender do not reach the copy');
+});
+
+test('gamepads given with bit 31 as a negative int32 are normalised to unsigned', () => {
+  const parsed = parseHostMessage({ type: 'input', input: { ...goodInput, gamepads: 1 << 31 } });
+  assert.ok(parsed?.type === 'input');
+  assert.equal(parsed.input.gamepads, 0x80000000);
+});
+
+test('a Node Buffer is accepted as pixels and comes out a plain Uint8Array', () => {
+  const parsed = parseRunnerMessage({ type: 'frame', index: 2, pixels: Buffer.alloc(FRAME_BYTES, 1), stats: { cpuMs: 0, luaMemory: 0 } });
+  assert.ok(parsed?.type === 'frame');
+  assert.equal(Object.getPrototypeOf(parsed.pixels), Uint8Array.prototype);
+  assert.equal(parsed.pixels[FRAME_BYTES - 1], 1);
+});
+
+const long = (n: number): string => 'x'.repeat(n);
+
+test('malformed host messages are rejected', () => {
+  const bad: unknown[] = [
+    null,
+    undefined,
+    'stop',
+    42,
+    [],
+    [{ type: 'stop' }],
+    {},
+    { type: 'STOP' },
+    { type: 'frame' },
+    Object.create({ type: 'stop' }),
+    Object.defineProperty({}, 'type', { get: () => 'stop', enumerable: true }),
+    { ...goodStart, cart: { name: 'a.lua' } },
+    { ...goodStart, cart: { name: 5, code: '' } },
+    { ...goodStart, cart: null },
+    { ...goodStart, cart: { name: long(MESSAGE_LIMITS.nameLength + 1), code: '' } },
+    { ...goodStart, cart: { name: 'a', code: long(MESSAGE_LIMITS.codeLength + 1) } },
+    { ...goodStart, options: { deterministic: 'yes', pacing: 'fast' } },
+    { ...goodStart, options: { deterministic: true, pacing: 'slow' } },
+    { ...goodStart, options: { deterministic: true, pacing: 'fast', maxFrames: -1 } },
+    { ...goodStart, options: { deterministic: true, pacing: 'fast', maxFrames: 1.5 } },
+    { ...goodStart, options: { deterministic: true, pacing: 'fast', maxFrames: null } },
+    { ...goodStart, options: { deterministic: true, pacing: 'fast', maxFrames: Infinity } },
+    { type: 'input' },
+    { type: 'input', input: { ...goodInput, gamepads: 2 ** 32 } },
+    { type: 'input', input: { ...goodInput, gamepads: 1.5 } },
+    { type: 'input', input: { ...goodInput, gamepads: '3' } },
+    { type: 'input', input: { ...goodInput, mouseX: Number.NaN } },
+    { type: 'input', input: { ...goodInput, mouseY: Infinity } },
+    { type: 'input', input: { ...goodInput, scrollX: undefined } },
+    { type: 'input', input: { ...goodInput, scrollY: '1' } },
+    { type: 'input', input: { ...goodInput, mouseButtons: 8 } },
+    { type: 'input', input: { ...goodInput, keys: [1, 2, 3, 4, 5] } },
+    { type: 'input', input: { ...goodInput, keys: [0] } },
+    { type: 'input', input: { ...goodInput, keys: [95] } },
+    { type: 'input', input: { ...goodInput, keys: [1.5] } },
+    { type: 'input', input: { ...goodInput, keys: '1' } },
+    { type: 'input', input: { ...goodInput, keys: [, 1] } },
+  ];
+  for (const [i, message] of bad.entries()) assert.equal(parseHostMessage(message), null, `case ${i}`);
+});
+
+test('malformed runner messages are rejected', () => {
+  const frame = { type: 'frame', index: 0, pixels: pixels(), stats: { cpuMs: 1, luaMemory: 1 } };
+  const manyLocals = Array.from({ length: MESSAGE_LIMITS.localsPerFrame + 1 }, (_, i) => ({ name: `v${i}`, value: '1' }));
+  const manyFrames = Array.from({ length: MESSAGE_LIMITS.stackFrames + 1 }, () => stackFrame);
+  const bad: unknown[] = [
+    null,
+    { type: 'start' },
+    { type: 'ready' },
+    { type: 'ready', hookMode: 'sometimes' },
+    { type: 'ready', hookMode: 'on-demand', note: 3 },
+    { type: 'ready', hookMode: 'on-demand', note: long(MESSAGE_LIMITS.textLength + 1) },
+    { ...frame, pixels: new Uint8Array(FRAME_BYTES - 1) },
+    { ...frame, pixels: new Uint8Array(FRAME_BYTES + 1) },
+    { ...frame, pixels: new Uint8ClampedArray(FRAME_BYTES) },
+    { ...frame, pixels: Array.from({ length: FRAME_BYTES }, () => 0) },
+    { ...frame, pixels: new Uint8Array(FRAME_BYTES).buffer },
+    { ...frame, pixels: { length: FRAME_BYTES, [Symbol.toStringTag]: 'Uint8Array' } },
+    { ...frame, index: -1 },
+    { ...frame, index: 0.5 },
+    { ...frame, stats: { cpuMs: Number.NaN, luaMemory: 0 } },
+    { ...frame, stats: { cpuMs: 0, luaMemory: -1 } },
+    { ...frame, stats: { cpuMs: 0 } },
+    { type: 'trace', text: 'a' },
+    { type: 'trace', text: 'a', color: 256 },
+    { type: 'trace', text: 'a', color: 1.5 },
+    { type: 'trace', text: long(MESSAGE_LIMITS.textLength + 1), color: 1 },
+    { type: 'error' },
+    { type: 'error', message: 'a', line: '3' },
+    { type: 'error', message: 'a', line: -2 },
+    { type: 'error', message: 'a', traceback: long(MESSAGE_LIMITS.textLength + 1) },
+    { type: 'busy', ms: -1 },
+    { type: 'busy', ms: Infinity },
+    { type: 'busy', ms: 1, line: Number.NaN },
+    { type: 'paused' },
+    { type: 'paused', stack: {} },
+    { type: 'paused', stack: manyFrames },
+    { type: 'paused', stack: [{ ...stackFrame, locals: manyLocals }] },
+    { type: 'paused', stack: [{ ...stackFrame, line: undefined }] },
+    { type: 'paused', stack: [{ ...stackFrame, source: long(MESSAGE_LIMITS.nameLength + 1) }] },
+    { type: 'paused', stack: [{ ...stackFrame, locals: [{ name: 'x' }] }] },
+    { type: 'paused', stack: [{ ...stackFrame, locals: [{ name: 'x', value: long(MESSAGE_LIMITS.localValueLength + 1) }] }] },
+    { type: 'paused', stack: [null] },
+    { type: 'done', frames: 1 },
+    { type: 'done', frames: -1, msPerFrame: 1 },
+  ];
+  for (const [i, message] of bad.entries()) assert.equal(parseRunnerMessage(message), null, `case ${i}`);
+});
+
+test('the size limits are inclusive', () => {
+  const paused = {
+    type: 'paused',
+    stack: Array.from({ length: MESSAGE_LIMITS.stackFrames }, () => ({
+      ...stackFrame,
+      name: long(MESSAGE_LIMITS.nameLength),
+      locals: Array.from({ length: MESSAGE_LIMITS.localsPerFrame }, () => ({ name: 'v', value: long(10) })),
+    })),
+  };
+  assert.notEqual(parseRunnerMessage(paused), null);
+  const start = { ...goodStart, cart: { name: 'a', code: long(MESSAGE_LIMITS.codeLength) } };
+  assert.notEqual(parseHostMessage(start), null);
+  assert.notEqual(parseRunnerMessage({ type: 'trace', text: long(MESSAGE_LIMITS.textLength), color: 0 }), null);
+});

@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { FRAME_BYTES } from '../../runner/common/protocol.js';
+import { decodeHostMessage, decodeRunnerMessage, encodeMessage } from '../../runner/common/wire.js';
+import { goodHostMessages, goodRunnerMessages, pixels } from './message-samples.js';
+
+const HEADER_BYTES = 28;
+
+test('every runner message survives encode then decode', () => {
+  for (const message of goodRunnerMessages) {
+    assert.deepEqual(decodeRunnerMessage(encodeMessage(message)), message, message.type);
+  }
+});
+
+test('every host message survives encode then decode', () => {
+  for (const message of goodHostMessages) {
+    assert.deepEqual(decodeHostMessage(encodeMessage(message)), message, message.type);
+  }
+});
+
+test('frames are binary: magic byte, version, index and stats little-endian, then the pixels', () => {
+  const frame = { type: 'frame', index: 300, pixels: pixels(), stats: { cpuMs: 2.5, luaMemory: 65536 } } as const;
+  const encoded = encodeMessage(frame);
+  assert.ok(encoded instanceof Uint8Array);
+  assert.equal(encoded.length, HEADER_BYTES + FRAME_BYTES);
+  assert.equal(encoded[0], 0xff);
+  assert.equal(encoded[1], 1);
+  const view = new DataView(encoded.buffer, encoded.byteOffset);
+  assert.equal(view.getFloat64(4, true), 300);
+  assert.equal(view.getFloat64(12, true), 2.5);
+  assert.equal(view.getFloat64(20, true), 65536);
+  assert.deepEqual(encoded.subarray(HEADER_BYTES), frame.pixels);
+});
+
+test('everything but frames is JSON text', () => {
+  const encoded = encodeMessage({ type: 'trace', text: 'hi', color: 3 });
+  assert.equal(typeof encoded, 'string');
+  assert.deepEqual(JSON.parse(encoded as string), { type: 'trace', text: 'hi', color: 3 });
+});
+
+test('frames decode from an ArrayBuffer and from a view at an offset', () => {
+  const frame = { type: 'frame', index: 9, pixels: pixels(), stats: { cpuMs: 0, luaMemory: 1 } } as const;
+  const encoded = encodeMessage(frame) as Uint8Array;
+  assert.deepEqual(decodeRunnerMessage(encoded.slice().buffer), frame);
+  const padded = new Uint8Array(encoded.length + 5);
+  padded.set(encoded, 3);
+  assert.deepEqual(decodeRunnerMessage(padded.subarray(3, 3 + encoded.length)), frame);
+});
+
+test('JSON text that arrives as UTF-8 bytes decodes too (as Node ws delivers it)', () => {
+  const message = { type: 'error', message: 'attempt to index a nil value — «x»' } as const;
+  const bytes = new TextEncoder().encode(encodeMessage(message) as string);
+  assert.deepEqual(decodeRunnerMessage(bytes), message);
+  assert.deepEqual(decodeHostMessage(new TextEncoder().encode('{"type":"stop"}').buffer), { type: 'stop' });
+});
+
+test('truncated, padded or versioned-differently binary frames are rejected', () => {
+  const encoded = encodeMessage({ type: 'frame', index: 1, pixels: pixels(), stats: { cpuMs: 0, luaMemory: 0 } }) as Uint8Array;
+  assert.equal(decodeRunnerMessage(encoded.subarray(0, encoded.length - 1)), null);
+  const longer = new Uint8Array(encoded.length + 1);
+  longer.set(encoded);
+  assert.equal(decodeRunnerMessage(longer), null);
+  const otherVersion = encoded.slice();
+  otherVersion[1] = 2;
+  assert.equal(decodeRunnerMessage(otherVersion), null);
+  const nanIndex = encoded.slice();
+  new DataView(nanIndex.buffer).setFloat64(4, Number.NaN, true);
+  assert.equal(decodeRunnerMessage(nanIndex), null, 'header values still go through the validator');
+});
+
+test('a host never sends frames: binary frames are rejected as host messages', () => {
+  const encoded = encodeMessage({ type: 'frame', index: 1, pixels: pixels(), stats: { cpuMs: 0, luaMemory: 0 } });
+  assert.equal(decodeHostMessage(encoded), null);
+});
+
+test('junk decodes to null', () => {
+  for (const data of ['', 'not json', '{"type":"stop"', '{"type":"nope"}', 'null', '[]', '"stop"']) {
+    assert.equal(decodeRunnerMessage(data), null, data);
+    assert.equal(decodeHostMessage(data), null, data);
+  }
+  assert.equal(decodeRunnerMessage(new Uint8Array(0)), null);
+  assert.equal(decodeRunnerMessage(new Uint8Array([0xc3, 0x28])), null, 'invalid UTF-8');
+  assert.equal(decodeHostMessage(new ArrayBuffer(0)), null);
+});
+
+test('encoding a frame with the wrong pixel count throws', () => {
+  assert.throws(
+    () => encodeMessage({ type: 'frame', index: 0, pixels: new Uint8Array(10), stats: { cpuMs: 0, luaMemory: 0 } }),
+    RangeError,
+  );
+});
