@@ -1,0 +1,76 @@
+// Parsing `nibble` command lines. Kept apart from the CLI's actions so it is easy to test.
+
+export interface RunCommand {
+  command: 'run';
+  cartPath: string;
+  frames: number;
+  png?: string;
+  json: boolean;
+  deterministic: boolean;
+  hangMs: number;
+}
+
+export interface HelpCommand {
+  command: 'help';
+}
+
+export const DEFAULT_FRAMES = 60;
+export const DEFAULT_HANG_MS = 1000;
+
+export const USAGE = `Usage: nibble run <cart.lua> [options]
+
+Runs a cart headless in its own runner process.
+
+Options:
+  --frames N        frames to run (default ${DEFAULT_FRAMES})
+  --png FILE        write the last frame (256x144, border included) as PNG
+  --json            print one JSON object: status, message, line, frames, totalMs, msPerFrame
+  --deterministic   time() advances exactly 1000/60 ms per frame; math.random gets a fixed seed
+  --hang-ms N       report the cart as hung when one frame stays busy longer (default ${DEFAULT_HANG_MS})
+`;
+
+export class UsageError extends Error {}
+
+function positiveInt(flag: string, value: string | undefined, allowZero: boolean): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isInteger(n) || n < (allowZero ? 0 : 1)) {
+    throw new UsageError(`${flag} needs a whole number${allowZero ? '' : ' above 0'}, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+export function parseArgs(argv: string[]): RunCommand | HelpCommand {
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return { command: 'help' };
+  const [command, ...rest] = argv;
+  if (command !== 'run') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  const run: RunCommand = { command: 'run', cartPath: '', frames: DEFAULT_FRAMES, json: false, deterministic: false, hangMs: DEFAULT_HANG_MS };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    switch (arg) {
+      case '--frames':
+        run.frames = positiveInt(arg, rest[++i], true);
+        break;
+      case '--png': {
+        const file = rest[++i];
+        if (!file) throw new UsageError('--png needs a file name');
+        run.png = file;
+        break;
+      }
+      case '--json':
+        run.json = true;
+        break;
+      case '--deterministic':
+        run.deterministic = true;
+        break;
+      case '--hang-ms':
+        run.hangMs = positiveInt(arg, rest[++i], false);
+        break;
+      default:
+        if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+        if (run.cartPath) throw new UsageError(`only one cart at a time (got ${run.cartPath} and ${arg})`);
+        run.cartPath = arg;
+    }
+  }
+  if (!run.cartPath) throw new UsageError('which cart? nibble run <cart.lua>');
+  return run;
+}

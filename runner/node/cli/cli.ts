@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// `nibble`: the headless command line. Its flags and JSON fields are a contract; keep them stable.
+import { readCartFile } from '../cart-file.js';
+import { runHeadless } from '../headless-run.js';
+import { writePng } from '../png-file.js';
+import { parseArgs, USAGE, UsageError, type RunCommand } from './cli-args.js';
+
+async function run(cmd: RunCommand): Promise<number> {
+  const cart = readCartFile(cmd.cartPath);
+  const result = await runHeadless(cart, {
+    frames: cmd.frames,
+    deterministic: cmd.deterministic,
+    hangMs: cmd.hangMs,
+    onTrace: (text) => (cmd.json ? process.stderr : process.stdout).write(`${text}\n`),
+  });
+  if (cmd.png) {
+    if (result.lastFrame) writePng(cmd.png, result.lastFrame);
+    else process.stderr.write(`nibble: no frame was drawn, so ${cmd.png} was not written\n`);
+  }
+  const ok = result.status === 'ok' || result.status === 'exit';
+  if (cmd.json) {
+    const { status, message, line, frames, totalMs, msPerFrame } = result;
+    process.stdout.write(`${JSON.stringify({ status, ...(message ? { message } : {}), ...(line ? { line } : {}), frames, totalMs: round(totalMs), msPerFrame: round(msPerFrame) })}\n`);
+  } else if (!ok) {
+    process.stderr.write(`${result.message ?? result.status}\n`);
+  }
+  return ok ? 0 : 1;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    const cmd = parseArgs(argv);
+    if (cmd.command === 'help') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    return await run(cmd);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`nibble: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    process.stderr.write(`nibble: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,86 @@
+// Runs one cart headless in its own runner process and sums up how it ended: the contract behind
+// `nibble run` (its --json fields), the tests and the benchmarks.
+import type { CartSource } from '../common/protocol.js';
+import { spawnRunner } from './runner-process.js';
+
+export type RunStatus = 'ok' | 'error' | 'hung' | 'killed' | 'exit';
+
+export interface HeadlessOptions {
+  frames: number;
+  deterministic: boolean;
+  /** A frame busy for longer than this is reported as hung. */
+  hangMs: number;
+  onTrace?(text: string, color: number): void;
+}
+
+export interface HeadlessResult {
+  status: RunStatus;
+  message?: string;
+  line?: number;
+  /** Frames the cart completed. */
+  frames: number;
+  /** From spawning the runner to its end, in ms. */
+  totalMs: number;
+  /** Mean time of a frame's cart code and blit, startup excluded. */
+  msPerFrame: number;
+  /** The last frame's 256x144 RGBA pixels. */
+  lastFrame?: Uint8Array;
+  /** The runner's process id (gone by the time this resolves). */
+  pid: number;
+}
+
+export async function runHeadless(cart: CartSource, options: HeadlessOptions): Promise<HeadlessResult> {
+  const started = performance.now();
+  const runner = spawnRunner();
+  let frames = 0;
+  let cpuMs = 0;
+  let lastFrame: Uint8Array | undefined;
+  const outcome = await new Promise<Pick<HeadlessResult, 'status' | 'message' | 'line'> & { msPerFrame?: number }>((resolve) => {
+    runner.onMessage((msg) => {
+      switch (msg.type) {
+        case 'frame':
+          frames = msg.index;
+          cpuMs += msg.stats.cpuMs;
+          lastFrame = msg.pixels;
+          break;
+        case 'trace':
+          options.onTrace?.(msg.text, msg.color);
+          break;
+        case 'error':
+          resolve({ status: 'error', message: msg.message, ...(msg.line ? { line: msg.line } : {}) });
+          break;
+        case 'busy':
+          if (msg.ms > options.hangMs) {
+            const where = msg.line ? ` at line ${msg.line}` : '';
+            resolve({ status: 'hung', message: `${cart.name}: a frame stayed busy for over ${options.hangMs} ms${where}`, ...(msg.line ? { line: msg.line } : {}) });
+          }
+          break;
+        case 'hung':
+          resolve({ status: 'hung', message: `${cart.name}: ${msg.message}`, ...(msg.line ? { line: msg.line } : {}) });
+          break;
+        case 'exit':
+          resolve({ status: 'exit' });
+          break;
+        case 'done':
+          resolve({ status: 'ok', msPerFrame: msg.msPerFrame });
+          break;
+        case 'gone': {
+          const how = msg.signal ? `signal ${msg.signal}` : `exit code ${msg.code}`;
+          resolve({ status: 'killed', message: `${cart.name}: the runner process ended unexpectedly (${how})` });
+          break;
+        }
+      }
+    });
+    runner.send({ type: 'start', cart, options: { deterministic: options.deterministic, pacing: 'fast', maxFrames: options.frames } });
+  });
+  runner.kill();
+  await runner.exited;
+  return {
+    ...outcome,
+    frames,
+    totalMs: performance.now() - started,
+    msPerFrame: outcome.msPerFrame ?? (frames ? cpuMs / frames : 0),
+    ...(lastFrame ? { lastFrame } : {}),
+    pid: runner.pid,
+  };
+}

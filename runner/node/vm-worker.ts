@@ -1,0 +1,16 @@
+// Entry of a runner's VM thread in Node (a worker_threads Worker).
+import { parentPort, workerData } from 'node:worker_threads';
+import { runVmThread } from '../vm/vm-thread.js';
+import type { ToVm, VmThreadInit } from '../vm/thread-messages.js';
+import { wasmoonGlue } from './glue-file.js';
+
+const port = parentPort;
+if (!port) throw new Error('vm-worker must run as a worker thread');
+await runVmThread(
+  {
+    post: (msg, transfer) => port.postMessage(msg, transfer ?? []),
+    onMessage: (cb) => port.on('message', (msg: ToVm) => cb(msg)),
+  },
+  wasmoonGlue(),
+  workerData as VmThreadInit,
+);

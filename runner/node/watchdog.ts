@@ -1,0 +1,109 @@
+// The runner's main thread watches its VM thread through the shared control block. When the cart's
+// code runs past its frame, it arms the VM's hook from outside (no hook is set the rest of the
+// time, so normal frames pay nothing) to learn the line, pause it, or find it stuck in one C call.
+import type { RunnerMessage } from '../common/protocol.js';
+import { Request, Slot } from '../vm/interrupt/control-block.js';
+import { armHook } from '../vm/interrupt/state-layout.js';
+import type { VmReady } from '../vm/thread-messages.js';
+
+const POLL_MS = 20;
+/** A frame running longer than this gets its line sampled. */
+export const SAMPLE_AFTER_MS = 100;
+const SAMPLE_EVERY_MS = 100;
+/** A hook that has not fired this long after being armed means the cart is inside one C call. */
+export const STUCK_AFTER_MS = 500;
+
+export class Watchdog {
+  private remote: VmReady['remote'];
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private seq = -1;
+  private busySince = 0;
+  private nextSampleAt = 0;
+  private pending: { since: number; ack: number } | undefined;
+  private lastLine: number | undefined;
+
+  constructor(
+    private readonly control: Int32Array,
+    private readonly send: (msg: RunnerMessage) => void,
+    private readonly endVm: (msg: RunnerMessage) => void,
+  ) {}
+
+  attach(ready: VmReady): void {
+    this.remote = ready.remote;
+    this.timer = setInterval(() => this.poll(), POLL_MS);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Pauses the cart at the next instruction it runs. */
+  requestBreak(): void {
+    if (Atomics.load(this.control, Slot.PAUSED)) return;
+    Atomics.store(this.control, Slot.REQUEST, Request.BREAK);
+    this.arm();
+  }
+
+  resume(): void {
+    Atomics.store(this.control, Slot.RESUME, 1);
+    Atomics.notify(this.control, Slot.RESUME);
+  }
+
+  private arm(): void {
+    const remote = this.remote;
+    if (!remote) return; // always-on mode: the hook checks the request by itself
+    // ARMING tells the VM thread not to release coroutines while their fields are being written.
+    Atomics.store(this.control, Slot.ARMING, 1);
+    try {
+      armHook(new DataView(remote.memory.buffer), remote.layout, Atomics.load(this.control, Slot.THREAD), remote.hookFn);
+    } finally {
+      Atomics.store(this.control, Slot.ARMING, 0);
+      Atomics.notify(this.control, Slot.ARMING);
+    }
+  }
+
+  private poll(): void {
+    const now = performance.now();
+    const phase = Atomics.load(this.control, Slot.PHASE);
+    const seq = Atomics.load(this.control, Slot.SEQ);
+    if (phase === 0 || seq !== this.seq) {
+      this.seq = phase === 0 ? -1 : seq;
+      this.busySince = now;
+      this.nextSampleAt = now + SAMPLE_AFTER_MS;
+      this.pending = undefined;
+      this.lastLine = undefined;
+      return;
+    }
+    if (Atomics.load(this.control, Slot.PAUSED)) {
+      this.busySince += POLL_MS;
+      this.pending = undefined;
+      return;
+    }
+    const elapsed = now - this.busySince;
+    if (this.pending) {
+      const ack = Atomics.load(this.control, Slot.ACK);
+      if (ack !== this.pending.ack) {
+        this.pending = undefined;
+        const line = Atomics.load(this.control, Slot.LINE);
+        this.lastLine = line > 0 ? line : undefined;
+        this.send({ type: 'busy', ms: Math.round(elapsed), ...(this.lastLine ? { line: this.lastLine } : {}) });
+        this.nextSampleAt = now + SAMPLE_EVERY_MS;
+      } else if (now - this.pending.since >= STUCK_AFTER_MS) {
+        this.stop();
+        const where = this.lastLine ? ` after line ${this.lastLine}` : '';
+        this.endVm({
+          type: 'hung',
+          message: `the cart was stopped: it stayed inside one library call (such as string.find or string.rep) for over ${STUCK_AFTER_MS} ms${where}, where it cannot be paused`,
+          ...(this.lastLine ? { line: this.lastLine } : {}),
+        });
+      }
+      return;
+    }
+    if (now >= this.nextSampleAt) {
+      if (Atomics.load(this.control, Slot.REQUEST) === Request.NONE) Atomics.store(this.control, Slot.REQUEST, Request.SAMPLE);
+      this.pending = { since: now, ack: Atomics.load(this.control, Slot.ACK) };
+      this.arm();
+    }
+  }
+}

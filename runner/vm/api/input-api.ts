@@ -1,0 +1,72 @@
+// Lua bindings of gamepad, keyboard and mouse (reference section 1.2).
+import { argInt, pushInt } from './args.js';
+import type { ApiContext, ApiFunction } from './context.js';
+
+/** key(code) accepts codes below this (tic_keys_count); -1 arrives as 255 and fails too. */
+const KEY_CODE_LIMIT = 95;
+
+export function inputApi(ctx: ApiContext): ApiFunction[] {
+  const { lua, input } = ctx;
+  const x = lua.x;
+  const int = (L: number, i: number) => argInt(lua, L, i);
+  const pushBool = (L: number, value: boolean) => x.lua_pushboolean(L, value ? 1 : 0);
+  const keyCode = (L: number, name: string) => {
+    const code = int(L, 1) & 0xff;
+    if (code >= KEY_CODE_LIMIT) lua.error(L, `unknown keyboard code, ${name}`);
+    return code;
+  };
+
+  return [
+    {
+      name: 'btn',
+      fn: (L) => {
+        if (x.lua_gettop(L) === 0) pushInt(lua, L, input.btn());
+        else pushBool(L, input.btnId(int(L, 1)));
+        return 1;
+      },
+    },
+    {
+      name: 'btnp',
+      fn: (L) => {
+        const top = x.lua_gettop(L);
+        if (top === 0) pushInt(lua, L, input.btnp());
+        else if (top === 1) pushBool(L, input.btnpId(int(L, 1)));
+        else if (top === 3) pushBool(L, input.btnpId(int(L, 1), int(L, 2), int(L, 3)));
+        else return lua.error(L, 'invalid params, btnp [ id [ hold period ] ]');
+        return 1;
+      },
+    },
+    {
+      name: 'key',
+      fn: (L) => {
+        pushBool(L, x.lua_gettop(L) === 0 ? input.key() : input.keyCode(keyCode(L, 'key')));
+        return 1;
+      },
+    },
+    {
+      name: 'keyp',
+      fn: (L) => {
+        const top = x.lua_gettop(L);
+        if (top === 0) pushBool(L, input.keyp());
+        else if (top === 1) pushBool(L, input.keypCode(keyCode(L, 'keyp')));
+        else if (top === 3) pushBool(L, input.keypCode(keyCode(L, 'keyp'), int(L, 2), int(L, 3)));
+        else return lua.error(L, 'invalid params, keyp [ code [ hold period ] ]');
+        return 1;
+      },
+    },
+    {
+      name: 'mouse',
+      fn: (L) => {
+        const [mx, my, left, middle, right, sx, sy] = input.mouse();
+        pushInt(lua, L, mx);
+        pushInt(lua, L, my);
+        pushBool(L, left);
+        pushBool(L, middle);
+        pushBool(L, right);
+        pushInt(lua, L, sx);
+        pushInt(lua, L, sy);
+        return 7;
+      },
+    },
+  ];
+}

@@ -1,0 +1,86 @@
+// Drives a cart machine: boot, then one frame per 1/60 s (or back to back when headless), with the
+// latest input snapshot. Like TIC-80's loop, a late frame resets the schedule instead of catching up.
+import { FRAME_BYTES, type InputSnapshot, type RunOptions, type RunnerMessage } from '../common/protocol.js';
+import type { CartMachine } from './machine.js';
+
+const FRAME_MS = 1000 / 60;
+/** Headless runs return to the event loop this often, so messages still get through. */
+const FAST_SLICE_MS = 50;
+
+const NO_INPUT: InputSnapshot = { gamepads: 0, mouseX: 0, mouseY: 0, mouseButtons: 0, scrollX: 0, scrollY: 0, keys: [] };
+
+export interface FrameSink {
+  send(msg: RunnerMessage, transfer?: ArrayBuffer[]): void;
+}
+
+export class FrameLoop {
+  private input: InputSnapshot = NO_INPUT;
+  private frames = 0;
+  private busyMs = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly machine: CartMachine,
+    private readonly options: RunOptions,
+    private readonly sink: FrameSink,
+  ) {}
+
+  setInput(input: InputSnapshot): void {
+    this.input = input;
+  }
+
+  start(): void {
+    if (this.machine.boot() !== 'ok') {
+      this.stopped = true;
+      return;
+    }
+    if (this.options.pacing === 'fast') this.runFast();
+    else this.runRealtime(performance.now());
+  }
+
+  /** Runs one frame and sends it; false once the run is over. */
+  private frame(): boolean {
+    if (this.stopped) return false;
+    if (this.options.maxFrames !== undefined && this.frames >= this.options.maxFrames) {
+      this.finish();
+      return false;
+    }
+    const pixels = new Uint8Array(FRAME_BYTES);
+    const pausedBefore = this.machine.hook.pausedMs;
+    const started = performance.now();
+    const result = this.machine.step(this.input, pixels);
+    const cpuMs = performance.now() - started - (this.machine.hook.pausedMs - pausedBefore);
+    if (result === 'error') {
+      this.stopped = true;
+      return false;
+    }
+    this.frames++;
+    this.busyMs += cpuMs;
+    this.sink.send({ type: 'frame', index: this.frames, pixels, stats: { cpuMs, luaMemory: this.machine.luaMemory } }, [pixels.buffer as ArrayBuffer]);
+    if (result === 'exit') {
+      this.stopped = true;
+      this.sink.send({ type: 'exit' });
+      return false;
+    }
+    return true;
+  }
+
+  private finish(): void {
+    this.stopped = true;
+    this.sink.send({ type: 'done', frames: this.frames, msPerFrame: this.frames ? this.busyMs / this.frames : 0 });
+  }
+
+  private runFast(): void {
+    const sliceEnd = performance.now() + FAST_SLICE_MS;
+    while (performance.now() < sliceEnd) if (!this.frame()) return;
+    setTimeout(() => this.runFast(), 0);
+  }
+
+  private runRealtime(due: number): void {
+    if (!this.frame()) return;
+    const now = performance.now();
+    let next = due + FRAME_MS;
+    if (next < now - FRAME_MS) next = now;
+    setTimeout(() => this.runRealtime(next), Math.max(0, next - now));
+  }
+}

@@ -1,0 +1,82 @@
+// Where, in this build of Lua, a lua_State keeps its hook fields and its current CallInfo. The
+// watchdog writes those fields from another thread, so they are found at start (by diffing the
+// memory lua_sethook writes) and then proven by a live test, never assumed.
+import type { LuaBridge } from '../lua/lua-bridge.js';
+import type { LuaState } from '../lua/lua-wasm.js';
+
+export interface StateLayout {
+  /** lua_State fields. */
+  ci: number;
+  hook: number;
+  baseHookCount: number;
+  hookCount: number;
+  hookMask: number;
+  /** CallInfo fields (Lua 5.4 layout with 32-bit pointers). */
+  ciPrevious: number;
+  ciTrap: number;
+  ciCallStatus: number;
+}
+
+/** CIST_C: the CallInfo belongs to a C function (its trap slot means something else). */
+export const CIST_C = 1 << 1;
+export const LUA_MASKCOUNT = 1 << 3;
+
+const CALLINFO = { previous: 8, trap: 20, callStatus: 34 };
+const SCAN_BYTES = 256;
+const MARK_COUNT = 0x1234567;
+
+function snapshot(lua: LuaBridge, L: LuaState): DataView {
+  return new DataView(lua.bytes(L + SCAN_BYTES).slice(L, L + SCAN_BYTES).buffer);
+}
+
+/** Finds the hook fields by diffing; returns null when the result is not what Lua 5.4 would write. */
+export function discoverStateLayout(lua: LuaBridge, L: LuaState, hookFn: number): StateLayout | null {
+  const x = lua.x;
+  const before = snapshot(lua, L);
+  x.lua_sethook(L, hookFn, LUA_MASKCOUNT, MARK_COUNT);
+  const after = snapshot(lua, L);
+  x.lua_sethook(L, 0, 0, 0);
+  const cleared = snapshot(lua, L);
+
+  const changed = (off: number, value: number) =>
+    after.getInt32(off, true) === value && before.getInt32(off, true) !== value && cleared.getInt32(off, true) !== value;
+  let hook = -1;
+  const counts: number[] = [];
+  let hookMask = -1;
+  for (let off = 0; off + 4 <= SCAN_BYTES; off += 4) {
+    if (changed(off, hookFn) && hook < 0) hook = off;
+    else if (changed(off, MARK_COUNT)) counts.push(off);
+    else if (changed(off, LUA_MASKCOUNT) && hookMask < 0) hookMask = off;
+  }
+  if (hook < 0 || counts.length !== 2 || hookMask < 0) return null;
+  const [baseHookCount, hookCount] = counts;
+  if (!(hook < baseHookCount && baseHookCount < hookCount && hookCount < hookMask)) return null;
+
+  // L->ci points at L->base_ci, inside the state itself, while no function runs.
+  let ci = -1;
+  for (let off = 0; off + 4 <= hook; off += 4) {
+    const value = cleared.getUint32(off, true);
+    if (value > L + off && value < L + hook) {
+      ci = off;
+      break;
+    }
+  }
+  if (ci < 0) return null;
+  return { ci, hook, baseHookCount, hookCount, hookMask, ciPrevious: CALLINFO.previous, ciTrap: CALLINFO.trap, ciCallStatus: CALLINFO.callStatus };
+}
+
+/**
+ * Arms a count hook on thread L by writing its fields directly, as the watchdog does from its
+ * thread, and sets `trap` on every Lua CallInfo so a running loop notices at its next jump.
+ */
+export function armHook(view: DataView, layout: StateLayout, L: LuaState, hookFn: number): void {
+  view.setUint32(L + layout.hook, hookFn, true);
+  view.setInt32(L + layout.baseHookCount, 1, true);
+  view.setInt32(L + layout.hookCount, 1, true);
+  view.setInt32(L + layout.hookMask, LUA_MASKCOUNT, true);
+  let ci = view.getUint32(L + layout.ci, true);
+  for (let depth = 0; ci !== 0 && depth < 100000; depth++) {
+    if ((view.getUint16(ci + layout.ciCallStatus, true) & CIST_C) === 0) view.setInt32(ci + layout.ciTrap, 1, true);
+    ci = view.getUint32(ci + layout.ciPrevious, true);
+  }
+}

@@ -1,0 +1,166 @@
+// Thin typed helpers over the raw Lua C API: strings in and out of wasm memory, globals, C functions.
+// Strings are copied out of the (possibly shared) heap before decoding, since browsers' TextDecoder
+// refuses shared views.
+import type { LuaExports, LuaState, LuaWasm } from './lua-wasm.js';
+
+export const LUA_REGISTRYINDEX = -1001000;
+export const LUA_MULTRET = -1;
+export const LuaType = { NONE: -1, NIL: 0, BOOLEAN: 1, LIGHTUSERDATA: 2, NUMBER: 3, STRING: 4, TABLE: 5, FUNCTION: 6, USERDATA: 7, THREAD: 8 } as const;
+export const LUA_OK = 0;
+export const LUA_YIELD = 1;
+
+/** A C function as the VM sees it: takes the state, returns the number of results pushed. */
+export type CFunction = (L: LuaState) => number;
+
+/** lua_Debug (Lua 5.4, 32-bit pointers): size and the offsets read here. */
+export const DEBUG_INFO_SIZE = 120;
+export const DEBUG_NAME = 4;
+export const DEBUG_CURRENT_LINE = 24;
+export const DEBUG_SHORT_SRC = 44;
+
+const utf8 = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+export class LuaBridge {
+  readonly x: LuaExports;
+  private heap: Uint8Array;
+  private heapView: DataView;
+  /** Scratch space for passing strings in; grown on demand. */
+  private scratch = 0;
+  private scratchSize = 0;
+  private readonly lenPtr: number;
+  private readonly names = new Map<string, number>();
+  private debugInfo = 0;
+
+  constructor(private readonly wasm: LuaWasm) {
+    this.x = wasm.x;
+    this.heap = new Uint8Array(this.x.memory.buffer);
+    this.heapView = new DataView(this.x.memory.buffer);
+    this.lenPtr = this.x.malloc(8);
+  }
+
+  /** Views over the heap; refreshed when the memory has grown. */
+  bytes(end: number): Uint8Array {
+    if (end > this.heap.length) this.refresh();
+    return this.heap;
+  }
+
+  view(end: number): DataView {
+    if (end > this.heapView.byteLength) this.refresh();
+    return this.heapView;
+  }
+
+  private refresh(): void {
+    this.heap = new Uint8Array(this.x.memory.buffer);
+    this.heapView = new DataView(this.x.memory.buffer);
+  }
+
+  /** A NUL-terminated constant kept for the VM's lifetime (global names, field names). */
+  name(s: string): number {
+    let ptr = this.names.get(s);
+    if (ptr === undefined) {
+      const data = encoder.encode(s);
+      ptr = this.x.malloc(data.length + 1);
+      this.bytes(ptr + data.length + 1).set(data, ptr);
+      this.heap[ptr + data.length] = 0;
+      this.names.set(s, ptr);
+    }
+    return ptr;
+  }
+
+  addFunction(fn: CFunction): number {
+    return this.wasm.addFunction(fn, 'ii');
+  }
+
+  /** Registers a lua_Hook: void (*)(lua_State *L, lua_Debug *ar). */
+  addHookFunction(fn: (L: LuaState, ar: number) => void): number {
+    return this.wasm.addFunction(fn, 'vii');
+  }
+
+  setGlobalFunction(L: LuaState, name: string, fn: CFunction): void {
+    this.x.lua_pushcclosure(L, this.addFunction(fn), 0);
+    this.x.lua_setglobal(L, this.name(name));
+  }
+
+  /** Copies bytes into scratch memory and returns its address (valid until the next call). */
+  private toScratch(data: Uint8Array): number {
+    if (data.length + 1 > this.scratchSize) {
+      if (this.scratch) this.x.free(this.scratch);
+      this.scratchSize = Math.max(256, data.length + 1);
+      this.scratch = this.x.malloc(this.scratchSize);
+    }
+    this.bytes(this.scratch + data.length + 1).set(data, this.scratch);
+    this.heap[this.scratch + data.length] = 0;
+    return this.scratch;
+  }
+
+  pushString(L: LuaState, s: string): void {
+    const data = encoder.encode(s);
+    this.x.lua_pushlstring(L, this.toScratch(data), data.length);
+  }
+
+  pushBytes(L: LuaState, data: Uint8Array): void {
+    this.x.lua_pushlstring(L, this.toScratch(data), data.length);
+  }
+
+  /** Loads text-only Lua source as a function on the stack; returns the status. */
+  load(L: LuaState, source: string, chunkName: string): number {
+    const data = encoder.encode(source);
+    const buf = this.x.malloc(data.length + 1);
+    this.bytes(buf + data.length).set(data, buf);
+    const status = this.x.luaL_loadbufferx(L, buf, data.length, this.name(chunkName), this.name('t'));
+    this.x.free(buf);
+    return status;
+  }
+
+  /** The raw bytes of the string (or number) at idx, or null for other types. */
+  toBytes(L: LuaState, idx: number): Uint8Array | null {
+    const ptr = this.x.lua_tolstring(L, idx, this.lenPtr);
+    if (ptr === 0) return null;
+    const len = this.view(this.lenPtr + 4).getUint32(this.lenPtr, true);
+    return this.bytes(ptr + len).slice(ptr, ptr + len);
+  }
+
+  /** UTF-8 text of the string (or number) at idx, or null. */
+  toText(L: LuaState, idx: number): string | null {
+    const data = this.toBytes(L, idx);
+    return data === null ? null : utf8.decode(data);
+  }
+
+  /** Each byte as one character (code 0..255): how the console's font indexes text. */
+  toLatin1(L: LuaState, idx: number): string | null {
+    const data = this.toBytes(L, idx);
+    if (data === null) return null;
+    let s = '';
+    for (let i = 0; i < data.length; i += 4096) s += String.fromCharCode(...data.subarray(i, i + 4096));
+    return s;
+  }
+
+  /** "chunk:line: " of the Lua function that called the running C function, or "". */
+  where(L: LuaState): string {
+    if (!this.debugInfo) this.debugInfo = this.x.malloc(DEBUG_INFO_SIZE);
+    const ar = this.debugInfo;
+    if (!this.x.lua_getstack(L, 1, ar)) return '';
+    this.x.lua_getinfo(L, this.name('Sl'), ar);
+    const line = this.view(ar + DEBUG_INFO_SIZE).getInt32(ar + DEBUG_CURRENT_LINE, true);
+    return line > 0 ? `${this.readCString(ar + DEBUG_SHORT_SRC, 60)}:${line}: ` : '';
+  }
+
+  readCString(ptr: number, max = 4096): string {
+    if (ptr === 0) return '';
+    const heap = this.bytes(ptr + 1);
+    let end = ptr;
+    while (end < heap.length && end - ptr < max && heap[end] !== 0) end++;
+    return utf8.decode(heap.slice(ptr, end));
+  }
+
+  /**
+   * Raises a Lua error, prefixed like luaL_error with the calling line ("cart.lua:12: ...").
+   * Never returns: the VM unwinds through the caller.
+   */
+  error(L: LuaState, message: string): never {
+    this.pushString(L, this.where(L) + message);
+    this.x.lua_error(L);
+    throw new Error('lua_error returned');
+  }
+}

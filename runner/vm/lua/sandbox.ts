@@ -1,0 +1,121 @@
+// The cart's Lua environment: an allowlist. Only base, coroutine, table, string and math are opened
+// (never io, os, package, debug, utf8), and the prelude below removes or narrows what remains risky.
+import { LuaBridge, LUA_MULTRET, LUA_OK, LUA_REGISTRYINDEX } from './lua-bridge.js';
+import type { LuaState } from './lua-wasm.js';
+
+const PRELUDE_CHUNK = '=[nibble]';
+
+// Runs once before the cart. Receives private helpers as arguments and returns private functions
+// the host keeps in the registry; none of them is reachable from the cart's globals.
+const PRELUDE = `
+local enter, leave, deterministic = ...
+local rawload, select, error, type = load, select, error, type
+local resume, create = coroutine.resume, coroutine.create
+local gc = collectgarbage
+
+dofile = nil
+loadfile = nil
+string.dump = nil
+
+-- Text chunks only: Lua has no bytecode verifier.
+load = function(chunk, chunkname, mode, ...)
+  if select('#', ...) > 0 then return rawload(chunk, chunkname, 't', (...)) end
+  return rawload(chunk, chunkname, 't')
+end
+
+-- Carts may only ask how much memory they use; other requests are accepted and ignored.
+collectgarbage = function(opt, ...)
+  if opt == 'count' then return gc('count') end
+  return 0
+end
+
+-- The runner must always know which coroutine is running, to interrupt it from outside.
+coroutine.resume = function(co, ...)
+  enter(co)
+  return leave(resume(co, ...))
+end
+local function unwrap(ok, ...)
+  if ok then return ... end
+  error((...), 2)
+end
+coroutine.wrap = function(f)
+  local co = create(f)
+  return function(...)
+    enter(co)
+    return unwrap(leave(resume(co, ...)))
+  end
+end
+
+-- Lua 5.3 compatibility functions that TIC-80 carts use (TIC-80 builds Lua 5.3 with LUA_COMPAT_5_2).
+local m = math
+m.pow = function(x, y) return x ^ y end
+m.atan2 = function(y, x) return m.atan(y, x) end
+m.ldexp = function(x, e) return x * 2.0 ^ e end
+m.frexp = function(x)
+  if x == 0 or x ~= x or x == m.huge or x == -m.huge then return x, 0 end
+  local e = m.floor(m.log(m.abs(x), 2)) + 1
+  local f = x / 2.0 ^ e
+  if m.abs(f) >= 1 then f, e = f / 2, e + 1 elseif m.abs(f) < 0.5 then f, e = f * 2, e - 1 end
+  return f, e
+end
+m.cosh = function(x) return (m.exp(x) + m.exp(-x)) / 2 end
+m.sinh = function(x) return (m.exp(x) - m.exp(-x)) / 2 end
+m.tanh = function(x)
+  if x > 20 then return 1.0 elseif x < -20 then return -1.0 end
+  local a, b = m.exp(x), m.exp(-x)
+  return (a - b) / (a + b)
+end
+m.log10 = function(x) return m.log(x, 10) end
+if deterministic then m.randomseed(20170501) end
+
+return function() return gc('count') end
+`;
+
+export interface SandboxHooks {
+  /** Called (on the VM thread) when the cart resumes a coroutine. */
+  enter(L: LuaState): number;
+  /** Called when control returns from a coroutine to L; returns all its arguments. */
+  leave(L: LuaState): number;
+}
+
+export interface Sandbox {
+  /** Lua heap in use, in bytes. */
+  memoryInUse(): number;
+}
+
+const LIBRARIES: [string, 'luaopen_base' | 'luaopen_coroutine' | 'luaopen_table' | 'luaopen_string' | 'luaopen_math'][] = [
+  ['_G', 'luaopen_base'],
+  ['coroutine', 'luaopen_coroutine'],
+  ['table', 'luaopen_table'],
+  ['string', 'luaopen_string'],
+  ['math', 'luaopen_math'],
+];
+
+export function installSandbox(lua: LuaBridge, L: LuaState, hooks: SandboxHooks, deterministic: boolean): Sandbox {
+  const x = lua.x;
+  for (const [name, opener] of LIBRARIES) {
+    const open = lua.addFunction((S) => x[opener](S));
+    x.luaL_requiref(L, lua.name(name), open, 1);
+    x.lua_settop(L, 0);
+  }
+
+  if (lua.load(L, PRELUDE, PRELUDE_CHUNK) !== LUA_OK) throw new Error(`prelude: ${lua.toText(L, -1)}`);
+  x.lua_pushcclosure(L, lua.addFunction(hooks.enter), 0);
+  x.lua_pushcclosure(L, lua.addFunction(hooks.leave), 0);
+  x.lua_pushboolean(L, deterministic ? 1 : 0);
+  if (x.lua_pcallk(L, 3, 1, 0, 0, 0) !== LUA_OK) throw new Error(`prelude: ${lua.toText(L, -1)}`);
+  const gcCountRef = x.luaL_ref(L, LUA_REGISTRYINDEX);
+
+  return {
+    memoryInUse(): number {
+      x.lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(gcCountRef));
+      if (x.lua_pcallk(L, 0, LUA_MULTRET, 0, 0, 0) !== LUA_OK) {
+        x.lua_settop(L, 0);
+        return 0;
+      }
+      const kb = x.lua_tonumberx(L, -1, 0);
+      x.lua_settop(L, 0);
+      return Math.round(kb * 1024);
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// Messages between a runner's watchdog (its main thread) and its VM thread.
+import type { HookMode, HostMessage, RunnerMessage } from '../common/protocol.js';
+import type { StateLayout } from './interrupt/state-layout.js';
+
+export interface VmThreadInit {
+  /** Control block shared with the watchdog (see interrupt/control-block.ts). */
+  control: Int32Array;
+}
+
+/** The VM is loaded; what the watchdog needs to arm its hook from outside. */
+export interface VmReady {
+  type: 'vm-ready';
+  hookMode: HookMode;
+  note?: string;
+  /** Present in 'on-demand' mode. */
+  remote?: { memory: WebAssembly.Memory; layout: StateLayout; hookFn: number };
+}
+
+/** The watchdog forwards only these host messages; break, resume and stop go through the control block or end the thread. */
+export type ToVm = Extract<HostMessage, { type: 'start' | 'input' }>;
+export type FromVm = VmReady | RunnerMessage;

@@ -1,0 +1,44 @@
+// The body of a runner's VM thread, whatever hosts it (a Node worker thread now, a Web Worker
+// later): load Lua, wait for the cart, run it.
+import type { InputSnapshot } from '../common/protocol.js';
+import { FrameLoop } from './frame-loop.js';
+import { loadLuaWasm, type GlueSource } from './lua/lua-wasm.js';
+import { CartMachine } from './machine.js';
+import type { FromVm, ToVm, VmThreadInit } from './thread-messages.js';
+
+export interface VmPort {
+  post(msg: FromVm, transfer?: ArrayBuffer[]): void;
+  onMessage(cb: (msg: ToVm) => void): void;
+}
+
+export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThreadInit): Promise<void> {
+  let loop: FrameLoop | undefined;
+  let pendingInput: InputSnapshot | undefined;
+  let started = false;
+  const wasmReady = loadLuaWasm(glue, true);
+
+  port.onMessage((msg) => {
+    if (msg.type === 'input') {
+      if (loop) loop.setInput(msg.input);
+      else pendingInput = msg.input;
+      return;
+    }
+    if (started) return;
+    started = true;
+    void wasmReady.then((wasm) => {
+      const machine = new CartMachine(wasm, init.control, msg.cart, msg.options, { send: (m) => port.post(m) });
+      const layout = machine.hook.layout;
+      const note = [wasm.shareError, machine.hook.note].filter(Boolean).join('; ');
+      port.post({
+        type: 'vm-ready',
+        hookMode: layout ? 'on-demand' : 'always-on',
+        ...(note ? { note } : {}),
+        ...(layout ? { remote: { memory: wasm.x.memory, layout, hookFn: machine.hook.fn } } : {}),
+      });
+      loop = new FrameLoop(machine, msg.options, { send: (m, transfer) => port.post(m, transfer) });
+      if (pendingInput) loop.setInput(pendingInput);
+      loop.start();
+    }).catch((err: unknown) => port.post({ type: 'error', message: `runner: the Lua VM failed to start: ${(err as Error).message}` }));
+  });
+  await wasmReady;
+}

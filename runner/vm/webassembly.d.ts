@@ -1,0 +1,29 @@
+// The part of the WebAssembly JS API this project uses. TypeScript ships these types only with
+// its DOM and web-worker libraries, which Node-side code must not see.
+declare namespace WebAssembly {
+  interface MemoryDescriptor {
+    initial: number;
+    maximum?: number;
+    shared?: boolean;
+  }
+  class Memory {
+    constructor(descriptor: MemoryDescriptor);
+    readonly buffer: ArrayBuffer | SharedArrayBuffer;
+    grow(delta: number): number;
+  }
+  class Module {
+    constructor(bytes: BufferSource);
+  }
+  class Instance {
+    readonly exports: Exports;
+  }
+  type ExportValue = Function | Memory | object;
+  type Exports = Record<string, ExportValue>;
+  type Imports = Record<string, Record<string, unknown>>;
+  interface WebAssemblyInstantiatedSource {
+    instance: Instance;
+    module: Module;
+  }
+  function instantiate(bytes: BufferSource, imports?: Imports): Promise<WebAssemblyInstantiatedSource>;
+  function instantiateStreaming(source: unknown, imports?: Imports): Promise<WebAssemblyInstantiatedSource>;
+}
