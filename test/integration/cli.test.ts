@@ -1,0 +1,77 @@
+// `nibble run` as users and scripts call it: flags, JSON fields, PNG output and exit codes.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { PNG } from 'pngjs';
+
+const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
+const work = mkdtempSync(join(tmpdir(), 'nibble-cli-'));
+
+function nibble(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function cart(name: string, code: string): string {
+  const path = join(work, name);
+  writeFileSync(path, code);
+  return path;
+}
+
+test('--json prints one object with the contract fields, --png writes the last frame', () => {
+  const png = join(work, 'out.png');
+  const out = nibble('run', cart('red.lua', 'function TIC() cls(2) trace("hi") end'), '--frames', '5', '--json', '--deterministic', '--png', png);
+  assert.equal(out.status, 0, out.stderr);
+  const report = JSON.parse(out.stdout);
+  assert.deepEqual(Object.keys(report).sort(), ['frames', 'msPerFrame', 'status', 'totalMs']);
+  assert.equal(report.status, 'ok');
+  assert.equal(report.frames, 5);
+  assert.ok(report.totalMs > 0 && report.msPerFrame > 0);
+  assert.match(out.stderr, /hi/, 'traces go to stderr with --json');
+  const image = PNG.sync.read(readFileSync(png));
+  assert.equal(image.width, 256);
+  assert.equal(image.height, 144);
+  const i = (50 * 256 + 50) * 4;
+  assert.deepEqual([...image.data.subarray(i, i + 4)], [0xb1, 0x3e, 0x53, 0xff]);
+});
+
+test('a cart error gives status error, message, line and a non-zero exit', () => {
+  const out = nibble('run', cart('bad.lua', 'function TIC()\n  error("boom")\nend'), '--json');
+  assert.equal(out.status, 1);
+  const report = JSON.parse(out.stdout);
+  assert.equal(report.status, 'error');
+  assert.equal(report.line, 2);
+  assert.match(report.message, /^bad\.lua:2: boom/);
+});
+
+test('--hang-ms sets when a busy frame counts as hung', () => {
+  const out = nibble('run', cart('loop.lua', 'function TIC()\n  while true do end\nend'), '--json', '--hang-ms', '200');
+  assert.equal(out.status, 1);
+  const report = JSON.parse(out.stdout);
+  assert.equal(report.status, 'hung');
+  assert.equal(report.line, 2);
+});
+
+test('exit() gives status exit and exit code 0', () => {
+  const out = nibble('run', cart('quit.lua', 'function TIC() exit() end'), '--json');
+  assert.equal(out.status, 0);
+  assert.equal(JSON.parse(out.stdout).status, 'exit');
+});
+
+test('without --json, traces go to stdout', () => {
+  const out = nibble('run', cart('hello.lua', 'function TIC() trace("hello") exit() end'));
+  assert.equal(out.status, 0);
+  assert.equal(out.stdout, 'hello\n');
+});
+
+test('bad usage and missing files say what is wrong', () => {
+  const usage = nibble('run', '--frames', 'many', 'x.lua');
+  assert.equal(usage.status, 2);
+  assert.match(usage.stderr, /--frames needs a whole number/);
+  const missing = nibble('run', join(work, 'nope.lua'));
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /cannot read the cart .*nope\.lua: no such file/);
+});

@@ -1,0 +1,190 @@
+// Real runner processes: carts that draw, fail, hang in Lua, hang inside one C call, and carts that
+// are paused and resumed. Every run must end with the runner process really gone.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { RunnerMessage } from '../../runner/common/protocol.js';
+import { runHeadless, type HeadlessOptions, type HeadlessResult } from '../../runner/node/headless-run.js';
+import { spawnRunner } from '../../runner/node/runner-process.js';
+
+const SWEETIE_16 = ['1a1c2c', '5d275d', 'b13e53', 'ef7d57', 'ffcd75', 'a7f070', '38b764', '257179', '29366f', '3b5dc9', '41a6f6', '73eff7', 'f4f4f4', '94b0c2', '566c86', '333c57'];
+
+function isGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+async function run(code: string, options: Partial<HeadlessOptions> = {}): Promise<HeadlessResult & { traces: string[] }> {
+  const traces: string[] = [];
+  const result = await runHeadless({ name: 'cart.lua', code }, { frames: 3, deterministic: true, hangMs: 1000, onTrace: (text) => traces.push(text), ...options });
+  assert.ok(isGone(result.pid), `runner process ${result.pid} is still alive`);
+  return { ...result, traces };
+}
+
+/** Hex colour of output pixel (x, y) of the 256x144 frame. */
+function pixel(frame: Uint8Array | undefined, x: number, y: number): string {
+  assert.ok(frame, 'no frame was drawn');
+  const i = (y * 256 + x) * 4;
+  return [frame[i], frame[i + 1], frame[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join('');
+}
+
+test('a cart draws into the frame, border included', async () => {
+  const result = await run('function TIC() cls(2) pix(10, 20, 12) end');
+  assert.equal(result.status, 'ok');
+  assert.equal(result.frames, 3);
+  assert.equal(pixel(result.lastFrame, 0, 0), SWEETIE_16[0], 'border at (0,0)');
+  assert.equal(pixel(result.lastFrame, 8 + 5, 4 + 5), SWEETIE_16[2], 'cls colour at screen (5,5)');
+  assert.equal(pixel(result.lastFrame, 8 + 10, 4 + 20), SWEETIE_16[12], 'pix at screen (10,20)');
+});
+
+test('a Lua error names the cart and the line', async () => {
+  const result = await run('function TIC()\n  local t = nil\n  return t.x\nend');
+  assert.equal(result.status, 'error');
+  assert.equal(result.line, 3);
+  assert.match(result.message ?? '', /^cart\.lua:3: attempt to index a nil value/);
+});
+
+test('a syntax error names the line', async () => {
+  const result = await run('function TIC()\n  x = = 1\nend');
+  assert.equal(result.status, 'error');
+  assert.equal(result.line, 2);
+  assert.match(result.message ?? '', /^cart\.lua:2:/);
+});
+
+test('a cart without TIC gets TIC-80\'s message', async () => {
+  const result = await run('x = 1');
+  assert.equal(result.status, 'error');
+  assert.equal(result.message, "'function TIC()...' isn't found :(");
+});
+
+test('exit() ends the run after the frame', async () => {
+  const result = await run('function TIC() cls(3) exit() end', { frames: 10 });
+  assert.equal(result.status, 'exit');
+  assert.equal(result.frames, 1);
+});
+
+test('with deterministic time, time() during frame N is (N-1)*1000/60', async () => {
+  const result = await run('function TIC() trace(string.format("%.6f", time())) end', { frames: 4 });
+  assert.deepEqual(result.traces, ['0.000000', '16.666667', '33.333333', '50.000000']);
+});
+
+test('deterministic runs repeat math.random', async () => {
+  const code = 'function TIC() trace(math.random(1000000)) end';
+  const a = await run(code);
+  const b = await run(code);
+  assert.deepEqual(a.traces, b.traces);
+});
+
+test('a loop that never ends is reported hung at its line', async () => {
+  const result = await run('function TIC()\n  local n = 0\n  while true do\n    n = n + 1\n  end\nend', { hangMs: 300 });
+  assert.equal(result.status, 'hung');
+  assert.ok(result.line === 3 || result.line === 4, `line ${result.line}`);
+});
+
+test('pcall cannot swallow the stop of a loop inside a sort comparator', async () => {
+  const code = [
+    'function TIC()',
+    '  while true do',
+    '    pcall(function()',
+    '      local t = {}',
+    '      for i = 1, 50 do t[i] = i end',
+    '      table.sort(t, function(a, b) while true do end end)',
+    '    end)',
+    '  end',
+    'end',
+  ].join('\n');
+  const result = await run(code, { hangMs: 300 });
+  assert.equal(result.status, 'hung');
+  assert.equal(result.line, 6);
+});
+
+test('a loop inside a coroutine is found and reported at its line', async () => {
+  const code = 'function TIC()\n  local co = coroutine.create(function()\n    while true do end\n  end)\n  coroutine.resume(co)\nend';
+  const result = await run(code, { hangMs: 300 });
+  assert.equal(result.status, 'hung');
+  assert.equal(result.line, 3);
+});
+
+test('a pattern bomb stuck inside one C call is stopped out of band', async () => {
+  const result = await run('function TIC()\n  string.find(string.rep("a", 400), ".-.-.-.-.-.-b")\nend', { hangMs: 5000 });
+  assert.equal(result.status, 'hung');
+  assert.match(result.message ?? '', /inside one library call/);
+});
+
+function collect(runner: ReturnType<typeof spawnRunner>) {
+  const seen: RunnerMessage[] = [];
+  const waiters: { type: RunnerMessage['type']; resolve: (m: RunnerMessage) => void }[] = [];
+  runner.onMessage((msg) => {
+    seen.push(msg);
+    for (const w of waiters.filter((w) => w.type === msg.type)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(msg);
+    }
+  });
+  return {
+    seen,
+    next<T extends RunnerMessage['type']>(type: T): Promise<Extract<RunnerMessage, { type: T }>> {
+      return new Promise((resolve) => waiters.push({ type, resolve: resolve as (m: RunnerMessage) => void }));
+    },
+  };
+}
+
+test('a busy cart can be paused at its line, inspected, resumed where it was, and stopped', async () => {
+  const runner = spawnRunner();
+  const messages = collect(runner);
+  const code = [
+    'count = 0',
+    'function TIC()',
+    '  local label = "spin"',
+    '  while true do',
+    '    count = count + 1',
+    '    if count % 1000000 == 0 then trace(count) end',
+    '  end',
+    'end',
+  ].join('\n');
+  runner.send({ type: 'start', cart: { name: 'spin.lua', code }, options: { deterministic: false, pacing: 'realtime' } });
+  await messages.next('busy');
+  runner.send({ type: 'break' });
+  const paused = await messages.next('paused');
+  assert.ok(paused.line !== undefined && paused.line >= 4 && paused.line <= 6, `paused at line ${paused.line}`);
+  const tic = paused.stack.find((f) => f.source === 'spin.lua' && f.locals.some((l) => l.name === 'label'));
+  assert.ok(tic, `no TIC frame with its locals in ${JSON.stringify(paused.stack)}`);
+  assert.deepEqual(tic.locals.find((l) => l.name === 'label'), { name: 'label', value: '"spin"' });
+
+  const tracesBefore = messages.seen.filter((m) => m.type === 'trace').length;
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(messages.seen.filter((m) => m.type === 'trace').length, tracesBefore, 'the cart ran while paused');
+
+  runner.send({ type: 'resume' });
+  await messages.next('resumed');
+  const trace = await messages.next('trace');
+  assert.ok(Number(trace.text) > 0);
+
+  const gone = messages.next('gone');
+  runner.kill();
+  assert.equal((await gone).reason, 'stopped');
+  assert.ok(isGone(runner.pid));
+});
+
+test('the Lua environment is an allowlist', async () => {
+  const code = [
+    'function TIC()',
+    '  trace(tostring(io) .. tostring(os) .. tostring(debug) .. tostring(package) .. tostring(dofile) .. tostring(loadfile) .. tostring(string.dump) .. tostring(utf8))',
+    '  local f, err = load("\\27Lua", "x", "b")',
+    '  trace(tostring(f) .. " " .. tostring(err))',
+    '  trace(collectgarbage("count") > 0 and "count" or "no count")',
+    '  trace(tostring(collectgarbage("stop")))',
+    '  trace(math.pow(2, 10) .. " " .. math.atan2(1, 1) .. " " .. math.log10(1000))',
+    'end',
+  ].join('\n');
+  const result = await run(code, { frames: 1 });
+  assert.equal(result.status, 'ok', result.message);
+  assert.equal(result.traces[0], 'nilnilnilnilnilnilnilnil');
+  assert.match(result.traces[1], /^nil .*attempt to load a binary chunk/);
+  assert.equal(result.traces[2], 'count');
+  assert.equal(result.traces[3], '0');
+  assert.equal(result.traces[4], '1024.0 0.78539816339745 3.0');
+});
