@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { RunnerMessage } from '../common/protocol.js';
 import { parseHostMessage } from '../common/protocol-validate.js';
 import { createControlBlock } from '../vm/interrupt/control-block.js';
+import { RAM_SIZE } from '../vm/ram-map.js';
 import type { FromVm, VmThreadInit } from '../vm/thread-messages.js';
 import { connectToHost } from './host-transport.js';
 import { Watchdog } from './watchdog.js';
@@ -11,7 +12,7 @@ import { Watchdog } from './watchdog.js';
 const transport = await connectToHost();
 const send = (msg: RunnerMessage) => transport.send(msg);
 const control = createControlBlock();
-const init: VmThreadInit = { control };
+const init: VmThreadInit = { control, ram: new SharedArrayBuffer(RAM_SIZE) };
 const worker = new Worker(new URL('./vm-worker.js', import.meta.url), { workerData: init });
 let vmEnded = false;
 

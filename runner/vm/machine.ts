@@ -13,6 +13,7 @@ import { LuaBridge, LuaType, LUA_OK } from './lua/lua-bridge.js';
 import type { LuaState, LuaWasm } from './lua/lua-wasm.js';
 import { installSandbox, type Sandbox } from './lua/sandbox.js';
 import { RAM_SIZE, CURSOR_ADDR } from './ram-map.js';
+import type { VmThreadInit } from './thread-messages.js';
 import { Video } from './video/video.js';
 
 const FRAME_MS = 1000 / 60;
@@ -39,18 +40,18 @@ export class CartMachine {
 
   constructor(
     wasm: LuaWasm,
-    control: Int32Array,
+    shared: VmThreadInit,
     private readonly cart: CartSource,
     private readonly options: RunOptions,
     private readonly events: MachineEvents,
   ) {
     this.lua = new LuaBridge(wasm);
-    this.ram = new Uint8Array(new SharedArrayBuffer(RAM_SIZE));
+    this.ram = new Uint8Array(shared.ram, 0, RAM_SIZE);
     this.video = new Video(this.ram);
     this.input = new Input(this.ram);
     this.chunkName = cart.name;
     this.L = this.lua.x.luaL_newstate();
-    this.hook = new VmHook(this.lua, this.L, control, this.chunkName, {
+    this.hook = new VmHook(this.lua, this.L, shared.control, this.chunkName, {
       paused: (line, stack) => this.events.send({ type: 'paused', ...(line ? { line } : {}), stack }),
       resumed: () => this.events.send({ type: 'resumed' }),
     }, wasm.shared);

@@ -5,6 +5,8 @@ import type { StateLayout } from './interrupt/state-layout.js';
 export interface VmThreadInit {
   /** Control block shared with the watchdog (see interrupt/control-block.ts). */
   control: Int32Array;
+  /** The console's 96 KB RAM, shared so the runner's main thread can read it while the VM runs. */
+  ram: SharedArrayBuffer;
 }
 
 /** The VM is loaded; what the watchdog needs to arm its hook from outside. */

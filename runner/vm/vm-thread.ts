@@ -26,7 +26,7 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
     if (started) return;
     started = true;
     void wasmReady.then((wasm) => {
-      const machine = new CartMachine(wasm, init.control, msg.cart, msg.options, { send: (m) => port.post(m) });
+      const machine = new CartMachine(wasm, init, msg.cart, msg.options, { send: (m) => port.post(m) });
       const layout = machine.hook.layout;
       const note = [wasm.shareError, machine.hook.note].filter(Boolean).join('; ');
       port.post({
