@@ -11,6 +11,8 @@ export interface HeadlessOptions {
   /** A frame busy for longer than this is reported as hung. */
   hangMs: number;
   onTrace?(text: string, color: number): void;
+  /** Run with the fallback hook, armed all the time. */
+  alwaysOnHook?: boolean;
 }
 
 export interface HeadlessResult {
@@ -31,7 +33,7 @@ export interface HeadlessResult {
 
 export async function runHeadless(cart: CartSource, options: HeadlessOptions): Promise<HeadlessResult> {
   const started = performance.now();
-  const runner = spawnRunner();
+  const runner = spawnRunner({ alwaysOnHook: options.alwaysOnHook ?? false });
   let frames = 0;
   let cpuMs = 0;
   let lastFrame: Uint8Array | undefined;

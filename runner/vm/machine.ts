@@ -54,7 +54,7 @@ export class CartMachine {
     this.hook = new VmHook(this.lua, this.L, shared.control, this.chunkName, {
       paused: (line, stack) => this.events.send({ type: 'paused', ...(line ? { line } : {}), stack }),
       resumed: () => this.events.send({ type: 'resumed' }),
-    }, wasm.shared);
+    }, wasm.shared, shared.alwaysOnHook);
     this.sandbox = installSandbox(this.lua, this.L, {
       enter: (S) => this.hook.enter(S),
       leave: (S) => this.hook.leave(S),

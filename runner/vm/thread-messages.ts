@@ -7,6 +7,8 @@ export interface VmThreadInit {
   control: Int32Array;
   /** The console's 96 KB RAM, shared so the runner's main thread can read it while the VM runs. */
   ram: SharedArrayBuffer;
+  /** Keep a count hook armed all the time instead of arming it on demand (for comparisons and tests). */
+  alwaysOnHook: boolean;
 }
 
 /** The VM is loaded; what the watchdog needs to arm its hook from outside. */

@@ -15,7 +15,7 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
   let loop: FrameLoop | undefined;
   let pendingInput: InputSnapshot | undefined;
   let started = false;
-  const wasmReady = loadLuaWasm(glue, true);
+  const wasmReady = loadLuaWasm(glue, !init.alwaysOnHook);
 
   port.onMessage((msg) => {
     if (msg.type === 'input') {

@@ -108,6 +108,12 @@ test('a loop inside a coroutine is found and reported at its line', async () => 
   assert.equal(result.line, 3);
 });
 
+test('with the fallback hook (always on) a loop is still found at its line', async () => {
+  const result = await run('function TIC()\n  local n = 0\n  while true do\n    n = n + 1\n  end\nend', { hangMs: 300, alwaysOnHook: true });
+  assert.equal(result.status, 'hung');
+  assert.ok(result.line === 3 || result.line === 4, `line ${result.line}`);
+});
+
 test('a pattern bomb stuck inside one C call is stopped out of band', async () => {
   const result = await run('function TIC()\n  string.find(string.rep("a", 400), ".-.-.-.-.-.-b")\nend', { hangMs: 5000 });
   assert.equal(result.status, 'hung');

@@ -37,13 +37,15 @@ export class VmHook {
     private readonly cartSource: string,
     private readonly events: HookEvents,
     memoryShared: boolean,
+    alwaysOn: boolean,
   ) {
     this.ar = lua.x.malloc(AR.size);
     this.fn = lua.addHookFunction((L) => this.onHook(L));
     Atomics.store(control, Slot.THREAD, mainThread);
     let layout: StateLayout | null = null;
     let note: string | undefined;
-    if (!memoryShared) note = 'the VM memory could not be shared with the watchdog';
+    if (alwaysOn) note = 'the host asked for an always-on hook';
+    else if (!memoryShared) note = 'the VM memory could not be shared with the watchdog';
     else {
       layout = discoverStateLayout(lua, mainThread, this.fn);
       if (!layout) note = 'the lua_State hook fields were not where Lua 5.4 keeps them';
