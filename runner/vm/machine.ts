@@ -185,6 +185,7 @@ export class CartMachine {
       return 'missing';
     }
     if (arg !== undefined) x.lua_pushinteger(L, BigInt(arg));
+    this.hook.entry = name;
     return this.protectedCall(arg !== undefined ? 1 : 0);
   }
 

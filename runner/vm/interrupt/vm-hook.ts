@@ -28,6 +28,8 @@ export class VmHook {
   readonly note: string | undefined;
   private readonly ar: number;
   private anchors: number[] = [];
+  /** What the runner called into the cart last: 'main chunk', 'TIC', 'BOOT', ... */
+  entry = 'main chunk';
   private pausedTotal = 0;
 
   constructor(
@@ -147,7 +149,7 @@ export class VmHook {
       const view = this.lua.view(this.ar + AR.size);
       const namePtr = view.getUint32(this.ar + AR.name, true);
       const frame: StackFrame = {
-        name: namePtr ? this.lua.readCString(namePtr, 200) : level === 0 || frames.length === 0 ? '?' : 'main chunk',
+        name: namePtr ? this.lua.readCString(namePtr, 200) : '?',
         source,
         line: view.getInt32(this.ar + AR.currentLine, true),
         locals: [],
@@ -161,6 +163,9 @@ export class VmHook {
       }
       frames.push(frame);
     }
+    // Lua cannot name a function the host called; the runner knows which callback that was.
+    const outermost = frames.at(-1);
+    if (outermost && outermost.name === '?' && outermost.source === this.cartSource) outermost.name = this.entry;
     return frames;
   }
 
