@@ -1,0 +1,62 @@
+// print() and font() (reference §1.1): one 8 x 8 sprite per character code, trimmed to its used
+// columns unless fixed, advancing by trimmed width + 1 (or the fixed advance for fixed text and
+// empty glyphs). Text holds one byte per character; a NUL byte ends it, as in C.
+import type { Raster } from './raster.js';
+import { TilePainter, TRANSPARENT } from './tiles.js';
+import type { Segment } from './tilesheet.js';
+
+const GLYPH_SIZE = 8;
+const NEWLINE = 10;
+/** alt selects the second half of the 256 glyph slots. */
+const ALT_GLYPHS = 128;
+
+export interface TextStyle {
+  seg: Segment;
+  /** Advance of fixed text and of empty glyphs, before scale. */
+  advance: number;
+  lineHeight: number;
+  fixed: boolean;
+  scale: number;
+  alt: boolean;
+}
+
+/** Draws text through `tiles.mapping` and returns the widest line's width in pixels. */
+export function drawText(raster: Raster, tiles: TilePainter, text: string, x: number, y: number, style: TextStyle): number {
+  const { seg, advance, lineHeight, fixed, scale, alt } = style;
+  const texels = tiles.texels;
+  tiles.orientation.set(GLYPH_SIZE, GLYPH_SIZE, 0, 0);
+  let pos = x;
+  let widest = x;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i) & 255;
+    if (code === 0) break;
+    if (code === NEWLINE) {
+      if (pos > widest) widest = pos;
+      pos = x;
+      y += lineHeight * scale;
+      continue;
+    }
+    tiles.load(seg, (alt ? ALT_GLYPHS : 0) + code, true);
+    let start = 0;
+    let end = GLYPH_SIZE;
+    if (!fixed) {
+      while (start < GLYPH_SIZE && columnEmpty(texels, start)) start++;
+      while (end > start && columnEmpty(texels, end - 1)) end--;
+    }
+    const width = end - start;
+    for (let col = start; col < end; col++) {
+      const left = pos + (col - start) * scale;
+      for (let row = 0; row < GLYPH_SIZE; row++) {
+        const c = texels[row * GLYPH_SIZE + col];
+        if (c !== TRANSPARENT) raster.fillRect(left, y + row * scale, scale, scale, c);
+      }
+    }
+    pos += (!fixed && width > 0 ? width + 1 : advance) * scale;
+  }
+  return pos > widest ? pos - x : widest - x;
+}
+
+function columnEmpty(texels: Uint8Array, col: number): boolean {
+  for (let row = 0; row < GLYPH_SIZE; row++) if (texels[row * GLYPH_SIZE + col] !== TRANSPARENT) return false;
+  return true;
+}
