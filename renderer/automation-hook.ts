@@ -1,0 +1,28 @@
+// window.__nibble: a small, read-mostly surface for end-to-end tests and automation. It exposes
+// what a person sees (the last frame, the studio's own frame rate, the run state) and the code
+// text; it offers no way to reach the runner other than the studio's own buttons and keys.
+import type { StudioState } from './studio-state.js';
+
+export interface NibbleAutomation {
+  /** A copy of the last 256x144 RGBA frame received in the current run, or null before one. */
+  lastFrame(): Uint8Array | null;
+  /** Frames the studio itself drew in the last second (its own ticker, whatever the cart does). */
+  studioFps(): number;
+  state(): StudioState;
+  readonly editor: {
+    getCode(): string;
+    /** Replaces the code as one undoable edit (and autosaves it, as typing would). */
+    setCode(code: string): void;
+  };
+}
+
+declare global {
+  interface Window {
+    readonly __nibble?: NibbleAutomation;
+  }
+}
+
+export function installAutomationHook(hook: NibbleAutomation): void {
+  const frozen: NibbleAutomation = Object.freeze({ ...hook, editor: Object.freeze({ ...hook.editor }) });
+  Object.defineProperty(window, '__nibble', { value: frozen, writable: false, configurable: false, enumerable: false });
+}

@@ -1,0 +1,161 @@
+// Collects what the player does on the screen into TIC-80's input block: P1 gamepad from the
+// keyboard, up to four gamepads, up to 4 keys, and the mouse in frame coordinates. A new snapshot
+// goes out whenever something changed.
+import type { InputSnapshot } from '../runner/common/protocol.js';
+import type { FramePoint } from './screen.js';
+import { STANDARD_GAMEPAD_BUTTONS, p1ButtonBit, ticKeyCode } from './tic-keys.js';
+
+const MAX_KEYS = 4;
+const MAX_PLAYERS = 4;
+const STICK_THRESHOLD = 0.5;
+/** Scroll is a signed 6-bit field per axis. */
+const SCROLL_MIN = -32;
+const SCROLL_MAX = 31;
+
+export interface InputCaptureOptions {
+  /** Focusable element that receives keys (the screen). */
+  target: HTMLElement;
+  toFramePoint(clientX: number, clientY: number): FramePoint;
+  /** Whether a cart is running and wants input now. */
+  isLive(): boolean;
+  send(input: InputSnapshot): void;
+}
+
+function sameSnapshot(a: InputSnapshot, b: InputSnapshot): boolean {
+  return a.gamepads === b.gamepads && a.mouseX === b.mouseX && a.mouseY === b.mouseY && a.mouseButtons === b.mouseButtons
+    && a.scrollX === b.scrollX && a.scrollY === b.scrollY && a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]);
+}
+
+/** Pointer buttons (1 left, 2 right, 4 middle) to TIC-80's bits (1 left, 2 middle, 4 right). */
+function ticMouseButtons(buttons: number): number {
+  return (buttons & 1) | ((buttons & 4) >> 1) | ((buttons & 2) << 1);
+}
+
+const clampScroll = (v: number): number => Math.min(SCROLL_MAX, Math.max(SCROLL_MIN, v));
+
+export class InputCapture {
+  readonly #options: InputCaptureOptions;
+  /** Physical keys down, oldest first. */
+  #keysDown: string[] = [];
+  #mouse: FramePoint = { x: 0, y: 0 };
+  #mouseButtons = 0;
+  #scrollX = 0;
+  #scrollY = 0;
+  #padBits = 0;
+  #lastSent: InputSnapshot | null = null;
+
+  constructor(options: InputCaptureOptions) {
+    this.#options = options;
+    const target = options.target;
+    target.addEventListener('keydown', (e) => this.#onKey(e, true));
+    target.addEventListener('keyup', (e) => this.#onKey(e, false));
+    target.addEventListener('blur', () => this.releaseAll());
+    target.addEventListener('pointermove', (e) => this.#onPointer(e));
+    target.addEventListener('pointerdown', (e) => {
+      target.setPointerCapture(e.pointerId);
+      this.#onPointer(e);
+    });
+    target.addEventListener('pointerup', (e) => this.#onPointer(e));
+    target.addEventListener('contextmenu', (e) => e.preventDefault());
+    target.addEventListener('wheel', (e) => this.#onWheel(e), { passive: false });
+  }
+
+  /** Called once per studio frame: reads gamepads and ends a wheel step. */
+  poll(): void {
+    this.#padBits = this.#readGamepads();
+    this.#flush();
+    if (this.#scrollX !== 0 || this.#scrollY !== 0) {
+      // A wheel step counts for one frame, as TIC-80's scroll values are per frame.
+      this.#scrollX = 0;
+      this.#scrollY = 0;
+    }
+  }
+
+  /** Lets go of every key and button, e.g. when the screen loses focus. */
+  releaseAll(): void {
+    this.#keysDown = [];
+    this.#mouseButtons = 0;
+    this.#flush();
+  }
+
+  /** Forget what was last sent, so a new runner gets the full state with the next change. */
+  reset(): void {
+    this.#lastSent = null;
+  }
+
+  snapshot(): InputSnapshot {
+    let p1 = 0;
+    for (const code of this.#keysDown) {
+      const bit = p1ButtonBit(code);
+      if (bit !== null) p1 |= 1 << bit;
+    }
+    const keys: number[] = [];
+    for (const code of this.#keysDown) {
+      const tic = ticKeyCode(code);
+      if (tic !== null && !keys.includes(tic) && keys.length < MAX_KEYS) keys.push(tic);
+    }
+    return {
+      gamepads: (this.#padBits | p1) >>> 0,
+      mouseX: this.#mouse.x,
+      mouseY: this.#mouse.y,
+      mouseButtons: this.#mouseButtons,
+      scrollX: this.#scrollX,
+      scrollY: this.#scrollY,
+      keys,
+    };
+  }
+
+  #onKey(e: KeyboardEvent, down: boolean): void {
+    const known = ticKeyCode(e.code) !== null;
+    if (!known) return;
+    // Studio and browser shortcuts (Esc stops, Ctrl+R runs, Ctrl+W closes...) keep working;
+    // other keys are the cart's alone.
+    const shortcut = e.code === 'Escape' || ((e.ctrlKey || e.metaKey) && e.key !== 'Control' && e.key !== 'Meta');
+    if (!shortcut) e.preventDefault();
+    if (e.repeat) return;
+    this.#keysDown = this.#keysDown.filter((code) => code !== e.code);
+    if (down) this.#keysDown.push(e.code);
+    this.#flush();
+  }
+
+  #onPointer(e: PointerEvent): void {
+    this.#mouse = this.#options.toFramePoint(e.clientX, e.clientY);
+    this.#mouseButtons = ticMouseButtons(e.buttons);
+    this.#flush();
+  }
+
+  #onWheel(e: WheelEvent): void {
+    e.preventDefault();
+    // Browsers report scrolling down as positive deltaY; TIC-80 reports it as negative.
+    this.#scrollX = clampScroll(this.#scrollX + Math.sign(e.deltaX));
+    this.#scrollY = clampScroll(this.#scrollY - Math.sign(e.deltaY));
+    this.#flush();
+  }
+
+  #readGamepads(): number {
+    if (!navigator.getGamepads) return 0;
+    let bits = 0;
+    for (const pad of navigator.getGamepads()) {
+      if (!pad || pad.index >= MAX_PLAYERS || pad.mapping !== 'standard') continue;
+      let player = 0;
+      STANDARD_GAMEPAD_BUTTONS.forEach((button, bit) => {
+        if (pad.buttons[button]?.pressed) player |= 1 << bit;
+      });
+      const [sx = 0, sy = 0] = pad.axes;
+      if (sy < -STICK_THRESHOLD) player |= 1;
+      if (sy > STICK_THRESHOLD) player |= 2;
+      if (sx < -STICK_THRESHOLD) player |= 4;
+      if (sx > STICK_THRESHOLD) player |= 8;
+      bits |= player << (pad.index * 8);
+    }
+    return bits >>> 0;
+  }
+
+  #flush(): void {
+    if (!this.#options.isLive()) return;
+    const snapshot = this.snapshot();
+    if (this.#lastSent && sameSnapshot(this.#lastSent, snapshot)) return;
+    this.#lastSent = snapshot;
+    this.#options.send(snapshot);
+  }
+}

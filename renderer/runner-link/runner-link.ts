@@ -1,0 +1,34 @@
+// How the studio talks to a runner process, whatever carries the messages.
+import type { CartSource, HostMessage, RunOptions, RunnerMessage } from '../../runner/common/protocol.js';
+
+export type RunnerMessageListener = (msg: RunnerMessage) => void;
+
+export interface RunnerLink {
+  /** Ends any previous runner (without reporting it), spawns a fresh one and sends it 'start'. */
+  start(cart: CartSource, options: RunOptions): void;
+  /** Delivered once the runner is reachable; dropped when no runner is live. */
+  send(msg: HostMessage): void;
+  /** Ends the runner process for real, and reports a 'gone' with reason 'stopped'. */
+  stop(): void;
+  /** Every runner message, including 'gone' when the process ended. */
+  onMessage(cb: RunnerMessageListener): void;
+}
+
+/** The 'gone' a link reports for a runner it ended itself. */
+export const STOPPED_BY_HOST: RunnerMessage = { type: 'gone', reason: 'stopped', code: null, signal: null };
+
+/** The 'gone' a link reports when its channel broke without the host asking. */
+export const CHANNEL_LOST: RunnerMessage = { type: 'gone', reason: 'crashed', code: null, signal: null };
+
+/** Fans one message out to every listener. */
+export class ListenerSet {
+  readonly #listeners: RunnerMessageListener[] = [];
+
+  add(cb: RunnerMessageListener): void {
+    this.#listeners.push(cb);
+  }
+
+  emit(msg: RunnerMessage): void {
+    for (const cb of this.#listeners) cb(msg);
+  }
+}

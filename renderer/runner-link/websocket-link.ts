@@ -1,0 +1,81 @@
+// Web mode: each WebSocket connection to /runner is one runner process on the server. Opening the
+// connection spawns it, closing the connection ends it.
+import type { CartSource, HostMessage, RunOptions } from '../../runner/common/protocol.js';
+import { decodeRunnerMessage, encodeMessage } from '../../runner/common/wire.js';
+import { CHANNEL_LOST, ListenerSet, STOPPED_BY_HOST, type RunnerLink, type RunnerMessageListener } from './runner-link.js';
+
+export function runnerSocketUrl(page: Location): string {
+  const scheme = page.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${page.host}/runner`;
+}
+
+/** WebSocket.send takes only ArrayBuffer-backed bytes; encodeMessage's type allows shared ones. */
+function socketData(msg: HostMessage): string | Uint8Array<ArrayBuffer> {
+  const data = encodeMessage(msg);
+  return typeof data === 'string' ? data : new Uint8Array(data);
+}
+
+export class WebSocketRunnerLink implements RunnerLink {
+  readonly #url: string;
+  readonly #listeners = new ListenerSet();
+  #socket: WebSocket | null = null;
+  /** Messages sent before the connection opened, 'start' first. */
+  #queue: HostMessage[] = [];
+
+  constructor(url: string) {
+    this.#url = url;
+  }
+
+  start(cart: CartSource, options: RunOptions): void {
+    this.#close();
+    const socket = new WebSocket(this.#url);
+    socket.binaryType = 'arraybuffer';
+    this.#socket = socket;
+    this.#queue = [{ type: 'start', cart, options }];
+    socket.addEventListener('open', () => {
+      if (this.#socket !== socket) return;
+      for (const msg of this.#queue) socket.send(socketData(msg));
+      this.#queue = [];
+    });
+    socket.addEventListener('message', (event: MessageEvent<string | ArrayBuffer>) => {
+      if (this.#socket !== socket) return;
+      const msg = decodeRunnerMessage(event.data);
+      if (!msg) {
+        console.warn('nibble: ignored a malformed runner message');
+        return;
+      }
+      if (msg.type === 'gone') this.#close();
+      this.#listeners.emit(msg);
+    });
+    socket.addEventListener('close', () => {
+      if (this.#socket !== socket) return;
+      this.#socket = null;
+      this.#listeners.emit(CHANNEL_LOST);
+    });
+  }
+
+  send(msg: HostMessage): void {
+    const socket = this.#socket;
+    if (!socket) return;
+    if (socket.readyState === WebSocket.OPEN) socket.send(socketData(msg));
+    else this.#queue.push(msg);
+  }
+
+  stop(): void {
+    if (!this.#socket) return;
+    this.#close();
+    this.#listeners.emit(STOPPED_BY_HOST);
+  }
+
+  onMessage(cb: RunnerMessageListener): void {
+    this.#listeners.add(cb);
+  }
+
+  /** Forgets the current connection first, so its late events are ignored. */
+  #close(): void {
+    const socket = this.#socket;
+    this.#socket = null;
+    this.#queue = [];
+    socket?.close(1000, 'stopped by the studio');
+  }
+}

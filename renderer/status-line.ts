@@ -1,0 +1,48 @@
+// One line under the studio: the cart's frame rate, its CPU share of the 60 Hz frame budget, its
+// Lua memory and the run state.
+import { el } from './dom.js';
+import type { StudioState } from './studio-state.js';
+
+export interface StatusReport {
+  /** Frames received from the cart in the last second. */
+  cartFps: number;
+  /** Mean cart CPU time per frame over the last second, in ms. */
+  cpuMs: number;
+  /** Lua heap in bytes, null before the first frame. */
+  luaMemory: number | null;
+  state: StudioState;
+  renderer: string;
+}
+
+const FRAME_BUDGET_MS = 1000 / 60;
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
+}
+
+export class StatusLine {
+  readonly #fps = el('span', 'status-item status-fps');
+  readonly #cpu = el('span', 'status-item status-cpu');
+  readonly #memory = el('span', 'status-item status-memory');
+  readonly #renderer = el('span', 'status-item status-renderer');
+  readonly #state = el('span', 'status-state');
+
+  constructor(root: HTMLElement) {
+    root.append(this.#state, this.#fps, this.#cpu, this.#memory, el('span', 'status-spacer'), this.#renderer);
+  }
+
+  update(report: StatusReport): void {
+    const cpuPercent = Math.round((report.cpuMs / FRAME_BUDGET_MS) * 100);
+    this.#fps.textContent = `${report.cartFps} fps`;
+    this.#cpu.textContent = `CPU ${cpuPercent}%`;
+    this.#cpu.title = `${report.cpuMs.toFixed(2)} ms of the ${FRAME_BUDGET_MS.toFixed(2)} ms frame budget`;
+    this.#cpu.classList.toggle('over-budget', cpuPercent > 100);
+    this.#memory.textContent = `Lua ${report.luaMemory === null ? '-' : formatBytes(report.luaMemory)}`;
+    this.#renderer.textContent = report.renderer;
+    this.#renderer.title = 'screen renderer';
+    this.#state.textContent = report.state;
+    this.#state.dataset.state = report.state;
+  }
+}
