@@ -1,0 +1,28 @@
+// Electron's main process: serves the studio from its own scheme, opens its window, and starts a
+// runner process per window on request. Everything worth testing lives in electron/node/.
+import { app, BrowserWindow, session } from 'electron';
+import { RENDERER_DIR } from '../node/app-paths.js';
+import { installAppMenu } from './app-menu.js';
+import { registerAppScheme, serveAppScheme } from './app-protocol.js';
+import { installRunnerIpc, stopAllRunners } from './runner-host.js';
+import { openStudioWindow } from './studio-window.js';
+import { guardSession, guardWebContents } from './web-contents-guard.js';
+
+app.setName('Nibble');
+app.enableSandbox();
+registerAppScheme();
+
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => stopAllRunners());
+
+void app.whenReady().then(() => {
+  guardSession(session.defaultSession);
+  serveAppScheme(RENDERER_DIR);
+  installRunnerIpc();
+  installAppMenu();
+  openStudioWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openStudioWindow();
+  });
+});

@@ -1,0 +1,94 @@
+// The studio's only door to the main process, exposed as window.nibbleElectron. Sandboxed
+// preloads are CommonJS and can require nothing but Electron's own modules, so this file stands
+// alone; its types come from the modules it checks itself against at compile time.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcChannels } from '../node/ipc-channels.js' with { 'resolution-mode': 'import' };
+import type { RunnerGoneInfo } from '../node/runner-slot.js' with { 'resolution-mode': 'import' };
+
+const CHANNELS: IpcChannels = {
+  startRunner: 'runner:start',
+  stopRunner: 'runner:stop',
+  runnerPort: 'runner:port',
+  runnerGone: 'runner:gone',
+};
+
+/** Marks the window message that carries a runner's MessagePort from this preload to the page. */
+const PORT_MESSAGE_TYPE = 'nibble:runner-port';
+
+/** The parts of the page's window this file uses (the project compiles without DOM types). */
+interface PageMessageEvent {
+  readonly source: unknown;
+  readonly origin: string;
+  readonly data: unknown;
+  readonly ports: readonly unknown[];
+}
+interface PageWindow {
+  readonly location: { readonly origin: string };
+  addEventListener(type: 'message', listener: (event: PageMessageEvent) => void): void;
+  postMessage(message: unknown, targetOrigin: string, transfer: unknown[]): void;
+}
+declare const window: PageWindow;
+
+/** What the preload hands to the page's world: plain functions, which the context bridge proxies. */
+interface IsolatedBridge {
+  startRunner(): void;
+  stopRunner(): void;
+  onRunnerGone(callback: (info: RunnerGoneInfo) => void): void;
+}
+
+const goneListeners: ((info: RunnerGoneInfo) => void)[] = [];
+
+ipcRenderer.on(CHANNELS.runnerGone, (_event, info: RunnerGoneInfo) => {
+  for (const listener of goneListeners) listener({ code: info.code, signal: info.signal, reason: info.reason });
+});
+
+// A MessagePort cannot cross the context bridge, so it travels to the page by window.postMessage.
+ipcRenderer.on(CHANNELS.runnerPort, (event) => {
+  const [port] = event.ports;
+  if (port !== undefined) window.postMessage({ type: PORT_MESSAGE_TYPE }, window.location.origin, [port]);
+});
+
+const bridge: IsolatedBridge = {
+  startRunner: () => ipcRenderer.send(CHANNELS.startRunner),
+  stopRunner: () => ipcRenderer.send(CHANNELS.stopRunner),
+  onRunnerGone: (callback) => {
+    goneListeners.push(callback);
+  },
+};
+
+/**
+ * Runs in the page's own world (Electron serialises it, so it may use nothing from this module).
+ * The port listener has to live there: only a page-world listener receives a usable MessagePort.
+ * A port that arrives before the page listens is kept for its first listener.
+ */
+function installPageApi(isolated: IsolatedBridge, portMessageType: string): void {
+  const portListeners: ((port: unknown) => void)[] = [];
+  let waitingPort: unknown;
+  window.addEventListener('message', (event) => {
+    if (event.source !== window || event.origin !== window.location.origin || event.ports.length !== 1) return;
+    const data = event.data;
+    if (typeof data !== 'object' || data === null || (data as { type?: unknown }).type !== portMessageType) return;
+    const port = event.ports[0];
+    if (portListeners.length === 0) {
+      waitingPort = port;
+      return;
+    }
+    for (const listener of portListeners) listener(port);
+  });
+  const api = Object.freeze({
+    startRunner: (): void => isolated.startRunner(),
+    stopRunner: (): void => isolated.stopRunner(),
+    onRunnerPort: (callback: (port: unknown) => void): void => {
+      portListeners.push(callback);
+      if (waitingPort !== undefined) {
+        const port = waitingPort;
+        waitingPort = undefined;
+        callback(port);
+      }
+    },
+    onRunnerGone: (callback: (info: RunnerGoneInfo) => void): void => isolated.onRunnerGone(callback),
+  });
+  Object.defineProperty(window, 'nibbleElectron', { value: api, enumerable: true });
+}
+
+contextBridge.executeInMainWorld({ func: installPageApi, args: [bridge, PORT_MESSAGE_TYPE] });

@@ -1,0 +1,52 @@
+// One WebSocket, one runner process: the web fallback's stand-in for Electron's MessagePort.
+// Browser messages are validated before they reach the runner; the runner's messages are encoded
+// for the wire; whichever side ends first takes the other down with it.
+import type { RawData, WebSocket } from 'ws';
+import { decodeHostMessage, encodeMessage } from '../../runner/common/wire.js';
+import type { RunnerProcess } from '../../runner/node/runner-process.js';
+
+/**
+ * While this many bytes wait in the socket's send buffer, new frames are dropped (the browser shows
+ * the latest frame that got through). Other messages are never dropped.
+ */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+export interface BridgeSession {
+  readonly runnerPid: number;
+  /** Settles once the runner process has exited. */
+  readonly ended: Promise<void>;
+  /** Kills the runner and closes the socket (server shutdown). */
+  end(): void;
+}
+
+export function bridgeRunner(socket: WebSocket, runner: RunnerProcess, log: (line: string) => void): BridgeSession {
+  const label = `runner ${runner.pid}`;
+
+  runner.onMessage((message) => {
+    if (socket.readyState !== socket.OPEN) return;
+    if (message.type === 'frame' && socket.bufferedAmount > MAX_BUFFERED_BYTES) return;
+    socket.send(encodeMessage(message));
+    if (message.type === 'gone') socket.close(1000, `runner ${message.reason}`);
+  });
+
+  socket.on('message', (data: RawData) => {
+    const message = decodeHostMessage(Array.isArray(data) ? Buffer.concat(data) : data);
+    if (message === null) {
+      log(`${label}: dropped a malformed message from the browser`);
+      return;
+    }
+    runner.send(message);
+  });
+
+  socket.on('error', (error) => log(`${label}: socket error: ${error.message}`));
+  socket.on('close', () => runner.kill());
+
+  return {
+    runnerPid: runner.pid,
+    ended: runner.exited.then(() => undefined),
+    end() {
+      runner.kill();
+      socket.close(1001, 'server shutting down');
+    },
+  };
+}

@@ -1,0 +1,171 @@
+// The web fallback: serves the built studio over loopback HTTP and gives each page a runner
+// process through a WebSocket at /runner. Used by the start script when Electron cannot run, and
+// by the tests.
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { MESSAGE_LIMITS } from '../../runner/common/protocol-validate.js';
+import { spawnRunner } from '../../runner/node/runner-process.js';
+import { contentSecurityPolicy, securityHeaders } from './content-security.js';
+import { allowedHostHeaders, isAllowedHost, isOwnOrigin } from './local-origin.js';
+import { bridgeRunner, type BridgeSession } from './runner-bridge.js';
+import { lookupStaticFile } from './static-files.js';
+
+export const RUNNER_SOCKET_PATH = '/runner';
+
+/**
+ * Largest browser message accepted: a start message with the largest cart code the protocol
+ * allows, at up to 3 UTF-8 bytes per UTF-16 code unit, plus room for the rest of the message.
+ * A larger message makes ws close the socket (code 1009), which ends that runner.
+ */
+const MAX_CLIENT_MESSAGE_BYTES = MESSAGE_LIMITS.codeLength * 3 + 64 * 1024;
+
+/** Each session is a process; this bounds what a runaway page can fork. */
+const MAX_SESSIONS = 8;
+
+export interface WebServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Loopback address to listen on; defaults to 127.0.0.1. */
+  host?: string;
+  /** Folder holding the built studio (index.html and assets). */
+  rootDir: string;
+  /** Where refusals and dropped messages are reported; defaults to stderr. */
+  log?: (line: string) => void;
+}
+
+export interface WebServer {
+  /** http://HOST:PORT/ as bound. */
+  readonly url: string;
+  readonly port: number;
+  /** Process ids of the runners alive now, one per open /runner socket. */
+  runnerPids(): number[];
+  /** Ends every runner, waits for their processes to exit, and stops listening. */
+  close(): Promise<void>;
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? ((line: string) => console.error(`[nibble web] ${line}`));
+  const sessions = new Set<BridgeSession>();
+  let hosts = new Set<string>();
+
+  const server = createServer((request, response) => {
+    void serveStatic(request, response).catch((error: unknown) => {
+      log(`failed to serve ${request.url}: ${error instanceof Error ? error.message : String(error)}`);
+      response.destroy();
+    });
+  });
+
+  async function serveStatic(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const hostHeader = request.headers.host;
+    if (!isAllowedHost(hostHeader, hosts)) {
+      return sendText(response, 421, 'Unknown host', request.method === 'HEAD');
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD');
+      return sendText(response, 405, 'Method not allowed', false);
+    }
+    const pathname = requestPathname(request);
+    const found = pathname === undefined ? { kind: 'bad-request' as const } : await lookupStaticFile(options.rootDir, pathname);
+    if (found.kind === 'bad-request') return sendText(response, 400, 'Bad request', request.method === 'HEAD');
+    if (found.kind === 'not-found') return sendText(response, 404, 'Not found', request.method === 'HEAD');
+
+    response.writeHead(200, {
+      ...pageHeaders(hostHeader),
+      'Content-Type': found.contentType,
+      'Content-Length': found.size,
+      'Cache-Control': 'no-cache',
+    });
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    const stream = createReadStream(found.filePath);
+    stream.once('error', () => response.destroy());
+    stream.pipe(response);
+  }
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const hostHeader = request.headers.host;
+    if (requestPathname(request) !== RUNNER_SOCKET_PATH) return refuseUpgrade(socket, 404, 'Not Found');
+    if (!isAllowedHost(hostHeader, hosts)) {
+      log(`refused a runner socket for host ${JSON.stringify(hostHeader)}`);
+      return refuseUpgrade(socket, 421, 'Misdirected Request');
+    }
+    if (!isOwnOrigin(request.headers.origin, hostHeader)) {
+      log(`refused a runner socket from origin ${JSON.stringify(request.headers.origin)}`);
+      return refuseUpgrade(socket, 403, 'Forbidden');
+    }
+    if (sessions.size >= MAX_SESSIONS) {
+      log(`refused a runner socket: ${MAX_SESSIONS} runners are already running`);
+      return refuseUpgrade(socket, 503, 'Service Unavailable');
+    }
+    sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      const session = bridgeRunner(webSocket, spawnRunner(), log);
+      sessions.add(session);
+      void session.ended.then(() => sessions.delete(session));
+    });
+  });
+
+  function pageHeaders(hostHeader: string): Record<string, string> {
+    return securityHeaders(contentSecurityPolicy([`ws://${hostHeader}`]));
+  }
+
+  function sendText(response: ServerResponse, status: number, text: string, headOnly: boolean): void {
+    const body = `${text}\n`;
+    response.writeHead(status, {
+      ...securityHeaders(contentSecurityPolicy()),
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
+    });
+    response.end(headOnly ? undefined : body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  hosts = allowedHostHeaders(host, port);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}/`,
+    port,
+    runnerPids: () => [...sessions].map((session) => session.runnerPid),
+    async close() {
+      const ended = [...sessions].map((session) => session.ended);
+      for (const session of sessions) session.end();
+      await Promise.all(ended);
+      // A browser that does not answer the close handshake must not hold the shutdown up.
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The request's path, still percent-encoded; undefined when the request target is unusable. */
+function requestPathname(request: IncomingMessage): string | undefined {
+  const target = request.url ?? '';
+  if (!target.startsWith('/')) return undefined;
+  try {
+    return new URL(target, 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

@@ -1,0 +1,159 @@
+// The web fallback's /runner socket with a real runner process: a cart runs and its frames arrive,
+// and the process lives exactly as long as the socket.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { WebSocket, type RawData } from 'ws';
+import { FRAME_WIDTH, type HostMessage, type MessageOf, type RunnerMessage } from '../../runner/common/protocol.js';
+import { decodeRunnerMessage, encodeMessage } from '../../runner/common/wire.js';
+import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
+
+const CLS_CART: HostMessage = {
+  type: 'start',
+  cart: { name: 'cls.lua', code: 'function TIC() cls(2) end' },
+  options: { deterministic: true, pacing: 'realtime' },
+};
+
+/** SWEETIE-16 colour 2 (spec 3.2), as RGBA. */
+const RED = [0xb1, 0x3e, 0x53, 0xff];
+
+/** A browser-like client: the page's own Origin, every decoded message kept in order. */
+class RunnerClient {
+  readonly messages: RunnerMessage[] = [];
+  readonly closed: Promise<number>;
+  readonly #socket: WebSocket;
+  readonly #waiters: { type: RunnerMessage['type']; resolve: (msg: RunnerMessage) => void }[] = [];
+
+  constructor(server: WebServer) {
+    this.#socket = new WebSocket(`ws://127.0.0.1:${server.port}/runner`, { origin: `http://127.0.0.1:${server.port}` });
+    this.#socket.on('message', (data: RawData, isBinary: boolean) => {
+      const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+      const msg = decodeRunnerMessage(isBinary ? bytes : bytes.toString('utf8'));
+      assert.ok(msg, 'the server sent a message that does not decode');
+      this.messages.push(msg);
+      const waiter = this.#waiters.findIndex((w) => w.type === msg.type);
+      if (waiter >= 0) this.#waiters.splice(waiter, 1)[0]?.resolve(msg);
+    });
+    this.closed = new Promise((resolve) => this.#socket.once('close', (code) => resolve(code)));
+  }
+
+  opened(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#socket.once('open', () => resolve());
+      this.#socket.once('error', reject);
+    });
+  }
+
+  next<T extends RunnerMessage['type']>(type: T): Promise<MessageOf<RunnerMessage, T>> {
+    return new Promise((resolve) => this.#waiters.push({ type, resolve: resolve as (msg: RunnerMessage) => void }));
+  }
+
+  send(raw: string | HostMessage): void {
+    this.#socket.send(typeof raw === 'string' ? raw : encodeMessage(raw));
+  }
+
+  close(): void {
+    this.#socket.close();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw error;
+  }
+}
+
+/** Waits (without a deadline of its own: the test runner's timeout bounds it) until pid is gone. */
+async function waitUntilGone(pid: number): Promise<void> {
+  while (isAlive(pid)) await sleep(20);
+}
+
+function pixelAt(frame: MessageOf<RunnerMessage, 'frame'>, x: number, y: number): number[] {
+  const offset = (y * FRAME_WIDTH + x) * 4;
+  return [...frame.pixels.subarray(offset, offset + 4)];
+}
+
+describe('web fallback runner sessions', { timeout: 60_000 }, () => {
+  let tempDir: string;
+  let server: WebServer;
+  const logged: string[] = [];
+
+  before(async () => {
+    tempDir = await mkdtemp(path.join(tmpdir(), 'nibble-web-runner-'));
+    await writeFile(path.join(tempDir, 'index.html'), '<!doctype html>');
+    server = await startWebServer({ port: 0, rootDir: tempDir, log: (line) => logged.push(line) });
+  });
+
+  after(async () => {
+    await server.close();
+    await rm(tempDir, { recursive: true, force: true });
+  });
+
+  it('runs a cart, streams its frames, and kills the runner when the socket closes', async () => {
+    const client = new RunnerClient(server);
+    await client.opened();
+    const [pid] = server.runnerPids();
+    assert.ok(pid !== undefined && isAlive(pid));
+
+    const ready = client.next('ready');
+    const frame = client.next('frame');
+    client.send(CLS_CART);
+    await ready;
+    // Centre of the 240x136 screen inside the 8x4 border.
+    assert.deepEqual(pixelAt(await frame, 8 + 120, 4 + 68), RED);
+
+    client.close();
+    await client.closed;
+    await waitUntilGone(pid);
+    assert.deepEqual(server.runnerPids(), []);
+  });
+
+  it('drops malformed messages and keeps the session going', async () => {
+    const client = new RunnerClient(server);
+    await client.opened();
+    client.send('not json');
+    client.send(JSON.stringify({ type: 'start', cart: { name: 'x.lua' } }));
+    const frame = client.next('frame');
+    client.send(CLS_CART);
+    await frame;
+    assert.equal(logged.filter((line) => line.includes('malformed')).length, 2);
+    client.close();
+    await client.closed;
+  });
+
+  it("tells the page when its runner dies, then closes the socket", async () => {
+    const client = new RunnerClient(server);
+    await client.opened();
+    const ready = client.next('ready');
+    client.send(CLS_CART);
+    await ready;
+    const [pid] = server.runnerPids();
+    assert.ok(pid !== undefined);
+
+    const gone = client.next('gone');
+    process.kill(pid, 'SIGKILL');
+    assert.deepEqual(await gone, { type: 'gone', reason: 'crashed', code: null, signal: 'SIGKILL' });
+    assert.equal(await client.closed, 1000);
+  });
+
+  it('ends every runner when the server closes', async () => {
+    const other = await startWebServer({ port: 0, rootDir: tempDir, log: () => {} });
+    const client = new RunnerClient(other);
+    await client.opened();
+    const ready = client.next('ready');
+    client.send(CLS_CART);
+    await ready;
+    const [pid] = other.runnerPids();
+    assert.ok(pid !== undefined);
+    await other.close();
+    assert.equal(isAlive(pid), false);
+    await client.closed;
+  });
+});

@@ -1,0 +1,158 @@
+// The web fallback's HTTP side: static files, headers, and who may open a runner socket.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { WebSocket } from 'ws';
+import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
+
+const INDEX_HTML = '<!doctype html><title>studio</title>';
+const SECRET = 'outside the root';
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A request with a path sent exactly as given (fetch would normalise "..") and chosen headers. */
+function rawGet(port: number, requestPath: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: requestPath, method, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+/** Opens a runner socket; resolves 'open', or the HTTP status the server refused it with. */
+function tryRunnerSocket(port: number, headers: { origin?: string; host?: string }): Promise<'open' | number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/runner`, {
+      ...(headers.origin === undefined ? {} : { origin: headers.origin }),
+      ...(headers.host === undefined ? {} : { headers: { host: headers.host } }),
+    });
+    socket.once('open', () => {
+      socket.terminate();
+      resolve('open');
+    });
+    socket.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once('error', reject);
+  });
+}
+
+describe('web fallback server', () => {
+  let tempDir: string;
+  let server: WebServer;
+  const logged: string[] = [];
+
+  before(async () => {
+    tempDir = await mkdtemp(path.join(tmpdir(), 'nibble-web-'));
+    const root = path.join(tempDir, 'root');
+    await mkdir(path.join(root, 'assets'), { recursive: true });
+    await writeFile(path.join(root, 'index.html'), INDEX_HTML);
+    await writeFile(path.join(root, 'assets', 'app.js'), 'console.log(1);');
+    await writeFile(path.join(root, 'assets', 'app.css'), 'body{}');
+    await writeFile(path.join(root, 'assets', 'glue.wasm'), new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    await writeFile(path.join(root, 'assets', 'font.ttf'), new Uint8Array([0, 1, 0, 0]));
+    await writeFile(path.join(tempDir, 'secret.txt'), SECRET);
+    await symlink(path.join(tempDir, 'secret.txt'), path.join(root, 'assets', 'link.txt'));
+    server = await startWebServer({ port: 0, rootDir: root, log: (line) => logged.push(line) });
+  });
+
+  after(async () => {
+    await server.close();
+    await rm(tempDir, { recursive: true, force: true });
+  });
+
+  it('serves index.html at / with a strict Content-Security-Policy', async () => {
+    const response = await fetch(server.url);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.equal(await response.text(), INDEX_HTML);
+
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const directives = new Map(csp.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values] as const;
+    }));
+    assert.deepEqual(directives.get('default-src'), ["'self'"]);
+    assert.deepEqual(directives.get('script-src'), ["'self'", "'wasm-unsafe-eval'"]);
+    assert.deepEqual(directives.get('object-src'), ["'none'"]);
+    assert.deepEqual(directives.get('frame-ancestors'), ["'none'"]);
+    assert.deepEqual(directives.get('connect-src'), ["'self'", `ws://127.0.0.1:${server.port}`]);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(response.headers.get('cross-origin-opener-policy'), 'same-origin');
+  });
+
+  it('labels scripts, styles, wasm and fonts with their MIME types', async () => {
+    const expected: [string, string][] = [
+      ['/assets/app.js', 'text/javascript; charset=utf-8'],
+      ['/assets/app.css', 'text/css; charset=utf-8'],
+      ['/assets/glue.wasm', 'application/wasm'],
+      ['/assets/font.ttf', 'font/ttf'],
+    ];
+    for (const [file, type] of expected) {
+      const response = await fetch(new URL(file, server.url));
+      assert.equal(response.status, 200, file);
+      assert.equal(response.headers.get('content-type'), type, file);
+      await response.arrayBuffer();
+    }
+  });
+
+  it('answers 404 for a missing file and 405 for other methods', async () => {
+    assert.equal((await rawGet(server.port, '/nope.js')).status, 404);
+    const post = await rawGet(server.port, '/index.html', {}, 'POST');
+    assert.equal(post.status, 405);
+    assert.equal(post.headers['allow'], 'GET, HEAD');
+  });
+
+  it('never serves a file outside its root', async () => {
+    const attempts = [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/assets/link.txt',
+      '/%00../secret.txt',
+    ];
+    for (const attempt of attempts) {
+      const response = await rawGet(server.port, attempt);
+      assert.ok(response.status === 400 || response.status === 404, `${attempt} answered ${response.status}`);
+      assert.ok(!response.body.includes(SECRET), attempt);
+    }
+  });
+
+  it('refuses requests that name another host (DNS rebinding)', async () => {
+    const response = await rawGet(server.port, '/index.html', { host: `attacker.example:${server.port}` });
+    assert.equal(response.status, 421);
+    assert.ok(!response.body.includes('studio'));
+  });
+
+  it('refuses runner sockets from other origins, or without one', async () => {
+    assert.equal(await tryRunnerSocket(server.port, { origin: 'http://attacker.example' }), 403);
+    assert.equal(await tryRunnerSocket(server.port, { origin: `http://localhost:${server.port + 1}` }), 403);
+    assert.equal(await tryRunnerSocket(server.port, {}), 403);
+    assert.equal(
+      await tryRunnerSocket(server.port, { origin: `http://attacker.example:${server.port}`, host: `attacker.example:${server.port}` }),
+      421,
+    );
+    assert.ok(logged.some((line) => line.includes('attacker.example')));
+    assert.deepEqual(server.runnerPids(), []);
+  });
+
+  it('reports a port that is already taken', async () => {
+    await assert.rejects(startWebServer({ port: server.port, rootDir: tempDir }), { code: 'EADDRINUSE' });
+  });
+});
