@@ -1,6 +1,7 @@
 // Wires the studio together: the editor and its autosave, the toolbar and shortcuts, the screen
 // and input, the console and status line, and the runner link whose messages drive the state.
 import type { CartSource, MessageOf, RunnerMessage } from '../runner/common/protocol.js';
+import { parseTextCart } from '../runner/common/text-cart.js';
 import { installAutomationHook } from './automation-hook.js';
 import { loadOpenCart, normaliseCartName, saveOpenCart } from './autosave.js';
 import { NEW_CART } from './cart-template.js';
@@ -114,7 +115,16 @@ export class Studio {
     this.#frames.clear();
     this.#luaMemory = null;
     this.#input.reset();
-    this.#link.start({ name: this.#cart.name, code: this.#cart.code }, { deterministic: false, pacing: 'realtime' });
+    let cart: CartSource;
+    try {
+      const { code, data } = parseTextCart(this.#cart.code, this.#cart.name);
+      cart = { name: this.#cart.name, code, ...(Object.keys(data).length ? { data } : {}) };
+    } catch (err) {
+      this.#console.error((err as Error).message);
+      this.#setState('error');
+      return;
+    }
+    this.#link.start(cart, { deterministic: false, pacing: 'realtime' });
     this.#setState('running');
     this.#screen.element.focus();
   }

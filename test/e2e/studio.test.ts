@@ -1,0 +1,151 @@
+// The studio as a person uses it, in Chromium against the web build: type a cart, run it, read the
+// screen back; hang a cart and check the studio kept animating, Break shows the line, Stop really
+// ends the runner process; errors link to their line; edits survive a reload.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
+import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
+
+const SWEETIE_16 = ['1a1c2c', '5d275d', 'b13e53', 'ef7d57', 'ffcd75', 'a7f070', '38b764', '257179', '29366f', '3b5dc9', '41a6f6', '73eff7', 'f4f4f4', '94b0c2', '566c86', '333c57'];
+
+/** What these tests use of the studio page's globals (code in page.evaluate runs in the page). */
+interface StudioPage {
+  __nibble: {
+    lastFrame(): Uint8Array | null;
+    studioFps(): number;
+    state(): string;
+    editor: { getCode(): string; setCode(code: string): void };
+  };
+  document: { querySelector(selector: string): unknown };
+}
+
+let server: WebServer;
+let browser: Browser;
+
+before(async () => {
+  const executablePath = findChromium();
+  assert.ok(executablePath, 'no Chromium found: run the tests with npm test, which installs it or says what to install');
+  server = await startWebServer({ port: 0, rootDir: join(process.cwd(), 'dist/renderer'), log: () => {} });
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openStudio(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
+  await page.goto(server.url);
+  await page.waitForFunction(() => (globalThis as unknown as Partial<StudioPage>).__nibble !== undefined && (globalThis as unknown as StudioPage).document.querySelector('.monaco-editor') !== null);
+  return page;
+}
+
+const state = (page: Page) => page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.state());
+
+async function waitForState(page: Page, wanted: string, timeout = 5000): Promise<void> {
+  await page.waitForFunction((s) => (globalThis as unknown as StudioPage).__nibble.state() === s, wanted, { timeout });
+}
+
+/** Hex colour at screen pixel (x, y) of the last frame the studio received (border excluded). */
+async function framePixel(page: Page, x: number, y: number): Promise<string | null> {
+  return page.evaluate(
+    ([px, py]) => {
+      const frame = (globalThis as unknown as StudioPage).__nibble.lastFrame();
+      if (!frame) return null;
+      const i = ((py + 4) * 256 + px + 8) * 4;
+      return [frame[i], frame[i + 1], frame[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join('');
+    },
+    [x, y],
+  );
+}
+
+/** Hex colour drawn on the page's screen canvas at the centre of the 256x144 picture. */
+async function canvasCentre(page: Page): Promise<string> {
+  const canvas = page.locator('#screen canvas');
+  const box = await canvas.boundingBox();
+  assert.ok(box, 'the screen has no canvas');
+  const png = await page.screenshot({ clip: { x: box.x + box.width / 2, y: box.y + box.height / 2, width: 1, height: 1 } });
+  const { PNG } = await import('pngjs');
+  const image = PNG.sync.read(png);
+  return [image.data[0], image.data[1], image.data[2]].map((v) => v.toString(16).padStart(2, '0')).join('');
+}
+
+test('a cart typed in the editor runs and its pixels reach the screen', async () => {
+  const page = await openStudio();
+  await page.locator('.monaco-editor').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('function TIC()\ncls(9)\nrect(100, 50, 40, 30, 4)\n');
+  await page.keyboard.type('end');
+  await page.keyboard.press('Control+R');
+  await page.waitForFunction(() => (globalThis as unknown as StudioPage).__nibble.lastFrame() !== null);
+  assert.equal(await framePixel(page, 5, 5), SWEETIE_16[9]);
+  assert.equal(await framePixel(page, 120, 68), SWEETIE_16[4]);
+  await page.waitForTimeout(200);
+  assert.equal(await canvasCentre(page), SWEETIE_16[4], 'the screen canvas shows the rectangle at its centre');
+  assert.equal(await state(page), 'running');
+  await page.close();
+});
+
+test('a hung cart: the studio keeps drawing, shows the busy line, Break pauses there, Stop ends the runner', async () => {
+  const page = await openStudio();
+  await page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.editor.setCode('function TIC()\n  cls(1)\n  local spins = 0\n  while true do\n    spins = spins + 1\n  end\nend\n'));
+  await page.keyboard.press('Control+R');
+  const started = Date.now();
+  await waitForState(page, 'busy');
+  await page.locator('.console-busy').waitFor({ state: 'visible', timeout: 1000 });
+  assert.ok(Date.now() - started < 1500, 'busy notice within about a second');
+  assert.match((await page.locator('.console-busy').textContent()) ?? '', /busy at line (4|5)/);
+  await page.waitForTimeout(1200);
+  const fps = await page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.studioFps());
+  assert.ok(fps >= 30, `the studio drew ${fps} frames in the last second while the cart hung`);
+  assert.equal(server.runnerPids().length, 1);
+
+  await page.locator('.console-busy button', { hasText: 'Break' }).click();
+  await waitForState(page, 'paused');
+  assert.match((await page.locator('.console-paused').textContent()) ?? '', /spins/);
+  await page.locator('[data-action="resume"]').click();
+  await waitForState(page, 'busy');
+
+  const pid = server.runnerPids()[0];
+  await page.keyboard.press('Escape');
+  await waitForState(page, 'stopped');
+  await waitFor(() => server.runnerPids().length === 0, 'the runner is still registered after Stop');
+  assert.throws(() => process.kill(pid, 0), /ESRCH/, `runner ${pid} still exists after Stop`);
+  await page.close();
+});
+
+test('an error shows in red with a link that selects its line', async () => {
+  const page = await openStudio();
+  await page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.editor.setCode('function TIC()\n  cls(0)\n  local t = nil\n  print(t.x)\nend\n'));
+  await page.keyboard.press('Control+R');
+  await waitForState(page, 'error');
+  const error = page.locator('.line-error');
+  assert.match((await error.textContent()) ?? '', /4: attempt to index a nil value/);
+  await error.locator('.line-link[data-line="4"]').first().click();
+  const selected = await page.evaluate(() => (globalThis as unknown as StudioPage).document.querySelector('.monaco-editor .current-line') !== null);
+  assert.ok(selected, 'the editor highlights a line');
+  await page.close();
+});
+
+test('edits survive a reload', async () => {
+  const page = await openStudio();
+  const code = `-- kept ${Date.now()}\nfunction TIC() cls(3) end\n`;
+  await page.evaluate((c) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(c), code);
+  await page.reload();
+  await page.waitForFunction(() => (globalThis as unknown as Partial<StudioPage>).__nibble !== undefined);
+  assert.equal(await page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.editor.getCode()), code);
+  await page.close();
+});
+
+async function waitFor(check: () => boolean, message: string, timeout = 3000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > end) assert.fail(message);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
