@@ -6,5 +6,5 @@ import type { GlueSource } from '../vm/lua/lua-wasm.js';
 
 export function wasmoonGlue(): GlueSource {
   const location = join(dirname(createRequire(import.meta.url).resolve('wasmoon')), 'glue.wasm');
-  return { location, bytes: readFileSync(location) };
+  return { location, bytes: new Uint8Array(readFileSync(location)) };
 }

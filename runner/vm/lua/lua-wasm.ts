@@ -70,7 +70,7 @@ export interface LuaWasm {
 
 export interface GlueSource {
   /** Bytes of wasmoon's glue.wasm. */
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   /** Where wasmoon itself would load glue.wasm from (a file path in Node, a URL in a browser). */
   location: string;
 }
@@ -94,8 +94,9 @@ export async function loadLuaWasm(glue: GlueSource, share: boolean): Promise<Lua
   // intercepted for the moment it runs; this thread runs nothing else meanwhile.
   const original = WebAssembly.instantiate;
   const originalStreaming = WebAssembly.instantiateStreaming;
+  const instantiateBytes: (b: Uint8Array<ArrayBuffer>, i?: WebAssembly.Imports) => Promise<WebAssembly.WebAssemblyInstantiatedSource> = original.bind(WebAssembly);
   const instantiate = async (imports?: WebAssembly.Imports) => {
-    const result = await original.call(WebAssembly, bytes, imports);
+    const result = await instantiateBytes(bytes, imports);
     exports = result.instance.exports;
     return result;
   };

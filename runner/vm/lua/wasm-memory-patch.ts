@@ -23,7 +23,7 @@ function readLeb(bytes: Uint8Array, at: number): { value: number; next: number }
 }
 
 /** Returns a copy of `wasm` whose first memory is shared. Throws when that cannot be done safely. */
-export function makeMemoryShared(wasm: Uint8Array): Uint8Array {
+export function makeMemoryShared(wasm: Uint8Array): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(wasm);
   const magic = bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d;
   if (!magic) throw new WasmPatchError('not a WebAssembly binary');
