@@ -1,6 +1,7 @@
 // Gives each studio window its own runner: a utility process forked from the runner entry, wired
 // to the page by a MessageChannel so frames and input never pass through this process.
 import { BrowserWindow, ipcMain, MessageChannelMain, utilityProcess, type IpcMainEvent, type UtilityProcess, type WebContents } from 'electron';
+import { runnerArgs } from '../../runner/node/runner-flags.js';
 import { RUNNER_ENTRY } from '../../runner/node/runner-process.js';
 import { isAppUrl } from '../node/app-origin.js';
 import { IPC_CHANNELS } from '../node/ipc-channels.js';
@@ -87,7 +88,7 @@ function slotFor(contents: WebContents): RunnerSlot<UtilityRunner> {
 }
 
 function forkRunner(contents: WebContents, reportExit: ExitReporter): UtilityRunner {
-  const child = utilityProcess.fork(RUNNER_ENTRY, [], {
+  const child = utilityProcess.fork(RUNNER_ENTRY, runnerArgs({}), {
     serviceName: 'nibble-runner',
     stdio: 'pipe',
     env: runnerEnvironment(process.env),

@@ -13,6 +13,8 @@ export interface HeadlessOptions {
   onTrace?(text: string, color: number): void;
   /** Run with the fallback hook, armed all the time. */
   alwaysOnHook?: boolean;
+  /** Cap on the cart's Lua heap in MiB (default 32). */
+  memoryMb?: number;
 }
 
 export interface HeadlessResult {
@@ -33,7 +35,7 @@ export interface HeadlessResult {
 
 export async function runHeadless(cart: CartSource, options: HeadlessOptions): Promise<HeadlessResult> {
   const started = performance.now();
-  const runner = spawnRunner({ alwaysOnHook: options.alwaysOnHook ?? false });
+  const runner = spawnRunner({ alwaysOnHook: options.alwaysOnHook ?? false, ...(options.memoryMb ? { memoryMb: options.memoryMb } : {}) });
   let frames = 0;
   let cpuMs = 0;
   let lastFrame: Uint8Array | undefined;

@@ -7,13 +7,19 @@ import { createControlBlock } from '../vm/interrupt/control-block.js';
 import { RAM_SIZE } from '../vm/ram-map.js';
 import type { FromVm, VmThreadInit } from '../vm/thread-messages.js';
 import { connectToHost } from './host-transport.js';
-import { ALWAYS_ON_HOOK_FLAG } from './runner-flags.js';
+import { parseRunnerArgs } from './runner-flags.js';
 import { Watchdog } from './watchdog.js';
 
 const transport = await connectToHost();
 const send = (msg: RunnerMessage) => transport.send(msg);
 const control = createControlBlock();
-const init: VmThreadInit = { control, ram: new SharedArrayBuffer(RAM_SIZE), alwaysOnHook: process.argv.includes(ALWAYS_ON_HOOK_FLAG) };
+const flags = parseRunnerArgs(process.argv.slice(2));
+const init: VmThreadInit = {
+  control,
+  ram: new SharedArrayBuffer(RAM_SIZE),
+  alwaysOnHook: flags.alwaysOnHook,
+  memoryLimitBytes: flags.memoryMb * 1024 * 1024,
+};
 const worker = new Worker(new URL('./vm-worker.js', import.meta.url), { workerData: init });
 let vmEnded = false;
 

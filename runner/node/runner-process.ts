@@ -4,7 +4,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { HostMessage, RunnerMessage } from '../common/protocol.js';
 import { parseRunnerMessage } from '../common/protocol-validate.js';
-import { ALWAYS_ON_HOOK_FLAG } from './runner-flags.js';
+import { runnerArgs, type RunnerFlags } from './runner-flags.js';
 
 export const RUNNER_ENTRY = fileURLToPath(new URL('./runner-entry.js', import.meta.url));
 
@@ -23,14 +23,11 @@ export interface RunnerProcess {
   readonly exited: Promise<RunnerExit>;
 }
 
-export interface SpawnOptions {
-  /** Keep a count hook armed all the time (the fallback mode), e.g. to compare its cost. */
-  alwaysOnHook?: boolean;
-}
+export type SpawnOptions = Partial<RunnerFlags>;
 
 export function spawnRunner(options: SpawnOptions = {}): RunnerProcess {
   // No environment and no inherited descriptors: the runner needs neither, and a cart must not see them.
-  const child = fork(RUNNER_ENTRY, options.alwaysOnHook ? [ALWAYS_ON_HOOK_FLAG] : [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: {}, execArgv: [] });
+  const child = fork(RUNNER_ENTRY, runnerArgs(options), { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: {}, execArgv: [] });
   const listeners: ((msg: RunnerMessage) => void)[] = [];
   let killed = false;
   const emit = (msg: RunnerMessage) => {

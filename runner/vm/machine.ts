@@ -9,7 +9,7 @@ import type { ApiContext } from './api/context.js';
 import { loadCartIntoRam } from './cart-loader.js';
 import { Input, writeDefaultKeyMapping } from './input.js';
 import { VmHook } from './interrupt/vm-hook.js';
-import { LuaBridge, LuaType, LUA_OK } from './lua/lua-bridge.js';
+import { LuaBridge, LuaType, LUA_ERRMEM, LUA_OK } from './lua/lua-bridge.js';
 import type { LuaState, LuaWasm } from './lua/lua-wasm.js';
 import { installSandbox, type Sandbox } from './lua/sandbox.js';
 import { RAM_SIZE, CURSOR_ADDR } from './ram-map.js';
@@ -17,6 +17,8 @@ import type { VmThreadInit } from './thread-messages.js';
 import { Video } from './video/video.js';
 
 const FRAME_MS = 1000 / 60;
+const MAX_TRACES_PER_FRAME = 100;
+const MAX_TRACE_CHARS = 4096;
 
 export type StepResult = 'ok' | 'error' | 'exit';
 
@@ -37,10 +39,12 @@ export class CartMachine {
   private ticCount = 0;
   private startedAt = 0;
   private exitRequested = false;
+  private tracesThisFrame = 0;
+  private tracesDropped = 0;
 
   constructor(
     wasm: LuaWasm,
-    shared: VmThreadInit,
+    private readonly shared: VmThreadInit,
     private readonly cart: CartSource,
     private readonly options: RunOptions,
     private readonly events: MachineEvents,
@@ -70,7 +74,7 @@ export class CartMachine {
       video: this.video,
       input: this.input,
       time: () => this.time(),
-      trace: (text, color) => this.events.send({ type: 'trace', text, color }),
+      trace: (text, color) => this.trace(text, color),
       requestExit: () => {
         this.exitRequested = true;
       },
@@ -80,14 +84,37 @@ export class CartMachine {
     }
   }
 
+  /** trace() output, limited per frame so that a cart tracing in a loop cannot flood the host. */
+  private trace(text: string, color: number): void {
+    if (this.tracesThisFrame >= MAX_TRACES_PER_FRAME) {
+      this.tracesDropped++;
+      return;
+    }
+    this.tracesThisFrame++;
+    const line = text.length > MAX_TRACE_CHARS ? `${text.slice(0, MAX_TRACE_CHARS)}…` : text;
+    this.events.send({ type: 'trace', text: line, color });
+  }
+
+  private endTraceFrame(): void {
+    if (this.tracesDropped > 0) {
+      this.events.send({ type: 'trace', text: `… ${this.tracesDropped} more trace lines this frame were dropped (at most ${MAX_TRACES_PER_FRAME} a frame)`, color: 14 });
+    }
+    this.tracesThisFrame = 0;
+    this.tracesDropped = 0;
+  }
+
   /** time() as the cart sees it: real time less pauses, or exactly 1000/60 ms per frame. */
   private time(): number {
     if (this.options.deterministic) return Math.max(0, this.ticCount - 1) * FRAME_MS;
     return performance.now() - this.startedAt - this.hook.pausedMs;
   }
 
-  get luaMemory(): number {
-    return this.sandbox.memoryInUse();
+  /** Lua heap in use after the last frame, in bytes. */
+  luaMemory = 0;
+
+  private outOfMemory(): 'error' {
+    const limitMb = Math.round(this.shared.memoryLimitBytes / (1024 * 1024));
+    return this.fail(`${this.chunkName}: out of memory: the cart's Lua heap reached its limit of ${limitMb} MB`);
   }
 
   /** Resets RAM, runs the cart's top level and BOOT. */
@@ -112,6 +139,12 @@ export class CartMachine {
 
   /** One frame: input, TIC (and OVR), blit with BDR and SCN. */
   step(snapshot: InputSnapshot, frame: Uint8Array): StepResult {
+    const result = this.runFrame(snapshot, frame);
+    this.endTraceFrame();
+    return result;
+  }
+
+  private runFrame(snapshot: InputSnapshot, frame: Uint8Array): StepResult {
     this.input.beginFrame(snapshot);
     this.ticCount++;
     const tic = this.callGlobal('TIC');
@@ -122,6 +155,10 @@ export class CartMachine {
     this.input.endFrame();
     const blit = this.blit(frame);
     if (blit !== 'ok') return blit;
+    // The wasm memory's maximum stops a runaway frame; this keeps a cart that catches its
+    // allocation errors with pcall from living at the limit.
+    this.luaMemory = this.sandbox.memoryInUse();
+    if (this.luaMemory > this.shared.memoryLimitBytes) return this.outOfMemory();
     return this.exitRequested ? 'exit' : 'ok';
   }
 
@@ -202,6 +239,10 @@ export class CartMachine {
     if (status === LUA_OK) {
       x.lua_settop(L, 0);
       return 'ok';
+    }
+    if (status === LUA_ERRMEM) {
+      x.lua_settop(L, 0);
+      return this.outOfMemory();
     }
     const report = this.lua.toText(L, -1) ?? 'error';
     x.lua_settop(L, 0);

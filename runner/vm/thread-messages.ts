@@ -9,6 +9,8 @@ export interface VmThreadInit {
   ram: SharedArrayBuffer;
   /** Keep a count hook armed all the time instead of arming it on demand (for comparisons and tests). */
   alwaysOnHook: boolean;
+  /** Cap on the cart's Lua heap, in bytes. */
+  memoryLimitBytes: number;
 }
 
 /** The VM is loaded; what the watchdog needs to arm its hook from outside. */

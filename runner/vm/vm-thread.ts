@@ -15,7 +15,7 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
   let loop: FrameLoop | undefined;
   let pendingInput: InputSnapshot | undefined;
   let started = false;
-  const wasmReady = loadLuaWasm(glue, !init.alwaysOnHook);
+  const wasmReady = loadLuaWasm(glue, { share: !init.alwaysOnHook, memoryLimitBytes: init.memoryLimitBytes });
 
   port.onMessage((msg) => {
     if (msg.type === 'input') {
@@ -28,7 +28,7 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
     void wasmReady.then((wasm) => {
       const machine = new CartMachine(wasm, init, msg.cart, msg.options, { send: (m) => port.post(m) });
       const layout = machine.hook.layout;
-      const note = [wasm.shareError, machine.hook.note].filter(Boolean).join('; ');
+      const note = [...wasm.patchErrors, machine.hook.note].filter(Boolean).join('; ');
       port.post({
         type: 'vm-ready',
         hookMode: layout ? 'on-demand' : 'always-on',

@@ -7,6 +7,7 @@ export const LUA_REGISTRYINDEX = -1001000;
 export const LUA_MULTRET = -1;
 export const LuaType = { NONE: -1, NIL: 0, BOOLEAN: 1, LIGHTUSERDATA: 2, NUMBER: 3, STRING: 4, TABLE: 5, FUNCTION: 6, USERDATA: 7, THREAD: 8 } as const;
 export const LUA_OK = 0;
+export const LUA_ERRMEM = 4;
 export const LUA_YIELD = 1;
 
 /** A C function as the VM sees it: takes the state, returns the number of results pushed. */
@@ -119,6 +120,13 @@ export class LuaBridge {
     if (ptr === 0) return null;
     const len = this.view(this.lenPtr + 4).getUint32(this.lenPtr, true);
     return this.bytes(ptr + len).slice(ptr, ptr + len);
+  }
+
+  /** lua_tonumberx: the number at idx, or null unless it is a number or a string convertible to one. */
+  toNumber(L: LuaState, idx: number): number | null {
+    const isnum = this.lenPtr + 4;
+    const n = this.x.lua_tonumberx(L, idx, isnum);
+    return this.view(isnum + 4).getInt32(isnum, true) !== 0 ? n : null;
   }
 
   /** UTF-8 text of the string (or number) at idx, or null. */

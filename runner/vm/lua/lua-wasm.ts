@@ -2,7 +2,7 @@
 // C API exports. The raw exports skip wasmoon's wrappers (which cost ~3.5 us per call) so that
 // API calls from the cart stay in the 0.2 us range.
 import { LuaFactory } from 'wasmoon';
-import { makeMemoryShared } from './wasm-memory-patch.js';
+import { bytesToPages, patchMemory } from './wasm-memory-patch.js';
 
 type Ptr = number;
 /** lua_State pointer. */
@@ -75,19 +75,25 @@ export interface GlueSource {
   location: string;
 }
 
+export interface LuaWasmOptions {
+  /** Make the memory shared, so the watchdog can arm the hook from its thread. */
+  share: boolean;
+  /** How much the memory may grow beyond its initial size: the cap on the cart's Lua heap. */
+  memoryLimitBytes: number;
+}
+
 /**
- * Instantiates the Lua wasm module. With share=true its memory is made shared first; when that
- * fails, the error is returned in `shareError` and an unshared instance is loaded instead.
+ * Instantiates the Lua wasm module with its memory patched as asked. What could not be patched is
+ * said in `patchErrors` (the instance then runs unshared, or without the cap).
  */
-export async function loadLuaWasm(glue: GlueSource, share: boolean): Promise<LuaWasm & { shareError?: string }> {
-  let shareError: string | undefined;
+export async function loadLuaWasm(glue: GlueSource, options: LuaWasmOptions): Promise<LuaWasm & { patchErrors: string[] }> {
+  const patchErrors: string[] = [];
+  const growPages = bytesToPages(options.memoryLimitBytes);
   let bytes = glue.bytes;
-  if (share) {
-    try {
-      bytes = makeMemoryShared(glue.bytes);
-    } catch (err) {
-      shareError = (err as Error).message;
-    }
+  try {
+    bytes = patchMemory(glue.bytes, { shared: options.share, growPages });
+  } catch (err) {
+    patchErrors.push(`the VM memory could not be patched: ${(err as Error).message}`);
   }
   let exports: WebAssembly.Exports | undefined;
   // wasmoon offers no way to pass bytes or to reach the raw exports, so the instantiation it makes is
@@ -113,5 +119,5 @@ export async function loadLuaWasm(glue: GlueSource, share: boolean): Promise<Lua
   if (!exports) throw new Error('the Lua wasm module was not instantiated');
   const x = exports as unknown as LuaExports;
   const shared = x.memory.buffer instanceof SharedArrayBuffer;
-  return { x, addFunction: (fn, sig) => module.addFunction(fn, sig), shared, ...(shareError ? { shareError } : {}) };
+  return { x, addFunction: (fn, sig) => module.addFunction(fn, sig), shared, patchErrors };
 }
