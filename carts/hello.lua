@@ -17,3 +17,8 @@ function TIC()
   print(string.format("frame %d  %.1fs", t, time() / 1000), 4, 128, 13, true, 1, true)
   t = t + 1
 end
+
+-- <PALETTE>
+-- 000:1a1c2c5d275db13e53ef7d57ffcd75a7f07038b76425717929366f3b5dc941a6f673eff7f4f4f494b0c2566c86333c57
+-- </PALETTE>
+

@@ -29,3 +29,8 @@ function TIC()
   print(string.format("mouse %d,%d %s", mx, my, left and "down" or "up"), 4, 20, 12, true, 1, true)
   if key() then print("a key is down", 4, 28, 4, false, 1, true) end
 end
+
+-- <PALETTE>
+-- 000:1a1c2c5d275db13e53ef7d57ffcd75a7f07038b76425717929366f3b5dc941a6f673eff7f4f4f494b0c2566c86333c57
+-- </PALETTE>
+

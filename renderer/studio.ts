@@ -1,7 +1,7 @@
 // Wires the studio together: the editor and its autosave, the toolbar and shortcuts, the screen
 // and input, the console and status line, and the runner link whose messages drive the state.
 import type { CartSource, MessageOf, RunnerMessage } from '../runner/common/protocol.js';
-import { parseTextCart } from '../runner/common/text-cart.js';
+import { cartSourceOf, readTextCart } from '../runner/common/cart/index.js';
 import { installAutomationHook } from './automation-hook.js';
 import { loadOpenCart, normaliseCartName, saveOpenCart } from './autosave.js';
 import { NEW_CART } from './cart-template.js';
@@ -117,8 +117,7 @@ export class Studio {
     this.#input.reset();
     let cart: CartSource;
     try {
-      const { code, data } = parseTextCart(this.#cart.code, this.#cart.name);
-      cart = { name: this.#cart.name, code, ...(Object.keys(data).length ? { data } : {}) };
+      cart = cartSourceOf(readTextCart(this.#cart.code, this.#cart.name), this.#cart.name);
     } catch (err) {
       this.#console.error((err as Error).message);
       this.#setState('error');

@@ -1,18 +1,33 @@
-// Reading a cart file from disk for a Node host (the CLI, tests).
-import { readFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+// Cart files on disk for a Node host (the CLI, tests): .lua, .tic and .png (reference 5).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { CartSource } from '../common/protocol.js';
-import { parseTextCart } from '../common/text-cart.js';
+import { cartSourceOf, readCart, writeCart, type Cart } from '../common/cart/index.js';
 
-export function readCartFile(path: string): CartSource {
-  const name = basename(path);
-  if (extname(path).toLowerCase() !== '.lua') throw new Error(`${name}: only Lua text carts (.lua) can be run for now`);
-  let text: string;
+function readBytes(path: string): Uint8Array {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (err) {
     throw new Error(`cannot read the cart ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
   }
-  const { code, data } = parseTextCart(text, name);
-  return { name, code, ...(Object.keys(data).length ? { data } : {}) };
+}
+
+/** Loads a cart file. Throws CartFormatError (naming the file) when it is not a readable cart. */
+export function loadCartFile(path: string): Cart {
+  return readCart(readBytes(path), basename(path));
+}
+
+/** What a runner is started with: the code and bank 0's data. */
+export function readCartFile(path: string): CartSource {
+  return cartSourceOf(loadCartFile(path), basename(path));
+}
+
+/** Saves a cart in the format the path's extension names. */
+export function saveCartFile(path: string, cart: Cart): void {
+  const bytes = writeCart(cart, basename(path));
+  try {
+    writeFileSync(path, bytes);
+  } catch (err) {
+    throw new Error(`cannot write ${path}: ${(err as Error).message}`);
+  }
 }

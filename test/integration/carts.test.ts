@@ -1,4 +1,5 @@
-// The team's own example carts in carts/ load and run, and show what they are meant to show.
+// The team's own example carts in carts/ load and run in every format (.lua, .tic, .png), and show
+// what they are meant to show.
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,28 +16,40 @@ function rgb(frame: Uint8Array | undefined, screenX: number, screenY: number): s
   return [frame[i], frame[i + 1], frame[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join('');
 }
 
-for (const file of readdirSync(cartsDir).filter((f) => f.endsWith('.lua') && f !== 'busy.lua')) {
-  test(`carts/${file} runs 30 frames without error`, async () => {
-    const result = await runHeadless(readCartFile(join(cartsDir, file)), options);
-    assert.equal(result.status, 'ok', result.message);
-    assert.equal(result.frames, 30);
+const FORMATS = ['lua', 'tic', 'png'];
+const cartNames = [...new Set(readdirSync(cartsDir).map((file) => file.replace(/\.(lua|tic|png)$/, '')))].filter((name) => name !== 'busy');
+
+for (const name of cartNames) {
+  test(`carts/${name} runs 30 frames without error as .lua, .tic and .png, drawing the same frames`, async () => {
+    const frames: Uint8Array[] = [];
+    for (const ext of FORMATS) {
+      const result = await runHeadless(readCartFile(join(cartsDir, `${name}.${ext}`)), options);
+      assert.equal(result.status, 'ok', `${name}.${ext}: ${result.message}`);
+      assert.equal(result.frames, 30, `${name}.${ext}`);
+      assert.ok(result.lastFrame, `${name}.${ext} drew no frame`);
+      frames.push(result.lastFrame);
+    }
+    assert.deepEqual(frames[1], frames[0], `${name}.tic draws what ${name}.lua draws`);
+    assert.deepEqual(frames[2], frames[0], `${name}.png draws what ${name}.lua draws`);
   });
 }
 
-test('carts/sprites.lua draws its map tiles and its hero sprite', async () => {
-  const result = await runHeadless(readCartFile(join(cartsDir, 'sprites.lua')), options);
-  assert.equal(rgb(result.lastFrame, 0, 112), '38b764', 'grass tile (map row 14) top-left pixel');
-  assert.equal(rgb(result.lastFrame, 0, 120), 'b13e53', 'brick tile (map row 15) top-left pixel');
-  assert.equal(rgb(result.lastFrame, 64, 80), 'ef7d57', 'crate tile at map (8,10) border');
-  // After 30 frames the hero has fallen from y=96 onto the grass: its feet (colour 15) are at
-  // sprite columns 2 and 5 of its last row, screen row 110; colour 0 around them is transparent.
-  assert.equal(rgb(result.lastFrame, 42, 110), '333c57', 'hero left foot at (42,110)');
-  assert.equal(rgb(result.lastFrame, 45, 110), '333c57', 'hero right foot at (45,110)');
-  assert.equal(rgb(result.lastFrame, 43, 110), '41a6f6', 'sky between the feet at (43,110)');
-});
+for (const ext of FORMATS) {
+  test(`carts/sprites.${ext} draws its map tiles and its hero sprite`, async () => {
+    const result = await runHeadless(readCartFile(join(cartsDir, `sprites.${ext}`)), options);
+    assert.equal(rgb(result.lastFrame, 0, 112), '38b764', 'grass tile (map row 14) top-left pixel');
+    assert.equal(rgb(result.lastFrame, 0, 120), 'b13e53', 'brick tile (map row 15) top-left pixel');
+    assert.equal(rgb(result.lastFrame, 64, 80), 'ef7d57', 'crate tile at map (8,10) border');
+    // After 30 frames the hero has fallen from y=96 onto the grass: its feet (colour 15) are at
+    // sprite columns 2 and 5 of its last row, screen row 110; colour 0 around them is transparent.
+    assert.equal(rgb(result.lastFrame, 42, 110), '333c57', 'hero left foot at (42,110)');
+    assert.equal(rgb(result.lastFrame, 45, 110), '333c57', 'hero right foot at (45,110)');
+    assert.equal(rgb(result.lastFrame, 43, 110), '41a6f6', 'sky between the feet at (43,110)');
+  });
 
-test('carts/busy.lua is reported busy at its endless loop', async () => {
-  const result = await runHeadless(readCartFile(join(cartsDir, 'busy.lua')), { ...options, hangMs: 300 });
-  assert.equal(result.status, 'hung');
-  assert.ok(result.line === 13 || result.line === 14, `line ${result.line}`);
-});
+  test(`carts/busy.${ext} is reported busy at its endless loop`, async () => {
+    const result = await runHeadless(readCartFile(join(cartsDir, `busy.${ext}`)), { ...options, hangMs: 300 });
+    assert.equal(result.status, 'hung');
+    assert.ok(result.line === 13 || result.line === 14, `line ${result.line}`);
+  });
+}

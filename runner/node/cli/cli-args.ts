@@ -10,6 +10,12 @@ export interface RunCommand {
   hangMs: number;
 }
 
+export interface ConvertCommand {
+  command: 'convert';
+  inputPath: string;
+  outputPath: string;
+}
+
 export interface HelpCommand {
   command: 'help';
 }
@@ -18,8 +24,9 @@ export const DEFAULT_FRAMES = 60;
 export const DEFAULT_HANG_MS = 1000;
 
 export const USAGE = `Usage: nibble run <cart.lua> [options]
+       nibble convert <in> <out>
 
-Runs a cart headless in its own runner process.
+nibble run: runs a cart (.lua, .tic or .png) headless in its own runner process.
 
 Options:
   --frames N        frames to run (default ${DEFAULT_FRAMES})
@@ -27,6 +34,9 @@ Options:
   --json            print one JSON object: status, message, line, frames, totalMs, msPerFrame
   --deterministic   time() advances exactly 1000/60 ms per frame; math.random gets a fixed seed
   --hang-ms N       report the cart as hung when one frame stays busy longer (default ${DEFAULT_HANG_MS})
+
+nibble convert: converts a cart between formats, chosen by each file's extension:
+  .lua (text cart), .tic (binary cart) or .png (cart with a cover picture).
 `;
 
 export class UsageError extends Error {}
@@ -39,9 +49,10 @@ function positiveInt(flag: string, value: string | undefined, allowZero: boolean
   return n;
 }
 
-export function parseArgs(argv: string[]): RunCommand | HelpCommand {
+export function parseArgs(argv: string[]): RunCommand | ConvertCommand | HelpCommand {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return { command: 'help' };
   const [command, ...rest] = argv;
+  if (command === 'convert') return parseConvert(rest);
   if (command !== 'run') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   const run: RunCommand = { command: 'run', cartPath: '', frames: DEFAULT_FRAMES, json: false, deterministic: false, hangMs: DEFAULT_HANG_MS };
   for (let i = 0; i < rest.length; i++) {
@@ -73,4 +84,11 @@ export function parseArgs(argv: string[]): RunCommand | HelpCommand {
   }
   if (!run.cartPath) throw new UsageError('which cart? nibble run <cart.lua>');
   return run;
+}
+
+function parseConvert(args: string[]): ConvertCommand {
+  const option = args.find((arg) => arg.startsWith('--'));
+  if (option) throw new UsageError(`nibble convert takes no options, got ${option}`);
+  if (args.length !== 2) throw new UsageError(`nibble convert needs an input and an output file, got ${args.length} argument${args.length === 1 ? '' : 's'}`);
+  return { command: 'convert', inputPath: args[0], outputPath: args[1] };
 }

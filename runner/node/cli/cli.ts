@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `nibble`: the headless command line. Its flags and JSON fields are a contract; keep them stable.
-import { readCartFile } from '../cart-file.js';
+import { basename } from 'node:path';
+import { cartFormatOf } from '../../common/cart/index.js';
+import { loadCartFile, readCartFile, saveCartFile } from '../cart-file.js';
 import { runHeadless } from '../headless-run.js';
 import { writePng } from '../png-file.js';
-import { parseArgs, USAGE, UsageError, type RunCommand } from './cli-args.js';
+import { parseArgs, USAGE, UsageError, type ConvertCommand, type RunCommand } from './cli-args.js';
 
 async function run(cmd: RunCommand): Promise<number> {
   const cart = readCartFile(cmd.cartPath);
@@ -27,6 +29,13 @@ async function run(cmd: RunCommand): Promise<number> {
   return ok ? 0 : 1;
 }
 
+/** Converts by extension; the output's extension is checked before the input is read. */
+function convert(cmd: ConvertCommand): number {
+  cartFormatOf(basename(cmd.outputPath));
+  saveCartFile(cmd.outputPath, loadCartFile(cmd.inputPath));
+  return 0;
+}
+
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
@@ -38,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     }
+    if (cmd.command === 'convert') return convert(cmd);
     return await run(cmd);
   } catch (err) {
     if (err instanceof UsageError) {
