@@ -20,11 +20,15 @@ export interface TextStyle {
   alt: boolean;
 }
 
+/** Trimmed column range of each glyph slot, found once per call: start in the low byte, end above. */
+const spans = new Int16Array(2 * 256);
+
 /** Draws text through `tiles.mapping` and returns the widest line's width in pixels. */
 export function drawText(raster: Raster, tiles: TilePainter, text: string, x: number, y: number, style: TextStyle): number {
   const { seg, advance, lineHeight, fixed, scale, alt } = style;
   const texels = tiles.texels;
   tiles.orientation.set(GLYPH_SIZE, GLYPH_SIZE, 0, 0);
+  spans.fill(-1);
   let pos = x;
   let widest = x;
   for (let i = 0; i < text.length; i++) {
@@ -36,19 +40,33 @@ export function drawText(raster: Raster, tiles: TilePainter, text: string, x: nu
       y += lineHeight * scale;
       continue;
     }
-    tiles.load(seg, (alt ? ALT_GLYPHS : 0) + code, true);
-    let start = 0;
-    let end = GLYPH_SIZE;
-    if (!fixed) {
-      while (start < GLYPH_SIZE && columnEmpty(texels, start)) start++;
-      while (end > start && columnEmpty(texels, end - 1)) end--;
+    const glyph = (alt ? ALT_GLYPHS : 0) + code;
+    let span = spans[glyph];
+    let loaded = false;
+    if (span < 0) {
+      tiles.load(seg, glyph, true);
+      loaded = true;
+      let start = 0;
+      let end = GLYPH_SIZE;
+      if (!fixed) {
+        while (start < GLYPH_SIZE && columnEmpty(texels, start)) start++;
+        while (end > start && columnEmpty(texels, end - 1)) end--;
+      }
+      span = spans[glyph] = start | (end << 8);
     }
+    const start = span & 255;
+    const end = span >> 8;
     const width = end - start;
-    for (let col = start; col < end; col++) {
-      const left = pos + (col - start) * scale;
-      for (let row = 0; row < GLYPH_SIZE; row++) {
-        const c = texels[row * GLYPH_SIZE + col];
-        if (c !== TRANSPARENT) raster.fillRect(left, y + row * scale, scale, scale, c);
+    // Glyphs wholly outside the clip rectangle only advance the pen: long texts stay cheap.
+    const visible = pos < raster.clipR && pos + width * scale > raster.clipL && y < raster.clipB && y + GLYPH_SIZE * scale > raster.clipT;
+    if (visible) {
+      if (!loaded) tiles.load(seg, glyph, true);
+      for (let col = start; col < end; col++) {
+        const left = pos + (col - start) * scale;
+        for (let row = 0; row < GLYPH_SIZE; row++) {
+          const c = texels[row * GLYPH_SIZE + col];
+          if (c !== TRANSPARENT) raster.fillRect(left, y + row * scale, scale, scale, c);
+        }
       }
     }
     pos += (!fixed && width > 0 ? width + 1 : advance) * scale;
