@@ -2,6 +2,7 @@
 // and input, the console and status line, and the runner link whose messages drive the state.
 import type { CartSource, MessageOf, RunnerMessage } from '../runner/common/protocol.js';
 import { cartSourceOf, readTextCart } from '../runner/common/cart/index.js';
+import { StudioAudio } from './audio/studio-audio.js';
 import { installAutomationHook } from './automation-hook.js';
 import { loadOpenCart, normaliseCartName, saveOpenCart } from './autosave.js';
 import { NEW_CART } from './cart-template.js';
@@ -41,6 +42,7 @@ export class Studio {
   readonly #input: InputCapture;
   readonly #screenLabel: HTMLElement;
   readonly #frames = new SlidingWindow();
+  readonly #audio = new StudioAudio();
   #cart: CartSource;
   #state: StudioState = 'idle';
   #luaMemory: number | null = null;
@@ -64,6 +66,8 @@ export class Studio {
       breakCart: () => this.#link.send({ type: 'break' }),
       resume: () => this.#link.send({ type: 'resume' }),
       rename: (name) => this.#rename(name),
+      setVolume: (volume) => this.#audio.setVolume(volume),
+      setMuted: (muted) => this.#audio.setMuted(muted),
     });
     this.#toolbar.setCartName(this.#cart.name);
     this.#console = new ConsolePane(byId('console'), {
@@ -87,6 +91,7 @@ export class Studio {
       send: (input) => this.#link.send({ type: 'input', input }),
     });
 
+    this.#audio.unlockOn(window);
     link.onMessage((msg) => this.#onRunnerMessage(msg));
     screen.onTick((now) => this.#tick(now));
     installShortcuts({ run: () => this.run(), stop: () => this.stop() });
@@ -183,6 +188,7 @@ export class Studio {
   #onFrame(frame: MessageOf<RunnerMessage, 'frame'>): void {
     if (!isLive(this.#state)) return;
     this.#screen.showFrame(frame.pixels);
+    this.#audio.push(frame.audio);
     this.#frames.add(performance.now(), frame.stats.cpuMs);
     this.#luaMemory = frame.stats.luaMemory;
     if (this.#state === 'busy') this.#setState('running');
@@ -204,6 +210,8 @@ export class Studio {
     this.#state = state;
     this.#toolbar.setState(state);
     this.#screen.setBusy(state === 'busy');
+    // Silence rather than a stuttering loop while the cart is not producing frames.
+    if (state !== 'running') this.#audio.silence();
     if (state !== 'busy') this.#console.hideBusy();
     if (state !== 'paused') {
       this.#console.hidePaused();

@@ -8,6 +8,9 @@ export interface ToolbarActions {
   breakCart(): void;
   resume(): void;
   rename(name: string): void;
+  /** Linear gain 0..1. */
+  setVolume(volume: number): void;
+  setMuted(muted: boolean): void;
 }
 
 export class Toolbar {
@@ -31,7 +34,27 @@ export class Toolbar {
     this.#name.setAttribute('aria-label', 'cart name');
     this.#name.addEventListener('change', () => actions.rename(this.#name.value));
     const brand = el('span', 'brand', 'nibble');
-    root.append(brand, this.#run, this.#stop, this.#break, this.#resume, el('span', 'toolbar-spacer'), el('label', 'cart-label', 'cart', this.#name));
+    root.append(brand, this.#run, this.#stop, this.#break, this.#resume, el('span', 'toolbar-spacer'), this.#soundControls(actions), el('label', 'cart-label', 'cart', this.#name));
+  }
+
+  /** Volume (TIC-80's 0..15 steps) and mute. */
+  #soundControls(actions: ToolbarActions): HTMLElement {
+    const volume = el('input', 'volume');
+    volume.type = 'range';
+    volume.min = '0';
+    volume.max = '15';
+    volume.value = '15';
+    volume.setAttribute('aria-label', 'volume');
+    volume.addEventListener('input', () => actions.setVolume(Number(volume.value) / 15));
+    let muted = false;
+    const mute = button('🔊', 'btn btn-quiet', () => {
+      muted = !muted;
+      mute.textContent = muted ? '🔇' : '🔊';
+      mute.setAttribute('aria-pressed', String(muted));
+      actions.setMuted(muted);
+    }, 'Mute or unmute the sound');
+    mute.dataset.action = 'mute';
+    return el('span', 'sound-controls', mute, volume);
   }
 
   setCartName(name: string): void {

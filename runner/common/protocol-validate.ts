@@ -3,6 +3,7 @@
 // copy holding only the protocol's fields. Anything else yields null.
 
 import {
+  AUDIO_SAMPLES,
   CART_SECTION_BYTES,
   FRAME_BYTES,
   type CartData,
@@ -83,6 +84,10 @@ const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint
 
 function isUint8Array(value: unknown): value is Uint8Array {
   return typedArrayTag.call(value) === 'Uint8Array';
+}
+
+function isInt16Array(value: unknown): value is Int16Array {
+  return typedArrayTag.call(value) === 'Int16Array';
 }
 
 /** Items of an array of at most maxLength entries, each converted by `parse`; null if any fails. */
@@ -225,9 +230,11 @@ function isText(value: unknown): value is string {
 function parseFrame(message: Fields): RunnerMessage | null {
   const index = field(message, 'index');
   const pixels = field(message, 'pixels');
+  const audio = field(message, 'audio');
   const stats = parseStats(field(message, 'stats'));
   if (!isInt(index, 0, Number.MAX_SAFE_INTEGER) || !isUint8Array(pixels) || pixels.length !== FRAME_BYTES) return null;
-  return stats ? { type: 'frame', index, pixels: new Uint8Array(pixels), stats } : null;
+  if (!isInt16Array(audio) || audio.length !== AUDIO_SAMPLES) return null;
+  return stats ? { type: 'frame', index, pixels: new Uint8Array(pixels), audio: new Int16Array(audio), stats } : null;
 }
 
 function parseError(message: Fields): RunnerMessage | null {

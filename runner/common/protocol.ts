@@ -6,6 +6,10 @@ export const FRAME_WIDTH = 256;
 export const FRAME_HEIGHT = 144;
 export const FRAME_BYTES = FRAME_WIDTH * FRAME_HEIGHT * 4;
 
+/** Audio of one frame: 735 stereo sample pairs at 44100 Hz, interleaved left/right, signed 16-bit. */
+export const AUDIO_SAMPLE_RATE = 44100;
+export const AUDIO_SAMPLES = 2 * 735;
+
 /** What the host knows about the input devices at one moment, as TIC-80's 12-byte input block sees it. */
 export interface InputSnapshot {
   /** 32 gamepad bits: byte p = player p, bits up, down, left, right, A, B, X, Y. */
@@ -89,7 +93,7 @@ export interface FrameStats {
 
 export type RunnerMessage =
   | { type: 'ready'; hookMode: HookMode; note?: string }
-  | { type: 'frame'; index: number; pixels: Uint8Array; stats: FrameStats }
+  | { type: 'frame'; index: number; pixels: Uint8Array; audio: Int16Array; stats: FrameStats }
   | { type: 'trace'; text: string; color: number }
   /** A Lua error or load error. line is the cart line, when known. */
   | { type: 'error'; message: string; line?: number; traceback?: string }

@@ -2,7 +2,7 @@
 // message is JSON text. Decoding always ends in protocol-validate, so a peer's junk becomes null.
 // Uses only TextDecoder, DataView and typed arrays: works in browsers and Node alike.
 
-import { FRAME_BYTES, type HostMessage, type MessageOf, type RunnerMessage } from './protocol.js';
+import { AUDIO_SAMPLES, FRAME_BYTES, type HostMessage, type MessageOf, type RunnerMessage } from './protocol.js';
 import { parseHostMessage, parseRunnerMessage } from './protocol-validate.js';
 
 /**
@@ -14,13 +14,16 @@ import { parseHostMessage, parseRunnerMessage } from './protocol-validate.js';
  *  12  f64  stats.cpuMs
  *  20  f64  stats.luaMemory
  *  28       FRAME_BYTES of RGBA pixels
+ *  then     AUDIO_SAMPLES s16 samples (interleaved stereo)
  */
 const FRAME_MAGIC = 0xff;
-const FRAME_LAYOUT_VERSION = 1;
+const FRAME_LAYOUT_VERSION = 2;
 const INDEX_OFFSET = 4;
 const CPU_MS_OFFSET = 12;
 const LUA_MEMORY_OFFSET = 20;
 const HEADER_BYTES = 28;
+const AUDIO_OFFSET = HEADER_BYTES + FRAME_BYTES;
+const ENCODED_FRAME_BYTES = AUDIO_OFFSET + AUDIO_SAMPLES * 2;
 
 export type WireData = string | Uint8Array | ArrayBuffer;
 
@@ -28,7 +31,10 @@ function encodeFrame(frame: MessageOf<RunnerMessage, 'frame'>): Uint8Array {
   if (frame.pixels.length !== FRAME_BYTES) {
     throw new RangeError(`frame pixels must be ${FRAME_BYTES} bytes, got ${frame.pixels.length}`);
   }
-  const bytes = new Uint8Array(HEADER_BYTES + FRAME_BYTES);
+  if (frame.audio.length !== AUDIO_SAMPLES) {
+    throw new RangeError(`frame audio must be ${AUDIO_SAMPLES} samples, got ${frame.audio.length}`);
+  }
+  const bytes = new Uint8Array(ENCODED_FRAME_BYTES);
   const view = new DataView(bytes.buffer);
   bytes[0] = FRAME_MAGIC;
   bytes[1] = FRAME_LAYOUT_VERSION;
@@ -36,6 +42,7 @@ function encodeFrame(frame: MessageOf<RunnerMessage, 'frame'>): Uint8Array {
   view.setFloat64(CPU_MS_OFFSET, frame.stats.cpuMs, true);
   view.setFloat64(LUA_MEMORY_OFFSET, frame.stats.luaMemory, true);
   bytes.set(frame.pixels, HEADER_BYTES);
+  for (let i = 0; i < AUDIO_SAMPLES; i++) view.setInt16(AUDIO_OFFSET + i * 2, frame.audio[i], true);
   return bytes;
 }
 
@@ -82,12 +89,15 @@ function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
 
 /** The header's fields as a message object, left for the validator to check. */
 function decodeFrame(bytes: Uint8Array): unknown {
-  if (bytes.length !== HEADER_BYTES + FRAME_BYTES || bytes[1] !== FRAME_LAYOUT_VERSION) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
+  if (bytes.length !== ENCODED_FRAME_BYTES || bytes[1] !== FRAME_LAYOUT_VERSION) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, ENCODED_FRAME_BYTES);
+  const audio = new Int16Array(AUDIO_SAMPLES);
+  for (let i = 0; i < AUDIO_SAMPLES; i++) audio[i] = view.getInt16(AUDIO_OFFSET + i * 2, true);
   return {
     type: 'frame',
     index: view.getFloat64(INDEX_OFFSET, true),
-    pixels: bytes.subarray(HEADER_BYTES),
+    pixels: bytes.subarray(HEADER_BYTES, AUDIO_OFFSET),
+    audio,
     stats: {
       cpuMs: view.getFloat64(CPU_MS_OFFSET, true),
       luaMemory: view.getFloat64(LUA_MEMORY_OFFSET, true),

@@ -15,6 +15,8 @@ export interface HeadlessOptions {
   alwaysOnHook?: boolean;
   /** Cap on the cart's Lua heap in MiB (default 32). */
   memoryMb?: number;
+  /** Keep every frame's audio (for --wav). */
+  keepAudio?: boolean;
 }
 
 export interface HeadlessResult {
@@ -29,6 +31,8 @@ export interface HeadlessResult {
   msPerFrame: number;
   /** The last frame's 256x144 RGBA pixels. */
   lastFrame?: Uint8Array;
+  /** With keepAudio: all frames' audio, interleaved stereo s16 at 44100 Hz. */
+  audio?: Int16Array;
   /** The runner's process id (gone by the time this resolves). */
   pid: number;
 }
@@ -39,6 +43,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
   let frames = 0;
   let cpuMs = 0;
   let lastFrame: Uint8Array | undefined;
+  const audio: Int16Array[] = [];
   const outcome = await new Promise<Pick<HeadlessResult, 'status' | 'message' | 'line'> & { msPerFrame?: number }>((resolve) => {
     runner.onMessage((msg) => {
       switch (msg.type) {
@@ -46,6 +51,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
           frames = msg.index;
           cpuMs += msg.stats.cpuMs;
           lastFrame = msg.pixels;
+          if (options.keepAudio) audio.push(msg.audio);
           break;
         case 'trace':
           options.onTrace?.(msg.text, msg.color);
@@ -85,6 +91,17 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
     totalMs: performance.now() - started,
     msPerFrame: outcome.msPerFrame ?? (frames ? cpuMs / frames : 0),
     ...(lastFrame ? { lastFrame } : {}),
+    ...(options.keepAudio ? { audio: concat(audio) } : {}),
     pid: runner.pid,
   };
+}
+
+function concat(parts: Int16Array[]): Int16Array {
+  const all = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
 }

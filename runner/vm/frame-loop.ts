@@ -1,6 +1,6 @@
 // Drives a cart machine: boot, then one frame per 1/60 s (or back to back when headless), with the
 // latest input snapshot. Like TIC-80's loop, a late frame resets the schedule instead of catching up.
-import { FRAME_BYTES, type InputSnapshot, type RunOptions, type RunnerMessage } from '../common/protocol.js';
+import { AUDIO_SAMPLES, FRAME_BYTES, type InputSnapshot, type RunOptions, type RunnerMessage } from '../common/protocol.js';
 import type { CartMachine } from './machine.js';
 
 const FRAME_MS = 1000 / 60;
@@ -46,9 +46,10 @@ export class FrameLoop {
       return false;
     }
     const pixels = new Uint8Array(FRAME_BYTES);
+    const audio = new Int16Array(AUDIO_SAMPLES);
     const pausedBefore = this.machine.hook.pausedMs;
     const started = performance.now();
-    const result = this.machine.step(this.input, pixels);
+    const result = this.machine.step(this.input, pixels, audio);
     const cpuMs = performance.now() - started - (this.machine.hook.pausedMs - pausedBefore);
     if (result === 'error') {
       this.stopped = true;
@@ -56,7 +57,10 @@ export class FrameLoop {
     }
     this.frames++;
     this.busyMs += cpuMs;
-    this.sink.send({ type: 'frame', index: this.frames, pixels, stats: { cpuMs, luaMemory: this.machine.luaMemory } }, [pixels.buffer as ArrayBuffer]);
+    this.sink.send({ type: 'frame', index: this.frames, pixels, audio, stats: { cpuMs, luaMemory: this.machine.luaMemory } }, [
+      pixels.buffer as ArrayBuffer,
+      audio.buffer as ArrayBuffer,
+    ]);
     if (result === 'exit') {
       this.stopped = true;
       this.sink.send({ type: 'exit' });

@@ -4,6 +4,7 @@ import type { CartSource, InputSnapshot, RunOptions, RunnerMessage } from '../co
 import { graphicsApi } from './api/graphics-api.js';
 import { inputApi } from './api/input-api.js';
 import { memoryApi } from './api/memory-api.js';
+import { soundApi } from './api/sound-api.js';
 import { systemApi } from './api/system-api.js';
 import type { ApiContext } from './api/context.js';
 import { loadCartIntoRam } from './cart-loader.js';
@@ -13,6 +14,7 @@ import { LuaBridge, LuaType, LUA_ERRMEM, LUA_OK } from './lua/lua-bridge.js';
 import type { LuaState, LuaWasm } from './lua/lua-wasm.js';
 import { installSandbox, type Sandbox } from './lua/sandbox.js';
 import { RAM_SIZE, CURSOR_ADDR } from './ram-map.js';
+import { SoundChip } from './sound/sound-chip.js';
 import type { VmThreadInit } from './thread-messages.js';
 import { Video } from './video/video.js';
 
@@ -33,6 +35,7 @@ export class CartMachine {
   private readonly L: LuaState;
   private readonly video: Video;
   private readonly input: Input;
+  private readonly sound: SoundChip;
   private readonly sandbox: Sandbox;
   private readonly chunkName: string;
   private readonly tracebackFn: number;
@@ -53,6 +56,7 @@ export class CartMachine {
     this.ram = new Uint8Array(shared.ram, 0, RAM_SIZE);
     this.video = new Video(this.ram);
     this.input = new Input(this.ram);
+    this.sound = new SoundChip(this.ram);
     this.chunkName = cart.name;
     this.L = this.lua.x.luaL_newstate();
     this.hook = new VmHook(this.lua, this.L, shared.control, this.chunkName, {
@@ -79,7 +83,7 @@ export class CartMachine {
         this.exitRequested = true;
       },
     };
-    for (const api of [graphicsApi(ctx), inputApi(ctx), memoryApi(ctx), systemApi(ctx)]) {
+    for (const api of [graphicsApi(ctx), inputApi(ctx), memoryApi(ctx), soundApi(ctx, this.sound), systemApi(ctx)]) {
       for (const { name, fn } of api) this.lua.setGlobalFunction(this.L, name, fn);
     }
   }
@@ -121,6 +125,7 @@ export class CartMachine {
   boot(): StepResult {
     loadCartIntoRam(this.ram, this.video, this.cart.data ?? {});
     writeDefaultKeyMapping(this.ram);
+    this.sound.reset();
     this.startedAt = performance.now();
     if (this.cart.code.trim() === '') return this.fail('the code is empty');
     const x = this.lua.x;
@@ -137,14 +142,18 @@ export class CartMachine {
     return boot === 'missing' ? 'ok' : boot;
   }
 
-  /** One frame: input, TIC (and OVR), blit with BDR and SCN. */
-  step(snapshot: InputSnapshot, frame: Uint8Array): StepResult {
-    const result = this.runFrame(snapshot, frame);
+  /**
+   * One frame in TIC-80's order: the sound tick and input, TIC (and OVR), then the frame's audio
+   * from the sound registers as TIC left them, then the blit with BDR and SCN.
+   */
+  step(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult {
+    const result = this.runFrame(snapshot, frame, audio);
     this.endTraceFrame();
     return result;
   }
 
-  private runFrame(snapshot: InputSnapshot, frame: Uint8Array): StepResult {
+  private runFrame(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult {
+    this.sound.tick();
     this.input.beginFrame(snapshot);
     this.ticCount++;
     const tic = this.callGlobal('TIC');
@@ -153,6 +162,7 @@ export class CartMachine {
     const overlay = this.overlay();
     if (overlay !== 'ok') return overlay;
     this.input.endFrame();
+    this.sound.synthesize(audio);
     const blit = this.blit(frame);
     if (blit !== 'ok') return blit;
     // The wasm memory's maximum stops a runaway frame; this keeps a cart that catches its

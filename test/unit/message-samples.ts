@@ -1,6 +1,6 @@
 // Well-formed protocol messages of every type, shared by the validator and wire tests.
 
-import { FRAME_BYTES, type HostMessage, type RunnerMessage, type StackFrame } from '../../runner/common/protocol.js';
+import { AUDIO_SAMPLES, FRAME_BYTES, type HostMessage, type RunnerMessage, type StackFrame } from '../../runner/common/protocol.js';
 
 export const goodInput = { gamepads: 3, mouseX: 10.5, mouseY: 20, mouseButtons: 5, scrollX: -1, scrollY: 2, keys: [1, 94] };
 export const goodStart = {
@@ -32,10 +32,16 @@ export function pixels(): Uint8Array {
   return bytes;
 }
 
+export function audio(): Int16Array {
+  const samples = new Int16Array(AUDIO_SAMPLES);
+  for (let i = 0; i < samples.length; i++) samples[i] = ((i * 331) % 65536) - 32768;
+  return samples;
+}
+
 export const goodRunnerMessages: RunnerMessage[] = [
   { type: 'ready', hookMode: 'on-demand' },
   { type: 'ready', hookMode: 'always-on', note: 'hook stays armed' },
-  { type: 'frame', index: 0, pixels: pixels(), stats: { cpuMs: 1.25, luaMemory: 20480 } },
+  { type: 'frame', index: 0, pixels: pixels(), audio: audio(), stats: { cpuMs: 1.25, luaMemory: 20480 } },
   { type: 'trace', text: 'hi', color: 15 },
   { type: 'error', message: 'boom' },
   { type: 'error', message: 'boom', line: 12, traceback: 'stack traceback:\n\t[string "hello.lua"]:12' },

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { FRAME_BYTES } from '../../runner/common/protocol.js';
+import { AUDIO_SAMPLES, FRAME_BYTES } from '../../runner/common/protocol.js';
 import { MESSAGE_LIMITS, parseHostMessage, parseRunnerMessage } from '../../runner/common/protocol-validate.js';
-import { goodHostMessages, goodInput, goodRunnerMessages, goodStart, pixels, stackFrame } from './message-samples.js';
+import { audio, goodHostMessages, goodInput, goodRunnerMessages, goodStart, pixels, stackFrame } from './message-samples.js';
 
 test('every well-formed host message is accepted unchanged', () => {
   for (const message of goodHostMessages) assert.deepEqual(parseHostMessage(message), message, message.type);
@@ -24,7 +24,7 @@ test('the result is a fresh copy with only protocol fields', () => {
   assert.deepEqual(parsed, goodStart);
   assert.notEqual(parsed, sent);
 
-  const frame = { type: 'frame', index: 1, pixels: pixels(), stats: { cpuMs: 0, luaMemory: 0, gpu: 1 } };
+  const frame = { type: 'frame', index: 1, pixels: pixels(), audio: audio(), stats: { cpuMs: 0, luaMemory: 0, gpu: 1 } };
   const parsedFrame = parseRunnerMessage(frame);
   assert.ok(parsedFrame?.type === 'frame');
   assert.notEqual(parsedFrame.pixels, frame.pixels, 'pixels are copied');
@@ -40,7 +40,7 @@ test('gamepads given with bit 31 as a negative int32 are normalised to unsigned'
 });
 
 test('a Node Buffer is accepted as pixels and comes out a plain Uint8Array', () => {
-  const parsed = parseRunnerMessage({ type: 'frame', index: 2, pixels: Buffer.alloc(FRAME_BYTES, 1), stats: { cpuMs: 0, luaMemory: 0 } });
+  const parsed = parseRunnerMessage({ type: 'frame', index: 2, pixels: Buffer.alloc(FRAME_BYTES, 1), audio: audio(), stats: { cpuMs: 0, luaMemory: 0 } });
   assert.ok(parsed?.type === 'frame');
   assert.equal(Object.getPrototypeOf(parsed.pixels), Uint8Array.prototype);
   assert.equal(parsed.pixels[FRAME_BYTES - 1], 1);
@@ -92,7 +92,7 @@ test('malformed host messages are rejected', () => {
 });
 
 test('malformed runner messages are rejected', () => {
-  const frame = { type: 'frame', index: 0, pixels: pixels(), stats: { cpuMs: 1, luaMemory: 1 } };
+  const frame = { type: 'frame', index: 0, pixels: pixels(), audio: audio(), stats: { cpuMs: 1, luaMemory: 1 } };
   const manyLocals = Array.from({ length: MESSAGE_LIMITS.localsPerFrame + 1 }, (_, i) => ({ name: `v${i}`, value: '1' }));
   const manyFrames = Array.from({ length: MESSAGE_LIMITS.stackFrames + 1 }, () => stackFrame);
   const bad: unknown[] = [
@@ -103,6 +103,8 @@ test('malformed runner messages are rejected', () => {
     { type: 'ready', hookMode: 'on-demand', note: 3 },
     { type: 'ready', hookMode: 'on-demand', note: long(MESSAGE_LIMITS.textLength + 1) },
     { ...frame, pixels: new Uint8Array(FRAME_BYTES - 1) },
+    { ...frame, audio: new Int16Array(AUDIO_SAMPLES - 1) },
+    { ...frame, audio: new Uint16Array(AUDIO_SAMPLES) },
     { ...frame, pixels: new Uint8Array(FRAME_BYTES + 1) },
     { ...frame, pixels: new Uint8ClampedArray(FRAME_BYTES) },
     { ...frame, pixels: Array.from({ length: FRAME_BYTES }, () => 0) },

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { FRAME_BYTES } from '../../runner/common/protocol.js';
+import { AUDIO_SAMPLES, FRAME_BYTES } from '../../runner/common/protocol.js';
 import { decodeHostMessage, decodeRunnerMessage, encodeMessage } from '../../runner/common/wire.js';
-import { goodHostMessages, goodRunnerMessages, pixels } from './message-samples.js';
+import { audio, goodHostMessages, goodRunnerMessages, pixels } from './message-samples.js';
 
 const HEADER_BYTES = 28;
 
@@ -20,17 +20,19 @@ test('every host message survives encode then decode', () => {
 });
 
 test('frames are binary: magic byte, version, index and stats little-endian, then the pixels', () => {
-  const frame = { type: 'frame', index: 300, pixels: pixels(), stats: { cpuMs: 2.5, luaMemory: 65536 } } as const;
+  const frame = { type: 'frame', index: 300, pixels: pixels(), audio: audio(), stats: { cpuMs: 2.5, luaMemory: 65536 } } as const;
   const encoded = encodeMessage(frame);
   assert.ok(encoded instanceof Uint8Array);
-  assert.equal(encoded.length, HEADER_BYTES + FRAME_BYTES);
+  assert.equal(encoded.length, HEADER_BYTES + FRAME_BYTES + AUDIO_SAMPLES * 2);
   assert.equal(encoded[0], 0xff);
-  assert.equal(encoded[1], 1);
+  assert.equal(encoded[1], 2);
   const view = new DataView(encoded.buffer, encoded.byteOffset);
   assert.equal(view.getFloat64(4, true), 300);
   assert.equal(view.getFloat64(12, true), 2.5);
   assert.equal(view.getFloat64(20, true), 65536);
-  assert.deepEqual(encoded.subarray(HEADER_BYTES), frame.pixels);
+  assert.deepEqual(encoded.subarray(HEADER_BYTES, HEADER_BYTES + FRAME_BYTES), frame.pixels);
+  assert.equal(view.getInt16(HEADER_BYTES + FRAME_BYTES, true), frame.audio[0]);
+  assert.equal(view.getInt16(HEADER_BYTES + FRAME_BYTES + 2 * (AUDIO_SAMPLES - 1), true), frame.audio[AUDIO_SAMPLES - 1]);
 });
 
 test('everything but frames is JSON text', () => {
@@ -40,7 +42,7 @@ test('everything but frames is JSON text', () => {
 });
 
 test('frames decode from an ArrayBuffer and from a view at an offset', () => {
-  const frame = { type: 'frame', index: 9, pixels: pixels(), stats: { cpuMs: 0, luaMemory: 1 } } as const;
+  const frame = { type: 'frame', index: 9, pixels: pixels(), audio: audio(), stats: { cpuMs: 0, luaMemory: 1 } } as const;
   const encoded = encodeMessage(frame) as Uint8Array;
   assert.deepEqual(decodeRunnerMessage(encoded.slice().buffer), frame);
   const padded = new Uint8Array(encoded.length + 5);
@@ -56,13 +58,13 @@ test('JSON text that arrives as UTF-8 bytes decodes too (as Node ws delivers it)
 });
 
 test('truncated, padded or versioned-differently binary frames are rejected', () => {
-  const encoded = encodeMessage({ type: 'frame', index: 1, pixels: pixels(), stats: { cpuMs: 0, luaMemory: 0 } }) as Uint8Array;
+  const encoded = encodeMessage({ type: 'frame', index: 1, pixels: pixels(), audio: audio(), stats: { cpuMs: 0, luaMemory: 0 } }) as Uint8Array;
   assert.equal(decodeRunnerMessage(encoded.subarray(0, encoded.length - 1)), null);
   const longer = new Uint8Array(encoded.length + 1);
   longer.set(encoded);
   assert.equal(decodeRunnerMessage(longer), null);
   const otherVersion = encoded.slice();
-  otherVersion[1] = 2;
+  otherVersion[1] = 1;
   assert.equal(decodeRunnerMessage(otherVersion), null);
   const nanIndex = encoded.slice();
   new DataView(nanIndex.buffer).setFloat64(4, Number.NaN, true);
@@ -70,7 +72,7 @@ test('truncated, padded or versioned-differently binary frames are rejected', ()
 });
 
 test('a host never sends frames: binary frames are rejected as host messages', () => {
-  const encoded = encodeMessage({ type: 'frame', index: 1, pixels: pixels(), stats: { cpuMs: 0, luaMemory: 0 } });
+  const encoded = encodeMessage({ type: 'frame', index: 1, pixels: pixels(), audio: audio(), stats: { cpuMs: 0, luaMemory: 0 } });
   assert.equal(decodeHostMessage(encoded), null);
 });
 
@@ -84,9 +86,13 @@ test('junk decodes to null', () => {
   assert.equal(decodeHostMessage(new ArrayBuffer(0)), null);
 });
 
-test('encoding a frame with the wrong pixel count throws', () => {
+test('encoding a frame with the wrong pixel or sample count throws', () => {
   assert.throws(
-    () => encodeMessage({ type: 'frame', index: 0, pixels: new Uint8Array(10), stats: { cpuMs: 0, luaMemory: 0 } }),
+    () => encodeMessage({ type: 'frame', index: 0, pixels: new Uint8Array(10), audio: audio(), stats: { cpuMs: 0, luaMemory: 0 } }),
+    RangeError,
+  );
+  assert.throws(
+    () => encodeMessage({ type: 'frame', index: 0, pixels: pixels(), audio: new Int16Array(10), stats: { cpuMs: 0, luaMemory: 0 } }),
     RangeError,
   );
 });

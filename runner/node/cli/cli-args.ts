@@ -5,6 +5,7 @@ export interface RunCommand {
   cartPath: string;
   frames: number;
   png?: string;
+  wav?: string;
   json: boolean;
   deterministic: boolean;
   hangMs: number;
@@ -31,6 +32,7 @@ nibble run: runs a cart (.lua, .tic or .png) headless in its own runner process.
 Options:
   --frames N        frames to run (default ${DEFAULT_FRAMES})
   --png FILE        write the last frame (256x144, border included) as PNG
+  --wav FILE        write the cart's sound, all frames, as a 44100 Hz stereo WAV file
   --json            print one JSON object: status, message, line, frames, totalMs, msPerFrame
   --deterministic   time() advances exactly 1000/60 ms per frame; math.random gets a fixed seed
   --hang-ms N       report the cart as hung when one frame stays busy longer (default ${DEFAULT_HANG_MS})
@@ -61,6 +63,12 @@ export function parseArgs(argv: string[]): RunCommand | ConvertCommand | HelpCom
       case '--frames':
         run.frames = positiveInt(arg, rest[++i], true);
         break;
+      case '--wav': {
+        const file = rest[++i];
+        if (!file) throw new UsageError('--wav needs a file name');
+        run.wav = file;
+        break;
+      }
       case '--png': {
         const file = rest[++i];
         if (!file) throw new UsageError('--png needs a file name');

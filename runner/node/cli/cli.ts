@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `nibble`: the headless command line. Its flags and JSON fields are a contract; keep them stable.
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { cartFormatOf } from '../../common/cart/index.js';
 import { loadCartFile, readCartFile, saveCartFile } from '../cart-file.js';
 import { runHeadless } from '../headless-run.js';
 import { writePng } from '../png-file.js';
+import { encodeWav } from '../../vm/sound/wav.js';
 import { parseArgs, USAGE, UsageError, type ConvertCommand, type RunCommand } from './cli-args.js';
 
 async function run(cmd: RunCommand): Promise<number> {
@@ -13,8 +15,10 @@ async function run(cmd: RunCommand): Promise<number> {
     frames: cmd.frames,
     deterministic: cmd.deterministic,
     hangMs: cmd.hangMs,
+    keepAudio: cmd.wav !== undefined,
     onTrace: (text) => (cmd.json ? process.stderr : process.stdout).write(`${text}\n`),
   });
+  if (cmd.wav && result.audio) writeFileSync(cmd.wav, encodeWav(result.audio));
   if (cmd.png) {
     if (result.lastFrame) writePng(cmd.png, result.lastFrame);
     else process.stderr.write(`nibble: no frame was drawn, so ${cmd.png} was not written\n`);
