@@ -27,18 +27,18 @@ export function argBool(lua: LuaBridge, L: number, idx: number): boolean {
 
 /**
  * A colour key argument: one number, or a table of up to 16 numbers (reading stops at the first
- * non-number), as spr, map and ttri take it.
+ * entry that is not a number or a numeric string, as lua_isnumber sees it), as spr, map and ttri take it.
  */
 export function argColorKeys(lua: LuaBridge, L: number, idx: number): number[] {
   const x = lua.x;
   if (x.lua_type(L, idx) !== LuaType.TABLE) return [argInt(lua, L, idx)];
   const keys: number[] = [];
   for (let i = 1; i <= 16; i++) {
-    const type = x.lua_rawgeti(L, idx, BigInt(i));
-    const ok = type === LuaType.NUMBER;
-    if (ok) keys.push(toInt(x.lua_tonumberx(L, -1, 0)));
+    x.lua_rawgeti(L, idx, BigInt(i));
+    const key = lua.toNumber(L, -1);
     x.lua_settop(L, -2);
-    if (!ok) break;
+    if (key === null) break;
+    keys.push(toInt(key));
   }
   return keys;
 }

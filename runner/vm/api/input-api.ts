@@ -10,9 +10,9 @@ export function inputApi(ctx: ApiContext): ApiFunction[] {
   const x = lua.x;
   const int = (L: number, i: number) => argInt(lua, L, i);
   const pushBool = (L: number, value: boolean) => x.lua_pushboolean(L, value ? 1 : 0);
-  const keyCode = (L: number, name: string) => {
+  const keyCode = (L: number) => {
     const code = int(L, 1) & 0xff;
-    if (code >= KEY_CODE_LIMIT) lua.error(L, `unknown keyboard code, ${name}`);
+    if (code >= KEY_CODE_LIMIT) lua.error(L, 'unknown keyboard code');
     return code;
   };
 
@@ -20,8 +20,10 @@ export function inputApi(ctx: ApiContext): ApiFunction[] {
     {
       name: 'btn',
       fn: (L) => {
-        if (x.lua_gettop(L) === 0) pushInt(lua, L, input.btn());
-        else pushBool(L, input.btnId(int(L, 1)));
+        const top = x.lua_gettop(L);
+        if (top === 0) pushInt(lua, L, input.btn());
+        else if (top === 1) pushBool(L, input.btnId(int(L, 1)));
+        else return lua.error(L, 'invalid params, btn [ id ]');
         return 1;
       },
     },
@@ -39,7 +41,10 @@ export function inputApi(ctx: ApiContext): ApiFunction[] {
     {
       name: 'key',
       fn: (L) => {
-        pushBool(L, x.lua_gettop(L) === 0 ? input.key() : input.keyCode(keyCode(L, 'key')));
+        const top = x.lua_gettop(L);
+        if (top === 0) pushBool(L, input.key());
+        else if (top === 1) pushBool(L, input.keyCode(keyCode(L)));
+        else return lua.error(L, 'invalid params, key [code]');
         return 1;
       },
     },
@@ -47,9 +52,14 @@ export function inputApi(ctx: ApiContext): ApiFunction[] {
       name: 'keyp',
       fn: (L) => {
         const top = x.lua_gettop(L);
-        if (top === 0) pushBool(L, input.keyp());
-        else if (top === 1) pushBool(L, input.keypCode(keyCode(L, 'keyp')));
-        else if (top === 3) pushBool(L, input.keypCode(keyCode(L, 'keyp'), int(L, 2), int(L, 3)));
+        if (top === 0) {
+          pushBool(L, input.keyp());
+          return 1;
+        }
+        // The code is checked before the argument count, as in TIC-80.
+        const code = keyCode(L);
+        if (top === 1) pushBool(L, input.keypCode(code));
+        else if (top === 3) pushBool(L, input.keypCode(code, int(L, 2), int(L, 3)));
         else return lua.error(L, 'invalid params, keyp [ code [ hold period ] ]');
         return 1;
       },

@@ -11,7 +11,7 @@ export function memoryApi(ctx: ApiContext): ApiFunction[] {
   const peekN = (bits: number): ApiFunction => ({
     name: `peek${bits}`,
     fn: (L) => {
-      if (x.lua_gettop(L) !== 1) return lua.error(L, `invalid params, peek${bits}(addr)`);
+      if (x.lua_gettop(L) !== 1) return lua.error(L, `invalid parameters, peek${bits}(addr)`);
       pushInt(lua, L, memory.peek(ram, int(L, 1), bits));
       return 1;
     },
@@ -19,7 +19,7 @@ export function memoryApi(ctx: ApiContext): ApiFunction[] {
   const pokeN = (bits: number): ApiFunction => ({
     name: `poke${bits}`,
     fn: (L) => {
-      if (x.lua_gettop(L) !== 2) return lua.error(L, `invalid params, poke${bits}(addr,value)`);
+      if (x.lua_gettop(L) !== 2) return lua.error(L, `invalid parameters, poke${bits}(addr,val)`);
       memory.poke(ram, int(L, 1), int(L, 2), bits);
       return 0;
     },
@@ -30,7 +30,7 @@ export function memoryApi(ctx: ApiContext): ApiFunction[] {
       name: 'peek',
       fn: (L) => {
         const top = x.lua_gettop(L);
-        if (top < 1) return lua.error(L, 'invalid params, peek(addr,bits)');
+        if (top < 1) return lua.error(L, 'invalid parameters, peek(addr,bits)');
         pushInt(lua, L, memory.peek(ram, int(L, 1), top === 2 ? int(L, 2) : 8));
         return 1;
       },
@@ -39,7 +39,7 @@ export function memoryApi(ctx: ApiContext): ApiFunction[] {
       name: 'poke',
       fn: (L) => {
         const top = x.lua_gettop(L);
-        if (top < 2) return lua.error(L, 'invalid params, poke(addr,value,bits)');
+        if (top < 2) return lua.error(L, 'invalid parameters, poke(addr,val,bits)');
         memory.poke(ram, int(L, 1), int(L, 2), top === 3 ? int(L, 3) : 8);
         return 0;
       },

@@ -25,7 +25,7 @@ export function systemApi(ctx: ApiContext): ApiFunction[] {
       name: 'trace',
       fn: (L) => {
         const top = x.lua_gettop(L);
-        if (top < 1) return lua.error(L, 'invalid params, trace(msg [color])');
+        if (top < 1) return lua.error(L, 'invalid params, trace(text,[color])');
         const { text } = argToString(lua, L, 1);
         ctx.trace(text, top >= 2 ? argInt(lua, L, 2) & 0xff : 15);
         return 0;

@@ -2,6 +2,7 @@
 // (never io, os, package, debug, utf8), and the prelude below removes or narrows what remains risky.
 import { LuaBridge, LUA_MULTRET, LUA_OK, LUA_REGISTRYINDEX } from './lua-bridge.js';
 import type { LuaState } from './lua-wasm.js';
+import { LUA53_COMPAT, LUA53_COMPAT_CHUNK } from './lua53-compat.js';
 
 const PRELUDE_CHUNK = '=[nibble]';
 
@@ -13,8 +14,6 @@ local rawload, select, error, type = load, select, error, type
 local resume, create = coroutine.resume, coroutine.create
 local gc = collectgarbage
 
-dofile = nil
-loadfile = nil
 string.dump = nil
 
 -- Text chunks only: Lua has no bytecode verifier.
@@ -46,27 +45,7 @@ coroutine.wrap = function(f)
   end
 end
 
--- Lua 5.3 compatibility functions that TIC-80 carts use (TIC-80 builds Lua 5.3 with LUA_COMPAT_5_2).
-local m = math
-m.pow = function(x, y) return x ^ y end
-m.atan2 = function(y, x) return m.atan(y, x) end
-m.ldexp = function(x, e) return x * 2.0 ^ e end
-m.frexp = function(x)
-  if x == 0 or x ~= x or x == m.huge or x == -m.huge then return x, 0 end
-  local e = m.floor(m.log(m.abs(x), 2)) + 1
-  local f = x / 2.0 ^ e
-  if m.abs(f) >= 1 then f, e = f / 2, e + 1 elseif m.abs(f) < 0.5 then f, e = f * 2, e - 1 end
-  return f, e
-end
-m.cosh = function(x) return (m.exp(x) + m.exp(-x)) / 2 end
-m.sinh = function(x) return (m.exp(x) - m.exp(-x)) / 2 end
-m.tanh = function(x)
-  if x > 20 then return 1.0 elseif x < -20 then return -1.0 end
-  local a, b = m.exp(x), m.exp(-x)
-  return (a - b) / (a + b)
-end
-m.log10 = function(x) return m.log(x, 10) end
-if deterministic then m.randomseed(20170501) end
+if deterministic then math.randomseed(20170501) end
 
 return function() return gc('count') end
 `;
@@ -99,12 +78,17 @@ export function installSandbox(lua: LuaBridge, L: LuaState, hooks: SandboxHooks,
     x.lua_settop(L, 0);
   }
 
+  if (lua.load(L, LUA53_COMPAT, LUA53_COMPAT_CHUNK) !== LUA_OK || x.lua_pcallk(L, 0, 0, 0, 0, 0) !== LUA_OK) {
+    throw new Error(`Lua 5.3 compatibility: ${lua.toText(L, -1)}`);
+  }
   if (lua.load(L, PRELUDE, PRELUDE_CHUNK) !== LUA_OK) throw new Error(`prelude: ${lua.toText(L, -1)}`);
   x.lua_pushcclosure(L, lua.addFunction(hooks.enter), 0);
   x.lua_pushcclosure(L, lua.addFunction(hooks.leave), 0);
   x.lua_pushboolean(L, deterministic ? 1 : 0);
   if (x.lua_pcallk(L, 3, 1, 0, 0, 0) !== LUA_OK) throw new Error(`prelude: ${lua.toText(L, -1)}`);
   const gcCountRef = x.luaL_ref(L, LUA_REGISTRYINDEX);
+  // TIC-80 replaces dofile and loadfile with C functions that raise an error.
+  for (const name of ['dofile', 'loadfile']) lua.setGlobalFunction(L, name, (S) => lua.error(S, `unknown method: "${name}"`));
 
   return {
     memoryInUse(): number {

@@ -108,3 +108,28 @@ export function decodeTile(ram: Uint8Array, seg: Segment, tile: TileRef, raw: Ui
     for (let x = 0; x < 8; x++, bit += bpp) raw[y * 8 + x] = (ram[addr + (bit >> 3)] >> (bit & 7)) & mask;
   }
 }
+
+/** Raw value of pixel (x, y) (each 0..7) of the located 8 x 8 sprite. */
+export function tilePixel(ram: Uint8Array, seg: Segment, tile: TileRef, x: number, y: number): number {
+  const bit = (tile.column + x + y * seg.tileWidth) * seg.bpp;
+  return (ram[tile.addr + (bit >> 3)] >> (bit & 7)) & ((1 << seg.bpp) - 1);
+}
+
+/** Width in pixels of the sheet image ttri and textri sample: 128 per page. */
+export function sheetImageWidth(seg: Segment): number {
+  return 128 * seg.pages;
+}
+
+/**
+ * Raw value of pixel (x, y) of the segment's sheet image, as ttri and textri sample it (reference
+ * §1.1): x in 0..128·pages-1, y in 0..255. The image starts at the segment's own page and bank:
+ * rows 0-127 come from the segment's bank and rows 128-255 from the other one, so in the default
+ * segment 2 the tiles are on top and the sprites below.
+ */
+export function sheetPixel(ram: Uint8Array, seg: Segment, x: number, y: number): number {
+  const sx = (x + seg.page * 128) & (128 * seg.pages - 1);
+  const sy = (y + seg.bank * 128) & 255;
+  const tile = ((sy >> 3) << 4) + Math.floor(sx / seg.tileWidth);
+  const bit = ((sx & (seg.tileWidth - 1)) + (sy & 7) * seg.tileWidth) * seg.bpp;
+  return (ram[seg.base + tile * seg.tileBytes + (bit >> 3)] >> (bit & 7)) & ((1 << seg.bpp) - 1);
+}

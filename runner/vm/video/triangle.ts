@@ -1,16 +1,70 @@
-// tri(): edge-function rasteriser over the clipped bounding box (reference §1.1). Weights are
-// stepped incrementally in doubles, in the same order as TIC-80, so edge pixels match.
+// tri() and the rasteriser it shares with ttri(): edge functions over the clipped bounding box
+// (reference §1.1). Weights are stepped incrementally in doubles, in the same order as TIC-80, so
+// edge pixels match.
 import { toF32, toS32 } from './numeric.js';
 import type { Raster } from './raster.js';
 
 /** Pixels are sampled just before their centre: 0.5 - FLT_EPSILON. */
 const SAMPLE_OFFSET = 0.5 - 1.1920928955078125e-7;
 /** A pixel is inside when every weight is > -DBL_EPSILON, so edges are inclusive. */
-const MIN_WEIGHT = -2.220446049250313e-16;
+export const MIN_WEIGHT = -2.220446049250313e-16;
 
 function edge(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
   return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
 }
+
+/**
+ * The walk over one triangle: the clipped bounding box [minX, maxX) x [minY, maxY), and for each
+ * of the three barycentric weights its value at the box's first sample and its steps along x and y.
+ * Weight i belongs to vertex order[i] (the edge opposite it); the order is 0, 2, 1 when the
+ * vertices were given clockwise.
+ */
+export class TriangleWalk {
+  minX = 0;
+  minY = 0;
+  maxX = 0;
+  maxY = 0;
+  readonly order = [0, 1, 2];
+  readonly start = new Float64Array(3);
+  readonly stepX = new Float64Array(3);
+  readonly stepY = new Float64Array(3);
+
+  /** Sets up the walk for vertices already rounded to C floats; false when nothing is drawn. */
+  setup(raster: Raster, xs: ArrayLike<number>, ys: ArrayLike<number>): boolean {
+    this.minX = Math.max(toS32(Math.floor(Math.min(xs[0], xs[1], xs[2]))), raster.clipL);
+    this.minY = Math.max(toS32(Math.floor(Math.min(ys[0], ys[1], ys[2]))), raster.clipT);
+    this.maxX = Math.min(toS32(Math.ceil(Math.max(xs[0], xs[1], xs[2]))), raster.clipR);
+    this.maxY = Math.min(toS32(Math.ceil(Math.max(ys[0], ys[1], ys[2]))), raster.clipB);
+    if (this.minX >= this.maxX || this.minY >= this.maxY) return false;
+
+    const order = this.order;
+    order[0] = 0;
+    order[1] = 1;
+    order[2] = 2;
+    let area = edge(xs[0], ys[0], xs[1], ys[1], xs[2], ys[2]);
+    // Skipped only when floor(area) is 0: a clockwise sliver of area in [-1, 0) is still drawn.
+    if (toS32(Math.floor(area)) === 0) return false;
+    if (area < 0) {
+      order[1] = 2;
+      order[2] = 1;
+      area = -area;
+    }
+    const px = this.minX + SAMPLE_OFFSET;
+    const py = this.minY + SAMPLE_OFFSET;
+    for (let i = 0; i < 3; i++) {
+      const c = order[(i + 1) % 3];
+      const n = order[(i + 2) % 3];
+      this.stepX[i] = (ys[c] - ys[n]) / area;
+      this.stepY[i] = (xs[n] - xs[c]) / area;
+      this.start[i] = edge(xs[c], ys[c], xs[n], ys[n], px, py) / area;
+    }
+    return true;
+  }
+}
+
+const walk = new TriangleWalk();
+const xs = new Float64Array(3);
+const ys = new Float64Array(3);
 
 /** Fills a triangle from float vertices with an already mapped colour. */
 export function fillTriangle(
@@ -23,39 +77,17 @@ export function fillTriangle(
   y3: number,
   color: number,
 ): void {
-  let ax = toF32(x1), ay = toF32(y1);
-  let bx = toF32(x2), by = toF32(y2);
-  let cx = toF32(x3), cy = toF32(y3);
-
-  const minX = Math.max(toS32(Math.floor(Math.min(ax, bx, cx))), raster.clipL);
-  const minY = Math.max(toS32(Math.floor(Math.min(ay, by, cy))), raster.clipT);
-  const maxX = Math.min(toS32(Math.ceil(Math.max(ax, bx, cx))), raster.clipR);
-  const maxY = Math.min(toS32(Math.ceil(Math.max(ay, by, cy))), raster.clipB);
-  if (minX >= maxX || minY >= maxY) return;
-
-  let area = edge(ax, ay, bx, by, cx, cy);
-  // Skipped only when floor(area) is 0: a clockwise sliver of area in [-1, 0) is still drawn.
-  if (toS32(Math.floor(area)) === 0) return;
-  if (area < 0) {
-    const tx = bx, ty = by;
-    bx = cx;
-    by = cy;
-    cx = tx;
-    cy = ty;
-    area = -area;
-  }
-
-  const px = minX + SAMPLE_OFFSET;
-  const py = minY + SAMPLE_OFFSET;
-  // Weight i belongs to the edge opposite vertex i.
-  const d0x = (by - cy) / area, d0y = (cx - bx) / area;
-  const d1x = (cy - ay) / area, d1y = (ax - cx) / area;
-  const d2x = (ay - by) / area, d2y = (bx - ax) / area;
-  let s0 = edge(bx, by, cx, cy, px, py) / area;
-  let s1 = edge(cx, cy, ax, ay, px, py) / area;
-  let s2 = edge(ax, ay, bx, by, px, py) / area;
-
-  for (let y = minY; y < maxY; y++) {
+  xs[0] = toF32(x1);
+  ys[0] = toF32(y1);
+  xs[1] = toF32(x2);
+  ys[1] = toF32(y2);
+  xs[2] = toF32(x3);
+  ys[2] = toF32(y3);
+  if (!walk.setup(raster, xs, ys)) return;
+  const { minX, maxX, start, stepX, stepY } = walk;
+  const d0x = stepX[0], d1x = stepX[1], d2x = stepX[2];
+  let s0 = start[0], s1 = start[1], s2 = start[2];
+  for (let y = walk.minY; y < walk.maxY; y++) {
     let w0 = s0, w1 = s1, w2 = s2;
     let first = -1;
     for (let x = minX; x < maxX; x++) {
@@ -70,8 +102,8 @@ export function fillTriangle(
       w2 += d2x;
     }
     if (first >= 0) raster.span(y, first, maxX, color);
-    s0 += d0y;
-    s1 += d1y;
-    s2 += d2y;
+    s0 += stepY[0];
+    s1 += stepY[1];
+    s2 += stepY[2];
   }
 }

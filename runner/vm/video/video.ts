@@ -17,11 +17,14 @@ import { EllipsePainter } from './ellipse.js';
 import { ALT_FONT, SYSTEM_FONT } from './font-data.js';
 import { drawLine } from './line.js';
 import { toS32 } from './numeric.js';
+import { SeedFill } from './paint.js';
 import { Raster } from './raster.js';
+import { DeprecatedTexturedTriangle } from './textri.js';
 import { TilePainter, TRANSPARENT, type RemapFn } from './tiles.js';
 import { FONT_SEGMENT, SEGMENTS, oppositeSegment } from './tilesheet.js';
 import { drawText } from './text.js';
 import { fillTriangle } from './triangle.js';
+import { MapTexture, SheetTexture, TexturedTriangle, TexturedVertices, TextureSource, VbankTexture, type Texture } from './ttri.js';
 import { resetVramBank, SCREEN_HEIGHT, SCREEN_PIXELS, SCREEN_WIDTH, SWEETIE_16 } from './vram.js';
 
 export type { RowCallbacks } from './blit.js';
@@ -37,6 +40,13 @@ export class Video implements VramBanks {
   private readonly tiles: TilePainter;
   private readonly ellipses: EllipsePainter;
   private readonly frame: FrameComposer;
+  private readonly texturedTriangle: TexturedTriangle;
+  private readonly deprecatedTriangle: DeprecatedTexturedTriangle;
+  private readonly vertices = new TexturedVertices();
+  private readonly sheetTexture: SheetTexture;
+  private readonly mapTexture: MapTexture;
+  private readonly vbankTexture: VbankTexture;
+  private readonly seedFill: SeedFill;
   /** The first 16 KB of RAM: the selected bank. */
   private readonly ramVram: Uint8Array;
   /** The bank that is not selected. */
@@ -51,6 +61,13 @@ export class Video implements VramBanks {
     this.ellipses = new EllipsePainter(this.raster);
     this.frame = new FrameComposer(this);
     this.ramVram = ram.subarray(0, VRAM_SIZE);
+    this.texturedTriangle = new TexturedTriangle(this.raster, this.depth);
+    this.deprecatedTriangle = new DeprecatedTexturedTriangle(this.raster);
+    const mapping = this.tiles.mapping;
+    this.sheetTexture = new SheetTexture(ram, mapping);
+    this.mapTexture = new MapTexture(ram, mapping);
+    this.vbankTexture = new VbankTexture(mapping);
+    this.seedFill = new SeedFill(this.raster);
   }
 
   /**
@@ -156,6 +173,51 @@ export class Video implements VramBanks {
     drawLine(this.raster, x3, y3, x1, y1, c);
   }
 
+  /**
+   * Textured triangle from float vertices and texture coordinates. texsrc: 0 sheet, 1 map, 2 the
+   * other VRAM bank (other values draw nothing). Chroma keys are raw texel values. withDepth asks
+   * for perspective-correct depth; it applies only when every z is at least FLT_EPSILON.
+   */
+  ttri(
+    x1: number, y1: number, x2: number, y2: number, x3: number, y3: number,
+    u1: number, v1: number, u2: number, v2: number, u3: number, v3: number,
+    texsrc: number, chromakey: readonly number[], z1: number, z2: number, z3: number, withDepth: boolean,
+  ): void {
+    const texture = this.texture(texsrc);
+    if (texture === undefined) return;
+    const verts = this.vertices;
+    verts.set(0, x1, y1, u1, v1, z1);
+    verts.set(1, x2, y2, u2, v2, z2);
+    verts.set(2, x3, y3, u3, v3, z3);
+    this.tiles.loadMapping(chromakey);
+    this.texturedTriangle.draw(verts, texture, withDepth && verts.hasDepth());
+  }
+
+  /** The deprecated textri: scanline texturing from the sheet, or from the map when useMap. */
+  textri(
+    x1: number, y1: number, x2: number, y2: number, x3: number, y3: number,
+    u1: number, v1: number, u2: number, v2: number, u3: number, v3: number,
+    useMap: boolean, chromakey: readonly number[],
+  ): void {
+    const verts = this.vertices;
+    verts.set(0, x1, y1, u1, v1, 0);
+    verts.set(1, x2, y2, u2, v2, 0);
+    verts.set(2, x3, y3, u3, v3, 0);
+    this.tiles.loadMapping(chromakey);
+    const texture = this.texture(useMap ? TextureSource.MAP : TextureSource.TILES);
+    if (texture !== undefined) this.deprecatedTriangle.draw(verts, texture, useMap);
+  }
+
+  /**
+   * Flood fill from (x, y) with the mapped colour. bordercolor is taken as a byte: 255 (as -1 is)
+   * means none; otherwise the fill spreads over everything but the border and the new colour.
+   */
+  paint(x: number, y: number, color: number, bordercolor: number): void {
+    const r = this.raster;
+    const border = toS32(bordercolor) & 255;
+    this.seedFill.fill(toS32(x), toS32(y), r.mapColor(toS32(color)), border === 255 ? -1 : r.mapColor(border));
+  }
+
   spr(id: number, x: number, y: number, colorkey: readonly number[], scale: number, flip: number, rotate: number, w: number, h: number): void {
     this.tiles.sprite(toS32(id), toS32(x), toS32(y), colorkey, toS32(scale), toS32(flip), toS32(rotate), toS32(w), toS32(h));
   }
@@ -220,6 +282,20 @@ export class Video implements VramBanks {
       this.vbankId = bank;
     }
     return previous;
+  }
+
+  private texture(texsrc: number): Texture | undefined {
+    const seg = SEGMENTS[this.tiles.segmentIndex()];
+    switch (texsrc) {
+      case TextureSource.TILES:
+        return this.sheetTexture.use(seg);
+      case TextureSource.MAP:
+        return this.mapTexture.use(seg);
+      case TextureSource.VBANK:
+        return this.vbankTexture.use(this.otherVram);
+      default:
+        return undefined;
+    }
   }
 
   bankMemory(id: number): Uint8Array {

@@ -1,0 +1,186 @@
+// ttri(): a textured triangle over tri()'s rasteriser (reference §1.1). Texture coordinates are
+// interpolated with the barycentric weights; with depth they are interpolated as u/z, v/z and 1/z
+// (perspective-correct) and tested against the depth buffer that a full-screen cls clears.
+import { MAP_ADDR, MAP_HEIGHT, MAP_WIDTH } from '../ram-map.js';
+import { toF32, toS32 } from './numeric.js';
+import type { Raster } from './raster.js';
+import { TRANSPARENT } from './tiles.js';
+import { SEGMENTS, sheetImageWidth, sheetPixel, TileRef, tilePixel, type Segment } from './tilesheet.js';
+import { MIN_WEIGHT, TriangleWalk } from './triangle.js';
+import { SCREEN_HEIGHT, SCREEN_WIDTH } from './vram.js';
+
+/** ttri's texsrc: the sprite sheet, the map, or the other VRAM bank's screen. */
+export const TextureSource = { TILES: 0, MAP: 1, VBANK: 2 } as const;
+
+/** C's FLT_EPSILON: depth is used only when every z is at least this. */
+const FLT_EPSILON = 1.1920928955078125e-7;
+
+const TILE_SIZE = 8;
+const MAP_PIXEL_WIDTH = MAP_WIDTH * TILE_SIZE;
+const MAP_PIXEL_HEIGHT = MAP_HEIGHT * TILE_SIZE;
+
+/**
+ * TIC-80's tic_modulo, with its quirk: a negative multiple of m gives m, not 0, so the texel read
+ * is one past the row's end (the next row's first texel).
+ */
+function ticModulo(x: number, m: number): number {
+  if (x >= m) return x % m;
+  if (x < 0) return (x % m) + m;
+  return x;
+}
+
+/** Where ttri and textri read texels: returns the texel's colour after the palette map, or TRANSPARENT. */
+export interface Texture {
+  texel(u: number, v: number): number;
+}
+
+/** The segment's sheet as one image 128·pages wide and 256 tall; u and v wrap. */
+export class SheetTexture implements Texture {
+  private seg: Segment = SEGMENTS[2];
+  private uMask = sheetImageWidth(this.seg) - 1;
+
+  constructor(
+    private readonly ram: Uint8Array,
+    private readonly mapping: Uint8Array,
+  ) {}
+
+  /** Reads the sheet of this blit segment from now on. */
+  use(seg: Segment): this {
+    this.seg = seg;
+    this.uMask = sheetImageWidth(seg) - 1;
+    return this;
+  }
+
+  texel(u: number, v: number): number {
+    return this.mapping[sheetPixel(this.ram, this.seg, toS32(u) & this.uMask, toS32(v) & 255)];
+  }
+}
+
+/** The map as one 1920 x 1088 image; cell tiles are local to the segment's bank. */
+export class MapTexture implements Texture {
+  private readonly tile = new TileRef();
+  private seg: Segment = SEGMENTS[2];
+
+  constructor(
+    private readonly ram: Uint8Array,
+    private readonly mapping: Uint8Array,
+  ) {}
+
+  /** Takes cell tiles from this blit segment's bank from now on. */
+  use(seg: Segment): this {
+    this.seg = seg;
+    return this;
+  }
+
+  texel(u: number, v: number): number {
+    const iu = ticModulo(toS32(u), MAP_PIXEL_WIDTH);
+    const iv = ticModulo(toS32(v), MAP_PIXEL_HEIGHT);
+    const ram = this.ram;
+    this.tile.locate(this.seg, ram[MAP_ADDR + (iv >> 3) * MAP_WIDTH + (iu >> 3)], true);
+    return this.mapping[tilePixel(ram, this.seg, this.tile, iu & 7, iv & 7)];
+  }
+}
+
+/** The screen of the VRAM bank that is not selected, 240 x 136, wrapping. */
+export class VbankTexture implements Texture {
+  private bank: Uint8Array = new Uint8Array(0);
+
+  constructor(private readonly mapping: Uint8Array) {}
+
+  /** Reads this 16 KB bank's screen from now on. */
+  use(bank: Uint8Array): this {
+    this.bank = bank;
+    return this;
+  }
+
+  texel(u: number, v: number): number {
+    const i = ticModulo(toS32(v), SCREEN_HEIGHT) * SCREEN_WIDTH + ticModulo(toS32(u), SCREEN_WIDTH);
+    return this.mapping[(this.bank[i >> 1] >> ((i & 1) << 2)) & 15];
+  }
+}
+
+/** One triangle's vertices: screen x, y, texture u, v and depth z, as C floats. */
+export class TexturedVertices {
+  readonly x = new Float64Array(3);
+  readonly y = new Float64Array(3);
+  readonly u = new Float64Array(3);
+  readonly v = new Float64Array(3);
+  readonly z = new Float64Array(3);
+
+  set(i: number, x: number, y: number, u: number, v: number, z: number): void {
+    this.x[i] = toF32(x);
+    this.y[i] = toF32(y);
+    this.u[i] = toF32(u);
+    this.v[i] = toF32(v);
+    this.z[i] = toF32(z);
+  }
+
+  /** Depth applies only when every z is at least FLT_EPSILON (a z of 0 means "no depth"). */
+  hasDepth(): boolean {
+    return this.z[0] >= FLT_EPSILON && this.z[1] >= FLT_EPSILON && this.z[2] >= FLT_EPSILON;
+  }
+}
+
+export class TexturedTriangle {
+  private readonly walk = new TriangleWalk();
+  private readonly u = new Float64Array(3);
+  private readonly v = new Float64Array(3);
+  private readonly q = new Float64Array(3);
+
+  constructor(
+    private readonly raster: Raster,
+    private readonly depthBuffer: Float64Array,
+  ) {}
+
+  /**
+   * Draws the triangle. With depth, a pixel is drawn only where the buffer holds less than the
+   * pixel's 1/z, and an opaque texel stores its 1/z there.
+   */
+  draw(verts: TexturedVertices, texture: Texture, depth: boolean): void {
+    const walk = this.walk;
+    if (!walk.setup(this.raster, verts.x, verts.y)) return;
+    const { u, v, q } = this;
+    for (let i = 0; i < 3; i++) {
+      const at = walk.order[i];
+      if (depth) {
+        u[i] = verts.u[at] / verts.z[at];
+        v[i] = verts.v[at] / verts.z[at];
+        q[i] = 1 / verts.z[at];
+      } else {
+        u[i] = verts.u[at];
+        v[i] = verts.v[at];
+      }
+    }
+    const raster = this.raster;
+    const zbuf = this.depthBuffer;
+    const { minX, maxX, start, stepX, stepY } = walk;
+    const d0x = stepX[0], d1x = stepX[1], d2x = stepX[2];
+    let s0 = start[0], s1 = start[1], s2 = start[2];
+    for (let y = walk.minY; y < walk.maxY; y++) {
+      let w0 = s0, w1 = s1, w2 = s2;
+      for (let x = minX, pixel = y * SCREEN_WIDTH + minX; x < maxX; x++, pixel++) {
+        if (w0 > MIN_WEIGHT && w1 > MIN_WEIGHT && w2 > MIN_WEIGHT) {
+          if (depth) {
+            const z = w0 * q[0] + w1 * q[1] + w2 * q[2];
+            if (zbuf[pixel] < z) {
+              const color = texture.texel((w0 * u[0] + w1 * u[1] + w2 * u[2]) / z, (w0 * v[0] + w1 * v[1] + w2 * v[2]) / z);
+              if (color !== TRANSPARENT) {
+                zbuf[pixel] = z;
+                raster.put(pixel, color);
+              }
+            }
+          } else {
+            const color = texture.texel(w0 * u[0] + w1 * u[1] + w2 * u[2], w0 * v[0] + w1 * v[1] + w2 * v[2]);
+            if (color !== TRANSPARENT) raster.put(pixel, color);
+          }
+        }
+        w0 += d0x;
+        w1 += d1x;
+        w2 += d2x;
+      }
+      s0 += stepY[0];
+      s1 += stepY[1];
+      s2 += stepY[2];
+    }
+  }
+}

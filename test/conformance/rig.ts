@@ -1,0 +1,82 @@
+// Runs small carts in-process for the conformance suite: one Lua wasm instance per test file and
+// a fresh cart machine (own RAM, own control block) per cart, stepped frame by frame directly: no
+// runner process and no watchdog. Time is deterministic: time() in frame N is (N-1)*1000/60.
+import { AUDIO_SAMPLES, FRAME_BYTES, type CartData, type InputSnapshot, type RunnerMessage } from '../../runner/common/protocol.js';
+import { wasmoonGlue } from '../../runner/node/glue-file.js';
+import { createControlBlock } from '../../runner/vm/interrupt/control-block.js';
+import { loadLuaWasm, type LuaWasm } from '../../runner/vm/lua/lua-wasm.js';
+import { CartMachine, type StepResult } from '../../runner/vm/machine.js';
+import { RAM_SIZE } from '../../runner/vm/ram-map.js';
+
+/** Every cart's Lua heap cap; the one wasm instance they share may grow to WASM_MEMORY_BYTES. */
+const CART_MEMORY_BYTES = 32 * 1024 * 1024;
+const WASM_MEMORY_BYTES = 512 * 1024 * 1024;
+
+export const NO_INPUT: InputSnapshot = { gamepads: 0, mouseX: 0, mouseY: 0, mouseButtons: 0, scrollX: 0, scrollY: 0, keys: [] };
+
+export interface CartOptions {
+  /** TIC() calls to run after boot; 1 by default, 0 runs only the top level and BOOT. */
+  frames?: number;
+  /** The input snapshot of each frame (index 0 = first frame); missing frames get NO_INPUT. */
+  input?: InputSnapshot[];
+  data?: CartData;
+  name?: string;
+}
+
+export interface CartError {
+  message: string;
+  line?: number;
+  traceback?: string;
+}
+
+export interface CartRun {
+  /** How the last step (or boot, if it failed) ended. */
+  status: StepResult;
+  /** Frames completed. */
+  frames: number;
+  ram: Uint8Array;
+  /** The last frame's 256 x 144 RGBA pixels (all zero when no frame was made). */
+  frame: Uint8Array;
+  traces: { text: string; color: number }[];
+  error?: CartError;
+}
+
+export class Rig {
+  private constructor(private readonly wasm: LuaWasm) {}
+
+  static async load(): Promise<Rig> {
+    return new Rig(await loadLuaWasm(wasmoonGlue(), { share: false, memoryLimitBytes: WASM_MEMORY_BYTES }));
+  }
+
+  /** A cart whose TIC() is body (so body's first line is cart line 2). */
+  tic(body: string, options: CartOptions = {}): CartRun {
+    return this.run(`function TIC()\n${body}\nend\n`, options);
+  }
+
+  /** Boots the cart and runs its frames; stops at the first error or exit. */
+  run(code: string, options: CartOptions = {}): CartRun {
+    const traces: CartRun['traces'] = [];
+    let error: CartError | undefined;
+    const events = {
+      send: (msg: RunnerMessage) => {
+        if (msg.type === 'trace') traces.push({ text: msg.text, color: msg.color });
+        if (msg.type === 'error' && !error) {
+          error = { message: msg.message, ...(msg.line ? { line: msg.line } : {}), ...(msg.traceback ? { traceback: msg.traceback } : {}) };
+        }
+      },
+    };
+    const shared = { control: createControlBlock(), ram: new SharedArrayBuffer(RAM_SIZE), alwaysOnHook: false, memoryLimitBytes: CART_MEMORY_BYTES };
+    const cart = { name: options.name ?? 'cart.lua', code, ...(options.data ? { data: options.data } : {}) };
+    const machine = new CartMachine(this.wasm, shared, cart, { deterministic: true, pacing: 'fast' }, events);
+    const frame = new Uint8Array(FRAME_BYTES);
+    const audio = new Int16Array(AUDIO_SAMPLES);
+    const frames = options.frames ?? 1;
+    let status = machine.boot();
+    let done = 0;
+    while (status === 'ok' && done < frames) {
+      status = machine.step(options.input?.[done] ?? NO_INPUT, frame, audio);
+      if (status !== 'error') done++;
+    }
+    return { status, frames: done, ram: machine.ram, frame, traces, ...(error ? { error } : {}) };
+  }
+}
