@@ -1,9 +1,11 @@
-// The cart a new studio opens with: small, working, and headed the way TIC-80 carts are.
-import type { CartSource } from '../runner/common/protocol.js';
+// The cart "New" starts from: small, working, and headed the way TIC-80 carts are. It carries
+// SWEETIE-16 in a <PALETTE> section, so a .tic or .png save keeps the colours (a text cart's
+// loader applies no default palette).
+import { readTextCart, type Cart } from '../runner/common/cart/index.js';
 
 const SWEETIE_16_ROW = '1a1c2c5d275db13e53ef7d57ffcd75a7f07038b76425717929366f3b5dc941a6f673eff7f4f4f494b0c2566c86333c57';
 
-const CODE = `-- title:   new cart
+const TEMPLATE = `-- title:   new cart
 -- author:  your name
 -- desc:    move the ball with the arrow keys
 -- site:    your website
@@ -36,4 +38,8 @@ end
 -- </PALETTE>
 `;
 
-export const NEW_CART: CartSource = { name: 'cart.lua', code: CODE };
+export const NEW_CART_NAME = 'cart.lua';
+
+export function newCart(): Cart {
+  return readTextCart(TEMPLATE, NEW_CART_NAME);
+}

@@ -40,6 +40,13 @@ export class CodeEditor {
     return this.#editor.getValue();
   }
 
+  /** Shows another cart's code: a fresh text with an undo history of its own. */
+  load(code: string): void {
+    this.clearErrors();
+    this.#pausedLine.clear();
+    this.#editor.setValue(code);
+  }
+
   /** Replaces the whole text as one undoable edit. */
   setCode(code: string): void {
     const model = this.#editor.getModel();

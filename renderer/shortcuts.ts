@@ -1,18 +1,48 @@
-// Studio-wide keys: Ctrl+R runs the cart (instead of reloading the page), Esc stops it.
+// Studio-wide keys: Ctrl+R runs the cart (instead of reloading the page), Esc stops it; Ctrl+O
+// opens, Ctrl+S saves, Ctrl+Shift+S saves as, Ctrl+N (or Alt+N) starts a new cart. They are taken
+// in the capture phase, before monaco (which binds none of them) or the page's own defaults.
+// Browsers keep Ctrl+N for a new window and never hand it to the page, hence Alt+N there.
 
 export interface ShortcutActions {
   run(): void;
   stop(): void;
+  newCart(): void;
+  open(): void;
+  save(): void;
+  saveAs(): void;
+}
+
+/** The key that starts a new cart, as the toolbar shows it. */
+export function newCartShortcut(desktop: boolean): string {
+  return desktop ? 'Ctrl+N' : 'Alt+N';
+}
+
+function commandFor(e: KeyboardEvent, actions: ShortcutActions): (() => void) | undefined {
+  const key = e.key.toLowerCase();
+  if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === 'KeyN') return actions.newCart;
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return undefined;
+  if (e.shiftKey) return key === 's' ? actions.saveAs : undefined;
+  switch (key) {
+    case 'r':
+      return actions.run;
+    case 'o':
+      return actions.open;
+    case 's':
+      return actions.save;
+    case 'n':
+      return actions.newCart;
+    default:
+      return undefined;
+  }
 }
 
 export function installShortcuts(actions: ShortcutActions): void {
-  // Capture phase: seen before the editor or the screen, and kept from both.
   window.addEventListener('keydown', (e) => {
-    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'r') {
-      e.preventDefault();
-      e.stopPropagation();
-      if (!e.repeat) actions.run();
-    }
+    const command = commandFor(e, actions);
+    if (!command) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (!e.repeat) command();
   }, { capture: true });
   // Bubble phase: Esc that closed an editor popup was already handled (and prevented) there.
   window.addEventListener('keydown', (e) => {

@@ -1,19 +1,27 @@
-// Wires the studio together: the editor and its autosave, the toolbar and shortcuts, the screen
-// and input, the console and status line, and the runner link whose messages drive the state.
-import type { CartSource, MessageOf, RunnerMessage } from '../runner/common/protocol.js';
-import { cartSourceOf, readTextCart } from '../runner/common/cart/index.js';
+// Wires the studio together: the open cart, its editor and autosave, the file commands, the
+// toolbar and shortcuts, the screen and input, the console and status line, and the runner link
+// whose messages drive the state.
+import type { MessageOf, RunnerMessage } from '../runner/common/protocol.js';
+import { cartSourceOf } from '../runner/common/cart/index.js';
+import { pmemKeyOf } from '../runner/common/pmem/pmem-key.js';
+import { pmemSlot, type PmemSlot } from '../runner/common/pmem/pmem-store.js';
 import { StudioAudio } from './audio/studio-audio.js';
 import { installAutomationHook } from './automation-hook.js';
-import { loadOpenCart, normaliseCartName, saveOpenCart } from './autosave.js';
-import { NEW_CART } from './cart-template.js';
+import { loadOpenCart, saveOpenCart } from './autosave.js';
+import { documentTitle, OpenCart } from './cart-document.js';
+import { installCartDrop } from './cart-drop.js';
+import { normaliseCartName } from './cart-name.js';
+import { NEW_CART_NAME, newCart } from './cart-template.js';
 import { CodeEditor } from './code-editor.js';
 import { ConsolePane } from './console-pane.js';
 import { byId } from './dom.js';
+import { FileCommands } from './file-commands.js';
+import { createCartFileAccess } from './files/create-cart-file-access.js';
 import { InputCapture } from './input-capture.js';
 import { createRunnerLink } from './runner-link/create-runner-link.js';
 import type { RunnerLink } from './runner-link/runner-link.js';
 import { Screen } from './screen.js';
-import { installShortcuts } from './shortcuts.js';
+import { installShortcuts, newCartShortcut } from './shortcuts.js';
 import { SlidingWindow } from './sliding-window.js';
 import { StatusLine } from './status-line.js';
 import { isLive, type StudioState } from './studio-state.js';
@@ -43,8 +51,12 @@ export class Studio {
   readonly #screenLabel: HTMLElement;
   readonly #frames = new SlidingWindow();
   readonly #audio = new StudioAudio();
-  #cart: CartSource;
+  readonly #cart: OpenCart;
+  readonly #files: FileCommands;
   #state: StudioState = 'idle';
+  /** Where the running cart's persistent memory is kept (reference 4.2). */
+  #pmem: PmemSlot | null = null;
+  #pmemSaveFailed = false;
   #luaMemory: number | null = null;
   #lastStatus = 0;
   #saveFailed = false;
@@ -57,10 +69,18 @@ export class Studio {
   private constructor(screen: Screen, link: RunnerLink) {
     this.#screen = screen;
     this.#link = link;
-    this.#cart = loadOpenCart(localStorage) ?? NEW_CART;
+    this.#cart = new OpenCart(loadOpenCart(localStorage) ?? { cart: newCart(), name: NEW_CART_NAME, location: null, dirty: false });
     this.#screenLabel = byId('screen-label');
 
+    const files = {
+      newCart: () => this.#files.newCart(),
+      open: () => this.#files.open(),
+      save: () => void this.#files.save(false),
+      saveAs: () => void this.#files.save(true),
+    };
     this.#toolbar = new Toolbar(byId('toolbar'), {
+      ...files,
+      openRecent: (id) => this.#files.openRecent(id),
       run: () => this.run(),
       stop: () => this.stop(),
       breakCart: () => this.#link.send({ type: 'break' }),
@@ -68,8 +88,7 @@ export class Studio {
       rename: (name) => this.#rename(name),
       setVolume: (volume) => this.#audio.setVolume(volume),
       setMuted: (muted) => this.#audio.setMuted(muted),
-    });
-    this.#toolbar.setCartName(this.#cart.name);
+    }, newCartShortcut(window.nibbleElectron !== undefined));
     this.#console = new ConsolePane(byId('console'), {
       revealLine: (line) => this.#editor.revealLine(line),
       breakCart: () => this.#link.send({ type: 'break' }),
@@ -78,12 +97,21 @@ export class Studio {
     });
     this.#status = new StatusLine(byId('status'));
     this.#editor = new CodeEditor(byId('editor'), {
-      code: this.#cart.code,
-      onChange: (code) => {
-        this.#cart = { ...this.#cart, code };
-        this.#save();
-      },
+      code: this.#cart.doc.cart.code,
+      onChange: (code) => this.#cart.editCode(code),
     });
+    this.#cart.onChange(() => this.#showCart());
+    this.#cart.onChange(() => this.#save());
+    this.#showCart();
+    this.#files = new FileCommands({
+      openCart: this.#cart,
+      loadEditor: (code) => this.#editor.load(code),
+      leavingCart: () => this.stop(),
+      confirm: (question) => window.confirm(question),
+      info: (message) => this.#console.info(message),
+      error: (message) => this.#console.error(message),
+      showRecent: (entries) => this.#toolbar.setRecent(entries),
+    }, createCartFileAccess);
     this.#input = new InputCapture({
       target: screen.element,
       toFramePoint: (x, y) => screen.toFramePoint(x, y),
@@ -94,7 +122,8 @@ export class Studio {
     this.#audio.unlockOn(window);
     link.onMessage((msg) => this.#onRunnerMessage(msg));
     screen.onTick((now) => this.#tick(now));
-    installShortcuts({ run: () => this.run(), stop: () => this.stop() });
+    installShortcuts({ ...files, run: () => this.run(), stop: () => this.stop() });
+    installCartDrop((file) => void this.#openDropped(file));
     window.addEventListener('beforeunload', () => this.#save());
     installAutomationHook({
       lastFrame: () => this.#screen.lastFrame(),
@@ -113,22 +142,19 @@ export class Studio {
     this.#editor.setPausedLine(null);
     this.#console.hideBusy();
     this.#console.hidePaused();
-    this.#console.setCartName(this.#cart.name);
-    this.#console.info(`— run ${this.#cart.name} —`);
+    const { cart, name } = this.#cart.doc;
+    this.#console.setCartName(name);
+    this.#console.info(`— run ${name} —`);
     this.#screen.clear();
     this.#screen.setBusy(false);
     this.#frames.clear();
     this.#luaMemory = null;
     this.#input.reset();
-    let cart: CartSource;
-    try {
-      cart = cartSourceOf(readTextCart(this.#cart.code, this.#cart.name), this.#cart.name);
-    } catch (err) {
-      this.#console.error((err as Error).message);
-      this.#setState('error');
-      return;
-    }
-    this.#link.start(cart, { deterministic: false, pacing: 'realtime' });
+    // The key is taken once per run, from the cart as it starts, like TIC-80's initRun. In the
+    // desktop app this localStorage lives in the app's data folder (Electron keeps the page's
+    // storage under its userData folder), which is where pmem belongs.
+    this.#pmem = pmemSlot(localStorage, pmemKeyOf(cart));
+    this.#link.start(cartSourceOf(cart, name), { deterministic: false, pacing: 'realtime' }, this.#pmem.initial);
     this.#setState('running');
     this.#screen.element.focus();
   }
@@ -147,6 +173,9 @@ export class Studio {
         break;
       case 'trace':
         this.#console.trace(msg.text, msg.color);
+        break;
+      case 'pmem':
+        this.#savePmem(msg.bytes);
         break;
       case 'error':
         this.#console.error(msg.message, msg.line, msg.traceback);
@@ -240,16 +269,43 @@ export class Studio {
     });
   }
 
-  #rename(name: string): void {
-    this.#cart = { ...this.#cart, name: normaliseCartName(name) };
-    this.#toolbar.setCartName(this.#cart.name);
-    this.#save();
+  #savePmem(bytes: Uint8Array): void {
+    const saved = this.#pmem?.save(bytes) ?? true;
+    if (!saved && !this.#pmemSaveFailed) {
+      this.#console.error("The browser refused to keep the cart's persistent memory (storage full or disabled).");
+    }
+    this.#pmemSaveFailed = !saved;
   }
 
+  #rename(name: string): void {
+    this.#cart.rename(normaliseCartName(name));
+    // Also when the name did not change: the box shows the normalised name, not what was typed.
+    this.#showCart();
+  }
+
+  /** The name box, the unsaved-changes dot and the window title follow the open cart. */
+  #showCart(): void {
+    const { name, dirty } = this.#cart.doc;
+    this.#toolbar.setCart(name, dirty);
+    document.title = documentTitle(this.#cart.doc);
+  }
+
+  async #openDropped(file: File): Promise<void> {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (err) {
+      this.#console.error(`${file.name}: the dropped file could not be read (${(err as Error).message})`);
+      return;
+    }
+    this.#files.opened({ name: file.name, bytes, location: null });
+  }
+
+  /** The autosave (see autosave.ts). */
   #save(): void {
-    const saved = saveOpenCart(localStorage, this.#cart);
+    const saved = saveOpenCart(localStorage, this.#cart.doc);
     if (!saved && !this.#saveFailed) {
-      this.#console.error('The browser refused to save the cart (storage full or disabled): copy your code somewhere safe.');
+      this.#console.error('The cart could not be kept in the browser (storage full or disabled): save it to a file to keep your changes.');
     }
     this.#saveFailed = !saved;
   }

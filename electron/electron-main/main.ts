@@ -1,8 +1,10 @@
-// Electron's main process: serves the studio from its own scheme, opens its window, and starts a
-// runner process per window on request. Everything worth testing lives in electron/node/.
+// Electron's main process: serves the studio from its own scheme, opens its window, starts a
+// runner process per window on request, and opens and saves cart files for it. Everything worth
+// testing lives in electron/node/.
 import { app, BrowserWindow, session } from 'electron';
 import { RENDERER_DIR } from '../node/app-paths.js';
 import { installAppMenu } from './app-menu.js';
+import { installCartFileIpc } from './cart-file-host.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { installRunnerIpc, stopAllRunners } from './runner-host.js';
 import { openStudioWindow } from './studio-window.js';
@@ -20,6 +22,7 @@ void app.whenReady().then(() => {
   guardSession(session.defaultSession);
   serveAppScheme(RENDERER_DIR);
   installRunnerIpc();
+  installCartFileIpc();
   installAppMenu();
   openStudioWindow();
   app.on('activate', () => {

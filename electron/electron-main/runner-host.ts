@@ -1,12 +1,12 @@
 // Gives each studio window its own runner: a utility process forked from the runner entry, wired
 // to the page by a MessageChannel so frames and input never pass through this process.
-import { BrowserWindow, ipcMain, MessageChannelMain, utilityProcess, type IpcMainEvent, type UtilityProcess, type WebContents } from 'electron';
+import { ipcMain, MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
 import { runnerArgs } from '../../runner/node/runner-flags.js';
 import { RUNNER_ENTRY } from '../../runner/node/runner-process.js';
-import { isAppUrl } from '../node/app-origin.js';
 import { IPC_CHANNELS } from '../node/ipc-channels.js';
 import { runnerEnvironment } from '../node/runner-environment.js';
 import { RunnerSlot, type ExitReporter, type KillableChild } from '../node/runner-slot.js';
+import { trustedSender } from './trusted-sender.js';
 
 /** How long a runner asked to stop may take before it is killed outright. */
 const KILL_GRACE_MS = 1000;
@@ -63,14 +63,6 @@ export function installRunnerIpc(): void {
 export function stopAllRunners(): void {
   for (const slot of slots.values()) slot.dispose();
   slots.clear();
-}
-
-/** The sender's web contents when the message came from the top frame of a studio window. */
-function trustedSender(event: IpcMainEvent): WebContents | undefined {
-  const frame = event.senderFrame;
-  if (frame === null || frame !== event.sender.mainFrame || !isAppUrl(frame.url)) return undefined;
-  if (BrowserWindow.fromWebContents(event.sender) === null) return undefined;
-  return event.sender;
 }
 
 function slotFor(contents: WebContents): RunnerSlot<UtilityRunner> {

@@ -2,6 +2,7 @@
 // preloads are CommonJS and can require nothing but Electron's own modules, so this file stands
 // alone; its types come from the modules it checks itself against at compile time.
 import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcResult, OpenedCartFile, RecentCart, SaveTarget } from '../node/cart-file-ipc.js' with { 'resolution-mode': 'import' };
 import type { IpcChannels } from '../node/ipc-channels.js' with { 'resolution-mode': 'import' };
 import type { RunnerGoneInfo } from '../node/runner-slot.js' with { 'resolution-mode': 'import' };
 
@@ -10,6 +11,11 @@ const CHANNELS: IpcChannels = {
   stopRunner: 'runner:stop',
   runnerPort: 'runner:port',
   runnerGone: 'runner:gone',
+  openCart: 'cart:open',
+  openRecentCart: 'cart:open-recent',
+  recentCarts: 'cart:recent',
+  saveCartTarget: 'cart:save-target',
+  writeCartFile: 'cart:write',
 };
 
 /** Marks the window message that carries a runner's MessagePort from this preload to the page. */
@@ -34,6 +40,23 @@ interface IsolatedBridge {
   startRunner(): void;
   stopRunner(): void;
   onRunnerGone(callback: (info: RunnerGoneInfo) => void): void;
+  openCart(): Promise<OpenedCartFile | null>;
+  openRecentCart(path: string): Promise<OpenedCartFile>;
+  recentCarts(): Promise<RecentCart[]>;
+  saveCartTarget(name: string, currentPath: string | null, saveAs: boolean): Promise<SaveTarget | null>;
+  writeCartFile(path: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** Main answers cart requests with an IpcResult; its error becomes this promise's rejection. */
+async function invokeCartChannel<T>(channel: string, ...args: unknown[]): Promise<T> {
+  const result = (await ipcRenderer.invoke(channel, ...args)) as IpcResult<T>;
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+/** The page's arguments are checked here before they reach main (which checks them again). */
+function refuse(call: string, what: string): Promise<never> {
+  return Promise.reject(new TypeError(`nibbleElectron.${call}: ${what}`));
 }
 
 const goneListeners: ((info: RunnerGoneInfo) => void)[] = [];
@@ -53,6 +76,19 @@ const bridge: IsolatedBridge = {
   stopRunner: () => ipcRenderer.send(CHANNELS.stopRunner),
   onRunnerGone: (callback) => {
     goneListeners.push(callback);
+  },
+  openCart: () => invokeCartChannel(CHANNELS.openCart),
+  openRecentCart: (path) => (typeof path === 'string' ? invokeCartChannel(CHANNELS.openRecentCart, path) : refuse('openRecentCart', 'path must be a string')),
+  recentCarts: () => invokeCartChannel(CHANNELS.recentCarts),
+  saveCartTarget: (name, currentPath, saveAs) => {
+    if (typeof name !== 'string' || (currentPath !== null && typeof currentPath !== 'string') || typeof saveAs !== 'boolean') {
+      return refuse('saveCartTarget', 'expects (name: string, currentPath: string | null, saveAs: boolean)');
+    }
+    return invokeCartChannel(CHANNELS.saveCartTarget, name, currentPath, saveAs);
+  },
+  writeCartFile: async (path, bytes) => {
+    if (typeof path !== 'string' || !(bytes instanceof Uint8Array)) return refuse('writeCartFile', 'expects (path: string, bytes: Uint8Array)');
+    await invokeCartChannel<null>(CHANNELS.writeCartFile, path, bytes);
   },
 };
 
@@ -87,6 +123,11 @@ function installPageApi(isolated: IsolatedBridge, portMessageType: string): void
       }
     },
     onRunnerGone: (callback: (info: RunnerGoneInfo) => void): void => isolated.onRunnerGone(callback),
+    openCart: () => isolated.openCart(),
+    openRecentCart: (path: string) => isolated.openRecentCart(path),
+    recentCarts: () => isolated.recentCarts(),
+    saveCartTarget: (name: string, currentPath: string | null, saveAs: boolean) => isolated.saveCartTarget(name, currentPath, saveAs),
+    writeCartFile: (path: string, bytes: Uint8Array) => isolated.writeCartFile(path, bytes),
   });
   Object.defineProperty(window, 'nibbleElectron', { value: api, enumerable: true });
 }

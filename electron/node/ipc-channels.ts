@@ -11,6 +11,16 @@ export const IPC_CHANNELS = {
   runnerPort: 'runner:port',
   /** Main -> renderer: this window's runner process has ended (a RunnerGoneInfo). */
   runnerGone: 'runner:gone',
+  /** Renderer -> main, invoked: the open dialog; an IpcResult<OpenedCartFile | null> (null: cancelled). */
+  openCart: 'cart:open',
+  /** Renderer -> main, invoked with a path from recentCarts: an IpcResult<OpenedCartFile>. */
+  openRecentCart: 'cart:open-recent',
+  /** Renderer -> main, invoked: an IpcResult<RecentCart[]>, newest first. */
+  recentCarts: 'cart:recent',
+  /** Renderer -> main, invoked with (name, currentPath, saveAs): an IpcResult<SaveTarget | null>, asking the user where when needed. */
+  saveCartTarget: 'cart:save-target',
+  /** Renderer -> main, invoked with (path, bytes) for a path the user chose: an IpcResult<null>. */
+  writeCartFile: 'cart:write',
 } as const;
 
 export type IpcChannels = typeof IPC_CHANNELS;

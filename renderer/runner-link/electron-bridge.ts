@@ -6,6 +6,13 @@ export interface RunnerGoneInfo {
   reason: 'stopped' | 'crashed';
 }
 
+/** A cart file read by the main process. */
+export interface ElectronCartFile {
+  name: string;
+  path: string;
+  bytes: Uint8Array;
+}
+
 export interface NibbleElectronBridge {
   /** Spawns a runner process; its MessagePort then arrives through onRunnerPort. */
   startRunner(): void;
@@ -13,6 +20,19 @@ export interface NibbleElectronBridge {
   stopRunner(): void;
   onRunnerPort(cb: (port: MessagePort) => void): void;
   onRunnerGone(cb: (info: RunnerGoneInfo) => void): void;
+  /** The native open dialog; null when the user cancelled. */
+  openCart(): Promise<ElectronCartFile | null>;
+  /** Reads a file from the recent list (only those). */
+  openRecentCart(path: string): Promise<ElectronCartFile>;
+  /** Carts opened or saved lately, newest first. */
+  recentCarts(): Promise<{ name: string; path: string }[]>;
+  /**
+   * Where a save goes: the cart's own file when it has one under that name (and saveAs is false),
+   * else where the user picks in the native save dialog; null when they cancelled.
+   */
+  saveCartTarget(name: string, currentPath: string | null, saveAs: boolean): Promise<{ name: string; path: string } | null>;
+  /** Writes a file at a path saveCartTarget gave (or a recent cart's). */
+  writeCartFile(path: string, bytes: Uint8Array): Promise<void>;
 }
 
 declare global {

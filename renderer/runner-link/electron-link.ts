@@ -22,13 +22,13 @@ export class ElectronRunnerLink implements RunnerLink {
     bridge.onRunnerGone((info) => this.#gone(info));
   }
 
-  start(cart: CartSource, options: RunOptions): void {
+  start(cart: CartSource, options: RunOptions, pmem?: Uint8Array): void {
     // startRunner replaces a live runner by itself, and the main process never reports the end
     // of a replaced runner.
     if (this.#live && !this.#port) this.#stalePorts += 1;
     this.#drop();
     this.#live = true;
-    this.#queue = [{ type: 'start', cart, options }];
+    this.#queue = [{ type: 'start', cart, options, ...(pmem ? { pmem } : {}) }];
     this.#bridge.startRunner();
   }
 

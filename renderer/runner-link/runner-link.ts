@@ -4,8 +4,11 @@ import type { CartSource, HostMessage, RunOptions, RunnerMessage } from '../../r
 export type RunnerMessageListener = (msg: RunnerMessage) => void;
 
 export interface RunnerLink {
-  /** Ends any previous runner (without reporting it), spawns a fresh one and sends it 'start'. */
-  start(cart: CartSource, options: RunOptions): void;
+  /**
+   * Ends any previous runner (without reporting it), spawns a fresh one and sends it 'start', with
+   * the cart's persistent memory when the host kept some.
+   */
+  start(cart: CartSource, options: RunOptions, pmem?: Uint8Array): void;
   /** Delivered once the runner is reachable; dropped when no runner is live. */
   send(msg: HostMessage): void;
   /** Ends the runner process for real, and reports a 'gone' with reason 'stopped'. */

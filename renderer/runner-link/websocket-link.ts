@@ -26,12 +26,12 @@ export class WebSocketRunnerLink implements RunnerLink {
     this.#url = url;
   }
 
-  start(cart: CartSource, options: RunOptions): void {
+  start(cart: CartSource, options: RunOptions, pmem?: Uint8Array): void {
     this.#close();
     const socket = new WebSocket(this.#url);
     socket.binaryType = 'arraybuffer';
     this.#socket = socket;
-    this.#queue = [{ type: 'start', cart, options }];
+    this.#queue = [{ type: 'start', cart, options, ...(pmem ? { pmem } : {}) }];
     socket.addEventListener('open', () => {
       if (this.#socket !== socket) return;
       for (const msg of this.#queue) socket.send(socketData(msg));

@@ -6,6 +6,7 @@ import {
   AUDIO_SAMPLES,
   CART_SECTION_BYTES,
   FRAME_BYTES,
+  PMEM_BYTES,
   type CartData,
   type CartSection,
   type CartSource,
@@ -38,6 +39,9 @@ const UINT32_MAX = 2 ** 32 - 1;
 /** Lua reports line -1 where it has none (C functions). */
 const MIN_LINE = -1;
 const HOOK_MODES: readonly HookMode[] = ['on-demand', 'always-on'];
+/** A `-- menu:` tag holds at most a line of 127 characters, so far fewer items than this. */
+const MAX_MENU_INDEX = 127;
+const MAX_OTHER_BANKS = 7;
 const GONE_REASONS: readonly ('stopped' | 'crashed')[] = ['stopped', 'crashed'];
 const PACINGS: readonly RunOptions['pacing'][] = ['realtime', 'fast'];
 
@@ -86,6 +90,10 @@ function isUint8Array(value: unknown): value is Uint8Array {
   return typedArrayTag.call(value) === 'Uint8Array';
 }
 
+function isPmem(value: unknown): value is Uint8Array {
+  return isUint8Array(value) && value.length === PMEM_BYTES;
+}
+
 function isInt16Array(value: unknown): value is Int16Array {
   return typedArrayTag.call(value) === 'Int16Array';
 }
@@ -117,9 +125,11 @@ function parseCart(value: unknown): CartSource | null {
   const code = field(cart, 'code');
   if (!isString(name, MESSAGE_LIMITS.nameLength) || !isString(code, MESSAGE_LIMITS.codeLength)) return null;
   const rawData = field(cart, 'data');
-  if (rawData === undefined) return { name, code };
-  const data = parseCartData(rawData);
-  return data ? { name, code, data } : null;
+  const rawBanks = field(cart, 'otherBanks');
+  const data = rawData === undefined ? undefined : parseCartData(rawData);
+  const otherBanks = rawBanks === undefined ? undefined : parseList(rawBanks, MAX_OTHER_BANKS, parseCartData);
+  if (data === null || otherBanks === null) return null;
+  return { name, code, ...(data ? { data } : {}), ...(otherBanks ? { otherBanks } : {}) };
 }
 
 /** Each present section must be a byte array of exactly its size; unknown sections are refused. */
@@ -178,11 +188,17 @@ export function parseHostMessage(value: unknown): HostMessage | null {
     case 'start': {
       const cart = parseCart(field(message, 'cart'));
       const options = parseOptions(field(message, 'options'));
-      return cart && options ? { type, cart, options } : null;
+      const pmem = optional(field(message, 'pmem'), isPmem);
+      if (!cart || !options || !pmem.ok) return null;
+      return pmem.value === undefined ? { type, cart, options } : { type, cart, options, pmem: new Uint8Array(pmem.value) };
     }
     case 'input': {
       const input = parseInput(field(message, 'input'));
       return input ? { type, input } : null;
+    }
+    case 'menu': {
+      const index = field(message, 'index');
+      return isInt(index, 0, MAX_MENU_INDEX) ? { type, index } : null;
     }
     case 'break':
     case 'resume':
@@ -265,6 +281,10 @@ export function parseRunnerMessage(value: unknown): RunnerMessage | null {
       const text = field(message, 'text');
       const color = field(message, 'color');
       return isText(text) && isInt(color, 0, 255) ? { type, text, color } : null;
+    }
+    case 'pmem': {
+      const bytes = field(message, 'bytes');
+      return isPmem(bytes) ? { type, bytes: new Uint8Array(bytes) } : null;
     }
     case 'error':
       return parseError(message);

@@ -44,12 +44,17 @@ export const CART_SECTION_BYTES: Readonly<Record<CartSection, number>> = {
 
 export type CartData = Partial<Record<CartSection, Uint8Array>>;
 
+/** Persistent memory (reference 4.2): 256 u32 slots, little-endian, at RAM 0x14004. */
+export const PMEM_BYTES = 1024;
+
 export interface CartSource {
   /** File name shown in errors, e.g. "hello.lua". */
   name: string;
   code: string;
-  /** Sections the cart has; missing ones take the console's defaults. */
+  /** Sections the cart has in bank 0; missing ones take the console's defaults. */
   data?: CartData;
+  /** Banks 1 to 7 (entry i is bank i + 1), for sync(); missing sections are zero. */
+  otherBanks?: CartData[];
 }
 
 export interface RunOptions {
@@ -64,8 +69,11 @@ export interface RunOptions {
 // Host -> runner ---------------------------------------------------------------------------------
 
 export type HostMessage =
-  | { type: 'start'; cart: CartSource; options: RunOptions }
+  /** pmem: the cart's persistent memory as the host kept it (PMEM_BYTES); zero when absent. */
+  | { type: 'start'; cart: CartSource; options: RunOptions; pmem?: Uint8Array }
   | { type: 'input'; input: InputSnapshot }
+  /** The user picked item `index` (0-based) of the cart's game menu (its `-- menu:` tag). */
+  | { type: 'menu'; index: number }
   /** Pause the cart at its current line (or at the first line it runs next) and report its stack. */
   | { type: 'break' }
   | { type: 'resume' }
@@ -95,6 +103,8 @@ export type RunnerMessage =
   | { type: 'ready'; hookMode: HookMode; note?: string }
   | { type: 'frame'; index: number; pixels: Uint8Array; audio: Int16Array; stats: FrameStats }
   | { type: 'trace'; text: string; color: number }
+  /** Sent after a frame that changed persistent memory: all PMEM_BYTES of it, for the host to keep. */
+  | { type: 'pmem'; bytes: Uint8Array }
   /** A Lua error or load error. line is the cart line, when known. */
   | { type: 'error'; message: string; line?: number; traceback?: string }
   /** The current frame has run for ms milliseconds and is at line (when the hook could see it). */

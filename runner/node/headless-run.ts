@@ -17,6 +17,10 @@ export interface HeadlessOptions {
   memoryMb?: number;
   /** Keep every frame's audio (for --wav). */
   keepAudio?: boolean;
+  /** The cart's persistent memory at start (PMEM_BYTES); zero when absent. */
+  pmem?: Uint8Array;
+  /** Hears the whole pmem after each frame that changed it. */
+  onPmem?(bytes: Uint8Array): void;
 }
 
 export interface HeadlessResult {
@@ -56,6 +60,9 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
         case 'trace':
           options.onTrace?.(msg.text, msg.color);
           break;
+        case 'pmem':
+          options.onPmem?.(msg.bytes);
+          break;
         case 'error':
           resolve({ status: 'error', message: msg.message, ...(msg.line ? { line: msg.line } : {}) });
           break;
@@ -81,7 +88,8 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
         }
       }
     });
-    runner.send({ type: 'start', cart, options: { deterministic: options.deterministic, pacing: 'fast', maxFrames: options.frames } });
+    const runOptions = { deterministic: options.deterministic, pacing: 'fast', maxFrames: options.frames } as const;
+    runner.send({ type: 'start', cart, options: runOptions, ...(options.pmem ? { pmem: options.pmem } : {}) });
   });
   runner.kill();
   await runner.exited;

@@ -54,6 +54,7 @@ transport.onMessage((raw) => {
   switch (msg.type) {
     case 'start':
     case 'input':
+    case 'menu':
       if (!vmEnded) worker.postMessage(msg);
       break;
     case 'break':

@@ -2,6 +2,7 @@
 // latest input snapshot. Like TIC-80's loop, a late frame resets the schedule instead of catching up.
 import { AUDIO_SAMPLES, FRAME_BYTES, type InputSnapshot, type RunOptions, type RunnerMessage } from '../common/protocol.js';
 import type { CartMachine } from './machine.js';
+import { PmemWatch } from './pmem-watch.js';
 
 const FRAME_MS = 1000 / 60;
 /** Headless runs return to the event loop this often, so messages still get through. */
@@ -18,18 +19,25 @@ export class FrameLoop {
   private frames = 0;
   private busyMs = 0;
   private stopped = false;
+  private readonly pmem: PmemWatch;
 
+  /** pmem: the cart's persistent memory as the host kept it (absent: all zero). */
   constructor(
     private readonly machine: CartMachine,
     private readonly options: RunOptions,
     private readonly sink: FrameSink,
-  ) {}
+    pmem?: Uint8Array,
+  ) {
+    this.pmem = new PmemWatch(machine.ram, pmem);
+  }
 
   setInput(input: InputSnapshot): void {
     this.input = input;
   }
 
   start(): void {
+    // Before boot, so the top level and BOOT see it; booting leaves the pmem region alone.
+    this.pmem.load();
     if (this.machine.boot() !== 'ok') {
       this.stopped = true;
       return;
@@ -61,6 +69,8 @@ export class FrameLoop {
       pixels.buffer as ArrayBuffer,
       audio.buffer as ArrayBuffer,
     ]);
+    const pmem = this.pmem.takeChange();
+    if (pmem) this.sink.send({ type: 'pmem', bytes: pmem }, [pmem.buffer as ArrayBuffer]);
     if (result === 'exit') {
       this.stopped = true;
       this.sink.send({ type: 'exit' });

@@ -1,19 +1,21 @@
-// One cart machine: its RAM, its devices and its Lua VM, stepping one frame at a time in TIC-80's
-// order (input, TIC, OVR, blit with BDR/SCN). Host-agnostic: it runs on whichever thread hosts it.
+// One cart machine: its RAM, its devices, its data banks and its Lua script, stepping one frame at
+// a time in TIC-80's order. Host-agnostic: it runs on whichever thread hosts it.
+import { metaTag } from '../common/cart/meta-tags.js';
 import type { CartSource, InputSnapshot, RunOptions, RunnerMessage } from '../common/protocol.js';
+import type { ApiContext, ApiFunction } from './api/context.js';
 import { graphicsApi } from './api/graphics-api.js';
 import { inputApi } from './api/input-api.js';
 import { memoryApi } from './api/memory-api.js';
 import { soundApi } from './api/sound-api.js';
 import { systemApi } from './api/system-api.js';
-import type { ApiContext } from './api/context.js';
-import { loadCartIntoRam } from './cart-loader.js';
+import { CartBanks } from './cart-banks.js';
+import { loadCartIntoRam, reloadCartIntoRam } from './cart-loader.js';
+import { CartScript, type CallResult } from './cart-script.js';
 import { Input, writeDefaultKeyMapping } from './input.js';
 import { VmHook } from './interrupt/vm-hook.js';
-import { LuaBridge, LuaType, LUA_ERRMEM, LUA_OK } from './lua/lua-bridge.js';
-import type { LuaState, LuaWasm } from './lua/lua-wasm.js';
-import { installSandbox, type Sandbox } from './lua/sandbox.js';
-import { RAM_SIZE, CURSOR_ADDR } from './ram-map.js';
+import { LuaBridge } from './lua/lua-bridge.js';
+import type { LuaWasm } from './lua/lua-wasm.js';
+import { CURSOR_ADDR, RAM_SIZE } from './ram-map.js';
 import { SoundChip } from './sound/sound-chip.js';
 import type { VmThreadInit } from './thread-messages.js';
 import { Video } from './video/video.js';
@@ -31,17 +33,20 @@ export interface MachineEvents {
 export class CartMachine {
   readonly ram: Uint8Array;
   readonly hook: VmHook;
+  /** Lua heap in use after the last frame, in bytes. */
+  luaMemory = 0;
   private readonly lua: LuaBridge;
-  private readonly L: LuaState;
   private readonly video: Video;
   private readonly input: Input;
   private readonly sound: SoundChip;
-  private readonly sandbox: Sandbox;
-  private readonly chunkName: string;
-  private readonly tracebackFn: number;
+  private readonly banks: CartBanks;
+  private readonly api: ApiFunction[];
+  private script: CartScript;
   private ticCount = 0;
   private startedAt = 0;
   private exitRequested = false;
+  private resetRequested = false;
+  private pendingMenu: number | undefined;
   private tracesThisFrame = 0;
   private tracesDropped = 0;
 
@@ -57,21 +62,23 @@ export class CartMachine {
     this.video = new Video(this.ram);
     this.input = new Input(this.ram);
     this.sound = new SoundChip(this.ram);
-    this.chunkName = cart.name;
-    this.L = this.lua.x.luaL_newstate();
-    this.hook = new VmHook(this.lua, this.L, shared.control, this.chunkName, {
-      paused: (line, stack) => this.events.send({ type: 'paused', ...(line ? { line } : {}), stack }),
-      resumed: () => this.events.send({ type: 'resumed' }),
-    }, wasm.shared, shared.alwaysOnHook);
-    this.sandbox = installSandbox(this.lua, this.L, {
-      enter: (S) => this.hook.enter(S),
-      leave: (S) => this.hook.leave(S),
-    }, options.deterministic);
-    this.tracebackFn = this.lua.addFunction((S) => this.traceback(S));
-    this.registerApi();
+    this.banks = new CartBanks(cart.data, cart.otherBanks);
+    this.hook = new VmHook(
+      this.lua,
+      shared.control,
+      cart.name,
+      {
+        paused: (line, stack) => this.events.send({ type: 'paused', ...(line ? { line } : {}), stack }),
+        resumed: () => this.events.send({ type: 'resumed' }),
+      },
+      wasm.shared,
+      shared.alwaysOnHook,
+    );
+    this.api = this.buildApi();
+    this.script = this.newScript();
   }
 
-  private registerApi(): void {
+  private buildApi(): ApiFunction[] {
     const ctx: ApiContext = {
       lua: this.lua,
       ram: this.ram,
@@ -82,10 +89,16 @@ export class CartMachine {
       requestExit: () => {
         this.exitRequested = true;
       },
+      requestReset: () => {
+        this.resetRequested = true;
+      },
+      sync: (mask, bank, toCart) => this.banks.sync(this.ram, this.video, mask, bank, toCart),
     };
-    for (const api of [graphicsApi(ctx), inputApi(ctx), memoryApi(ctx), soundApi(ctx, this.sound), systemApi(ctx)]) {
-      for (const { name, fn } of api) this.lua.setGlobalFunction(this.L, name, fn);
-    }
+    return [graphicsApi(ctx), inputApi(ctx), memoryApi(ctx), soundApi(ctx, this.sound), systemApi(ctx)].flat();
+  }
+
+  private newScript(): CartScript {
+    return new CartScript(this.lua, this.hook, this.cart.name, this.api, this.options.deterministic);
   }
 
   /** trace() output, limited per frame so that a cart tracing in a loop cannot flood the host. */
@@ -113,33 +126,44 @@ export class CartMachine {
     return performance.now() - this.startedAt - this.hook.pausedMs;
   }
 
-  /** Lua heap in use after the last frame, in bytes. */
-  luaMemory = 0;
-
-  private outOfMemory(): 'error' {
-    const limitMb = Math.round(this.shared.memoryLimitBytes / (1024 * 1024));
-    return this.fail(`${this.chunkName}: out of memory: the cart's Lua heap reached its limit of ${limitMb} MB`);
-  }
-
-  /** Resets RAM, runs the cart's top level and BOOT. */
+  /** Resets RAM and sound, runs the cart's top level and BOOT. */
   boot(): StepResult {
     loadCartIntoRam(this.ram, this.video, this.cart.data ?? {});
     writeDefaultKeyMapping(this.ram);
     this.sound.reset();
+    return this.start();
+  }
+
+  /** Runs the script and BOOT with a fresh time base: the part of a start that reset() repeats. */
+  private start(): StepResult {
     this.startedAt = performance.now();
-    if (this.cart.code.trim() === '') return this.fail('the code is empty');
-    const x = this.lua.x;
-    const L = this.L;
-    x.lua_settop(L, 0);
-    if (this.lua.load(L, this.cart.code, `=${this.chunkName}`) !== LUA_OK) {
-      const message = this.lua.toText(L, -1) ?? 'syntax error';
-      x.lua_settop(L, 0);
-      return this.fail(message);
+    this.ticCount = 0;
+    const script = metaTag(this.cart.code, 'script');
+    if (script !== undefined && script.toLowerCase() !== 'lua') {
+      return this.fail(`${this.cart.name}: this cart is written in ${script}; Nibble runs Lua carts only (change the -- script: tag if it is Lua)`);
     }
-    const status = this.protectedCall(0);
-    if (status !== 'ok') return status;
-    const boot = this.callGlobal('BOOT');
-    return boot === 'missing' ? 'ok' : boot;
+    if (this.cart.code.trim() === '') return this.fail(`${this.cart.name}: the code is empty`);
+    const top = this.outcome(this.script.run(this.cart.code));
+    if (top !== 'ok') return top;
+    return this.callback('BOOT');
+  }
+
+  /**
+   * reset() from Lua (TIC-80's soft reset): the cart's sections are copied into RAM again, the font
+   * reloaded, and a new Lua state runs the code and BOOT. Clip, palette map, vbank, screen offset
+   * and sound are left as they are (reference quirk 11).
+   */
+  private softReset(): StepResult {
+    this.resetRequested = false;
+    this.script.close();
+    reloadCartIntoRam(this.ram, this.video, this.cart.data ?? {});
+    this.script = this.newScript();
+    return this.start();
+  }
+
+  /** The user picked item `index` of the cart's game menu; MENU(index) runs before the next frame. */
+  menu(index: number): void {
+    this.pendingMenu = index;
   }
 
   /**
@@ -153,12 +177,24 @@ export class CartMachine {
   }
 
   private runFrame(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult {
+    if (this.resetRequested) {
+      const reset = this.softReset();
+      if (reset !== 'ok') return reset;
+    }
+    this.banks.beginFrame();
     this.sound.tick();
     this.input.beginFrame(snapshot);
+    if (this.pendingMenu !== undefined) {
+      const index = this.pendingMenu;
+      this.pendingMenu = undefined;
+      const menu = this.callback('MENU', index);
+      if (menu !== 'ok') return menu;
+    }
     this.ticCount++;
-    const tic = this.callGlobal('TIC');
+    const tic = this.script.call('TIC');
     if (tic === 'missing') return this.fail("'function TIC()...' isn't found :(");
-    if (tic !== 'ok') return tic;
+    const ticResult = this.outcome(tic);
+    if (ticResult !== 'ok') return ticResult;
     const overlay = this.overlay();
     if (overlay !== 'ok') return overlay;
     this.input.endFrame();
@@ -167,36 +203,34 @@ export class CartMachine {
     if (blit !== 'ok') return blit;
     // The wasm memory's maximum stops a runaway frame; this keeps a cart that catches its
     // allocation errors with pcall from living at the limit.
-    this.luaMemory = this.sandbox.memoryInUse();
+    this.luaMemory = this.script.memoryInUse();
     if (this.luaMemory > this.shared.memoryLimitBytes) return this.outOfMemory();
     return this.exitRequested ? 'exit' : 'ok';
   }
 
   /** OVR (deprecated but on in TIC-80): drawn on vbank 1, cleared to colour 0 first. */
   private overlay(): StepResult {
-    if (!this.isFunction('OVR')) return 'ok';
+    if (!this.script.isFunction('OVR')) return 'ok';
     const cursor = this.ram[CURSOR_ADDR];
     const previous = this.video.vbank(1);
     this.ram[CURSOR_ADDR] = cursor;
     this.video.cls(0);
-    const result = this.callGlobal('OVR');
+    const result = this.callback('OVR');
     this.video.vbank(previous);
-    return result === 'missing' ? 'ok' : result;
+    return result;
   }
 
   private blit(frame: Uint8Array): StepResult {
-    const hasBdr = this.isFunction('BDR');
-    const hasScn = this.isFunction('SCN');
-    const hasScanline = this.isFunction('scanline');
+    const hasBdr = this.script.isFunction('BDR');
+    const hasScn = this.script.isFunction('SCN');
+    const hasScanline = this.script.isFunction('scanline');
     if (!hasBdr && !hasScn && !hasScanline) {
       this.video.blit(frame);
       return 'ok';
     }
     let failure: StepResult = 'ok';
     const row = (name: string) => (n: number) => {
-      if (failure !== 'ok') return;
-      const result = this.callGlobal(name, n);
-      if (result === 'error' || result === 'exit') failure = result;
+      if (failure === 'ok') failure = this.callback(name, n);
     };
     const bdr = row('BDR');
     const scn = row('SCN');
@@ -215,76 +249,27 @@ export class CartMachine {
     return failure;
   }
 
-  private isFunction(name: string): boolean {
-    const x = this.lua.x;
-    const type = x.lua_getglobal(this.L, this.lua.name(name));
-    x.lua_settop(this.L, -2);
-    return type === LuaType.FUNCTION;
+  /** Calls an optional callback; a missing one is fine. */
+  private callback(name: string, arg?: number): StepResult {
+    const result = this.script.call(name, arg);
+    return result === 'missing' ? 'ok' : this.outcome(result);
   }
 
-  /** Calls a global callback if it is a function; errors are reported. */
-  private callGlobal(name: string, arg?: number): StepResult | 'missing' {
-    const x = this.lua.x;
-    const L = this.L;
-    x.lua_settop(L, 0);
-    if (x.lua_getglobal(L, this.lua.name(name)) !== LuaType.FUNCTION) {
-      x.lua_settop(L, 0);
-      return 'missing';
-    }
-    if (arg !== undefined) x.lua_pushinteger(L, BigInt(arg));
-    this.hook.entry = name;
-    return this.protectedCall(arg !== undefined ? 1 : 0);
-  }
-
-  /** Calls the function below nargs arguments with a traceback handler; the stack is left empty. */
-  private protectedCall(nargs: number): StepResult {
-    const x = this.lua.x;
-    const L = this.L;
-    const fnIndex = x.lua_gettop(L) - nargs;
-    x.lua_pushcclosure(L, this.tracebackFn, 0);
-    x.lua_rotate(L, fnIndex, 1);
-    this.hook.beginCode();
-    const status = x.lua_pcallk(L, nargs, 0, fnIndex, 0, 0);
-    this.hook.endCode();
-    if (status === LUA_OK) {
-      x.lua_settop(L, 0);
-      return 'ok';
-    }
-    if (status === LUA_ERRMEM) {
-      x.lua_settop(L, 0);
-      return this.outOfMemory();
-    }
-    const report = this.lua.toText(L, -1) ?? 'error';
-    x.lua_settop(L, 0);
-    return this.fail(report);
-  }
-
-  /** Message handler: the error text followed by Lua's traceback. */
-  private traceback(L: LuaState): number {
-    const x = this.lua.x;
-    const type = x.lua_type(L, 1);
-    const message =
-      type === LuaType.STRING || type === LuaType.NUMBER
-        ? (this.lua.toText(L, 1) ?? '')
-        : `(error object is a ${['nil', 'boolean', 'userdata', 'number', 'string', 'table', 'function', 'userdata', 'thread'][type] ?? 'unknown'} value)`;
-    this.lua.pushString(L, message);
-    x.luaL_traceback(L, L, x.lua_tolstring(L, -1, 0), 1);
-    return 1;
-  }
-
-  private fail(report: string): 'error' {
-    const split = report.indexOf('\nstack traceback:');
-    const message = split >= 0 ? report.slice(0, split) : report;
-    const traceback = split >= 0 ? report.slice(split + 1) : undefined;
-    const line = this.lineOf(message) ?? (traceback ? this.lineOf(traceback) : undefined);
-    this.events.send({ type: 'error', message, ...(line ? { line } : {}), ...(traceback ? { traceback } : {}) });
+  private outcome(result: CallResult): StepResult {
+    if (result === 'ok') return 'ok';
+    if (result === 'out-of-memory') return this.outOfMemory();
+    const failure = this.script.failure ?? { message: 'error' };
+    this.events.send({ type: 'error', ...failure });
     return 'error';
   }
 
-  /** The first "cart.lua:LINE:" position in a text. */
-  private lineOf(text: string): number | undefined {
-    const escaped = this.chunkName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const match = new RegExp(`(?:^|\\s)${escaped}:(\\d+):`).exec(text);
-    return match ? Number(match[1]) : undefined;
+  private outOfMemory(): 'error' {
+    const limitMb = Math.round(this.shared.memoryLimitBytes / (1024 * 1024));
+    return this.fail(`${this.cart.name}: out of memory: the cart's Lua heap reached its limit of ${limitMb} MB`);
+  }
+
+  private fail(message: string): 'error' {
+    this.events.send({ type: 'error', message });
+    return 'error';
   }
 }

@@ -13,6 +13,7 @@ export interface VmPort {
 
 export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThreadInit): Promise<void> {
   let loop: FrameLoop | undefined;
+  let machine: CartMachine | undefined;
   let pendingInput: InputSnapshot | undefined;
   let started = false;
   const wasmReady = loadLuaWasm(glue, { share: !init.alwaysOnHook, memoryLimitBytes: init.memoryLimitBytes });
@@ -23,10 +24,14 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
       else pendingInput = msg.input;
       return;
     }
+    if (msg.type === 'menu') {
+      machine?.menu(msg.index);
+      return;
+    }
     if (started) return;
     started = true;
     void wasmReady.then((wasm) => {
-      const machine = new CartMachine(wasm, init, msg.cart, msg.options, { send: (m) => port.post(m) });
+      machine = new CartMachine(wasm, init, msg.cart, msg.options, { send: (m) => port.post(m) });
       const layout = machine.hook.layout;
       const note = [...wasm.patchErrors, machine.hook.note].filter(Boolean).join('; ');
       port.post({
@@ -35,7 +40,7 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
         ...(note ? { note } : {}),
         ...(layout ? { remote: { memory: wasm.x.memory, layout, hookFn: machine.hook.fn } } : {}),
       });
-      loop = new FrameLoop(machine, msg.options, { send: (m, transfer) => port.post(m, transfer) });
+      loop = new FrameLoop(machine, msg.options, { send: (m, transfer) => port.post(m, transfer) }, msg.pmem);
       if (pendingInput) loop.setInput(pendingInput);
       loop.start();
     }).catch((err: unknown) => port.post({ type: 'error', message: `runner: the Lua VM failed to start: ${(err as Error).message}` }));

@@ -20,7 +20,11 @@ export interface CartOptions {
   /** The input snapshot of each frame (index 0 = first frame); missing frames get NO_INPUT. */
   input?: InputSnapshot[];
   data?: CartData;
+  /** Banks 1..7 of the cart, for sync(). */
+  otherBanks?: CartData[];
   name?: string;
+  /** Called before frame N (0-based) runs, e.g. to pick a game menu item. */
+  beforeFrame?: (machine: CartMachine, frame: number) => void;
 }
 
 export interface CartError {
@@ -66,7 +70,7 @@ export class Rig {
       },
     };
     const shared = { control: createControlBlock(), ram: new SharedArrayBuffer(RAM_SIZE), alwaysOnHook: false, memoryLimitBytes: CART_MEMORY_BYTES };
-    const cart = { name: options.name ?? 'cart.lua', code, ...(options.data ? { data: options.data } : {}) };
+    const cart = { name: options.name ?? 'cart.lua', code, ...(options.data ? { data: options.data } : {}), ...(options.otherBanks ? { otherBanks: options.otherBanks } : {}) };
     const machine = new CartMachine(this.wasm, shared, cart, { deterministic: true, pacing: 'fast' }, events);
     const frame = new Uint8Array(FRAME_BYTES);
     const audio = new Int16Array(AUDIO_SAMPLES);
@@ -74,6 +78,7 @@ export class Rig {
     let status = machine.boot();
     let done = 0;
     while (status === 'ok' && done < frames) {
+      options.beforeFrame?.(machine, done);
       status = machine.step(options.input?.[done] ?? NO_INPUT, frame, audio);
       if (status !== 'error') done++;
     }

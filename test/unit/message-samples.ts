@@ -1,6 +1,11 @@
 // Well-formed protocol messages of every type, shared by the validator and wire tests.
 
-import { AUDIO_SAMPLES, FRAME_BYTES, type HostMessage, type RunnerMessage, type StackFrame } from '../../runner/common/protocol.js';
+import { AUDIO_SAMPLES, FRAME_BYTES, PMEM_BYTES, type HostMessage, type RunnerMessage, type StackFrame } from '../../runner/common/protocol.js';
+
+/** 1 KB of persistent memory with every byte value in it. */
+export function pmemBytes(): Uint8Array {
+  return Uint8Array.from({ length: PMEM_BYTES }, (_, i) => (i * 13 + 5) & 0xff);
+}
 
 export const goodInput = { gamepads: 3, mouseX: 10.5, mouseY: 20, mouseButtons: 5, scrollX: -1, scrollY: 2, keys: [1, 94] };
 export const goodStart = {
@@ -12,6 +17,7 @@ export const goodStart = {
 export const goodHostMessages: HostMessage[] = [
   goodStart,
   { type: 'start', cart: { name: 'a.lua', code: '' }, options: { deterministic: false, pacing: 'realtime' } },
+  { ...goodStart, pmem: pmemBytes() },
   { type: 'input', input: goodInput },
   { type: 'input', input: { ...goodInput, keys: [] } },
   { type: 'break' },
@@ -43,6 +49,7 @@ export const goodRunnerMessages: RunnerMessage[] = [
   { type: 'ready', hookMode: 'always-on', note: 'hook stays armed' },
   { type: 'frame', index: 0, pixels: pixels(), audio: audio(), stats: { cpuMs: 1.25, luaMemory: 20480 } },
   { type: 'trace', text: 'hi', color: 15 },
+  { type: 'pmem', bytes: pmemBytes() },
   { type: 'error', message: 'boom' },
   { type: 'error', message: 'boom', line: 12, traceback: 'stack traceback:\n\t[string "hello.lua"]:12' },
   { type: 'busy', ms: 1500 },

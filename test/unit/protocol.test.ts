@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { AUDIO_SAMPLES, FRAME_BYTES } from '../../runner/common/protocol.js';
+import { AUDIO_SAMPLES, FRAME_BYTES, PMEM_BYTES } from '../../runner/common/protocol.js';
 import { MESSAGE_LIMITS, parseHostMessage, parseRunnerMessage } from '../../runner/common/protocol-validate.js';
-import { audio, goodHostMessages, goodInput, goodRunnerMessages, goodStart, pixels, stackFrame } from './message-samples.js';
+import { audio, goodHostMessages, goodInput, goodRunnerMessages, goodStart, pixels, pmemBytes, stackFrame } from './message-samples.js';
 
 test('every well-formed host message is accepted unchanged', () => {
   for (const message of goodHostMessages) assert.deepEqual(parseHostMessage(message), message, message.type);
@@ -31,6 +31,16 @@ test('the result is a fresh copy with only protocol fields', () => {
   assert.deepEqual(parsedFrame.stats, { cpuMs: 0, luaMemory: 0 });
   frame.pixels[0] = 99;
   assert.equal(parsedFrame.pixels[0], 0, 'later writes by the sender do not reach the copy');
+});
+
+test('pmem bytes are copied, so later writes by the sender do not reach the message', () => {
+  const bytes = pmemBytes();
+  const start = parseHostMessage({ ...goodStart, pmem: bytes });
+  const report = parseRunnerMessage({ type: 'pmem', bytes });
+  assert.ok(start?.type === 'start' && start.pmem && report?.type === 'pmem');
+  bytes[0] ^= 0xff;
+  assert.equal(start.pmem[0], pmemBytes()[0]);
+  assert.equal(report.bytes[0], pmemBytes()[0]);
 });
 
 test('gamepads given with bit 31 as a negative int32 are normalised to unsigned', () => {
@@ -72,6 +82,11 @@ test('malformed host messages are rejected', () => {
     { ...goodStart, options: { deterministic: true, pacing: 'fast', maxFrames: 1.5 } },
     { ...goodStart, options: { deterministic: true, pacing: 'fast', maxFrames: null } },
     { ...goodStart, options: { deterministic: true, pacing: 'fast', maxFrames: Infinity } },
+    { ...goodStart, pmem: new Uint8Array(PMEM_BYTES - 1) },
+    { ...goodStart, pmem: new Uint8Array(PMEM_BYTES + 1) },
+    { ...goodStart, pmem: new Uint8ClampedArray(PMEM_BYTES) },
+    { ...goodStart, pmem: Array.from({ length: PMEM_BYTES }, () => 0) },
+    { ...goodStart, pmem: null },
     { type: 'input' },
     { type: 'input', input: { ...goodInput, gamepads: 2 ** 32 } },
     { type: 'input', input: { ...goodInput, gamepads: 1.5 } },
@@ -119,6 +134,11 @@ test('malformed runner messages are rejected', () => {
     { type: 'trace', text: 'a', color: 256 },
     { type: 'trace', text: 'a', color: 1.5 },
     { type: 'trace', text: long(MESSAGE_LIMITS.textLength + 1), color: 1 },
+    { type: 'pmem' },
+    { type: 'pmem', bytes: new Uint8Array(PMEM_BYTES - 1) },
+    { type: 'pmem', bytes: new Uint8Array(PMEM_BYTES + 1) },
+    { type: 'pmem', bytes: new Uint32Array(PMEM_BYTES / 4) },
+    { type: 'pmem', bytes: new Uint8Array(PMEM_BYTES).buffer },
     { type: 'error' },
     { type: 'error', message: 'a', line: '3' },
     { type: 'error', message: 'a', line: -2 },

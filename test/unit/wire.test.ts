@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { AUDIO_SAMPLES, FRAME_BYTES } from '../../runner/common/protocol.js';
+import { AUDIO_SAMPLES, FRAME_BYTES, PMEM_BYTES } from '../../runner/common/protocol.js';
 import { decodeHostMessage, decodeRunnerMessage, encodeMessage } from '../../runner/common/wire.js';
 import { audio, goodHostMessages, goodRunnerMessages, pixels } from './message-samples.js';
 
@@ -39,6 +39,14 @@ test('everything but frames is JSON text', () => {
   const encoded = encodeMessage({ type: 'trace', text: 'hi', color: 3 });
   assert.equal(typeof encoded, 'string');
   assert.deepEqual(JSON.parse(encoded as string), { type: 'trace', text: 'hi', color: 3 });
+});
+
+test('pmem bytes travel inside JSON as base64', () => {
+  const bytes = Uint8Array.from({ length: PMEM_BYTES }, (_, i) => 255 - (i & 0xff));
+  const encoded = encodeMessage({ type: 'pmem', bytes });
+  assert.equal(typeof encoded, 'string');
+  assert.deepEqual(JSON.parse(encoded as string), { type: 'pmem', bytes: { $bytes: Buffer.from(bytes).toString('base64') } });
+  assert.deepEqual(decodeRunnerMessage(encoded), { type: 'pmem', bytes });
 });
 
 test('frames decode from an ArrayBuffer and from a view at an offset', () => {

@@ -6,6 +6,8 @@ export interface RunCommand {
   frames: number;
   png?: string;
   wav?: string;
+  /** Persistent memory: loaded from this file at start, written back after each frame that changed it. */
+  pmem?: string;
   json: boolean;
   deterministic: boolean;
   hangMs: number;
@@ -33,6 +35,8 @@ Options:
   --frames N        frames to run (default ${DEFAULT_FRAMES})
   --png FILE        write the last frame (256x144, border included) as PNG
   --wav FILE        write the cart's sound, all frames, as a 44100 Hz stereo WAV file
+  --pmem FILE       the cart's persistent memory (pmem): read from FILE at start if it exists,
+                    written back to it (1024 bytes) after every frame that changed it
   --json            print one JSON object: status, message, line, frames, totalMs, msPerFrame
   --deterministic   time() advances exactly 1000/60 ms per frame; math.random gets a fixed seed
   --hang-ms N       report the cart as hung when one frame stays busy longer (default ${DEFAULT_HANG_MS})
@@ -67,6 +71,12 @@ export function parseArgs(argv: string[]): RunCommand | ConvertCommand | HelpCom
         const file = rest[++i];
         if (!file) throw new UsageError('--wav needs a file name');
         run.wav = file;
+        break;
+      }
+      case '--pmem': {
+        const file = rest[++i];
+        if (!file) throw new UsageError('--pmem needs a file name');
+        run.pmem = file;
         break;
       }
       case '--png': {

@@ -5,17 +5,30 @@ import { basename } from 'node:path';
 import { cartFormatOf } from '../../common/cart/index.js';
 import { loadCartFile, readCartFile, saveCartFile } from '../cart-file.js';
 import { runHeadless } from '../headless-run.js';
+import { readPmemFile, writePmemFile } from '../pmem-file.js';
 import { writePng } from '../png-file.js';
 import { encodeWav } from '../../vm/sound/wav.js';
 import { parseArgs, USAGE, UsageError, type ConvertCommand, type RunCommand } from './cli-args.js';
 
 async function run(cmd: RunCommand): Promise<number> {
   const cart = readCartFile(cmd.cartPath);
+  const pmemPath = cmd.pmem;
+  const pmem = pmemPath ? readPmemFile(pmemPath) : undefined;
+  let pmemFailure: Error | undefined;
+  const savePmem = (path: string) => (bytes: Uint8Array) => {
+    try {
+      writePmemFile(path, bytes);
+    } catch (err) {
+      pmemFailure ??= err as Error;
+    }
+  };
   const result = await runHeadless(cart, {
     frames: cmd.frames,
     deterministic: cmd.deterministic,
     hangMs: cmd.hangMs,
     keepAudio: cmd.wav !== undefined,
+    ...(pmem ? { pmem } : {}),
+    ...(pmemPath ? { onPmem: savePmem(pmemPath) } : {}),
     onTrace: (text) => (cmd.json ? process.stderr : process.stdout).write(`${text}\n`),
   });
   if (cmd.wav && result.audio) writeFileSync(cmd.wav, encodeWav(result.audio));
@@ -29,6 +42,10 @@ async function run(cmd: RunCommand): Promise<number> {
     process.stdout.write(`${JSON.stringify({ status, ...(message ? { message } : {}), ...(line ? { line } : {}), frames, totalMs: round(totalMs), msPerFrame: round(msPerFrame) })}\n`);
   } else if (!ok) {
     process.stderr.write(`${result.message ?? result.status}\n`);
+  }
+  if (pmemFailure) {
+    process.stderr.write(`nibble: ${pmemFailure.message}\n`);
+    return 1;
   }
   return ok ? 0 : 1;
 }

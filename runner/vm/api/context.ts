@@ -13,6 +13,10 @@ export interface ApiContext {
   trace(text: string, color: number): void;
   /** The cart called exit(): the current frame finishes, then the run ends. */
   requestExit(): void;
+  /** The cart called reset(): it restarts (softly) at the next frame. */
+  requestReset(): void;
+  /** sync(): copies sections between cart bank `bank` (0..7, checked by the caller) and RAM. */
+  sync(mask: number, bank: number, toCart: boolean): void;
 }
 
 /** One API function: its Lua name and its C implementation. */

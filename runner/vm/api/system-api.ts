@@ -1,5 +1,6 @@
-// Lua bindings of time, trace and exit (reference section 1.5).
-import { argInt, argToString } from './args.js';
+// Lua bindings of time, tstamp, trace, exit, reset and sync (reference sections 1.4 and 1.5).
+import { CART_BANKS } from '../cart-banks.js';
+import { argBool, argInt, argToString } from './args.js';
 import type { ApiContext, ApiFunction } from './context.js';
 
 export function systemApi(ctx: ApiContext): ApiFunction[] {
@@ -35,6 +36,25 @@ export function systemApi(ctx: ApiContext): ApiFunction[] {
       name: 'exit',
       fn: () => {
         ctx.requestExit();
+        return 0;
+      },
+    },
+    {
+      name: 'reset',
+      fn: () => {
+        ctx.requestReset();
+        return 0;
+      },
+    },
+    {
+      name: 'sync',
+      fn: (L) => {
+        const top = x.lua_gettop(L);
+        const mask = top >= 1 ? argInt(lua, L, 1) : 0;
+        const bank = top >= 2 ? argInt(lua, L, 2) : 0;
+        const toCart = top >= 3 ? argBool(lua, L, 3) : false;
+        if (bank < 0 || bank >= CART_BANKS) return lua.error(L, 'sync() error, invalid bank');
+        ctx.sync(mask, bank, toCart);
         return 0;
       },
     },

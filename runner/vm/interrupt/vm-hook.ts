@@ -28,13 +28,13 @@ export class VmHook {
   readonly note: string | undefined;
   private readonly ar: number;
   private anchors: number[] = [];
+  private mainThread: LuaState = 0;
   /** What the runner called into the cart last: 'main chunk', 'TIC', 'BOOT', ... */
   entry = 'main chunk';
   private pausedTotal = 0;
 
   constructor(
     private readonly lua: LuaBridge,
-    private readonly mainThread: LuaState,
     private readonly control: Int32Array,
     private readonly cartSource: string,
     private readonly events: HookEvents,
@@ -43,22 +43,30 @@ export class VmHook {
   ) {
     this.ar = lua.x.malloc(AR.size);
     this.fn = lua.addHookFunction((L) => this.onHook(L));
-    Atomics.store(control, Slot.THREAD, mainThread);
     let layout: StateLayout | null = null;
     let note: string | undefined;
     if (alwaysOn) note = 'the host asked for an always-on hook';
     else if (!memoryShared) note = 'the VM memory could not be shared with the watchdog';
     else {
-      layout = discoverStateLayout(lua, mainThread, this.fn);
+      // The layout is the build's, the same for every state: find and prove it on a scratch one.
+      const scratch = lua.x.luaL_newstate();
+      layout = discoverStateLayout(lua, scratch, this.fn);
       if (!layout) note = 'the lua_State hook fields were not where Lua 5.4 keeps them';
-      else if (!this.selfTest(layout)) {
+      else if (!this.selfTest(scratch, layout)) {
         note = 'arming the hook from outside did not interrupt a test loop';
         layout = null;
       }
+      lua.x.lua_close(scratch);
     }
     this.layout = layout;
     this.note = note;
-    if (!layout) lua.x.lua_sethook(mainThread, this.fn, LUA_MASKCOUNT, ALWAYS_ON_COUNT);
+  }
+
+  /** The cart's (new) main Lua state: the thread the watchdog arms between coroutines. */
+  attach(L: LuaState): void {
+    this.mainThread = L;
+    Atomics.store(this.control, Slot.THREAD, L);
+    if (!this.layout) this.lua.x.lua_sethook(L, this.fn, LUA_MASKCOUNT, ALWAYS_ON_COUNT);
   }
 
   /** Milliseconds the cart has spent paused, to leave out of time(). */
@@ -194,9 +202,8 @@ export class VmHook {
    * Proves the layout on this build: a C function called from a Lua loop arms the hook by writing
    * the fields directly (as the watchdog will), and the loop must then be interrupted at its line.
    */
-  private selfTest(layout: StateLayout): boolean {
+  private selfTest(L: LuaState, layout: StateLayout): boolean {
     const x = this.lua.x;
-    const L = this.mainThread;
     let firedAt: number | undefined;
     const saved = this.onHook;
     this.onHook = (S) => {

@@ -14,6 +14,7 @@ export interface LuaExports {
   malloc(size: number): Ptr;
   free(ptr: Ptr): void;
   luaL_newstate(): LuaState;
+  lua_close(L: LuaState): void;
   luaL_loadbufferx(L: LuaState, buf: Ptr, size: number, name: Ptr, mode: Ptr): number;
   luaL_requiref(L: LuaState, name: Ptr, openf: number, global: number): void;
   luaL_traceback(L: LuaState, L1: LuaState, msg: Ptr, level: number): void;

@@ -83,6 +83,12 @@ export class Video implements VramBanks {
     resetVramBank(this.ramVram, palette);
     const useOwn = vbank1Palette !== undefined && vbank1Palette.subarray(0, PALETTE_SIZE).some((b) => b !== 0);
     resetVramBank(this.otherVram, useOwn ? vbank1Palette : palette);
+    this.loadFonts();
+    this.depth.fill(0);
+  }
+
+  /** Writes the system and small fonts and their cell sizes into RAM. */
+  loadFonts(): void {
     const ram = this.ram;
     ram.set(SYSTEM_FONT, FONT_ADDR);
     ram.fill(0, FONT_PARAMS_ADDR, FONT_PARAMS_ADDR + FONT_PARAMS_SIZE);
@@ -90,7 +96,6 @@ export class Video implements VramBanks {
     ram.set(ALT_FONT, ALT_FONT_ADDR);
     ram.fill(0, ALT_FONT_PARAMS_ADDR, ALT_FONT_PARAMS_ADDR + FONT_PARAMS_SIZE);
     ram.set(ALT_FONT_CELL, ALT_FONT_PARAMS_ADDR);
-    this.depth.fill(0);
   }
 
   cls(color: number): void {

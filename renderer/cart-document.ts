@@ -1,0 +1,70 @@
+// The open cart as the studio holds it: the codecs' Cart (the editor shows and edits its code; the
+// data sections live here), its file name, where it came from, and whether it has unsaved changes.
+import type { Cart } from '../runner/common/cart/index.js';
+
+export interface CartDocument {
+  cart: Cart;
+  /** The file name; its extension picks the format a save writes. */
+  name: string;
+  /** Where the desktop app opened or last saved it (a path); null in the browser or before a first save. */
+  location: string | null;
+  /** Changed since it was opened, created or last saved. */
+  dirty: boolean;
+}
+
+type Listener = (doc: CartDocument) => void;
+
+/** Holds the open cart and tells its listeners (title, toolbar, autosave) about every change. */
+export class OpenCart {
+  #doc: CartDocument;
+  /** Bumped by every change, so a save that finishes late knows whether it saved the latest cart. */
+  #revision = 0;
+  readonly #listeners: Listener[] = [];
+
+  constructor(doc: CartDocument) {
+    this.#doc = doc;
+  }
+
+  get doc(): CartDocument {
+    return this.#doc;
+  }
+
+  get revision(): number {
+    return this.#revision;
+  }
+
+  onChange(listener: Listener): void {
+    this.#listeners.push(listener);
+  }
+
+  /** The editor's text; unchanged text (such as the editor echoing a load) changes nothing. */
+  editCode(code: string): void {
+    if (code === this.#doc.cart.code) return;
+    this.#set({ ...this.#doc, cart: { ...this.#doc.cart, code }, dirty: true });
+  }
+
+  rename(name: string): void {
+    if (name !== this.#doc.name) this.#set({ ...this.#doc, name });
+  }
+
+  /** Another cart takes its place (opened or new). */
+  replace(doc: CartDocument): void {
+    this.#set(doc);
+  }
+
+  /** A save of the cart as it was at `revision` finished; later edits stay unsaved. */
+  saved(revision: number, name: string, location: string | null): void {
+    this.#set({ ...this.#doc, name, location, dirty: this.#doc.dirty && revision !== this.#revision });
+  }
+
+  #set(doc: CartDocument): void {
+    this.#doc = doc;
+    this.#revision++;
+    for (const listener of this.#listeners) listener(doc);
+  }
+}
+
+/** The window title: a dot marks unsaved changes. */
+export function documentTitle(doc: CartDocument): string {
+  return `${doc.dirty ? '● ' : ''}${doc.name} — Nibble`;
+}

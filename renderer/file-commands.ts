@@ -1,0 +1,100 @@
+// New, Open, Save and Save As, recent carts and dropped files. Opening or starting another cart
+// when the open one has unsaved changes asks first; a file that is not a cart changes nothing.
+import { readCart, writeCart, type Cart } from '../runner/common/cart/index.js';
+import type { CartDocument, OpenCart } from './cart-document.js';
+import { NEW_CART_NAME, newCart } from './cart-template.js';
+import type { CartFileAccess, CartFileEvents, PickedCartFile, RecentEntry } from './files/cart-file-access.js';
+
+export interface FileCommandsHost {
+  readonly openCart: OpenCart;
+  /** Shows a cart's code in the editor as a fresh document. */
+  loadEditor(code: string): void;
+  /** Called before another cart takes the open one's place (ends its run). */
+  leavingCart(): void;
+  /** True to go ahead; the user is asked only when there are unsaved changes. */
+  confirm(question: string): boolean;
+  info(message: string): void;
+  error(message: string): void;
+  showRecent(entries: RecentEntry[]): void;
+}
+
+export class FileCommands {
+  readonly #host: FileCommandsHost;
+  readonly #files: CartFileAccess;
+  #saving = false;
+
+  /** The file access reports what the user picks back to these commands. */
+  constructor(host: FileCommandsHost, createFileAccess: (events: CartFileEvents) => CartFileAccess) {
+    this.#host = host;
+    this.#files = createFileAccess({ picked: (file) => this.opened(file), failed: (message) => host.error(message) });
+    void this.refreshRecent();
+  }
+
+  newCart(): void {
+    if (!this.#mayDiscard('start a new cart')) return;
+    this.#replace({ cart: newCart(), name: NEW_CART_NAME, location: null, dirty: false });
+    this.#host.info('New cart.');
+  }
+
+  open(): void {
+    this.#files.open();
+  }
+
+  openRecent(id: string): void {
+    this.#files.openRecent(id);
+  }
+
+  /** A file the user picked, dropped or reopened. */
+  opened(file: PickedCartFile): void {
+    let cart: Cart;
+    try {
+      cart = readCart(file.bytes, file.name);
+    } catch (err) {
+      this.#host.error((err as Error).message);
+      return;
+    }
+    if (!this.#mayDiscard(`open ${file.name}`)) return;
+    this.#replace({ cart, name: file.name, location: file.location, dirty: false });
+    this.#files.remember?.(file);
+    void this.refreshRecent();
+    this.#host.info(`Opened ${file.name}.`);
+  }
+
+  async save(saveAs: boolean): Promise<void> {
+    if (this.#saving) return;
+    const { openCart } = this.#host;
+    const { cart, name, location } = openCart.doc;
+    const revision = openCart.revision;
+    this.#saving = true;
+    try {
+      const saved = await this.#files.save({ name, location, saveAs, encode: (fileName) => writeCart(cart, fileName) });
+      if (!saved) return;
+      openCart.saved(revision, saved.name, saved.location);
+      this.#host.info(`Saved ${saved.name}.`);
+      void this.refreshRecent();
+    } catch (err) {
+      this.#host.error(`Not saved: ${(err as Error).message}`);
+    } finally {
+      this.#saving = false;
+    }
+  }
+
+  async refreshRecent(): Promise<void> {
+    try {
+      this.#host.showRecent(await this.#files.recent());
+    } catch (err) {
+      this.#host.error(`The recent carts could not be listed: ${(err as Error).message}`);
+    }
+  }
+
+  #mayDiscard(action: string): boolean {
+    const { dirty, name } = this.#host.openCart.doc;
+    return !dirty || this.#host.confirm(`${name} has unsaved changes. Discard them and ${action}?`);
+  }
+
+  #replace(doc: CartDocument): void {
+    this.#host.leavingCart();
+    this.#host.openCart.replace(doc);
+    this.#host.loadEditor(doc.cart.code);
+  }
+}

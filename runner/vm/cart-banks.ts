@@ -1,0 +1,75 @@
+// The cart's 8 data banks as the running machine holds them, and sync() between them and RAM
+// (reference 1.4): mask bits select sections, each synced at most once per frame.
+import { CART_SECTION_BYTES, type CartData, type CartSection } from '../common/protocol.js';
+import { SECTION_ADDRESS, type RamSection } from './cart-sections.js';
+import { PALETTE_ADDR, PALETTE_SIZE } from './ram-map.js';
+import type { Video } from './video/video.js';
+
+export const CART_BANKS = 8;
+
+/** TIC_SYNC_LIST: the mask bit of each group and the sections it moves (the palette is separate). */
+const SYNC_GROUPS: { bit: number; sections: RamSection[] }[] = [
+  { bit: 1, sections: ['tiles'] },
+  { bit: 2, sections: ['sprites'] },
+  { bit: 4, sections: ['map'] },
+  { bit: 8, sections: ['waveforms', 'sfx'] },
+  { bit: 16, sections: ['patterns', 'tracks'] },
+  { bit: 64, sections: ['flags'] },
+  { bit: 128, sections: ['screen'] },
+];
+const PALETTE_BIT = 32;
+const ALL_SECTIONS = 0xff;
+
+type Bank = Record<CartSection, Uint8Array>;
+
+function fullBank(data: CartData | undefined): Bank {
+  const bank = {} as Bank;
+  for (const section of Object.keys(CART_SECTION_BYTES) as CartSection[]) {
+    bank[section] = new Uint8Array(CART_SECTION_BYTES[section]);
+    const bytes = data?.[section];
+    if (bytes) bank[section].set(bytes);
+  }
+  return bank;
+}
+
+export class CartBanks {
+  private readonly banks: Bank[];
+  private syncedThisFrame = 0;
+
+  /** bank0 is the data the machine starts from; others[i] is bank i + 1. */
+  constructor(bank0: CartData | undefined, others: readonly CartData[] | undefined) {
+    this.banks = Array.from({ length: CART_BANKS }, (_, i) => fullBank(i === 0 ? bank0 : others?.[i - 1]));
+  }
+
+  beginFrame(): void {
+    this.syncedThisFrame = 0;
+  }
+
+  /** Copies the masked sections between cart bank `bank` and RAM (toCart: RAM -> cart). */
+  sync(ram: Uint8Array, video: Video, mask: number, bank: number, toCart: boolean): void {
+    const wanted = (mask === 0 ? ALL_SECTIONS : mask) & ~this.syncedThisFrame;
+    const cart = this.banks[bank];
+    for (const group of SYNC_GROUPS) {
+      if ((wanted & group.bit) === 0) continue;
+      for (const section of group.sections) {
+        const address = SECTION_ADDRESS[section];
+        const bytes = cart[section];
+        if (toCart) bytes.set(ram.subarray(address, address + bytes.length));
+        else ram.set(bytes, address);
+      }
+    }
+    if (wanted & PALETTE_BIT) this.syncPalettes(video, cart.palette, toCart);
+    this.syncedThisFrame |= wanted;
+  }
+
+  /** vbank 0's palette always; vbank 1's only when the cart's vbank-1 palette is not all zero. */
+  private syncPalettes(video: Video, palettes: Uint8Array, toCart: boolean): void {
+    for (const id of [0, 1]) {
+      const cartPalette = palettes.subarray(id * PALETTE_SIZE, (id + 1) * PALETTE_SIZE);
+      if (id === 1 && !toCart && cartPalette.every((b) => b === 0)) continue;
+      const vram = video.bankMemory(id).subarray(PALETTE_ADDR, PALETTE_ADDR + PALETTE_SIZE);
+      if (toCart) cartPalette.set(vram);
+      else vram.set(cartPalette);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+// The cart's Lua side: one Lua state with the sandboxed libraries and the console API, the cart's
+// code loaded into it, and protected calls of its callbacks with errors reported at their line.
+// A soft reset() replaces it with a fresh one.
+import type { ApiFunction } from './api/context.js';
+import type { VmHook } from './interrupt/vm-hook.js';
+import { LuaBridge, LuaType, LUA_ERRMEM, LUA_OK } from './lua/lua-bridge.js';
+import type { LuaState } from './lua/lua-wasm.js';
+import { installSandbox, type Sandbox } from './lua/sandbox.js';
+
+export type CallResult = 'ok' | 'error' | 'out-of-memory';
+
+export interface ScriptFailure {
+  message: string;
+  line?: number;
+  traceback?: string;
+}
+
+const TYPE_NAMES = ['nil', 'boolean', 'userdata', 'number', 'string', 'table', 'function', 'userdata', 'thread'];
+
+export class CartScript {
+  readonly L: LuaState;
+  private readonly sandbox: Sandbox;
+  private readonly tracebackFn: number;
+  /** Set when a call returned 'error'. */
+  failure: ScriptFailure | undefined;
+
+  constructor(
+    private readonly lua: LuaBridge,
+    private readonly hook: VmHook,
+    private readonly chunkName: string,
+    api: readonly ApiFunction[],
+    deterministic: boolean,
+  ) {
+    this.L = lua.x.luaL_newstate();
+    hook.attach(this.L);
+    this.sandbox = installSandbox(lua, this.L, { enter: (S) => hook.enter(S), leave: (S) => hook.leave(S) }, deterministic);
+    this.tracebackFn = lua.addFunction((S) => this.traceback(S));
+    for (const { name, fn } of api) lua.setGlobalFunction(this.L, name, fn);
+  }
+
+  /** Lua heap in use, in bytes; call between callbacks only. */
+  memoryInUse(): number {
+    return this.sandbox.memoryInUse();
+  }
+
+  /** Loads and runs the cart's code (its top level). */
+  run(code: string): CallResult {
+    const x = this.lua.x;
+    x.lua_settop(this.L, 0);
+    if (this.lua.load(this.L, code, `=${this.chunkName}`) !== LUA_OK) {
+      const message = this.lua.toText(this.L, -1) ?? 'syntax error';
+      x.lua_settop(this.L, 0);
+      return this.fail(message);
+    }
+    this.hook.entry = 'main chunk';
+    return this.protectedCall(0);
+  }
+
+  isFunction(name: string): boolean {
+    const x = this.lua.x;
+    const type = x.lua_getglobal(this.L, this.lua.name(name));
+    x.lua_settop(this.L, -2);
+    return type === LuaType.FUNCTION;
+  }
+
+  /** Calls a global callback if it is a function. */
+  call(name: string, arg?: number): CallResult | 'missing' {
+    const x = this.lua.x;
+    const L = this.L;
+    x.lua_settop(L, 0);
+    if (x.lua_getglobal(L, this.lua.name(name)) !== LuaType.FUNCTION) {
+      x.lua_settop(L, 0);
+      return 'missing';
+    }
+    if (arg !== undefined) x.lua_pushinteger(L, BigInt(arg));
+    this.hook.entry = name;
+    return this.protectedCall(arg !== undefined ? 1 : 0);
+  }
+
+  /** Ends this Lua state. Finalizers run, under the watchdog like any cart code. */
+  close(): void {
+    this.hook.beginCode();
+    this.lua.x.lua_close(this.L);
+    this.hook.endCode();
+  }
+
+  /** Calls the function below nargs arguments with a traceback handler; the stack is left empty. */
+  private protectedCall(nargs: number): CallResult {
+    const x = this.lua.x;
+    const L = this.L;
+    const fnIndex = x.lua_gettop(L) - nargs;
+    x.lua_pushcclosure(L, this.tracebackFn, 0);
+    x.lua_rotate(L, fnIndex, 1);
+    this.hook.beginCode();
+    const status = x.lua_pcallk(L, nargs, 0, fnIndex, 0, 0);
+    this.hook.endCode();
+    const report = status === LUA_OK || status === LUA_ERRMEM ? '' : (this.lua.toText(L, -1) ?? 'error');
+    x.lua_settop(L, 0);
+    if (status === LUA_OK) return 'ok';
+    if (status === LUA_ERRMEM) return 'out-of-memory';
+    return this.fail(report);
+  }
+
+  /** Message handler: the error text followed by Lua's traceback. */
+  private traceback(L: LuaState): number {
+    const x = this.lua.x;
+    const type = x.lua_type(L, 1);
+    const message =
+      type === LuaType.STRING || type === LuaType.NUMBER ? (this.lua.toText(L, 1) ?? '') : `(error object is a ${TYPE_NAMES[type] ?? 'unknown'} value)`;
+    this.lua.pushString(L, message);
+    x.luaL_traceback(L, L, x.lua_tolstring(L, -1, 0), 1);
+    return 1;
+  }
+
+  private fail(report: string): 'error' {
+    const split = report.indexOf('\nstack traceback:');
+    const message = split >= 0 ? report.slice(0, split) : report;
+    const traceback = split >= 0 ? report.slice(split + 1) : undefined;
+    const line = this.lineOf(message) ?? (traceback ? this.lineOf(traceback) : undefined);
+    this.failure = { message, ...(line ? { line } : {}), ...(traceback ? { traceback } : {}) };
+    return 'error';
+  }
+
+  /** The first "cart.lua:LINE:" position in a text. */
+  private lineOf(text: string): number | undefined {
+    const escaped = this.chunkName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const match = new RegExp(`(?:^|\\s)${escaped}:(\\d+):`).exec(text);
+    return match ? Number(match[1]) : undefined;
+  }
+}

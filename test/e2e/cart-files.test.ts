@@ -1,0 +1,275 @@
+// Cart files in the studio, in Chromium against the web build: open through the file input and by
+// dropping, save as .lua and .png through downloads, the unsaved-changes marker, the question
+// before unsaved changes are dropped, recent carts, New, the autosave of data sections, and pmem
+// kept across runs.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { BANK_SECTIONS, readCart, type Cart } from '../../runner/common/cart/index.js';
+import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
+import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
+import { framePixel, openStudio, runAndWaitForFrame, waitForState, waitForStudio, type StudioPage } from './studio-page.js';
+
+const CARTS = join(process.cwd(), 'carts');
+const GRASS = '38b764';
+
+let server: WebServer;
+let browser: Browser;
+
+before(async () => {
+  const executablePath = findChromium();
+  assert.ok(executablePath, 'no Chromium found: run the tests with npm test, which installs it or says what to install');
+  server = await startWebServer({ port: 0, rootDir: join(process.cwd(), 'dist/renderer'), log: () => {} });
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const code = (page: Page) => page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.editor.getCode());
+const setCode = (page: Page, text: string) => page.evaluate((t) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(t), text);
+const title = (page: Page) => page.evaluate(() => (globalThis as unknown as StudioPage).document.title);
+const cartName = (page: Page) => page.locator('.cart-name').inputValue();
+const dirtyShown = (page: Page) => page.locator('.dirty-marker').isVisible();
+
+async function openThroughInput(page: Page, file: string): Promise<void> {
+  await page.locator('input.open-cart-file').setInputFiles(join(CARTS, file));
+  await page.waitForFunction((name) => ((globalThis as unknown as StudioPage).document.querySelector('.cart-name') as { value: string }).value === name, file);
+}
+
+/** The page's DOM as dropFile uses it (the tests compile without DOM types). */
+interface DropPage {
+  DataTransfer: new () => { items: { add(file: unknown): void } };
+  File: new (parts: Uint8Array[], name: string) => unknown;
+  DragEvent: new (type: string, init: { dataTransfer: unknown; bubbles: boolean; cancelable: boolean }) => unknown;
+  document: { querySelector(selector: string): { dispatchEvent(event: unknown): boolean } };
+}
+
+/** Drops a file on the editor the way a browser delivers it: a drop event with a DataTransfer. */
+async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.evaluate(
+    ([fileName, data]) => {
+      const g = globalThis as unknown as DropPage;
+      const transfer = new g.DataTransfer();
+      transfer.items.add(new g.File([new Uint8Array(data)], fileName));
+      const target = g.document.querySelector('.monaco-editor');
+      for (const type of ['dragover', 'drop']) target.dispatchEvent(new g.DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    [name, [...bytes]] as const,
+  );
+}
+
+async function waitUntil(check: () => boolean, message: string): Promise<void> {
+  const end = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > end) assert.fail(message);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Clicks Save as, answers the name prompt, and returns the downloaded file's name and bytes. */
+async function saveAs(page: Page, name: string): Promise<{ name: string; bytes: Uint8Array }> {
+  page.once('dialog', (dialog) => void dialog.accept(name));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="save-as"]').click()]);
+  return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync(await download.path())) };
+}
+
+function assertSameData(actual: Cart, expected: Cart, label: string): void {
+  for (let bank = 0; bank < expected.banks.length; bank++) {
+    for (const section of BANK_SECTIONS) {
+      assert.deepEqual(actual.banks[bank][section], expected.banks[bank][section], `${label}: bank ${bank} ${section}`);
+    }
+  }
+}
+
+test('Ctrl+O opens the file picker; a .tic cart shows its code only, and runs with its data', async () => {
+  const page = await openStudio(browser, server.url);
+  const choosing = page.waitForEvent('filechooser');
+  // A round trip first, so that Playwright has switched on catching the picker before the key.
+  await page.evaluate(() => undefined);
+  await page.keyboard.press('Control+O');
+  const chooser = await choosing;
+  assert.equal(await chooser.element().getAttribute('accept'), '.lua,.tic,.png');
+  await chooser.setFiles(join(CARTS, 'sprites.tic'));
+  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'sprites.tic — Nibble');
+  const original = readCart(readFileSync(join(CARTS, 'sprites.tic')), 'sprites.tic');
+  assert.equal(await code(page), original.code);
+  assert.doesNotMatch(await code(page), /-- <TILES>/, 'the data sections stay out of the editor');
+  assert.equal(await dirtyShown(page), false);
+  assert.equal(await title(page), 'sprites.tic — Nibble');
+  await runAndWaitForFrame(page);
+  assert.equal(await framePixel(page, 0, 112), GRASS);
+  await page.close();
+});
+
+test('edited and saved as .lua and .png, the downloads load with readCart and keep every byte of data', async () => {
+  const page = await openStudio(browser, server.url);
+  await openThroughInput(page, 'sprites.tic');
+  const original = readCart(readFileSync(join(CARTS, 'sprites.tic')), 'sprites.tic');
+  const edited = `-- edited in the studio\n${original.code}`;
+  await setCode(page, edited);
+
+  const lua = await saveAs(page, 'edited.lua');
+  assert.equal(lua.name, 'edited.lua');
+  const fromLua = readCart(lua.bytes, lua.name);
+  assert.equal(fromLua.code, edited);
+  assertSameData(fromLua, original, '.lua');
+  assert.match(new TextDecoder().decode(lua.bytes), /\n-- <TILES>\n-- 001:/, 'a text cart with its data sections');
+  assert.equal(await cartName(page), 'edited.lua');
+
+  const png = await saveAs(page, 'edited.png');
+  assert.equal(png.name, 'edited.png');
+  assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  const fromPng = readCart(png.bytes, png.name);
+  assert.equal(fromPng.code, edited);
+  assertSameData(fromPng, original, '.png');
+  await page.close();
+});
+
+test('an edit shows the unsaved marker in the toolbar and the title; saving clears it', async () => {
+  const page = await openStudio(browser, server.url);
+  await openThroughInput(page, 'hello.lua');
+  assert.equal(await dirtyShown(page), false);
+  await setCode(page, `${await code(page)}-- one more line\n`);
+  assert.equal(await dirtyShown(page), true);
+  assert.equal(await title(page), '● hello.lua — Nibble');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+S')]);
+  assert.equal(download.suggestedFilename(), 'hello.lua');
+  await page.waitForFunction(() => !(globalThis as unknown as StudioPage).document.title.startsWith('●'));
+  assert.equal(await dirtyShown(page), false);
+  assert.match(readFileSync(await download.path(), 'utf8'), /-- one more line\n/);
+  await page.close();
+});
+
+test('a dropped cart opens; with unsaved changes the studio asks first, and No keeps them', async () => {
+  const page = await openStudio(browser, server.url);
+  const png = new Uint8Array(readFileSync(join(CARTS, 'hello.png')));
+  await dropFile(page, 'hello.png', png);
+  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'hello.png — Nibble');
+  assert.equal(await code(page), readCart(png, 'hello.png').code);
+
+  const mine = `${await code(page)}-- my change\n`;
+  await setCode(page, mine);
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const tic = new Uint8Array(readFileSync(join(CARTS, 'sprites.tic')));
+  await dropFile(page, 'sprites.tic', tic);
+  await waitUntil(() => questions.length > 0, 'the studio did not ask before dropping the changes');
+  assert.deepEqual(questions, ['hello.png has unsaved changes. Discard them and open sprites.tic?']);
+  assert.equal(await code(page), mine, 'No keeps the open cart and its changes');
+  assert.equal(await cartName(page), 'hello.png');
+  assert.equal(await dirtyShown(page), true);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await dropFile(page, 'sprites.tic', tic);
+  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'sprites.tic — Nibble');
+  assert.equal(await code(page), readCart(tic, 'sprites.tic').code);
+  await page.close();
+});
+
+test('a file that is not a cart is refused with its name and the open cart stays', async () => {
+  const page = await openStudio(browser, server.url);
+  const before = await code(page);
+  await dropFile(page, 'notes.txt', new TextEncoder().encode('hello'));
+  await page.locator('.console-pane', { hasText: 'notes.txt: unknown cart extension' }).waitFor();
+  await dropFile(page, 'broken.tic', Uint8Array.of(1, 0xff, 0xff, 0));
+  await page.locator('.console-pane', { hasText: 'broken.tic:' }).waitFor();
+  assert.equal(await code(page), before);
+  await page.close();
+});
+
+test('recent carts reopen from the list, and New starts the template with SWEETIE-16', async () => {
+  const page = await openStudio(browser, server.url);
+  await openThroughInput(page, 'sprites.tic');
+  await openThroughInput(page, 'hello.lua');
+  const recent = page.locator('select.recent-carts');
+  assert.deepEqual(await recent.locator('option').allTextContents(), ['Recent…', 'hello.lua', 'sprites.tic']);
+  await recent.selectOption('sprites.tic');
+  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'sprites.tic — Nibble');
+  await runAndWaitForFrame(page);
+  assert.equal(await framePixel(page, 0, 112), GRASS, 'the reopened cart has its data');
+
+  await page.keyboard.press('Alt+N');
+  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'cart.lua — Nibble');
+  assert.match(await code(page), /^-- title: {3}new cart\n/);
+  assert.doesNotMatch(await code(page), /-- <PALETTE>/, 'the palette lives in the cart, not the editor');
+  const saved = await saveAs(page, 'new.tic');
+  const palette = readCart(saved.bytes, saved.name).banks[0].palette;
+  assert.equal(Buffer.from(palette.subarray(0, 3)).toString('hex'), '1a1c2c', 'the .tic keeps SWEETIE-16');
+  assert.equal(Buffer.from(palette.subarray(45, 48)).toString('hex'), '333c57');
+  await page.close();
+});
+
+test('the autosave keeps the data sections across a reload', async () => {
+  const page = await openStudio(browser, server.url);
+  await openThroughInput(page, 'sprites.tic');
+  await page.reload();
+  await waitForStudio(page);
+  assert.equal(await cartName(page), 'sprites.tic');
+  assert.equal(await dirtyShown(page), false);
+  await runAndWaitForFrame(page);
+  assert.equal(await framePixel(page, 0, 112), GRASS);
+  await page.close();
+});
+
+test('code a text cart cannot hold survives the autosave, and a .lua save says why it cannot be made', async () => {
+  const page = await openStudio(browser, server.url);
+  const tricky = 'function TIC() cls(1) end\n-- <b>a line a text cart would read as data</b>\n';
+  await setCode(page, tricky);
+  await page.reload();
+  await waitForStudio(page);
+  assert.equal(await code(page), tricky);
+  page.once('dialog', (dialog) => void dialog.accept('tricky.lua'));
+  await page.locator('[data-action="save-as"]').click();
+  await page.locator('.console-pane', { hasText: 'Not saved: tricky.lua: cannot save: code line 2 starts with "-- <"' }).waitFor();
+  assert.equal(await dirtyShown(page), true, 'still unsaved');
+  await page.close();
+});
+
+test('the old {name, code} autosave is read as a text cart, its data sections out of the editor', async () => {
+  const palette = `000000ffffffff0000${'0'.repeat(13 * 6)}`;
+  const legacy = { name: 'old.lua', code: `function TIC() cls(2) end\n\n-- <PALETTE>\n-- 000:${palette}\n-- </PALETTE>\n` };
+  const page = await openStudio(browser, server.url, (p) =>
+    p.addInitScript((stored) => {
+      const storage = (globalThis as unknown as StudioPage).localStorage;
+      if (storage.getItem('nibble.open-cart.v2') === null) storage.setItem('nibble.open-cart.v1', JSON.stringify(stored));
+    }, legacy),
+  );
+  assert.equal(await cartName(page), 'old.lua');
+  assert.equal(await code(page), 'function TIC() cls(2) end\n');
+  assert.equal(await dirtyShown(page), true, 'never saved to a file');
+  await runAndWaitForFrame(page);
+  assert.equal(await framePixel(page, 10, 10), 'ff0000', 'colour 2 comes from the migrated palette');
+  await page.close();
+});
+
+test('pmem survives a re-run and a reload of the same cart, kept under its TIC-80 key', async () => {
+  const page = await openStudio(browser, server.url);
+  await setCode(page, '-- saveid: e2e-counter\nfunction BOOT()\n  n = pmem(0) + 1\n  pmem(0, n)\nend\nfunction TIC()\n  cls(0)\n  rect(0, 0, n * 10, 10, 12)\nend\n');
+  await runAndWaitForFrame(page);
+  assert.equal(await framePixel(page, 5, 5), 'f4f4f4');
+  assert.equal(await framePixel(page, 15, 5), '1a1c2c', 'first run: 1');
+  await runAndWaitForFrame(page);
+  assert.equal(await framePixel(page, 15, 5), 'f4f4f4', 'second run: 2');
+  assert.equal(await framePixel(page, 25, 5), '1a1c2c');
+  // md5("e2e-counter"): the key TIC-80 would use for this saveid.
+  const { createHash } = await import('node:crypto');
+  const key = `nibble.pmem.${createHash('md5').update('e2e-counter').digest('hex')}`;
+  const stored = await page.evaluate((k) => (globalThis as unknown as StudioPage).localStorage.getItem(k), key);
+  assert.equal(stored?.slice(0, 8), '02000000', 'slot 0 holds 2, little-endian');
+
+  await page.keyboard.press('Escape');
+  await waitForState(page, 'stopped');
+  await page.reload();
+  await waitForStudio(page);
+  await runAndWaitForFrame(page);
+  assert.equal(await framePixel(page, 25, 5), 'f4f4f4', 'after a reload: 3');
+  await page.close();
+});

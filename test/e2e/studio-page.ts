@@ -1,0 +1,53 @@
+// Helpers for driving the studio page in Chromium: open it, read its state and its last frame.
+import type { Browser, Page } from 'playwright-core';
+
+/** What the tests use of the studio page's globals (code in page.evaluate runs in the page). */
+export interface StudioPage {
+  __nibble: {
+    lastFrame(): Uint8Array | null;
+    state(): string;
+    editor: { getCode(): string; setCode(code: string): void };
+  };
+  document: { querySelector(selector: string): unknown; title: string };
+  localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void; removeItem(key: string): void };
+}
+
+/** A fresh page (its own storage) with the studio loaded; `prepare` runs before the first load. */
+export async function openStudio(browser: Browser, url: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
+  await prepare?.(page);
+  await page.goto(url);
+  await waitForStudio(page);
+  return page;
+}
+
+export async function waitForStudio(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const g = globalThis as unknown as Partial<StudioPage> & { document: { querySelector(s: string): unknown } };
+    return g.__nibble !== undefined && g.document.querySelector('.monaco-editor') !== null;
+  });
+}
+
+export async function waitForState(page: Page, wanted: string, timeout = 5000): Promise<void> {
+  await page.waitForFunction((s) => (globalThis as unknown as StudioPage).__nibble.state() === s, wanted, { timeout });
+}
+
+/** Hex colour at screen pixel (x, y) of the last frame the studio received (border excluded). */
+export async function framePixel(page: Page, x: number, y: number): Promise<string | null> {
+  return page.evaluate(
+    ([px, py]) => {
+      const frame = (globalThis as unknown as StudioPage).__nibble.lastFrame();
+      if (!frame) return null;
+      const i = ((py + 4) * 256 + px + 8) * 4;
+      return [frame[i], frame[i + 1], frame[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join('');
+    },
+    [x, y],
+  );
+}
+
+/** Runs the open cart (Ctrl+R) and waits until its first frame has arrived. */
+export async function runAndWaitForFrame(page: Page): Promise<void> {
+  await page.keyboard.press('Control+R');
+  await page.waitForFunction(() => (globalThis as unknown as StudioPage).__nibble.lastFrame() !== null);
+}
