@@ -16,6 +16,7 @@ import { CodeEditor } from './code-editor.js';
 import { ConsolePane } from './console-pane.js';
 import { byId } from './dom.js';
 import { FileCommands } from './file-commands.js';
+import { GameMenu, menuItems } from './game-menu.js';
 import { createCartFileAccess } from './files/create-cart-file-access.js';
 import { InputCapture } from './input-capture.js';
 import { createRunnerLink } from './runner-link/create-runner-link.js';
@@ -51,6 +52,7 @@ export class Studio {
   readonly #screenLabel: HTMLElement;
   readonly #frames = new SlidingWindow();
   readonly #audio = new StudioAudio();
+  readonly #gameMenu: GameMenu;
   readonly #cart: OpenCart;
   readonly #files: FileCommands;
   #state: StudioState = 'idle';
@@ -115,14 +117,19 @@ export class Studio {
     this.#input = new InputCapture({
       target: screen.element,
       toFramePoint: (x, y) => screen.toFramePoint(x, y),
-      isLive: () => this.#state === 'running' || this.#state === 'busy',
+      isLive: () => (this.#state === 'running' || this.#state === 'busy') && !this.#gameMenu.isOpen,
       send: (input) => this.#link.send({ type: 'input', input }),
     });
 
     this.#audio.unlockOn(window);
     link.onMessage((msg) => this.#onRunnerMessage(msg));
     screen.onTick((now) => this.#tick(now));
-    installShortcuts({ ...files, run: () => this.run(), stop: () => this.stop() });
+    this.#gameMenu = new GameMenu(screen.element.parentElement ?? screen.element, {
+      pick: (index) => this.#link.send({ type: 'menu', index }),
+      reset: () => this.run(),
+      close: () => this.stop(),
+    });
+    installShortcuts({ ...files, run: () => this.run(), stop: () => this.#escape() });
     installCartDrop((file) => void this.#openDropped(file));
     window.addEventListener('beforeunload', () => this.#save());
     installAutomationHook({
@@ -160,7 +167,20 @@ export class Studio {
   }
 
   stop(): void {
+    this.#gameMenu.close();
     this.#link.stop();
+  }
+
+  /** Esc: a cart with a game menu gets its menu (or leaves it); any other cart stops. */
+  #escape(): void {
+    if (this.#gameMenu.isOpen) {
+      this.#gameMenu.close();
+      this.#screen.element.focus();
+      return;
+    }
+    const items = menuItems(this.#cart.doc.cart.code);
+    if (items && (this.#state === 'running' || this.#state === 'busy')) this.#gameMenu.open(items);
+    else this.stop();
   }
 
   #onRunnerMessage(msg: RunnerMessage): void {
@@ -182,6 +202,12 @@ export class Studio {
         if (msg.line !== undefined) this.#editor.showError(msg.message, msg.line);
         this.#setState('error');
         // Like TIC-80, an error ends the run; the process has nothing left to do.
+        this.#link.stop();
+        break;
+      case 'hung':
+        this.#console.error(msg.message, msg.line);
+        if (msg.line !== undefined) this.#editor.showError(msg.message, msg.line);
+        this.#setState('error');
         this.#link.stop();
         break;
       case 'busy':

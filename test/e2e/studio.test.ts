@@ -149,3 +149,24 @@ async function waitFor(check: () => boolean, message: string, timeout = 3000): P
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+test('Esc opens the game menu of a cart with a -- menu: tag, and its items call MENU', async () => {
+  const page = await openStudio();
+  const code = '-- menu: RED GREEN\ncolour = 1\nfunction MENU(i) colour = i == 0 and 2 or 6 end\nfunction TIC() cls(colour) end\n';
+  await page.evaluate((c) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(c), code);
+  await page.keyboard.press('Control+R');
+  await page.waitForFunction(() => (globalThis as unknown as StudioPage).__nibble.lastFrame() !== null);
+  await page.keyboard.press('Escape');
+  await page.locator('.game-menu').waitFor({ state: 'visible' });
+  assert.equal(await state(page), 'running', 'Esc opened the menu instead of stopping the cart');
+  await page.locator('.game-menu-item', { hasText: 'GREEN' }).click();
+  await page.waitForFunction((want) => {
+    const frame = (globalThis as unknown as StudioPage).__nibble.lastFrame();
+    return frame !== null && frame[(50 * 256 + 50) * 4] === want;
+  }, 0x38);
+  assert.equal(await framePixel(page, 40, 40), SWEETIE_16[6]);
+  await page.keyboard.press('Escape');
+  await page.locator('.game-menu-item', { hasText: 'Close game' }).click();
+  await waitForState(page, 'stopped');
+  await page.close();
+});
