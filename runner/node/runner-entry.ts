@@ -7,6 +7,7 @@ import { createControlBlock } from '../vm/interrupt/control-block.js';
 import { RAM_SIZE } from '../vm/ram-map.js';
 import type { FromVm, VmThreadInit } from '../vm/thread-messages.js';
 import { connectToHost } from './host-transport.js';
+import { applyKernelSandbox } from './kernel-sandbox/kernel-sandbox.js';
 import { parseRunnerArgs } from './runner-flags.js';
 import { Watchdog } from './watchdog.js';
 
@@ -31,8 +32,11 @@ const watchdog = new Watchdog(control, send, (msg) => {
 
 worker.on('message', (msg: FromVm) => {
   if (msg.type === 'vm-ready') {
+    // The cart's code is loaded: from here on the runner needs no files, sockets or processes.
+    const sandbox = applyKernelSandbox();
     watchdog.attach(msg);
-    send({ type: 'ready', hookMode: msg.hookMode, ...(msg.note ? { note: msg.note } : {}) });
+    const note = [msg.note, sandbox.note].filter(Boolean).join('; ');
+    send({ type: 'ready', hookMode: msg.hookMode, ...(note ? { note } : {}) });
   } else send(msg);
 });
 worker.on('error', (err) => {
