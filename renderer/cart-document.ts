@@ -1,6 +1,7 @@
 // The open cart as the studio holds it: the codecs' Cart (the editor shows and edits its code; the
 // data sections live here), its file name, where it came from, and whether it has unsaved changes.
 import type { Cart } from '../runner/common/cart/index.js';
+import type { CartSection } from '../runner/common/protocol.js';
 
 export interface CartDocument {
   cart: Cart;
@@ -41,6 +42,13 @@ export class OpenCart {
   editCode(code: string): void {
     if (code === this.#doc.cart.code) return;
     this.#set({ ...this.#doc, cart: { ...this.#doc.cart, code }, dirty: true });
+  }
+
+  /** One data section of one bank, replaced as a whole by an editor (sprites, map, sound...). */
+  editSection(bank: number, section: CartSection, bytes: Uint8Array): void {
+    const banks = this.#doc.cart.banks.slice();
+    banks[bank] = { ...banks[bank], [section]: bytes };
+    this.#set({ ...this.#doc, cart: { ...this.#doc.cart, banks }, dirty: true });
   }
 
   rename(name: string): void {

@@ -15,6 +15,8 @@ import { NEW_CART_NAME, newCart } from './cart-template.js';
 import { CodeEditor } from './code-editor.js';
 import { ConsolePane } from './console-pane.js';
 import { byId } from './dom.js';
+import { EditorTabs } from './editors/editor-tabs.js';
+import type { EditorHost } from './editors/editor-host.js';
 import { FileCommands } from './file-commands.js';
 import { GameMenu, menuItems } from './game-menu.js';
 import { createCartFileAccess } from './files/create-cart-file-access.js';
@@ -105,6 +107,15 @@ export class Studio {
     this.#cart.onChange(() => this.#showCart());
     this.#cart.onChange(() => this.#save());
     this.#showCart();
+    const tabs = new EditorTabs(byId('editor').parentElement ?? document.body);
+    tabs.add({ id: 'code', title: 'Code', shortcut: 'F1', element: byId('editor'), shown: () => {}, hidden: () => {} });
+    const host: EditorHost = {
+      cart: () => this.#cart.doc.cart,
+      setSection: (bank, section, bytes) => this.#cart.editSection(bank, section, bytes),
+      onCartChange: (listener) => this.#cart.onChange(listener),
+      audio: this.#audio,
+    };
+    void host;
     this.#files = new FileCommands({
       openCart: this.#cart,
       loadEditor: (code) => this.#editor.load(code),

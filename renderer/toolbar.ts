@@ -124,9 +124,9 @@ export class Toolbar {
     volume.setAttribute('aria-label', 'volume');
     volume.addEventListener('input', () => actions.setVolume(Number(volume.value) / 15));
     let muted = false;
-    const mute = button('🔊', 'btn btn-quiet', () => {
+    const mute = button('Mute', 'btn btn-quiet', () => {
       muted = !muted;
-      mute.textContent = muted ? '🔇' : '🔊';
+      mute.textContent = muted ? 'Unmute' : 'Mute';
       mute.setAttribute('aria-pressed', String(muted));
       actions.setMuted(muted);
     }, 'Mute or unmute the sound');
