@@ -46,6 +46,13 @@ function attempt<T>(layer: () => T): { ok: T } | { failed: string } {
 
 /** Applies every layer the addon and the kernel allow; call it once, after the runner has loaded its code. */
 export function applyKernelSandbox(): KernelSandboxStatus {
+  // The syscall allowlist was traced under Node. Electron's utility process runs Chromium's own
+  // threads too, whose calls were never traced: an untraced call failing could break the runner,
+  // so there the sandbox stays off, and the runner says so, until it is traced there.
+  if (process.versions.electron) {
+    const note = "kernel sandbox off: its syscall allowlist has not been traced in Electron's utility process yet";
+    return { complete: false, summary: note, note };
+  }
   const addon = loadKernelSandboxAddon();
   if ('unavailable' in addon) {
     const note = `kernel sandbox unavailable: ${addon.unavailable}`;
