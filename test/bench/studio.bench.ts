@@ -1,0 +1,139 @@
+// The studio end to end in Chromium, against the web build served by the web fallback server (each
+// run is a fresh runner process behind a WebSocket): how smoothly the studio keeps drawing while a
+// cart hangs, and how long from pressing Ctrl+R on a hanging cart to the busy notice on screen.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
+import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
+import type { Figure } from './figures.js';
+import { median, sleep } from './stats.js';
+
+const STUDIO_DIR = fileURLToPath(new URL('../../renderer', import.meta.url));
+const TRIALS = 3;
+/** Time the studio gets to settle into a run before its frame rate is read. */
+const SETTLE_MS = 1500;
+const FPS_READINGS = 3;
+const FPS_READING_GAP_MS = 300;
+
+const RUNNING_CART = 'function TIC()\n  cls(1)\n  print("HELLO", 100, 64, 12)\nend\n';
+const HUNG_CART = 'function TIC()\n  cls(1)\n  local spins = 0\n  while true do\n    spins = spins + 1\n  end\nend\n';
+
+interface Marks {
+  /** performance.now() when Ctrl+R reached the page. */
+  key?: number;
+  /** performance.now() at the first animation frame after the busy notice was shown. */
+  busy?: number;
+}
+
+/** What the bench uses of the page's globals (code passed to page.evaluate runs in the page). */
+interface PageGlobals {
+  __nibble: { studioFps(): number; state(): string; editor: { setCode(code: string): void } };
+  __benchMarks: Marks;
+  document: { querySelector(selector: string): { hidden: boolean } | null };
+  addEventListener(type: 'keydown', listener: (e: { ctrlKey: boolean; key: string }) => void, capture: boolean): void;
+  MutationObserver: new (cb: () => void) => { observe(target: unknown, options: { attributeFilter: string[] }): void; disconnect(): void };
+  requestAnimationFrame(cb: () => void): number;
+  performance: { now(): number };
+}
+
+async function openStudio(browser: Browser, server: WebServer): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (err) => console.error(`bench: studio page error: ${err.message}`));
+  await page.goto(server.url);
+  await page.waitForFunction(() => {
+    const g = globalThis as unknown as Partial<PageGlobals>;
+    return g.__nibble !== undefined && g.document?.querySelector('.monaco-editor') !== null;
+  });
+  return page;
+}
+
+async function setCode(page: Page, code: string): Promise<void> {
+  await page.evaluate((c) => (globalThis as unknown as PageGlobals).__nibble.editor.setCode(c), code);
+}
+
+async function studioFps(page: Page): Promise<number> {
+  await sleep(SETTLE_MS);
+  const readings: number[] = [];
+  for (let i = 0; i < FPS_READINGS; i++) {
+    readings.push(await page.evaluate(() => (globalThis as unknown as PageGlobals).__nibble.studioFps()));
+    await sleep(FPS_READING_GAP_MS);
+  }
+  return median(readings);
+}
+
+async function stopCart(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__nibble.state() === 'stopped', undefined, { timeout: 5000 });
+}
+
+/** Starts the hung cart with Ctrl+R; returns ms from the key press to the busy notice on screen and the studio's fps meanwhile. */
+async function hungTrial(page: Page): Promise<{ busyMs: number; fps: number }> {
+  await setCode(page, HUNG_CART);
+  await page.evaluate(() => {
+    const g = globalThis as unknown as PageGlobals;
+    const marks: Marks = {};
+    g.__benchMarks = marks;
+    g.addEventListener('keydown', (e) => {
+      if (e.ctrlKey && e.key.toLowerCase() === 'r' && marks.key === undefined) marks.key = g.performance.now();
+    }, true);
+    const notice = g.document.querySelector('.console-busy');
+    const observer = new g.MutationObserver(() => {
+      if (!notice || notice.hidden) return;
+      observer.disconnect();
+      g.requestAnimationFrame(() => {
+        marks.busy = g.performance.now();
+      });
+    });
+    observer.observe(notice, { attributeFilter: ['hidden'] });
+  });
+  await page.keyboard.press('Control+R');
+  await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__benchMarks.busy !== undefined, undefined, { timeout: 10_000 });
+  const marks = await page.evaluate(() => (globalThis as unknown as PageGlobals).__benchMarks);
+  if (marks.key === undefined || marks.busy === undefined) throw new Error('the studio bench missed the key press or the busy notice');
+  const fps = await studioFps(page);
+  await stopCart(page);
+  return { busyMs: marks.busy - marks.key, fps };
+}
+
+function skipped(reason: string): Figure[] {
+  return [
+    { key: 'studio_fps_during_hang', value: null, unit: 'fps', about: reason },
+    { key: 'studio_fps_running', value: null, unit: 'fps', about: reason },
+    { key: 'studio_fps_hang_vs_running_ratio', value: null, unit: 'x', about: reason },
+    { key: 'studio_busy_notice_ms', value: null, unit: 'ms', about: reason },
+  ];
+}
+
+export async function studioBench(): Promise<Figure[]> {
+  const executablePath = findChromium();
+  if (!executablePath) return skipped('no Chromium found (install Debian\'s chromium or set NIBBLE_CHROMIUM)');
+  if (!existsSync(`${STUDIO_DIR}/index.html`)) return skipped('the studio is not built (npm run build)');
+  const server = await startWebServer({ port: 0, rootDir: STUDIO_DIR, log: () => {} });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  try {
+    const page = await openStudio(browser, server);
+    await setCode(page, RUNNING_CART);
+    await page.keyboard.press('Control+R');
+    const running = await studioFps(page);
+    await stopCart(page);
+    const trials: { busyMs: number; fps: number }[] = [];
+    for (let i = 0; i < TRIALS; i++) trials.push(await hungTrial(page));
+    const hung = median(trials.map((t) => t.fps));
+    const where = 'headless Chromium, 1280x800, web studio served by the web fallback server';
+    return [
+      { key: 'studio_fps_during_hang', value: hung, unit: 'fps', about: `frames the studio drew per second (__nibble.studioFps()) while a cart hung in a loop; ${where}; median of ${TRIALS} runs` },
+      { key: 'studio_fps_running', value: running, unit: 'fps', about: 'the same while a small cart ran normally' },
+      { key: 'studio_fps_hang_vs_running_ratio', value: hung / running, unit: 'x', about: 'studio fps during a hang / while running normally' },
+      {
+        key: 'studio_busy_notice_ms',
+        value: median(trials.map((t) => t.busyMs)),
+        unit: 'ms',
+        about: `Ctrl+R on a cart that hangs in its first frame -> the busy notice on screen (fresh runner, 250 ms threshold); median of ${TRIALS}`,
+      },
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
