@@ -43,16 +43,21 @@ export function argColorKeys(lua: LuaBridge, L: number, idx: number): number[] {
   return keys;
 }
 
-/** The value converted with the global tostring, as print and trace do. */
-export function argToString(lua: LuaBridge, L: number, idx: number): { latin1: string; text: string } {
+/**
+ * The value converted with the global tostring, as print and trace do: as one character per byte
+ * (how the console's font indexes text) or as UTF-8 text (for the host's console).
+ */
+export function argToString(lua: LuaBridge, L: number, idx: number, as: 'bytes' | 'utf8'): string {
   const x = lua.x;
+  // Strings skip the call, the hot path of print (TIC-80 calls tostring even for them, so a cart
+  // that replaces the global tostring sees it called for other values only).
+  if (x.lua_type(L, idx) === LuaType.STRING) return (as === 'bytes' ? lua.toLatin1(L, idx) : lua.toText(L, idx)) ?? '';
   x.lua_getglobal(L, lua.name('tostring'));
   x.lua_pushvalue(L, idx);
   x.lua_callk(L, 1, 1, 0, 0);
-  const latin1 = lua.toLatin1(L, -1) ?? '';
-  const text = lua.toText(L, -1) ?? '';
+  const text = (as === 'bytes' ? lua.toLatin1(L, -1) : lua.toText(L, -1)) ?? '';
   x.lua_settop(L, -2);
-  return { latin1, text };
+  return text;
 }
 
 export function pushInt(lua: LuaBridge, L: number, value: number): void {

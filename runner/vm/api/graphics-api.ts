@@ -203,7 +203,7 @@ export function graphicsApi(ctx: ApiContext): ApiFunction[] {
       fn: (L) => {
         const top = x.lua_gettop(L);
         if (top < 1) return 0;
-        const { latin1 } = argToString(lua, L, 1);
+        const latin1 = argToString(lua, L, 1, 'bytes');
         if (top >= 6 && int(L, 6) === 0) {
           pushInt(lua, L, 0);
           return 1;
@@ -227,7 +227,7 @@ export function graphicsApi(ctx: ApiContext): ApiFunction[] {
       fn: (L) => {
         const top = x.lua_gettop(L);
         if (top < 1) return 0;
-        const { latin1 } = argToString(lua, L, 1);
+        const latin1 = argToString(lua, L, 1, 'bytes');
         if (top >= 8 && int(L, 8) === 0) {
           pushInt(lua, L, 0);
           return 1;

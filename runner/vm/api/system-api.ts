@@ -27,7 +27,7 @@ export function systemApi(ctx: ApiContext): ApiFunction[] {
       fn: (L) => {
         const top = x.lua_gettop(L);
         if (top < 1) return lua.error(L, 'invalid params, trace(text,[color])');
-        const { text } = argToString(lua, L, 1);
+        const text = argToString(lua, L, 1, 'utf8');
         ctx.trace(text, top >= 2 ? argInt(lua, L, 2) & 0xff : 15);
         return 0;
       },
