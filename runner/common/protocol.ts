@@ -101,7 +101,8 @@ export interface FrameStats {
 
 export type RunnerMessage =
   | { type: 'ready'; hookMode: HookMode; note?: string }
-  | { type: 'frame'; index: number; pixels: Uint8Array; audio: Int16Array; stats: FrameStats }
+  /** cursor: the mouse cursor byte the cart left in VRAM (bits 0-6 sprite, bit 7 system cursor). */
+  | { type: 'frame'; index: number; pixels: Uint8Array; audio: Int16Array; cursor: number; stats: FrameStats }
   | { type: 'trace'; text: string; color: number }
   /** Sent after a frame that changed persistent memory: all PMEM_BYTES of it, for the host to keep. */
   | { type: 'pmem'; bytes: Uint8Array }

@@ -161,6 +161,11 @@ export class CartMachine {
     return this.start();
   }
 
+  /** The mouse cursor byte of VRAM bank 0, for the host to draw the cursor (reference 3.5). */
+  get cursor(): number {
+    return this.video.bankMemory(0)[CURSOR_ADDR];
+  }
+
   /** The user picked item `index` of the cart's game menu; MENU(index) runs before the next frame. */
   menu(index: number): void {
     this.pendingMenu = index;
