@@ -251,8 +251,9 @@ function parseFrame(message: Fields): RunnerMessage | null {
   if (!isInt(index, 0, Number.MAX_SAFE_INTEGER) || !isUint8Array(pixels) || pixels.length !== FRAME_BYTES) return null;
   if (!isInt16Array(audio) || audio.length !== AUDIO_SAMPLES) return null;
   const cursor = field(message, 'cursor');
-  if (!isInt(cursor, 0, 255)) return null;
-  return stats ? { type: 'frame', index, pixels: new Uint8Array(pixels), audio: new Int16Array(audio), cursor, stats } : null;
+  const relativeMouse = field(message, 'relativeMouse');
+  if (!isInt(cursor, 0, 255) || typeof relativeMouse !== 'boolean') return null;
+  return stats ? { type: 'frame', index, pixels: new Uint8Array(pixels), audio: new Int16Array(audio), cursor, relativeMouse, stats } : null;
 }
 
 function parseError(message: Fields): RunnerMessage | null {

@@ -101,8 +101,12 @@ export interface FrameStats {
 
 export type RunnerMessage =
   | { type: 'ready'; hookMode: HookMode; note?: string }
-  /** cursor: the mouse cursor byte the cart left in VRAM (bits 0-6 sprite, bit 7 system cursor). */
-  | { type: 'frame'; index: number; pixels: Uint8Array; audio: Int16Array; cursor: number; stats: FrameStats }
+  /**
+   * cursor: the mouse cursor byte the cart left in VRAM (bits 0-6 sprite, bit 7 system cursor).
+   * relativeMouse: the cart asks for relative mouse mode (bit 15 of its mouse input): the host then
+   * sends per-frame movement deltas instead of positions.
+   */
+  | { type: 'frame'; index: number; pixels: Uint8Array; audio: Int16Array; cursor: number; relativeMouse: boolean; stats: FrameStats }
   | { type: 'trace'; text: string; color: number }
   /** Sent after a frame that changed persistent memory: all PMEM_BYTES of it, for the host to keep. */
   | { type: 'pmem'; bytes: Uint8Array }

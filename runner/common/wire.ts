@@ -10,7 +10,7 @@ import { parseHostMessage, parseRunnerMessage } from './protocol-validate.js';
  *   0  u8   magic 0xFF (never the first byte of UTF-8 text, so binary frames and JSON cannot be confused)
  *   1  u8   layout version (1)
  *   2  u8   cursor byte
- *   3  u8   zero
+ *   3  u8   flags: bit 0 relative mouse mode
  *   4  f64  frame index
  *  12  f64  stats.cpuMs
  *  20  f64  stats.luaMemory
@@ -20,6 +20,8 @@ import { parseHostMessage, parseRunnerMessage } from './protocol-validate.js';
 const FRAME_MAGIC = 0xff;
 const FRAME_LAYOUT_VERSION = 2;
 const CURSOR_OFFSET = 2;
+const FLAGS_OFFSET = 3;
+const RELATIVE_MOUSE_FLAG = 1;
 const INDEX_OFFSET = 4;
 const CPU_MS_OFFSET = 12;
 const LUA_MEMORY_OFFSET = 20;
@@ -41,6 +43,7 @@ function encodeFrame(frame: MessageOf<RunnerMessage, 'frame'>): Uint8Array {
   bytes[0] = FRAME_MAGIC;
   bytes[1] = FRAME_LAYOUT_VERSION;
   bytes[CURSOR_OFFSET] = frame.cursor;
+  bytes[FLAGS_OFFSET] = frame.relativeMouse ? RELATIVE_MOUSE_FLAG : 0;
   view.setFloat64(INDEX_OFFSET, frame.index, true);
   view.setFloat64(CPU_MS_OFFSET, frame.stats.cpuMs, true);
   view.setFloat64(LUA_MEMORY_OFFSET, frame.stats.luaMemory, true);
@@ -100,6 +103,7 @@ function decodeFrame(bytes: Uint8Array): unknown {
     type: 'frame',
     index: view.getFloat64(INDEX_OFFSET, true),
     cursor: bytes[CURSOR_OFFSET],
+    relativeMouse: (bytes[FLAGS_OFFSET] & RELATIVE_MOUSE_FLAG) !== 0,
     pixels: bytes.subarray(HEADER_BYTES, AUDIO_OFFSET),
     audio,
     stats: {

@@ -65,7 +65,7 @@ export class FrameLoop {
     }
     this.frames++;
     this.busyMs += cpuMs;
-    this.sink.send({ type: 'frame', index: this.frames, pixels, audio, cursor: this.machine.cursor, stats: { cpuMs, luaMemory: this.machine.luaMemory } }, [
+    this.sink.send({ type: 'frame', index: this.frames, pixels, audio, cursor: this.machine.cursor, relativeMouse: this.machine.relativeMouse, stats: { cpuMs, luaMemory: this.machine.luaMemory } }, [
       pixels.buffer as ArrayBuffer,
       audio.buffer as ArrayBuffer,
     ]);

@@ -15,7 +15,7 @@ import { Input, writeDefaultKeyMapping } from './input.js';
 import { VmHook } from './interrupt/vm-hook.js';
 import { LuaBridge } from './lua/lua-bridge.js';
 import type { LuaWasm } from './lua/lua-wasm.js';
-import { CURSOR_ADDR, RAM_SIZE } from './ram-map.js';
+import { CURSOR_ADDR, MOUSE_ADDR, RAM_SIZE } from './ram-map.js';
 import { SoundChip } from './sound/sound-chip.js';
 import type { VmThreadInit } from './thread-messages.js';
 import { Video } from './video/video.js';
@@ -164,6 +164,11 @@ export class CartMachine {
   /** The mouse cursor byte of VRAM bank 0, for the host to draw the cursor (reference 3.5). */
   get cursor(): number {
     return this.video.bankMemory(0)[CURSOR_ADDR];
+  }
+
+  /** The cart asks for relative mouse mode (bit 15 of the mouse input bytes, reference 7). */
+  get relativeMouse(): boolean {
+    return (this.ram[MOUSE_ADDR + 3] & 0x80) !== 0;
   }
 
   /** The user picked item `index` of the cart's game menu; MENU(index) runs before the next frame. */

@@ -24,7 +24,7 @@ test('the result is a fresh copy with only protocol fields', () => {
   assert.deepEqual(parsed, goodStart);
   assert.notEqual(parsed, sent);
 
-  const frame = { type: 'frame', index: 1, pixels: pixels(), audio: audio(), cursor: 0x81, stats: { cpuMs: 0, luaMemory: 0, gpu: 1 } };
+  const frame = { type: 'frame', index: 1, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0, gpu: 1 } };
   const parsedFrame = parseRunnerMessage(frame);
   assert.ok(parsedFrame?.type === 'frame');
   assert.notEqual(parsedFrame.pixels, frame.pixels, 'pixels are copied');
@@ -50,7 +50,7 @@ test('gamepads given with bit 31 as a negative int32 are normalised to unsigned'
 });
 
 test('a Node Buffer is accepted as pixels and comes out a plain Uint8Array', () => {
-  const parsed = parseRunnerMessage({ type: 'frame', index: 2, pixels: Buffer.alloc(FRAME_BYTES, 1), audio: audio(), cursor: 0x81, stats: { cpuMs: 0, luaMemory: 0 } });
+  const parsed = parseRunnerMessage({ type: 'frame', index: 2, pixels: Buffer.alloc(FRAME_BYTES, 1), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0 } });
   assert.ok(parsed?.type === 'frame');
   assert.equal(Object.getPrototypeOf(parsed.pixels), Uint8Array.prototype);
   assert.equal(parsed.pixels[FRAME_BYTES - 1], 1);
@@ -107,7 +107,7 @@ test('malformed host messages are rejected', () => {
 });
 
 test('malformed runner messages are rejected', () => {
-  const frame = { type: 'frame', index: 0, pixels: pixels(), audio: audio(), cursor: 0x81, stats: { cpuMs: 1, luaMemory: 1 } };
+  const frame = { type: 'frame', index: 0, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 1, luaMemory: 1 } };
   const manyLocals = Array.from({ length: MESSAGE_LIMITS.localsPerFrame + 1 }, (_, i) => ({ name: `v${i}`, value: '1' }));
   const manyFrames = Array.from({ length: MESSAGE_LIMITS.stackFrames + 1 }, () => stackFrame);
   const bad: unknown[] = [

@@ -20,7 +20,7 @@ test('every host message survives encode then decode', () => {
 });
 
 test('frames are binary: magic byte, version, index and stats little-endian, then the pixels', () => {
-  const frame = { type: 'frame', index: 300, pixels: pixels(), audio: audio(), cursor: 0x81, stats: { cpuMs: 2.5, luaMemory: 65536 } } as const;
+  const frame = { type: 'frame', index: 300, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 2.5, luaMemory: 65536 } } as const;
   const encoded = encodeMessage(frame);
   assert.ok(encoded instanceof Uint8Array);
   assert.equal(encoded.length, HEADER_BYTES + FRAME_BYTES + AUDIO_SAMPLES * 2);
@@ -50,7 +50,7 @@ test('pmem bytes travel inside JSON as base64', () => {
 });
 
 test('frames decode from an ArrayBuffer and from a view at an offset', () => {
-  const frame = { type: 'frame', index: 9, pixels: pixels(), audio: audio(), cursor: 0x81, stats: { cpuMs: 0, luaMemory: 1 } } as const;
+  const frame = { type: 'frame', index: 9, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 1 } } as const;
   const encoded = encodeMessage(frame) as Uint8Array;
   assert.deepEqual(decodeRunnerMessage(encoded.slice().buffer), frame);
   const padded = new Uint8Array(encoded.length + 5);
@@ -66,7 +66,7 @@ test('JSON text that arrives as UTF-8 bytes decodes too (as Node ws delivers it)
 });
 
 test('truncated, padded or versioned-differently binary frames are rejected', () => {
-  const encoded = encodeMessage({ type: 'frame', index: 1, pixels: pixels(), audio: audio(), cursor: 0x81, stats: { cpuMs: 0, luaMemory: 0 } }) as Uint8Array;
+  const encoded = encodeMessage({ type: 'frame', index: 1, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0 } }) as Uint8Array;
   assert.equal(decodeRunnerMessage(encoded.subarray(0, encoded.length - 1)), null);
   const longer = new Uint8Array(encoded.length + 1);
   longer.set(encoded);
@@ -80,7 +80,7 @@ test('truncated, padded or versioned-differently binary frames are rejected', ()
 });
 
 test('a host never sends frames: binary frames are rejected as host messages', () => {
-  const encoded = encodeMessage({ type: 'frame', index: 1, pixels: pixels(), audio: audio(), cursor: 0x81, stats: { cpuMs: 0, luaMemory: 0 } });
+  const encoded = encodeMessage({ type: 'frame', index: 1, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0 } });
   assert.equal(decodeHostMessage(encoded), null);
 });
 
@@ -96,11 +96,11 @@ test('junk decodes to null', () => {
 
 test('encoding a frame with the wrong pixel or sample count throws', () => {
   assert.throws(
-    () => encodeMessage({ type: 'frame', index: 0, pixels: new Uint8Array(10), audio: audio(), cursor: 0x81, stats: { cpuMs: 0, luaMemory: 0 } }),
+    () => encodeMessage({ type: 'frame', index: 0, pixels: new Uint8Array(10), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0 } }),
     RangeError,
   );
   assert.throws(
-    () => encodeMessage({ type: 'frame', index: 0, pixels: pixels(), audio: new Int16Array(10), cursor: 0, stats: { cpuMs: 0, luaMemory: 0 } }),
+    () => encodeMessage({ type: 'frame', index: 0, pixels: pixels(), audio: new Int16Array(10), cursor: 0, relativeMouse: false, stats: { cpuMs: 0, luaMemory: 0 } }),
     RangeError,
   );
 });
