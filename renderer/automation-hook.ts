@@ -1,6 +1,8 @@
 // window.__nibble: a small, read-mostly surface for end-to-end tests and automation. It exposes
-// what a person sees (the last frame, the studio's own frame rate, the run state) and the code
-// text; it offers no way to reach the runner other than the studio's own buttons and keys.
+// what a person sees (the last frame, the studio's own frame rate, the run state), the code text
+// and the cart's data; it offers no way to reach the runner other than the studio's own buttons
+// and keys.
+import type { CartSection } from '../runner/common/protocol.js';
 import type { StudioState } from './studio-state.js';
 
 export interface NibbleAutomation {
@@ -9,6 +11,8 @@ export interface NibbleAutomation {
   /** Frames the studio itself drew in the last second (its own ticker, whatever the cart does). */
   studioFps(): number;
   state(): StudioState;
+  /** A copy of one section of one bank of the open cart, as the editors last changed it. */
+  cartBytes(section: CartSection, bank: number): Uint8Array;
   readonly editor: {
     getCode(): string;
     /** Replaces the code as one undoable edit (and autosaves it, as typing would). */

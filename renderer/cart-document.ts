@@ -21,6 +21,7 @@ export class OpenCart {
   /** Bumped by every change, so a save that finishes late knows whether it saved the latest cart. */
   #revision = 0;
   readonly #listeners: Listener[] = [];
+  readonly #replacedListeners: (() => void)[] = [];
 
   constructor(doc: CartDocument) {
     this.#doc = doc;
@@ -58,6 +59,12 @@ export class OpenCart {
   /** Another cart takes its place (opened or new). */
   replace(doc: CartDocument): void {
     this.#set(doc);
+    for (const listener of this.#replacedListeners) listener();
+  }
+
+  /** Called when another cart took the open one's place: editors drop what referred to the old one. */
+  onReplaced(listener: () => void): void {
+    this.#replacedListeners.push(listener);
   }
 
   /** A save of the cart as it was at `revision` finished; later edits stay unsaved. */

@@ -16,6 +16,8 @@ export interface InputCaptureOptions {
   /** Focusable element that receives keys (the screen). */
   target: HTMLElement;
   toFramePoint(clientX: number, clientY: number): FramePoint;
+  /** Page pixels per frame pixel. */
+  pixelScale(): number;
   /** Whether a cart is running and wants input now. */
   isLive(): boolean;
   send(input: InputSnapshot): void;
@@ -38,6 +40,11 @@ export class InputCapture {
   /** Physical keys down, oldest first. */
   #keysDown: string[] = [];
   #mouse: FramePoint = { x: 0, y: 0 };
+  #pointerInside = false;
+  /** The cart asked for relative mouse mode: movement, not position, once the pointer is locked. */
+  #relative = false;
+  #moveX = 0;
+  #moveY = 0;
   #mouseButtons = 0;
   #scrollX = 0;
   #scrollY = 0;
@@ -51,8 +58,18 @@ export class InputCapture {
     target.addEventListener('keyup', (e) => this.#onKey(e, false));
     target.addEventListener('blur', () => this.releaseAll());
     target.addEventListener('pointermove', (e) => this.#onPointer(e));
+    target.addEventListener('pointerenter', () => {
+      this.#pointerInside = true;
+    });
+    target.addEventListener('pointerleave', () => {
+      this.#pointerInside = false;
+    });
     target.addEventListener('pointerdown', (e) => {
-      target.setPointerCapture(e.pointerId);
+      // Pointer lock needs a user gesture: the click that the screen's label asks for. A locked
+      // (or locking) pointer needs no capture, and refuses one.
+      if (this.#relative) {
+        if (!this.locked) void target.requestPointerLock();
+      } else target.setPointerCapture(e.pointerId);
       this.#onPointer(e);
     });
     target.addEventListener('pointerup', (e) => this.#onPointer(e));
@@ -60,10 +77,36 @@ export class InputCapture {
     target.addEventListener('wheel', (e) => this.#onWheel(e), { passive: false });
   }
 
+  get locked(): boolean {
+    return document.pointerLockElement === this.#options.target;
+  }
+
+  /** Follows the cart's relative-mouse bit; leaving relative mode releases the pointer. */
+  setRelative(relative: boolean): void {
+    if (relative === this.#relative) return;
+    this.#relative = relative;
+    this.#moveX = 0;
+    this.#moveY = 0;
+    if (!relative && this.locked) document.exitPointerLock();
+  }
+
+  /** Whether the cart wants relative mode but the pointer is not locked yet. */
+  get wantsLock(): boolean {
+    return this.#relative && !this.locked;
+  }
+
+  /** Where the pointer is over the screen, in frame coordinates; null when it is elsewhere. */
+  pointer(): FramePoint | null {
+    return this.#pointerInside ? this.#mouse : null;
+  }
+
   /** Called once per studio frame: reads gamepads and ends a wheel step. */
   poll(): void {
     this.#padBits = this.#readGamepads();
     this.#flush();
+    // In relative mode a snapshot carries one studio frame's movement.
+    this.#moveX = 0;
+    this.#moveY = 0;
     if (this.#scrollX !== 0 || this.#scrollY !== 0) {
       // A wheel step counts for one frame, as TIC-80's scroll values are per frame.
       this.#scrollX = 0;
@@ -96,8 +139,8 @@ export class InputCapture {
     }
     return {
       gamepads: (this.#padBits | p1) >>> 0,
-      mouseX: this.#mouse.x,
-      mouseY: this.#mouse.y,
+      mouseX: this.locked ? Math.round(this.#moveX) : this.#mouse.x,
+      mouseY: this.locked ? Math.round(this.#moveY) : this.#mouse.y,
       mouseButtons: this.#mouseButtons,
       scrollX: this.#scrollX,
       scrollY: this.#scrollY,
@@ -119,7 +162,11 @@ export class InputCapture {
   }
 
   #onPointer(e: PointerEvent): void {
-    this.#mouse = this.#options.toFramePoint(e.clientX, e.clientY);
+    if (this.locked) {
+      const scale = this.#options.pixelScale();
+      this.#moveX += e.movementX / scale;
+      this.#moveY += e.movementY / scale;
+    } else this.#mouse = this.#options.toFramePoint(e.clientX, e.clientY);
     this.#mouseButtons = ticMouseButtons(e.buttons);
     this.#flush();
   }

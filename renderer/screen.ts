@@ -106,6 +106,11 @@ export class Screen {
     return this.#draws.count(performance.now());
   }
 
+  /** How many page pixels one frame pixel takes (for turning pointer movement into frame pixels). */
+  pixelScale(): number {
+    return this.#app.canvas.getBoundingClientRect().width / FRAME_WIDTH || 1;
+  }
+
   /** A page position in 256x144 frame coordinates, clamped to the frame. */
   toFramePoint(clientX: number, clientY: number): FramePoint {
     const rect = this.#app.canvas.getBoundingClientRect();

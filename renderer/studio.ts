@@ -15,8 +15,13 @@ import { NEW_CART_NAME, newCart } from './cart-template.js';
 import { CodeEditor } from './code-editor.js';
 import { ConsolePane } from './console-pane.js';
 import { byId } from './dom.js';
+import { cartUsesMouse, withCursor } from './cursor-overlay.js';
 import { EditorTabs } from './editors/editor-tabs.js';
 import type { EditorHost } from './editors/editor-host.js';
+import { createMapEditor } from './editors/map/map-editor.js';
+import { createSpriteEditor } from './editors/sprite/sprite-editor.js';
+import { createSfxEditor } from './editors/sfx/sfx-editor.js';
+import { createMusicEditor } from './editors/music/music-editor.js';
 import { FileCommands } from './file-commands.js';
 import { GameMenu, menuItems } from './game-menu.js';
 import { createCartFileAccess } from './files/create-cart-file-access.js';
@@ -113,9 +118,13 @@ export class Studio {
       cart: () => this.#cart.doc.cart,
       setSection: (bank, section, bytes) => this.#cart.editSection(bank, section, bytes),
       onCartChange: (listener) => this.#cart.onChange(listener),
+      onCartReplaced: (listener) => this.#cart.onReplaced(listener),
       audio: this.#audio,
     };
-    void host;
+    tabs.add(createSpriteEditor(host));
+    tabs.add(createMapEditor(host));
+    tabs.add(createSfxEditor(host));
+    tabs.add(createMusicEditor(host));
     this.#files = new FileCommands({
       openCart: this.#cart,
       loadEditor: (code) => this.#editor.load(code),
@@ -128,6 +137,7 @@ export class Studio {
     this.#input = new InputCapture({
       target: screen.element,
       toFramePoint: (x, y) => screen.toFramePoint(x, y),
+      pixelScale: () => screen.pixelScale(),
       isLive: () => (this.#state === 'running' || this.#state === 'busy') && !this.#gameMenu.isOpen,
       send: (input) => this.#link.send({ type: 'input', input }),
     });
@@ -147,6 +157,7 @@ export class Studio {
       lastFrame: () => this.#screen.lastFrame(),
       studioFps: () => this.#screen.studioFps(),
       state: () => this.#state,
+      cartBytes: (section, bank) => this.#cart.doc.cart.banks[bank]![section].slice(),
       editor: { getCode: () => this.#editor.getCode(), setCode: (code) => this.#editor.setCode(code) },
     });
 
@@ -253,7 +264,13 @@ export class Studio {
 
   #onFrame(frame: MessageOf<RunnerMessage, 'frame'>): void {
     if (!isLive(this.#state)) return;
-    this.#screen.showFrame(frame.pixels);
+    this.#input.setRelative(frame.relativeMouse);
+    if (this.#state === 'running') this.#showScreenLabel(this.#input.wantsLock ? 'click the screen to give the cart the mouse · Esc releases it' : '');
+    const pointer = frame.relativeMouse ? null : this.#input.pointer();
+    const cart = this.#cart.doc.cart;
+    const cursor = pointer && cartUsesMouse(cart.code);
+    this.#screen.element.classList.toggle('cart-cursor', Boolean(cursor));
+    this.#screen.showFrame(cursor ? withCursor(frame.pixels, frame.cursor, pointer, cart) : frame.pixels);
     this.#audio.push(frame.audio);
     this.#frames.add(performance.now(), frame.stats.cpuMs);
     this.#luaMemory = frame.stats.luaMemory;
@@ -272,6 +289,12 @@ export class Studio {
     }
   }
 
+  #showScreenLabel(text: string): void {
+    if (this.#screenLabel.textContent === text && this.#screenLabel.hidden === (text === '')) return;
+    this.#screenLabel.textContent = text;
+    this.#screenLabel.hidden = text === '';
+  }
+
   #setState(state: StudioState): void {
     this.#state = state;
     this.#toolbar.setState(state);
@@ -283,9 +306,11 @@ export class Studio {
       this.#console.hidePaused();
       this.#editor.setPausedLine(null);
     }
-    if (!isLive(state)) this.#input.releaseAll();
-    this.#screenLabel.textContent = SCREEN_LABELS[state];
-    this.#screenLabel.hidden = SCREEN_LABELS[state] === '';
+    if (!isLive(state)) {
+      this.#input.releaseAll();
+      this.#screen.element.classList.remove('cart-cursor');
+    }
+    this.#showScreenLabel(SCREEN_LABELS[state]);
     this.#screenLabel.dataset.state = state;
     this.#updateStatus(performance.now());
   }

@@ -11,6 +11,8 @@ export interface EditorHost {
   setSection(bank: number, section: CartSection, bytes: Uint8Array): void;
   /** Called after any change to the cart: an edit, an undo, or another cart opened. */
   onCartChange(listener: () => void): void;
+  /** Called when another cart was opened or created in place of this one. */
+  onCartReplaced(listener: () => void): void;
   /** The studio's sound output, for editors that play notes. */
   readonly audio: StudioAudio;
 }

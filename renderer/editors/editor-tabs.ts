@@ -4,12 +4,14 @@ import { button, el } from '../dom.js';
 import type { EditorTab } from './editor-host.js';
 
 export class EditorTabs {
+  readonly #pane: HTMLElement;
   readonly #bar: HTMLElement;
   readonly #tabs: EditorTab[] = [];
   readonly #buttons = new Map<string, HTMLButtonElement>();
   #active: EditorTab | undefined;
 
   constructor(pane: HTMLElement) {
+    this.#pane = pane;
     this.#bar = el('nav', 'editor-tabs');
     this.#bar.setAttribute('role', 'tablist');
     pane.prepend(this.#bar);
@@ -25,6 +27,8 @@ export class EditorTabs {
     this.#tabs.push(tab);
     tab.element.classList.add('editor-panel');
     tab.element.hidden = true;
+    // The Code tab's element is already in the pane; the data editors bring their own.
+    if (!tab.element.isConnected) this.#pane.append(tab.element);
     const b = button(tab.title, 'editor-tab', () => this.show(tab.id), `${tab.title} (${tab.shortcut})`);
     b.setAttribute('role', 'tab');
     b.dataset.tab = tab.id;

@@ -15,7 +15,13 @@ export class UndoStack {
   readonly #done: Step[] = [];
   readonly #undone: Step[] = [];
 
-  constructor(private readonly host: EditorHost) {}
+  constructor(private readonly host: EditorHost) {
+    // Steps of another cart must never be replayed into this one.
+    host.onCartReplaced(() => {
+      this.#done.length = 0;
+      this.#undone.length = 0;
+    });
+  }
 
   /** Applies an edit: the section's new bytes, remembering the old ones. */
   apply(bank: number, section: CartSection, after: Uint8Array): void {

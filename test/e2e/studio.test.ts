@@ -170,3 +170,44 @@ test('Esc opens the game menu of a cart with a -- menu: tag, and its items call 
   await waitForState(page, 'stopped');
   await page.close();
 });
+
+test('over the screen the studio draws the cart\'s mouse cursor, unless its input tag leaves out the mouse', async () => {
+  const page = await openStudio();
+  const canvas = page.locator('#screen canvas');
+  const box = await canvas.boundingBox();
+  assert.ok(box, 'the screen has no canvas');
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const colourAtPointer = async () => {
+    const png = await page.screenshot({ clip: { x: at.x, y: at.y, width: 1, height: 1 } });
+    const { PNG } = await import('pngjs');
+    const image = PNG.sync.read(png);
+    return [image.data[0], image.data[1], image.data[2]].map((v) => v.toString(16).padStart(2, '0')).join('');
+  };
+  for (const [header, expected] of [['', SWEETIE_16[0]], ['-- input: gamepad\n', SWEETIE_16[12]]] as const) {
+    await page.evaluate((c) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(c), `${header}function TIC() cls(12) end\n`);
+    await page.keyboard.press('Control+R');
+    await page.waitForFunction(() => (globalThis as unknown as StudioPage).__nibble.lastFrame() !== null);
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(300);
+    // The system arrow's tip (its hot spot) is its dark outline, colour 0.
+    assert.equal(await colourAtPointer(), expected, header ? 'no cursor for a gamepad-only cart' : 'the arrow cursor at the pointer');
+    await page.keyboard.press('Escape');
+    await waitForState(page, 'stopped');
+  }
+  await page.close();
+});
+
+test('a cart asking for relative mouse mode gets the pointer locked on a click, then movement deltas', async () => {
+  const page = await openStudio();
+  const code = 'function TIC()\n  poke(0x0FF87, peek(0x0FF87) | 0x80)\n  local dx, dy = mouse()\n  if dx ~= 0 or dy ~= 0 then trace("moved " .. dx .. " " .. dy) end\nend\n';
+  await page.evaluate((c) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(c), code);
+  await page.keyboard.press('Control+R');
+  await page.locator('#screen-label', { hasText: 'click the screen' }).waitFor({ state: 'visible' });
+  const box = await page.locator('#screen canvas').boundingBox();
+  assert.ok(box);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(() => (globalThis as unknown as { document: { pointerLockElement: unknown } }).document.pointerLockElement !== null);
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 6 });
+  await page.locator('.line-trace', { hasText: /moved [1-9]/ }).first().waitFor({ timeout: 3000 });
+  await page.close();
+});
