@@ -1,12 +1,9 @@
 // Every hostile cart, run from the studio in Chromium: the studio's own frame rate is recorded
 // while the attack runs, and the studio must keep drawing and end each run cleanly.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
-import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
+import { test } from 'node:test';
 import { ATTACKS } from '../fixtures/hostile-carts.js';
+import { useStudio } from './studio-page.js';
 
 /** What these tests use of the studio page's globals (code in page.evaluate runs in the page). */
 interface StudioPage {
@@ -17,26 +14,10 @@ interface StudioPage {
 const MIN_STUDIO_FPS = 30;
 const ATTACK_MS = 1200;
 
-let server: WebServer;
-let browser: Browser;
-let page: Page;
-
-before(async () => {
-  const executablePath = findChromium();
-  assert.ok(executablePath, 'no Chromium found: run the tests with npm test, which installs it or says what to install');
-  server = await startWebServer({ port: 0, rootDir: join(process.cwd(), 'dist/renderer'), log: () => {} });
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(server.url);
-  await page.waitForFunction(() => (globalThis as unknown as Partial<StudioPage>).__nibble !== undefined);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const studio = useStudio();
 
 test('the studio keeps drawing during every hostile cart', async (t) => {
+  const page = await studio.open();
   const rows: string[] = [];
   for (const attack of ATTACKS) {
     await page.evaluate((code) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(code), attack.code);
@@ -52,6 +33,6 @@ test('the studio keeps drawing during every hostile cart', async (t) => {
   t.diagnostic('studio frame rate during each attack:');
   for (const row of rows) t.diagnostic(row);
   const end = Date.now() + 5000;
-  while (server.runnerPids().length > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-  assert.deepEqual(server.runnerPids(), [], 'every runner ended');
+  while (studio.server.runnerPids().length > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(studio.server.runnerPids(), [], 'every runner ended');
 });

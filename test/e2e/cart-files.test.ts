@@ -5,30 +5,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { BANK_SECTIONS, readCart, type Cart } from '../../runner/common/cart/index.js';
-import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
-import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
-import { framePixel, openStudio, runAndWaitForFrame, waitForState, waitForStudio, type StudioPage } from './studio-page.js';
+import { framePixel, runAndWaitForFrame, type StudioPage, useStudio, waitForState, waitForStudio } from './studio-page.js';
 
 const CARTS = join(process.cwd(), 'carts');
 const GRASS = '38b764';
 
-let server: WebServer;
-let browser: Browser;
-
-before(async () => {
-  const executablePath = findChromium();
-  assert.ok(executablePath, 'no Chromium found: run the tests with npm test, which installs it or says what to install');
-  server = await startWebServer({ port: 0, rootDir: join(process.cwd(), 'dist/renderer'), log: () => {} });
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const studio = useStudio();
 
 const code = (page: Page) => page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.editor.getCode());
 const setCode = (page: Page, text: string) => page.evaluate((t) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(t), text);
@@ -87,7 +72,7 @@ function assertSameData(actual: Cart, expected: Cart, label: string): void {
 }
 
 test('Ctrl+O opens the file picker; a .tic cart shows its code only, and runs with its data', async () => {
-  const page = await openStudio(browser, server.url);
+  const page = await studio.open();
   const choosing = page.waitForEvent('filechooser');
   // A round trip first, so that Playwright has switched on catching the picker before the key.
   await page.evaluate(() => undefined);
@@ -107,7 +92,7 @@ test('Ctrl+O opens the file picker; a .tic cart shows its code only, and runs wi
 });
 
 test('edited and saved as .lua and .png, the downloads load with readCart and keep every byte of data', async () => {
-  const page = await openStudio(browser, server.url);
+  const page = await studio.open();
   await openThroughInput(page, 'sprites.tic');
   const original = readCart(readFileSync(join(CARTS, 'sprites.tic')), 'sprites.tic');
   const edited = `-- edited in the studio\n${original.code}`;
@@ -131,7 +116,7 @@ test('edited and saved as .lua and .png, the downloads load with readCart and ke
 });
 
 test('an edit shows the unsaved marker in the toolbar and the title; saving clears it', async () => {
-  const page = await openStudio(browser, server.url);
+  const page = await studio.open();
   await openThroughInput(page, 'hello.lua');
   assert.equal(await dirtyShown(page), false);
   await setCode(page, `${await code(page)}-- one more line\n`);
@@ -146,7 +131,7 @@ test('an edit shows the unsaved marker in the toolbar and the title; saving clea
 });
 
 test('a dropped cart opens; with unsaved changes the studio asks first, and No keeps them', async () => {
-  const page = await openStudio(browser, server.url);
+  const page = await studio.open();
   const png = new Uint8Array(readFileSync(join(CARTS, 'hello.png')));
   await dropFile(page, 'hello.png', png);
   await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'hello.png — Nibble');
@@ -175,7 +160,7 @@ test('a dropped cart opens; with unsaved changes the studio asks first, and No k
 });
 
 test('a file that is not a cart is refused with its name and the open cart stays', async () => {
-  const page = await openStudio(browser, server.url);
+  const page = await studio.open();
   const before = await code(page);
   await dropFile(page, 'notes.txt', new TextEncoder().encode('hello'));
   await page.locator('.console-pane', { hasText: 'notes.txt: unknown cart extension' }).waitFor();
@@ -186,7 +171,7 @@ test('a file that is not a cart is refused with its name and the open cart stays
 });
 
 test('recent carts reopen from the list, and New starts the template with SWEETIE-16', async () => {
-  const page = await openStudio(browser, server.url);
+  const page = await studio.open();
   await openThroughInput(page, 'sprites.tic');
   await openThroughInput(page, 'hello.lua');
   const recent = page.locator('select.recent-carts');
@@ -208,7 +193,7 @@ test('recent carts reopen from the list, and New starts the template with SWEETI
 });
 
 test('the autosave keeps the data sections across a reload', async () => {
-  const page = await openStudio(browser, server.url);
+  const page = await studio.open();
   await openThroughInput(page, 'sprites.tic');
   await page.reload();
   await waitForStudio(page);
@@ -220,7 +205,7 @@ test('the autosave keeps the data sections across a reload', async () => {
 });
 
 test('code a text cart cannot hold survives the autosave, and a .lua save says why it cannot be made', async () => {
-  const page = await openStudio(browser, server.url);
+  const page = await studio.open();
   const tricky = 'function TIC() cls(1) end\n-- <b>a line a text cart would read as data</b>\n';
   await setCode(page, tricky);
   await page.reload();
@@ -236,7 +221,7 @@ test('code a text cart cannot hold survives the autosave, and a .lua save says w
 test('the old {name, code} autosave is read as a text cart, its data sections out of the editor', async () => {
   const palette = `000000ffffffff0000${'0'.repeat(13 * 6)}`;
   const legacy = { name: 'old.lua', code: `function TIC() cls(2) end\n\n-- <PALETTE>\n-- 000:${palette}\n-- </PALETTE>\n` };
-  const page = await openStudio(browser, server.url, (p) =>
+  const page = await studio.open((p) =>
     p.addInitScript((stored) => {
       const storage = (globalThis as unknown as StudioPage).localStorage;
       if (storage.getItem('nibble.open-cart.v2') === null) storage.setItem('nibble.open-cart.v1', JSON.stringify(stored));
@@ -251,7 +236,7 @@ test('the old {name, code} autosave is read as a text cart, its data sections ou
 });
 
 test('pmem survives a re-run and a reload of the same cart, kept under its TIC-80 key', async () => {
-  const page = await openStudio(browser, server.url);
+  const page = await studio.open();
   await setCode(page, '-- saveid: e2e-counter\nfunction BOOT()\n  n = pmem(0) + 1\n  pmem(0, n)\nend\nfunction TIC()\n  cls(0)\n  rect(0, 0, n * 10, 10, 12)\nend\n');
   await runAndWaitForFrame(page);
   assert.equal(await framePixel(page, 5, 5), 'f4f4f4');

@@ -4,14 +4,11 @@
 // and the cart's map() draws what was drawn.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { readCart } from '../../runner/common/cart/index.js';
-import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
-import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
-import { framePixel, openStudio, runAndWaitForFrame, type StudioPage } from './studio-page.js';
+import { framePixel, runAndWaitForFrame, type StudioPage, useStudio } from './studio-page.js';
 
 const SWEETIE_16 = '1a1c2c5d275db13e53ef7d57ffcd75a7f07038b76425717929366f3b5dc941a6f673eff7f4f4f494b0c2566c86333c57';
 const BLACK = '1a1c2c';
@@ -44,20 +41,7 @@ function mapCart(): string {
   ].join('\n');
 }
 
-let server: WebServer;
-let browser: Browser;
-
-before(async () => {
-  const executablePath = findChromium();
-  assert.ok(executablePath, 'no Chromium found: run the tests with npm test, which installs it or says what to install');
-  server = await startWebServer({ port: 0, rootDir: join(process.cwd(), 'dist/renderer'), log: () => {} });
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const studio = useStudio();
 
 interface MapPage {
   __nibble: StudioPage['__nibble'] & { cartBytes(section: string, bank: number): Uint8Array };
@@ -65,7 +49,7 @@ interface MapPage {
 
 /** The studio with the test cart open and the Map tab shown. */
 async function openMapEditor(): Promise<Page> {
-  const page = await openStudio(browser, server.url);
+  const page = await studio.open();
   await page.locator('input.open-cart-file').setInputFiles({ name: 'map-test.lua', mimeType: 'text/plain', buffer: Buffer.from(mapCart()) });
   await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'map-test.lua — Nibble');
   await page.keyboard.press('F3');

@@ -7,11 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
-import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
-import { openStudio, type StudioPage } from './studio-page.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { type StudioPage, useStudio } from './studio-page.js';
 
 type Section = 'tracks' | 'patterns';
 
@@ -23,20 +21,7 @@ const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'nibble-music-editor-'));
 const SAMPLES_PER_FRAME = 735;
 
-let server: WebServer;
-let browser: Browser;
-
-before(async () => {
-  const executablePath = findChromium();
-  assert.ok(executablePath, 'no Chromium found: run the tests with npm test, which installs it or says what to install');
-  server = await startWebServer({ port: 0, rootDir: join(process.cwd(), 'dist/renderer'), log: () => {} });
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const studio = useStudio();
 
 const bytes = async (page: Page, section: Section): Promise<number[]> =>
   page.evaluate((s) => [...(globalThis as unknown as MusicPage).__nibble.cartBytes(s, 0)], section);
@@ -48,7 +33,7 @@ const patternRow = async (page: Page, id: number, row: number): Promise<number[]
 };
 
 async function openMusicEditor(): Promise<Page> {
-  const page = await openStudio(browser, server.url);
+  const page = await studio.open();
   await page.keyboard.press('F5');
   await page.locator('.music-tracker').waitFor();
   return page;

@@ -7,12 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
-import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
-import { openStudio, type StudioPage } from './studio-page.js';
+import { type StudioPage, useStudio } from './studio-page.js';
 
 type Section = 'waveforms' | 'sfx';
 
@@ -32,26 +30,13 @@ const CELL = { width: 10, height: 5 };
 const GRID_TOP = { wave: 0, waveEnvelope: 92, volume: 184, arpeggio: 276, pitch: 368 } as const;
 const SCOPE = { top: 460, height: 40, color: [0xa7, 0xf0, 0x70] };
 
-let server: WebServer;
-let browser: Browser;
-
-before(async () => {
-  const executablePath = findChromium();
-  assert.ok(executablePath, 'no Chromium found: run the tests with npm test, which installs it or says what to install');
-  server = await startWebServer({ port: 0, rootDir: join(process.cwd(), 'dist/renderer'), log: () => {} });
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const studio = useStudio();
 
 const bytes = async (page: Page, section: Section): Promise<number[]> =>
   page.evaluate((s) => [...(globalThis as unknown as SfxPage).__nibble.cartBytes(s, 0)], section);
 
 async function openSfxEditor(): Promise<Page> {
-  const page = await openStudio(browser, server.url);
+  const page = await studio.open();
   await page.keyboard.press('F4');
   await page.locator('.sfx-canvas canvas').waitFor();
   return page;

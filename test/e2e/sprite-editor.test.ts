@@ -3,13 +3,10 @@
 // out; undo and redo step back and forth; a saved cart keeps the edits and a run draws them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { readCart } from '../../runner/common/cart/index.js';
-import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
-import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
-import { framePixel, openStudio, runAndWaitForFrame, type StudioPage } from './studio-page.js';
+import { framePixel, runAndWaitForFrame, type StudioPage, useStudio } from './studio-page.js';
 
 type Section = 'tiles' | 'sprites' | 'flags' | 'palette';
 
@@ -19,20 +16,7 @@ interface SpritePage extends StudioPage {
   requestAnimationFrame(cb: () => void): void;
 }
 
-let server: WebServer;
-let browser: Browser;
-
-before(async () => {
-  const executablePath = findChromium();
-  assert.ok(executablePath, 'no Chromium found: run the tests with npm test, which installs it or says what to install');
-  server = await startWebServer({ port: 0, rootDir: join(process.cwd(), 'dist/renderer'), log: () => {} });
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const studio = useStudio();
 
 const WHITE = 12;
 const GREEN = 6;
@@ -46,7 +30,7 @@ const redrawn = (page: Page) =>
 
 /** The studio with an empty-sheet cart, showing the Sprites tab (opened with F2). */
 async function openSpriteEditor(): Promise<Page> {
-  const page = await openStudio(browser, server.url);
+  const page = await studio.open();
   await page.keyboard.press('F2');
   await page.locator('.sprite-canvas-box canvas').waitFor();
   await page.locator('.sprite-sheet-box canvas').waitFor();

@@ -1,5 +1,10 @@
-// Helpers for driving the studio page in Chromium: open it, read its state and its last frame.
-import type { Browser, Page } from 'playwright-core';
+// Helpers for driving the studio page in Chromium: serve it, open it, read its state and its last frame.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
+import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
 
 /** What the tests use of the studio page's globals (code in page.evaluate runs in the page). */
 export interface StudioPage {
@@ -10,6 +15,42 @@ export interface StudioPage {
   };
   document: { querySelector(selector: string): unknown; title: string };
   localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void; removeItem(key: string): void };
+}
+
+export interface StudioHarness {
+  readonly server: WebServer;
+  readonly browser: Browser;
+  /** A fresh studio page, as openStudio gives it. */
+  open(prepare?: (page: Page) => Promise<unknown>): Promise<Page>;
+}
+
+/** The built studio served on a free port and a Chromium, started before a test file's tests and ended after them. */
+export function useStudio(): StudioHarness {
+  let server: WebServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    const executablePath = findChromium();
+    assert.ok(executablePath, 'no Chromium found: run the tests with npm test, which installs it or says what to install');
+    server = await startWebServer({ port: 0, rootDir: join(process.cwd(), 'dist/renderer'), log: () => {} });
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    assert.ok(value, 'the studio harness has not started');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+    open: (prepare) => openStudio(started(browser), started(server).url, prepare),
+  };
 }
 
 /** A fresh page (its own storage) with the studio loaded; `prepare` runs before the first load. */

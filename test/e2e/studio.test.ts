@@ -2,11 +2,9 @@
 // screen back; hang a cart and check the studio kept animating, Break shows the line, Stop really
 // ends the runner process; errors link to their line; edits survive a reload.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
-import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useStudio } from './studio-page.js';
 
 const SWEETIE_16 = ['1a1c2c', '5d275d', 'b13e53', 'ef7d57', 'ffcd75', 'a7f070', '38b764', '257179', '29366f', '3b5dc9', '41a6f6', '73eff7', 'f4f4f4', '94b0c2', '566c86', '333c57'];
 
@@ -21,25 +19,12 @@ interface StudioPage {
   document: { querySelector(selector: string): unknown };
 }
 
-let server: WebServer;
-let browser: Browser;
-
-before(async () => {
-  const executablePath = findChromium();
-  assert.ok(executablePath, 'no Chromium found: run the tests with npm test, which installs it or says what to install');
-  server = await startWebServer({ port: 0, rootDir: join(process.cwd(), 'dist/renderer'), log: () => {} });
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const studio = useStudio();
 
 async function openStudio(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await studio.browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
-  await page.goto(server.url);
+  await page.goto(studio.server.url);
   await page.waitForFunction(() => (globalThis as unknown as Partial<StudioPage>).__nibble !== undefined && (globalThis as unknown as StudioPage).document.querySelector('.monaco-editor') !== null);
   return page;
 }
@@ -103,7 +88,7 @@ test('a hung cart: the studio keeps drawing, shows the busy line, Break pauses t
   await page.waitForTimeout(1200);
   const fps = await page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.studioFps());
   assert.ok(fps >= 30, `the studio drew ${fps} frames in the last second while the cart hung`);
-  assert.equal(server.runnerPids().length, 1);
+  assert.equal(studio.server.runnerPids().length, 1);
 
   await page.locator('.console-busy button', { hasText: 'Break' }).click();
   await waitForState(page, 'paused');
@@ -111,10 +96,10 @@ test('a hung cart: the studio keeps drawing, shows the busy line, Break pauses t
   await page.locator('[data-action="resume"]').click();
   await waitForState(page, 'busy');
 
-  const pid = server.runnerPids()[0];
+  const pid = studio.server.runnerPids()[0];
   await page.keyboard.press('Escape');
   await waitForState(page, 'stopped');
-  await waitFor(() => server.runnerPids().length === 0, 'the runner is still registered after Stop');
+  await waitFor(() => studio.server.runnerPids().length === 0, 'the runner is still registered after Stop');
   assert.throws(() => process.kill(pid, 0), /ESRCH/, `runner ${pid} still exists after Stop`);
   await page.close();
 });
