@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { type StudioPage, useStudio } from './studio-page.js';
+import { peakFrequency } from '../fixtures/audio-analysis.js';
 
 type Section = 'waveforms' | 'sfx';
 
@@ -21,7 +22,6 @@ interface SfxPage extends StudioPage {
 const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'nibble-sfx-editor-'));
 const SAMPLES_PER_FRAME = 735;
-const RATE = 44100;
 
 // The editor canvas's layout (renderer/editors/sfx/sfx-canvas.ts), in CSS pixels: cells of 10 x 5,
 // 16 levels per grid, grids 92 px apart, the scope last.
@@ -193,24 +193,6 @@ test('a held piano key plays the sample through the studio sound path until it i
   await page.close();
 });
 
-/** The strongest frequency between lo and hi Hz, by a Goertzel scan in 1 Hz steps. */
-function peakFrequency(samples: Int16Array, lo: number, hi: number): number {
-  let best = { power: -1, freq: 0 };
-  for (let freq = lo; freq <= hi; freq++) {
-    const coeff = 2 * Math.cos((2 * Math.PI * freq) / RATE);
-    let s1 = 0;
-    let s2 = 0;
-    for (const x of samples) {
-      const s0 = x + coeff * s1 - s2;
-      s2 = s1;
-      s1 = s0;
-    }
-    const power = s1 * s1 + s2 * s2 - coeff * s1 * s2;
-    if (power > best.power) best = { power, freq };
-  }
-  return best.freq;
-}
-
 test("a saved cart whose code calls sfx(0) plays the drawn wave at the sample's note (nibble run --wav)", async () => {
   const page = await openSfxEditor();
   await drawSquareWave(page);
@@ -231,6 +213,6 @@ test("a saved cart whose code calls sfx(0) plays the drawn wave at the sample's 
   const left = samples.filter((_, i) => i % 2 === 0).subarray(5 * SAMPLES_PER_FRAME, 35 * SAMPLES_PER_FRAME);
   assert.ok(left.reduce((m, x) => Math.max(m, Math.abs(x)), 0) > 3000, 'the note is loud');
   // The chip divides its clock into whole steps, so A-5 (440 Hz) sounds at 444 Hz.
-  const freq = peakFrequency(left, 300, 600);
+  const freq = peakFrequency(left, 300, 600, 1);
   assert.ok(Math.abs(freq - 440) / 440 < 0.01, `the note measures ${freq} Hz`);
 });

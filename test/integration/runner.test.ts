@@ -191,7 +191,7 @@ test('the Lua environment is an allowlist', async () => {
   const result = await run(code, { frames: 1 });
   assert.equal(result.status, 'ok', result.message);
   assert.equal(result.traces[0], 'nilnilnilnilnilnilnil');
-  // TIC-80 replaces these two with stubs that raise this error.
+  // TIC-80 replaces these two with functions that raise this error.
   assert.equal(result.traces[1], 'unknown method: "dofile" unknown method: "loadfile"');
   assert.match(result.traces[2], /^nil .*attempt to load a binary chunk/);
   assert.equal(result.traces[3], 'count');

@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { peakFrequency, SAMPLE_RATE } from '../fixtures/audio-analysis.js';
 
 const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'nibble-sound-'));
 const SAMPLES_PER_FRAME = 735;
-const RATE = 44100;
 
 /** Sample 0 plays waveform 1 (one triangle period) at full volume; byte 61 holds the mute bits. */
 function cart(extra = ''): string {
@@ -30,24 +30,6 @@ function render(name: string, code: string, frames: number): { bytes: Buffer; le
   return { bytes, left: samples.filter((_, i) => i % 2 === 0), right: samples.filter((_, i) => i % 2 === 1) };
 }
 
-/** The strongest frequency between lo and hi Hz, by a Goertzel scan in 0.5 Hz steps. */
-function peakFrequency(samples: Int16Array, lo: number, hi: number): number {
-  let best = { power: -1, freq: 0 };
-  for (let freq = lo; freq <= hi; freq += 0.5) {
-    const coeff = 2 * Math.cos((2 * Math.PI * freq) / RATE);
-    let s1 = 0;
-    let s2 = 0;
-    for (const x of samples) {
-      const s0 = x + coeff * s1 - s2;
-      s2 = s1;
-      s1 = s0;
-    }
-    const power = s1 * s1 + s2 * s2 - coeff * s1 * s2;
-    if (power > best.power) best = { power, freq };
-  }
-  return best.freq;
-}
-
 const frames = (samples: Int16Array, from: number, to: number) => samples.subarray(from * SAMPLES_PER_FRAME, to * SAMPLES_PER_FRAME);
 const peak = (samples: Int16Array) => samples.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 
@@ -55,7 +37,7 @@ test('--wav writes 44.1 kHz stereo s16: one note measures A-5 and ends in silenc
   const { bytes, left, right } = render('note', cart(), 60);
   assert.equal(bytes.toString('latin1', 0, 4), 'RIFF');
   assert.equal(bytes.readUInt16LE(22), 2, 'channels');
-  assert.equal(bytes.readUInt32LE(24), RATE, 'sample rate');
+  assert.equal(bytes.readUInt32LE(24), SAMPLE_RATE, 'sample rate');
   assert.equal(bytes.readUInt16LE(34), 16, 'bits per sample');
   assert.equal(bytes.length, 44 + 60 * SAMPLES_PER_FRAME * 4);
   // TIC-80's chip divides its clock into whole steps, so A-5 (440 Hz) sounds at 444.1 Hz.
