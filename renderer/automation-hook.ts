@@ -11,6 +11,8 @@ export interface NibbleAutomation {
   /** Frames the studio itself drew in the last second (its own ticker, whatever the cart does). */
   studioFps(): number;
   state(): StudioState;
+  /** The loudest sample (0..1) the studio's sound output played in the last ~46 ms. */
+  audioPeak(): number;
   /** A copy of one section of one bank of the open cart, as the editors last changed it. */
   cartBytes(section: CartSection, bank: number): Uint8Array;
   readonly editor: {

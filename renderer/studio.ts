@@ -157,6 +157,7 @@ export class Studio {
       lastFrame: () => this.#screen.lastFrame(),
       studioFps: () => this.#screen.studioFps(),
       state: () => this.#state,
+      audioPeak: () => this.#audio.outputPeak(),
       cartBytes: (section, bank) => this.#cart.doc.cart.banks[bank]![section].slice(),
       editor: { getCode: () => this.#editor.getCode(), setCode: (code) => this.#editor.setCode(code) },
     });

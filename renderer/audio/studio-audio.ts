@@ -8,6 +8,7 @@ import { CHIP_SAMPLE_RATE, FRAME_PLAYER, type PlayerMessage } from './audio-mess
 export class StudioAudio {
   private context: AudioContext | undefined;
   private node: AudioWorkletNode | undefined;
+  private meter: AnalyserNode | undefined;
   private starting: Promise<void> | undefined;
   private volume = 1;
   private muted = false;
@@ -39,6 +40,14 @@ export class StudioAudio {
     return this.node !== undefined;
   }
 
+  /** The loudest sample (0..1) the studio played in the last ~46 ms: what reaches the speakers. */
+  outputPeak(): number {
+    if (!this.meter) return 0;
+    const samples = new Float32Array(this.meter.fftSize);
+    this.meter.getFloatTimeDomainData(samples);
+    return samples.reduce((peak, x) => Math.max(peak, Math.abs(x)), 0);
+  }
+
   /** Queues one frame: 735 interleaved left/right s16 pairs at 44 100 Hz. */
   push(frame: Int16Array): void {
     if (!this.node) return;
@@ -65,6 +74,7 @@ export class StudioAudio {
   async close(): Promise<void> {
     this.node?.disconnect();
     this.node = undefined;
+    this.meter = undefined;
     await this.context?.close();
     this.context = undefined;
     this.starting = undefined;
@@ -76,6 +86,10 @@ export class StudioAudio {
     await context.audioWorklet.addModule(workletUrl);
     const node = new AudioWorkletNode(context, FRAME_PLAYER, { numberOfInputs: 0, outputChannelCount: [2] });
     node.connect(context.destination);
+    const meter = context.createAnalyser();
+    meter.fftSize = 2048;
+    node.connect(meter);
+    this.meter = meter;
     this.node = node;
     this.post({ type: 'volume', gain: this.volume });
     this.post({ type: 'muted', muted: this.muted });
