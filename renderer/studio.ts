@@ -14,6 +14,9 @@ import { normaliseCartName } from './cart-name.js';
 import { NEW_CART_NAME, newCart } from './cart-template.js';
 import { CodeEditor } from './code-editor.js';
 import { ConsolePane } from './console-pane.js';
+import { CommandLine } from './console-commands/command-line.js';
+import { ConsoleCommands } from './console-commands/console-commands.js';
+import { pickPng } from './console-commands/pick-png.js';
 import { byId } from './dom.js';
 import { cartUsesMouse, withCursor } from './cursor-overlay.js';
 import { EditorTabs } from './editors/editor-tabs.js';
@@ -24,6 +27,7 @@ import { createSfxEditor } from './editors/sfx/sfx-editor.js';
 import { createMusicEditor } from './editors/music/music-editor.js';
 import { FileCommands } from './file-commands.js';
 import { GameMenu, menuItems } from './game-menu.js';
+import { download } from './files/browser-cart-files.js';
 import { createCartFileAccess } from './files/create-cart-file-access.js';
 import { InputCapture } from './input-capture.js';
 import { createRunnerLink } from './runner-link/create-runner-link.js';
@@ -134,6 +138,7 @@ export class Studio {
       error: (message) => this.#console.error(message),
       showRecent: (entries) => this.#toolbar.setRecent(entries),
     }, createCartFileAccess);
+    byId('console').append(this.#commandLine().element);
     this.#input = new InputCapture({
       target: screen.element,
       toFramePoint: (x, y) => screen.toFramePoint(x, y),
@@ -362,6 +367,40 @@ export class Studio {
       return;
     }
     this.#files.opened({ name: file.name, bytes, location: null });
+  }
+
+  /** The console's command line (reference 8.2). */
+  #commandLine(): CommandLine {
+    const commands = new ConsoleCommands({
+      run: () => this.run(),
+      resume: () => this.#link.send({ type: 'resume' }),
+      newCart: () => this.#files.newCart(),
+      save: (name) => {
+        if (name !== undefined) this.#rename(name);
+        void this.#files.save(false);
+      },
+      load: () => this.#files.open(),
+      evaluate: (code) => {
+        if (!isLive(this.#state)) return false;
+        this.#link.send({ type: 'eval', code });
+        return true;
+      },
+      clear: () => this.#console.clear(),
+      print: (text) => this.#console.trace(text, 12),
+      error: (text) => this.#console.error(text),
+      cart: () => this.#cart.doc.cart,
+      setSection: (section, bytes) => this.#cart.editSection(0, section, bytes),
+      download,
+      pickPng,
+    });
+    return new CommandLine({
+      execute: (line) => {
+        this.#console.info(`> ${line}`);
+        void commands.execute(line);
+      },
+      completions: (line) => commands.completions(line),
+      showChoices: (choices) => this.#console.info(choices.join('  ')),
+    });
   }
 
   /** The autosave (see autosave.ts). */

@@ -71,7 +71,8 @@ export class BrowserCartFiles implements CartFileAccess {
   }
 }
 
-function download(name: string, bytes: Uint8Array): void {
+/** Hands the bytes to the browser as a download named `name`. */
+export function download(name: string, bytes: Uint8Array): void {
   const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME_TYPES[extension] ?? 'application/octet-stream' });
   const url = URL.createObjectURL(blob);

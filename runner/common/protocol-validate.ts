@@ -23,6 +23,8 @@ import {
 /** Upper bounds on sizes; string lengths count UTF-16 code units. */
 export const MESSAGE_LIMITS = {
   codeLength: 1024 * 1024,
+  /** One console line of Lua. */
+  evalLength: 64 * 1024,
   nameLength: 256,
   textLength: 64 * 1024,
   localValueLength: 1024,
@@ -199,6 +201,10 @@ export function parseHostMessage(value: unknown): HostMessage | null {
     case 'menu': {
       const index = field(message, 'index');
       return isInt(index, 0, MAX_MENU_INDEX) ? { type, index } : null;
+    }
+    case 'eval': {
+      const code = field(message, 'code');
+      return isString(code, MESSAGE_LIMITS.evalLength) ? { type, code } : null;
     }
     case 'break':
     case 'resume':

@@ -74,6 +74,8 @@ export type HostMessage =
   | { type: 'input'; input: InputSnapshot }
   /** The user picked item `index` (0-based) of the cart's game menu (its `-- menu:` tag). */
   | { type: 'menu'; index: number }
+  /** Lua code from the studio console, run in the live cart's Lua state before the next frame. */
+  | { type: 'eval'; code: string }
   /** Pause the cart at its current line (or at the first line it runs next) and report its stack. */
   | { type: 'break' }
   | { type: 'resume' }

@@ -59,6 +59,7 @@ transport.onMessage((raw) => {
     case 'start':
     case 'input':
     case 'menu':
+    case 'eval':
       if (!vmEnded) worker.postMessage(msg);
       break;
     case 'break':

@@ -3,11 +3,16 @@
 // A soft reset() replaces it with a fresh one.
 import type { ApiFunction } from './api/context.js';
 import type { VmHook } from './interrupt/vm-hook.js';
-import { LuaBridge, LuaType, LUA_ERRMEM, LUA_OK } from './lua/lua-bridge.js';
+import { LuaBridge, LuaType, LUA_ERRMEM, LUA_MULTRET, LUA_OK } from './lua/lua-bridge.js';
 import type { LuaState } from './lua/lua-wasm.js';
 import { installSandbox, type Sandbox } from './lua/sandbox.js';
 
 export type CallResult = 'ok' | 'error' | 'out-of-memory';
+
+/** What console code gave: tostring of each result, or its error message. */
+export type EvalResult = { results: string[] } | { error: string };
+
+const EVAL_CHUNK = '=console';
 
 export interface ScriptFailure {
   message: string;
@@ -75,6 +80,47 @@ export class CartScript {
     if (arg !== undefined) x.lua_pushinteger(L, BigInt(arg));
     this.hook.entry = name;
     return this.protectedCall(arg !== undefined ? 1 : 0);
+  }
+
+  /**
+   * Runs a line of console code in this state, under the hook like the cart's own callbacks. An
+   * expression is tried first ("return " before it), so `1+2` shows 3 as a REPL would.
+   */
+  evaluate(code: string): EvalResult {
+    const x = this.lua.x;
+    const L = this.L;
+    x.lua_settop(L, 0);
+    if (this.lua.load(L, `return ${code}`, EVAL_CHUNK) !== LUA_OK) {
+      x.lua_settop(L, 0);
+      if (this.lua.load(L, code, EVAL_CHUNK) !== LUA_OK) return this.evalError();
+    }
+    this.hook.entry = 'console';
+    this.hook.beginCode();
+    const status = x.lua_pcallk(L, 0, LUA_MULTRET, 0, 0, 0);
+    if (status !== LUA_OK) {
+      this.hook.endCode();
+      return this.evalError();
+    }
+    const results: string[] = [];
+    const count = x.lua_gettop(L);
+    for (let i = 1; i <= count && results.length === i - 1; i++) {
+      x.lua_getglobal(L, this.lua.name('tostring'));
+      x.lua_pushvalue(L, i);
+      if (x.lua_pcallk(L, 1, 1, 0, 0, 0) !== LUA_OK) break;
+      results.push(this.lua.toText(L, -1) ?? '');
+      x.lua_settop(L, -2);
+    }
+    this.hook.endCode();
+    if (results.length < count) return this.evalError();
+    x.lua_settop(L, 0);
+    return { results };
+  }
+
+  /** The error on top of the stack, which is then emptied. */
+  private evalError(): EvalResult {
+    const error = this.lua.toText(this.L, -1) ?? 'error';
+    this.lua.x.lua_settop(this.L, 0);
+    return { error };
   }
 
   /** Ends this Lua state. Finalizers run, under the watchdog like any cart code. */

@@ -23,6 +23,9 @@ import { Video } from './video/video.js';
 const FRAME_MS = 1000 / 60;
 const MAX_TRACES_PER_FRAME = 100;
 const MAX_TRACE_CHARS = 4096;
+/** Palette colours of console eval output: results, and errors (red in the default palette). */
+const EVAL_RESULT_COLOR = 15;
+const EVAL_ERROR_COLOR = 2;
 
 export type StepResult = 'ok' | 'error' | 'exit';
 
@@ -47,6 +50,8 @@ export class CartMachine {
   private exitRequested = false;
   private resetRequested = false;
   private pendingMenu: number | undefined;
+  /** Console code waiting for the next frame, in the order it came. */
+  private pendingEvals: string[] = [];
   private tracesThisFrame = 0;
   private tracesDropped = 0;
 
@@ -176,6 +181,20 @@ export class CartMachine {
     this.pendingMenu = index;
   }
 
+  /** Console code; it runs before the next frame and its results or error come back as traces. */
+  evaluate(code: string): void {
+    this.pendingEvals.push(code);
+  }
+
+  /** An error in console code is reported but, unlike one in the cart's callbacks, ends nothing. */
+  private runEvals(): void {
+    for (const code of this.pendingEvals.splice(0)) {
+      const result = this.script.evaluate(code);
+      if ('error' in result) this.trace(result.error, EVAL_ERROR_COLOR);
+      else for (const text of result.results) this.trace(text, EVAL_RESULT_COLOR);
+    }
+  }
+
   /**
    * One frame in TIC-80's order: the sound tick and input, TIC (and OVR), then the frame's audio
    * from the sound registers as TIC left them, then the blit with BDR and SCN.
@@ -200,6 +219,7 @@ export class CartMachine {
       const menu = this.callback('MENU', index);
       if (menu !== 'ok') return menu;
     }
+    this.runEvals();
     this.ticCount++;
     const tic = this.script.call('TIC');
     if (tic === 'missing') return this.fail("'function TIC()...' isn't found :(");

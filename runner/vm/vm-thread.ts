@@ -15,6 +15,8 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
   let loop: FrameLoop | undefined;
   let machine: CartMachine | undefined;
   let pendingInput: InputSnapshot | undefined;
+  /** Console code that came before the machine was made: the studio can send it right after start. */
+  const pendingEvals: string[] = [];
   let started = false;
   const wasmReady = loadLuaWasm(glue, { share: !init.alwaysOnHook, memoryLimitBytes: init.memoryLimitBytes });
 
@@ -28,10 +30,16 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
       machine?.menu(msg.index);
       return;
     }
+    if (msg.type === 'eval') {
+      if (machine) machine.evaluate(msg.code);
+      else pendingEvals.push(msg.code);
+      return;
+    }
     if (started) return;
     started = true;
     void wasmReady.then((wasm) => {
       machine = new CartMachine(wasm, init, msg.cart, msg.options, { send: (m) => port.post(m) });
+      for (const code of pendingEvals.splice(0)) machine.evaluate(code);
       const layout = machine.hook.layout;
       const note = [...wasm.patchErrors, machine.hook.note].filter(Boolean).join('; ');
       port.post({

@@ -102,6 +102,10 @@ test('malformed host messages are rejected', () => {
     { type: 'input', input: { ...goodInput, keys: [1.5] } },
     { type: 'input', input: { ...goodInput, keys: '1' } },
     { type: 'input', input: { ...goodInput, keys: [, 1] } },
+    { type: 'eval' },
+    { type: 'eval', code: 5 },
+    { type: 'eval', code: ['x'] },
+    { type: 'eval', code: long(MESSAGE_LIMITS.evalLength + 1) },
   ];
   for (const [i, message] of bad.entries()) assert.equal(parseHostMessage(message), null, `case ${i}`);
 });
@@ -173,5 +177,6 @@ test('the size limits are inclusive', () => {
   assert.notEqual(parseRunnerMessage(paused), null);
   const start = { ...goodStart, cart: { name: 'a', code: long(MESSAGE_LIMITS.codeLength) } };
   assert.notEqual(parseHostMessage(start), null);
+  assert.notEqual(parseHostMessage({ type: 'eval', code: long(MESSAGE_LIMITS.evalLength) }), null);
   assert.notEqual(parseRunnerMessage({ type: 'trace', text: long(MESSAGE_LIMITS.textLength), color: 0 }), null);
 });

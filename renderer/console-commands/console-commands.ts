@@ -1,0 +1,138 @@
+// The console's commands (reference 8.2, the ones the studio has): parsing a typed line, running
+// it against the studio, and completing a partly typed one.
+import type { Cart } from '../../runner/common/cart/index.js';
+import { HELP_TOPICS, helpLines, isHelpTopic } from './help-topics.js';
+import { encodeSheetPng, importSheetPng, type SheetSection } from './sheet-png.js';
+
+export interface ConsoleCommandHost {
+  run(): void;
+  resume(): void;
+  newCart(): void;
+  /** Saves the open cart, under `name` when one is given. */
+  save(name?: string): void;
+  /** Opens the file picker for a cart. */
+  load(): void;
+  /** Sends code to the running cart; false when no cart is running. */
+  evaluate(code: string): boolean;
+  clear(): void;
+  print(text: string): void;
+  error(text: string): void;
+  cart(): Cart;
+  setSection(section: SheetSection, bytes: Uint8Array): void;
+  download(name: string, bytes: Uint8Array): void;
+  /** A PNG file the user picks, or null when they pick none. */
+  pickPng(): Promise<{ name: string; bytes: Uint8Array } | null>;
+}
+
+export const COMMAND_NAMES = ['cls', 'eval', 'export', 'help', 'import', 'load', 'new', 'resume', 'run', 'save'] as const;
+const SHEETS: readonly SheetSection[] = ['sprites', 'tiles'];
+
+const HELP_TEXT = [
+  'commands: run, resume, new, load, save [name], eval <lua code>, cls,',
+  '  export sprites|tiles <file.png>, import sprites|tiles, help [api|ram|keys]',
+  'Up and Down recall earlier commands; Tab completes.',
+];
+
+const isSheet = (word: string | undefined): word is SheetSection => (SHEETS as readonly (string | undefined)[]).includes(word);
+
+export class ConsoleCommands {
+  readonly #host: ConsoleCommandHost;
+
+  constructor(host: ConsoleCommandHost) {
+    this.#host = host;
+  }
+
+  /** Runs one typed line; import finishes after the user picks a file. */
+  async execute(line: string): Promise<void> {
+    const text = line.trim();
+    const space = text.search(/\s/);
+    const name = (space < 0 ? text : text.slice(0, space)).toLowerCase();
+    const rest = space < 0 ? '' : text.slice(space).trim();
+    const args = rest === '' ? [] : rest.split(/\s+/);
+    const host = this.#host;
+    switch (name) {
+      case '':
+        return;
+      case 'run':
+        return host.run();
+      case 'resume':
+        return host.resume();
+      case 'new':
+        return host.newCart();
+      case 'load':
+        return host.load();
+      case 'save':
+        return host.save(args[0]);
+      case 'cls':
+      case 'clear':
+        return host.clear();
+      case 'eval':
+      case '=':
+        if (rest === '') host.error('eval: give the Lua code to run, e.g. eval trace(t)');
+        else if (!host.evaluate(rest)) host.error('eval: no cart is running (run it first)');
+        return;
+      case 'help':
+        return this.#help(args[0]);
+      case 'export':
+        return this.#export(args[0], args[1]);
+      case 'import':
+        return this.#import(args[0]);
+      default:
+        host.error(`unknown command: ${name} (type help)`);
+    }
+  }
+
+  /** The words that could finish the last word of a partly typed line. */
+  completions(line: string): string[] {
+    const words = line.trimStart().split(/\s+/);
+    const last = (words.at(-1) ?? '').toLowerCase();
+    const choices = words.length === 1 ? COMMAND_NAMES : words.length === 2 ? this.#argumentChoices(words[0]!.toLowerCase()) : [];
+    return choices.filter((choice) => choice.startsWith(last));
+  }
+
+  #argumentChoices(command: string): readonly string[] {
+    if (command === 'help') return HELP_TOPICS;
+    if (command === 'export' || command === 'import') return SHEETS;
+    return [];
+  }
+
+  #help(topic: string | undefined): void {
+    if (topic === undefined) {
+      for (const line of HELP_TEXT) this.#host.print(line);
+    } else if (isHelpTopic(topic)) {
+      for (const line of helpLines(topic)) this.#host.print(line);
+    } else {
+      this.#host.error(`help: no topic ${topic} (topics: ${HELP_TOPICS.join(', ')})`);
+    }
+  }
+
+  #export(what: string | undefined, file: string | undefined): void {
+    if (!isSheet(what)) {
+      this.#host.error('export: say what to export: export sprites|tiles <file.png>');
+      return;
+    }
+    const name = file === undefined ? `${what}.png` : file.toLowerCase().endsWith('.png') ? file : `${file}.png`;
+    const bank = this.#host.cart().banks[0]!;
+    this.#host.download(name, encodeSheetPng(bank[what], what, bank.palette));
+    this.#host.print(`exported ${what} to ${name}`);
+  }
+
+  async #import(what: string | undefined): Promise<void> {
+    if (!isSheet(what)) {
+      this.#host.error('import: say what to import: import sprites|tiles');
+      return;
+    }
+    const file = await this.#host.pickPng();
+    if (!file) return;
+    const bank = this.#host.cart().banks[0]!;
+    let bytes: Uint8Array;
+    try {
+      bytes = importSheetPng(file.bytes, bank[what], what, bank.palette);
+    } catch (err) {
+      this.#host.error(`import: ${file.name} is not a PNG image (${(err as Error).message})`);
+      return;
+    }
+    this.#host.setSection(what, bytes);
+    this.#host.print(`imported ${what} from ${file.name}`);
+  }
+}
