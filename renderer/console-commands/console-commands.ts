@@ -2,6 +2,7 @@
 // it against the studio, and completing a partly typed one.
 import type { Cart } from '../../runner/common/cart/index.js';
 import { HELP_TOPICS, helpLines, isHelpTopic } from './help-topics.js';
+import { encodeMapPng, importMapPng } from './map-png.js';
 import { encodeSheetPng, importSheetPng, type SheetSection } from './sheet-png.js';
 
 export interface ConsoleCommandHost {
@@ -18,22 +19,24 @@ export interface ConsoleCommandHost {
   print(text: string): void;
   error(text: string): void;
   cart(): Cart;
-  setSection(section: SheetSection, bytes: Uint8Array): void;
+  setSection(section: GraphicsSection, bytes: Uint8Array): void;
   download(name: string, bytes: Uint8Array): void;
   /** A PNG file the user picks, or null when they pick none. */
   pickPng(): Promise<{ name: string; bytes: Uint8Array } | null>;
 }
 
 export const COMMAND_NAMES = ['cls', 'eval', 'export', 'help', 'import', 'load', 'new', 'resume', 'run', 'save'] as const;
-const SHEETS: readonly SheetSection[] = ['sprites', 'tiles'];
+/** What export and import move as PNG images: the two sprite sheets and the map. */
+type GraphicsSection = SheetSection | 'map';
+const GRAPHICS: readonly GraphicsSection[] = ['sprites', 'tiles', 'map'];
 
 const HELP_TEXT = [
   'commands: run, resume, new, load, save [name], eval <lua code>, cls,',
-  '  export sprites|tiles <file.png>, import sprites|tiles, help [api|ram|keys]',
+  '  export sprites|tiles|map <file.png>, import sprites|tiles|map, help [api|ram|keys]',
   'Up and Down recall earlier commands; Tab completes.',
 ];
 
-const isSheet = (word: string | undefined): word is SheetSection => (SHEETS as readonly (string | undefined)[]).includes(word);
+const isGraphics = (word: string | undefined): word is GraphicsSection => (GRAPHICS as readonly (string | undefined)[]).includes(word);
 
 export class ConsoleCommands {
   readonly #host: ConsoleCommandHost;
@@ -92,7 +95,7 @@ export class ConsoleCommands {
 
   #argumentChoices(command: string): readonly string[] {
     if (command === 'help') return HELP_TOPICS;
-    if (command === 'export' || command === 'import') return SHEETS;
+    if (command === 'export' || command === 'import') return GRAPHICS;
     return [];
   }
 
@@ -107,19 +110,19 @@ export class ConsoleCommands {
   }
 
   #export(what: string | undefined, file: string | undefined): void {
-    if (!isSheet(what)) {
-      this.#host.error('export: say what to export: export sprites|tiles <file.png>');
+    if (!isGraphics(what)) {
+      this.#host.error('export: say what to export: export sprites|tiles|map <file.png>');
       return;
     }
     const name = file === undefined ? `${what}.png` : file.toLowerCase().endsWith('.png') ? file : `${file}.png`;
     const bank = this.#host.cart().banks[0]!;
-    this.#host.download(name, encodeSheetPng(bank[what], what, bank.palette));
+    this.#host.download(name, what === 'map' ? encodeMapPng(bank.map) : encodeSheetPng(bank[what], what, bank.palette));
     this.#host.print(`exported ${what} to ${name}`);
   }
 
   async #import(what: string | undefined): Promise<void> {
-    if (!isSheet(what)) {
-      this.#host.error('import: say what to import: import sprites|tiles');
+    if (!isGraphics(what)) {
+      this.#host.error('import: say what to import: import sprites|tiles|map');
       return;
     }
     const file = await this.#host.pickPng();
@@ -127,7 +130,7 @@ export class ConsoleCommands {
     const bank = this.#host.cart().banks[0]!;
     let bytes: Uint8Array;
     try {
-      bytes = importSheetPng(file.bytes, bank[what], what, bank.palette);
+      bytes = what === 'map' ? importMapPng(file.bytes, bank.map) : importSheetPng(file.bytes, bank[what], what, bank.palette);
     } catch (err) {
       this.#host.error(`import: ${file.name} is not a PNG image (${(err as Error).message})`);
       return;

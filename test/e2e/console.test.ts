@@ -96,3 +96,21 @@ test('export sprites downloads the sheet as a 128x128 PNG; import matches pixels
   assert.equal(sheetPixel(imported, 64, 0), sheetPixel(sprites, 64, 0), 'outside the image stays as it was');
   await page.close();
 });
+
+test('export map writes the tile indices as a 240x136 PNG, and import map reads them back', async () => {
+  const page = await studio.open();
+  const chooser = page.waitForEvent('filechooser');
+  await command(page, 'import map');
+  const cells = new Uint8Array(240 * 136);
+  for (let i = 0; i < cells.length; i++) cells[i] = (i * 7) & 0xff;
+  await (await chooser).setFiles({ name: 'cells.png', mimeType: 'image/png', buffer: Buffer.from(encode({ width: 240, height: 136, data: cells, channels: 1 })) });
+  await logHas(page, 'imported map from cells.png');
+  assert.deepEqual([...(await cartBytes(page, 'map'))], [...cells]);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), command(page, 'export map level.png')]);
+  const png = decode(readFileSync(await download.path()));
+  assert.equal(png.width, 240);
+  assert.equal(png.height, 136);
+  assert.deepEqual([...png.data], [...cells]);
+  await page.close();
+});
