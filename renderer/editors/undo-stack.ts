@@ -33,6 +33,13 @@ export class UndoStack {
     this.host.setSection(bank, section, after);
   }
 
+  /** Applies an edit made on a copy of the section as it is now. */
+  edit(bank: number, section: CartSection, change: (bytes: Uint8Array) => void): void {
+    const bytes = this.host.cart().banks[bank][section].slice();
+    change(bytes);
+    this.apply(bank, section, bytes);
+  }
+
   undo(): boolean {
     const step = this.#done.pop();
     if (!step) return false;

@@ -165,9 +165,7 @@ class MusicEditor implements EditorTab {
   }
 
   #edit(section: CartSection, change: (bytes: Uint8Array) => void): void {
-    const bytes = this.#bytes(section).slice();
-    change(bytes);
-    this.#undo.apply(BANK, section, bytes);
+    this.#undo.edit(BANK, section, change);
   }
 
   #editTrack(change: Partial<TrackSettings>): void {

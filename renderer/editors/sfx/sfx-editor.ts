@@ -271,9 +271,7 @@ class SfxEditor implements EditorTab {
   }
 
   #edit(section: CartSection, change: (bytes: Uint8Array) => void): void {
-    const bytes = this.#bytes(section).slice();
-    change(bytes);
-    this.#undo.apply(BANK, section, bytes);
+    this.#undo.edit(BANK, section, change);
   }
 
   #editSettings(change: Partial<SampleSettings>): void {

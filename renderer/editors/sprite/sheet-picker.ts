@@ -1,11 +1,12 @@
 // The sprite sheet: TILES (BG) or SPRITES (FG), a page of 16 x 16 sprites in the chosen bit depth.
 // Clicking or dragging on it chooses the sprite at the edit canvas's top-left corner.
-import { button, el } from '../../dom.js';
+import { el } from '../../dom.js';
 import { putColor } from './palette-colors.js';
 import { PixelSurface } from './pixel-surface.js';
 import type { SectionDrafts } from './section-drafts.js';
 import { pageCount, PAGE_PIXELS, readPixel, SPRITE_PIXELS, spriteId, type Bpp, type SheetSection } from './sheet-layout.js';
 import type { SpriteEditorState } from './sprite-editor-state.js';
+import { choiceButton } from './choice-button.js';
 
 export interface SheetPickerContext {
   readonly state: SpriteEditorState;
@@ -97,12 +98,7 @@ export class SheetPicker {
   }
 
   #choice(label: string, title: string, id: string, pick: () => void): HTMLButtonElement {
-    const b = button(label, 'sprite-choice', () => {
-      pick();
-      this.ctx.changed();
-    }, title);
-    b.dataset.choice = id;
-    return b;
+    return choiceButton(label, title, id, pick, () => this.ctx.changed());
   }
 
   #listen(surface: PixelSurface): void {

@@ -2,6 +2,7 @@
 // size and the canvas size.
 import { button, el } from '../../dom.js';
 import { BRUSH_SIZES, CANVAS_SIZES, type CanvasSize, type SpriteEditorState, type Tool } from './sprite-editor-state.js';
+import { choiceButton } from './choice-button.js';
 
 export type CanvasAction = 'flip-horizontal' | 'flip-vertical' | 'rotate' | 'erase';
 
@@ -62,12 +63,7 @@ export class ToolBar {
   }
 
   #button(label: string, title: string, id: string, pick: () => void): HTMLButtonElement {
-    const b = button(label, 'sprite-choice', () => {
-      pick();
-      this.ctx.changed();
-    }, title);
-    b.dataset.choice = id;
-    return b;
+    return choiceButton(label, title, id, pick, () => this.ctx.changed());
   }
 }
 
