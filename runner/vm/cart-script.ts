@@ -3,7 +3,7 @@
 // A soft reset() replaces it with a fresh one.
 import type { ApiFunction } from './api/context.js';
 import type { VmHook } from './interrupt/vm-hook.js';
-import { LuaBridge, LuaType, LUA_ERRMEM, LUA_MULTRET, LUA_OK } from './lua/lua-bridge.js';
+import { LuaBridge, LuaType, LUA_ERRMEM, LUA_MULTRET, LUA_OK, LUA_TYPE_NAMES } from './lua/lua-bridge.js';
 import type { LuaState } from './lua/lua-wasm.js';
 import { installSandbox, type Sandbox } from './lua/sandbox.js';
 
@@ -20,7 +20,6 @@ export interface ScriptFailure {
   traceback?: string;
 }
 
-const TYPE_NAMES = ['nil', 'boolean', 'userdata', 'number', 'string', 'table', 'function', 'userdata', 'thread'];
 
 export class CartScript {
   readonly L: LuaState;
@@ -152,7 +151,7 @@ export class CartScript {
     const x = this.lua.x;
     const type = x.lua_type(L, 1);
     const message =
-      type === LuaType.STRING || type === LuaType.NUMBER ? (this.lua.toText(L, 1) ?? '') : `(error object is a ${TYPE_NAMES[type] ?? 'unknown'} value)`;
+      type === LuaType.STRING || type === LuaType.NUMBER ? (this.lua.toText(L, 1) ?? '') : `(error object is a ${LUA_TYPE_NAMES[type] ?? 'unknown'} value)`;
     this.lua.pushString(L, message);
     x.luaL_traceback(L, L, x.lua_tolstring(L, -1, 0), 1);
     return 1;

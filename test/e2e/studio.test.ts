@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { useStudio } from './studio-page.js';
+import { framePixel, useStudio, waitForState } from './studio-page.js';
 
 const SWEETIE_16 = ['1a1c2c', '5d275d', 'b13e53', 'ef7d57', 'ffcd75', 'a7f070', '38b764', '257179', '29366f', '3b5dc9', '41a6f6', '73eff7', 'f4f4f4', '94b0c2', '566c86', '333c57'];
 
@@ -21,31 +21,16 @@ interface StudioPage {
 
 const studio = useStudio();
 
-async function openStudio(): Promise<Page> {
-  const page = await studio.browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
-  await page.goto(studio.server.url);
-  await page.waitForFunction(() => (globalThis as unknown as Partial<StudioPage>).__nibble !== undefined && (globalThis as unknown as StudioPage).document.querySelector('.monaco-editor') !== null);
-  return page;
-}
+const openStudio = () => studio.open();
 
 const state = (page: Page) => page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.state());
 
-async function waitForState(page: Page, wanted: string, timeout = 5000): Promise<void> {
-  await page.waitForFunction((s) => (globalThis as unknown as StudioPage).__nibble.state() === s, wanted, { timeout });
-}
-
-/** Hex colour at screen pixel (x, y) of the last frame the studio received (border excluded). */
-async function framePixel(page: Page, x: number, y: number): Promise<string | null> {
-  return page.evaluate(
-    ([px, py]) => {
-      const frame = (globalThis as unknown as StudioPage).__nibble.lastFrame();
-      if (!frame) return null;
-      const i = ((py + 4) * 256 + px + 8) * 4;
-      return [frame[i], frame[i + 1], frame[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join('');
-    },
-    [x, y],
-  );
+/** Hex colour of the page at (x, y), as the screen shows it. */
+async function pagePixel(page: Page, x: number, y: number): Promise<string> {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  const { PNG } = await import('pngjs');
+  const image = PNG.sync.read(png);
+  return [image.data[0], image.data[1], image.data[2]].map((v) => v.toString(16).padStart(2, '0')).join('');
 }
 
 /** Hex colour drawn on the page's screen canvas at the centre of the 256x144 picture. */
@@ -53,10 +38,7 @@ async function canvasCentre(page: Page): Promise<string> {
   const canvas = page.locator('#screen canvas');
   const box = await canvas.boundingBox();
   assert.ok(box, 'the screen has no canvas');
-  const png = await page.screenshot({ clip: { x: box.x + box.width / 2, y: box.y + box.height / 2, width: 1, height: 1 } });
-  const { PNG } = await import('pngjs');
-  const image = PNG.sync.read(png);
-  return [image.data[0], image.data[1], image.data[2]].map((v) => v.toString(16).padStart(2, '0')).join('');
+  return pagePixel(page, box.x + box.width / 2, box.y + box.height / 2);
 }
 
 test('a cart typed in the editor runs and its pixels reach the screen', async () => {
@@ -162,12 +144,7 @@ test('over the screen the studio draws the cart\'s mouse cursor, unless its inpu
   const box = await canvas.boundingBox();
   assert.ok(box, 'the screen has no canvas');
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  const colourAtPointer = async () => {
-    const png = await page.screenshot({ clip: { x: at.x, y: at.y, width: 1, height: 1 } });
-    const { PNG } = await import('pngjs');
-    const image = PNG.sync.read(png);
-    return [image.data[0], image.data[1], image.data[2]].map((v) => v.toString(16).padStart(2, '0')).join('');
-  };
+  const colourAtPointer = () => pagePixel(page, at.x, at.y);
   for (const [header, expected] of [['', SWEETIE_16[0]], ['-- input: gamepad\n', SWEETIE_16[12]]] as const) {
     await page.evaluate((c) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(c), `${header}function TIC() cls(12) end\n`);
     await page.keyboard.press('Control+R');

@@ -4,7 +4,7 @@
 // Lua functions called back from C (sort comparators, gsub callbacks), where a yield is impossible,
 // and nothing is thrown that a cart's pcall could catch.
 import type { StackFrame } from '../../common/protocol.js';
-import { DEBUG_CURRENT_LINE, DEBUG_INFO_SIZE, DEBUG_NAME, DEBUG_SHORT_SRC, LUA_REGISTRYINDEX, LuaBridge, LuaType } from '../lua/lua-bridge.js';
+import { DEBUG_CURRENT_LINE, DEBUG_INFO_SIZE, DEBUG_NAME, DEBUG_SHORT_SRC, LUA_REGISTRYINDEX, LUA_TYPE_NAMES, LuaBridge, LuaType } from '../lua/lua-bridge.js';
 import type { LuaState } from '../lua/lua-wasm.js';
 import { Request, Slot } from './control-block.js';
 import { discoverStateLayout, armHook, LUA_MASKCOUNT, type StateLayout } from './state-layout.js';
@@ -192,7 +192,7 @@ export class VmHook {
         return JSON.stringify(text.length > MAX_VALUE_TEXT ? `${text.slice(0, MAX_VALUE_TEXT)}…` : text);
       }
       default: {
-        const typeName = ['nil', 'boolean', 'userdata', 'number', 'string', 'table', 'function', 'userdata', 'thread'][x.lua_type(L, idx)] ?? 'value';
+        const typeName = LUA_TYPE_NAMES[x.lua_type(L, idx)] ?? 'value';
         return `${typeName}: 0x${x.lua_topointer(L, idx).toString(16).padStart(8, '0')}`;
       }
     }

@@ -6,6 +6,8 @@ import type { LuaExports, LuaState, LuaWasm } from './lua-wasm.js';
 export const LUA_REGISTRYINDEX = -1001000;
 export const LUA_MULTRET = -1;
 export const LuaType = { NONE: -1, NIL: 0, BOOLEAN: 1, LIGHTUSERDATA: 2, NUMBER: 3, STRING: 4, TABLE: 5, FUNCTION: 6, USERDATA: 7, THREAD: 8 } as const;
+/** Lua's names of the types lua_type returns (light and full userdata are both "userdata"). */
+export const LUA_TYPE_NAMES: readonly string[] = ['nil', 'boolean', 'userdata', 'number', 'string', 'table', 'function', 'userdata', 'thread'];
 export const LUA_OK = 0;
 export const LUA_ERRMEM = 4;
 export const LUA_YIELD = 1;
