@@ -6,6 +6,12 @@ import { needsLightBackdrop, paletteColor } from './palette.js';
 
 /** Older lines are dropped past this, so a cart tracing every frame cannot flood the page. */
 const MAX_LINES = 1000;
+/**
+ * Lines live in blocks of this many. Blocks are laid out apart from each other (CSS containment),
+ * so a cart tracing hundreds of lines a frame costs the layout of the newest block only, and the
+ * oldest lines go a whole block at a time.
+ */
+const BLOCK_LINES = 100;
 
 export interface ConsoleActions {
   revealLine(line: number): void;
@@ -24,6 +30,7 @@ export class ConsolePane {
   readonly #paused: HTMLElement;
   #pending: HTMLElement[] = [];
   #flushScheduled = false;
+  #lineCount = 0;
   /** Matches "name.lua:12" (or Lua's '[string "..."]:12') in messages and tracebacks. */
   #lineRef = /\[string "[^"\n]*"\]:(\d+)/g;
 
@@ -73,6 +80,7 @@ export class ConsolePane {
 
   clear(): void {
     this.#pending = [];
+    this.#lineCount = 0;
     this.#log.replaceChildren();
   }
 
@@ -159,9 +167,18 @@ export class ConsolePane {
     const atEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 8;
     const lines = this.#pending.slice(-MAX_LINES);
     this.#pending = [];
-    log.append(...lines);
-    const excess = log.childElementCount - MAX_LINES;
-    for (let i = 0; i < excess; i++) log.firstElementChild?.remove();
+    let block = log.lastElementChild;
+    for (let at = 0; at < lines.length; ) {
+      if (!block || block.childElementCount >= BLOCK_LINES) block = log.appendChild(el('div', 'console-block'));
+      const take = Math.min(BLOCK_LINES - block.childElementCount, lines.length - at);
+      block.append(...lines.slice(at, at + take));
+      at += take;
+    }
+    this.#lineCount += lines.length;
+    while (this.#lineCount - (log.firstElementChild?.childElementCount ?? 0) >= MAX_LINES) {
+      this.#lineCount -= log.firstElementChild?.childElementCount ?? 0;
+      log.firstElementChild?.remove();
+    }
     if (atEnd) log.scrollTop = log.scrollHeight;
   }
 }

@@ -1,8 +1,10 @@
 // One WebSocket, one runner process: the web fallback's stand-in for Electron's MessagePort.
-// Browser messages are validated before they reach the runner; the runner's messages are encoded
-// for the wire; whichever side ends first takes the other down with it.
+// Browser messages are validated before they reach the runner; the runner's messages are batched
+// and encoded for the wire; whichever side ends first takes the other down with it.
 import type { RawData, WebSocket } from 'ws';
-import { decodeHostMessage, encodeMessage } from '../../runner/common/wire.js';
+import { MessageBatcher } from '../../runner/common/message-batch.js';
+import type { RunnerMessage } from '../../runner/common/protocol.js';
+import { decodeHostMessage, encodeRunnerMessages } from '../../runner/common/wire.js';
 import type { RunnerProcess } from '../../runner/node/runner-process.js';
 
 /**
@@ -22,12 +24,15 @@ export interface BridgeSession {
 export function bridgeRunner(socket: WebSocket, runner: RunnerProcess, log: (line: string) => void): BridgeSession {
   const label = `runner ${runner.pid}`;
 
-  runner.onMessage((message) => {
+  const outbox = new MessageBatcher<RunnerMessage>((batch) => {
     if (socket.readyState !== socket.OPEN) return;
-    if (message.type === 'frame' && socket.bufferedAmount > MAX_BUFFERED_BYTES) return;
-    socket.send(encodeMessage(message));
-    if (message.type === 'gone') socket.close(1000, `runner ${message.reason}`);
-  });
+    const congested = socket.bufferedAmount > MAX_BUFFERED_BYTES;
+    const sent = congested ? batch.filter((message) => message.type !== 'frame') : batch;
+    for (const payload of encodeRunnerMessages(sent)) socket.send(payload);
+    const gone = batch.find((message) => message.type === 'gone');
+    if (gone) socket.close(1000, `runner ${gone.reason}`);
+  }, setImmediate);
+  runner.onMessage((message) => outbox.push(message));
 
   socket.on('message', (data: RawData) => {
     const message = decodeHostMessage(Array.isArray(data) ? Buffer.concat(data) : data);

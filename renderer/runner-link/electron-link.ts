@@ -1,7 +1,7 @@
 // Desktop mode: the main process spawns the runner and hands the page a MessagePort straight to
 // it. Messages are structured-clone objects, checked like anything else that crosses a process.
 import type { CartSource, HostMessage, RunOptions } from '../../runner/common/protocol.js';
-import { parseRunnerMessage } from '../../runner/common/protocol-validate.js';
+import { parseRunnerBatch } from '../../runner/common/protocol-validate.js';
 import type { NibbleElectronBridge, RunnerGoneInfo } from './electron-bridge.js';
 import { ListenerSet, STOPPED_BY_HOST, type RunnerLink, type RunnerMessageListener } from './runner-link.js';
 
@@ -61,12 +61,15 @@ export class ElectronRunnerLink implements RunnerLink {
     this.#port = port;
     port.onmessage = (event: MessageEvent<unknown>) => {
       if (this.#port !== port) return;
-      const msg = parseRunnerMessage(event.data);
-      if (!msg) {
-        console.warn('nibble: ignored a malformed runner message');
+      const batch = parseRunnerBatch(event.data);
+      if (!batch) {
+        console.warn('nibble: ignored a malformed batch of runner messages');
         return;
       }
-      this.#listeners.emit(msg);
+      for (const msg of batch) {
+        if (this.#port !== port) return;
+        this.#listeners.emit(msg);
+      }
     };
     port.start();
     for (const msg of this.#queue) port.postMessage(msg);

@@ -1,7 +1,7 @@
 // Web mode: each WebSocket connection to /runner is one runner process on the server. Opening the
 // connection spawns it, closing the connection ends it.
 import type { CartSource, HostMessage, RunOptions } from '../../runner/common/protocol.js';
-import { decodeRunnerMessage, encodeMessage } from '../../runner/common/wire.js';
+import { decodeRunnerMessages, encodeHostMessage } from '../../runner/common/wire.js';
 import { CHANNEL_LOST, ListenerSet, STOPPED_BY_HOST, type RunnerLink, type RunnerMessageListener } from './runner-link.js';
 
 export function runnerSocketUrl(page: Location): string {
@@ -9,11 +9,6 @@ export function runnerSocketUrl(page: Location): string {
   return `${scheme}//${page.host}/runner`;
 }
 
-/** WebSocket.send takes only ArrayBuffer-backed bytes; encodeMessage's type allows shared ones. */
-function socketData(msg: HostMessage): string | Uint8Array<ArrayBuffer> {
-  const data = encodeMessage(msg);
-  return typeof data === 'string' ? data : new Uint8Array(data);
-}
 
 export class WebSocketRunnerLink implements RunnerLink {
   readonly #url: string;
@@ -34,18 +29,21 @@ export class WebSocketRunnerLink implements RunnerLink {
     this.#queue = [{ type: 'start', cart, options, ...(pmem ? { pmem } : {}) }];
     socket.addEventListener('open', () => {
       if (this.#socket !== socket) return;
-      for (const msg of this.#queue) socket.send(socketData(msg));
+      for (const msg of this.#queue) socket.send(encodeHostMessage(msg));
       this.#queue = [];
     });
     socket.addEventListener('message', (event: MessageEvent<string | ArrayBuffer>) => {
       if (this.#socket !== socket) return;
-      const msg = decodeRunnerMessage(event.data);
-      if (!msg) {
-        console.warn('nibble: ignored a malformed runner message');
+      const batch = decodeRunnerMessages(event.data);
+      if (!batch) {
+        console.warn('nibble: ignored a malformed batch of runner messages');
         return;
       }
-      if (msg.type === 'gone') this.#close();
-      this.#listeners.emit(msg);
+      for (const msg of batch) {
+        if (this.#socket !== socket) return;
+        if (msg.type === 'gone') this.#close();
+        this.#listeners.emit(msg);
+      }
     });
     socket.addEventListener('close', () => {
       if (this.#socket !== socket) return;
@@ -57,7 +55,7 @@ export class WebSocketRunnerLink implements RunnerLink {
   send(msg: HostMessage): void {
     const socket = this.#socket;
     if (!socket) return;
-    if (socket.readyState === WebSocket.OPEN) socket.send(socketData(msg));
+    if (socket.readyState === WebSocket.OPEN) socket.send(encodeHostMessage(msg));
     else this.#queue.push(msg);
   }
 

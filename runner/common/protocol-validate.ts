@@ -31,6 +31,8 @@ export const MESSAGE_LIMITS = {
   stackFrames: 256,
   localsPerFrame: 200,
   keysDown: 4,
+  /** Messages in one batch (a frame's worth is at most about a hundred). */
+  batchLength: 100_000,
 } as const;
 
 const MIN_KEY_CODE = 1;
@@ -335,4 +337,16 @@ export function parseRunnerMessage(value: unknown): RunnerMessage | null {
     default:
       return null;
   }
+}
+
+/** A batch of runner messages (see message-batch.ts): a non-empty array, each message valid. */
+export function parseRunnerBatch(value: unknown): RunnerMessage[] | null {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MESSAGE_LIMITS.batchLength) return null;
+  const batch: RunnerMessage[] = [];
+  for (const item of value) {
+    const message = parseRunnerMessage(item);
+    if (!message) return null;
+    batch.push(message);
+  }
+  return batch;
 }

@@ -1,9 +1,10 @@
-// Encoding of protocol messages for a WebSocket. Frames travel as compact binary; every other
-// message is JSON text. Decoding always ends in protocol-validate, so a peer's junk becomes null.
+// Encoding of protocol messages for a WebSocket. Frames travel as compact binary; the runner's
+// other messages travel in batches, as one JSON array per WebSocket message; host messages are
+// single JSON objects. Decoding always ends in protocol-validate, so a peer's junk becomes null.
 // Uses only TextDecoder, DataView and typed arrays: works in browsers and Node alike.
 
 import { AUDIO_SAMPLES, FRAME_BYTES, type HostMessage, type MessageOf, type RunnerMessage } from './protocol.js';
-import { parseHostMessage, parseRunnerMessage } from './protocol-validate.js';
+import { parseHostMessage, parseRunnerBatch, parseRunnerMessage } from './protocol-validate.js';
 
 /**
  * Binary frame layout (little-endian):
@@ -84,9 +85,29 @@ function reviveBytes(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** Frames become binary; every other message becomes JSON text. */
-export function encodeMessage(message: HostMessage | RunnerMessage): string | Uint8Array {
-  return message.type === 'frame' ? encodeFrame(message) : JSON.stringify(message, replaceBytes);
+export function encodeHostMessage(message: HostMessage): string {
+  return JSON.stringify(message, replaceBytes);
+}
+
+/**
+ * A batch of runner messages as WebSocket payloads, in order: each frame alone and binary, each run
+ * of other messages one JSON array.
+ */
+export function encodeRunnerMessages(batch: readonly RunnerMessage[]): (string | Uint8Array)[] {
+  const payloads: (string | Uint8Array)[] = [];
+  let run: RunnerMessage[] = [];
+  const endRun = () => {
+    if (run.length > 0) payloads.push(JSON.stringify(run, replaceBytes));
+    run = [];
+  };
+  for (const message of batch) {
+    if (message.type === 'frame') {
+      endRun();
+      payloads.push(encodeFrame(message));
+    } else run.push(message);
+  }
+  endRun();
+  return payloads;
 }
 
 function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
@@ -123,10 +144,15 @@ function decodeJson(data: string | Uint8Array): unknown {
   }
 }
 
-export function decodeRunnerMessage(data: WireData): RunnerMessage | null {
-  if (typeof data === 'string') return parseRunnerMessage(decodeJson(data));
-  const bytes = toBytes(data);
-  return parseRunnerMessage(bytes[0] === FRAME_MAGIC ? decodeFrame(bytes) : decodeJson(bytes));
+/** The messages of one payload, or null if any of them is malformed. */
+export function decodeRunnerMessages(data: WireData): RunnerMessage[] | null {
+  const bytes = typeof data === 'string' ? null : toBytes(data);
+  if (bytes && bytes[0] === FRAME_MAGIC) {
+    const frame = parseRunnerMessage(decodeFrame(bytes));
+    return frame ? [frame] : null;
+  }
+  const batch = decodeJson(bytes ?? (data as string));
+  return parseRunnerBatch(batch);
 }
 
 /** Hosts never send binary frames, so bytes are only ever UTF-8 JSON here. */

@@ -1,5 +1,6 @@
 // How a runner process talks to whoever spawned it: a Node parent over the IPC channel (CLI, tests,
 // the web bridge), or Electron main, which hands over a MessagePort to the studio's renderer.
+// The runner sends batches (arrays) of its messages; the host sends single messages.
 
 export interface HostTransport {
   send(msg: unknown): void;

@@ -1,6 +1,7 @@
 // Entry of a runner process, one per cart. Its main thread is the watchdog and the link to the host;
 // the cart's Lua VM runs on a worker thread, so a hung cart never blocks this thread.
 import { Worker } from 'node:worker_threads';
+import { MessageBatcher } from '../common/message-batch.js';
 import type { RunnerMessage } from '../common/protocol.js';
 import { parseHostMessage } from '../common/protocol-validate.js';
 import { createControlBlock } from '../vm/interrupt/control-block.js';
@@ -12,7 +13,8 @@ import { parseRunnerArgs } from './runner-flags.js';
 import { Watchdog } from './watchdog.js';
 
 const transport = await connectToHost();
-const send = (msg: RunnerMessage) => transport.send(msg);
+const outbox = new MessageBatcher<RunnerMessage>((batch) => transport.send(batch), setImmediate);
+const send = (msg: RunnerMessage) => outbox.push(msg);
 const control = createControlBlock();
 const flags = parseRunnerArgs(process.argv.slice(2));
 const init: VmThreadInit = {

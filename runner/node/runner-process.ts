@@ -3,7 +3,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { HostMessage, RunnerMessage } from '../common/protocol.js';
-import { parseRunnerMessage } from '../common/protocol-validate.js';
+import { parseRunnerBatch } from '../common/protocol-validate.js';
 import { runnerArgs, type RunnerFlags } from './runner-flags.js';
 
 export const RUNNER_ENTRY = fileURLToPath(new URL('./runner-entry.js', import.meta.url));
@@ -35,9 +35,9 @@ export function spawnRunner(options: SpawnOptions = {}): RunnerProcess {
   };
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[runner ${child.pid}] ${chunk.toString()}`));
   child.on('message', (raw) => {
-    const msg = parseRunnerMessage(raw);
-    if (msg && msg.type !== 'gone') emit(msg);
-    else console.error(`runner ${child.pid}: dropped a malformed message`);
+    const batch = parseRunnerBatch(raw);
+    if (batch && !batch.some((msg) => msg.type === 'gone')) batch.forEach(emit);
+    else console.error(`runner ${child.pid}: dropped a malformed batch of messages`);
   });
   const exited = new Promise<RunnerExit>((resolve) => {
     // 'close' rather than 'exit': it comes after the last message of the IPC channel.

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket, type RawData } from 'ws';
 import { FRAME_WIDTH, type HostMessage, type MessageOf, type RunnerMessage } from '../../runner/common/protocol.js';
-import { decodeRunnerMessage, encodeMessage } from '../../runner/common/wire.js';
+import { decodeRunnerMessages, encodeHostMessage } from '../../runner/common/wire.js';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
 
 const CLS_CART: HostMessage = {
@@ -23,6 +23,8 @@ const RED = [0xb1, 0x3e, 0x53, 0xff];
 /** A browser-like client: the page's own Origin, every decoded message kept in order. */
 class RunnerClient {
   readonly messages: RunnerMessage[] = [];
+  /** How many WebSocket messages carried JSON (not frames). */
+  textPayloads = 0;
   readonly closed: Promise<number>;
   readonly #socket: WebSocket;
   readonly #waiters: { type: RunnerMessage['type']; resolve: (msg: RunnerMessage) => void }[] = [];
@@ -31,11 +33,14 @@ class RunnerClient {
     this.#socket = new WebSocket(`ws://127.0.0.1:${server.port}/runner`, { origin: `http://127.0.0.1:${server.port}` });
     this.#socket.on('message', (data: RawData, isBinary: boolean) => {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-      const msg = decodeRunnerMessage(isBinary ? bytes : bytes.toString('utf8'));
-      assert.ok(msg, 'the server sent a message that does not decode');
-      this.messages.push(msg);
-      const waiter = this.#waiters.findIndex((w) => w.type === msg.type);
-      if (waiter >= 0) this.#waiters.splice(waiter, 1)[0]?.resolve(msg);
+      const batch = decodeRunnerMessages(isBinary ? bytes : bytes.toString('utf8'));
+      assert.ok(batch, 'the server sent a payload that does not decode');
+      if (!isBinary) this.textPayloads += 1;
+      for (const msg of batch) {
+        this.messages.push(msg);
+        const waiter = this.#waiters.findIndex((w) => w.type === msg.type);
+        if (waiter >= 0) this.#waiters.splice(waiter, 1)[0]?.resolve(msg);
+      }
     });
     this.closed = new Promise((resolve) => this.#socket.once('close', (code) => resolve(code)));
   }
@@ -52,7 +57,7 @@ class RunnerClient {
   }
 
   send(raw: string | HostMessage): void {
-    this.#socket.send(typeof raw === 'string' ? raw : encodeMessage(raw));
+    this.#socket.send(typeof raw === 'string' ? raw : encodeHostMessage(raw));
   }
 
   close(): void {
@@ -113,6 +118,19 @@ describe('web fallback runner sessions', { timeout: 60_000 }, () => {
     await client.closed;
     await waitUntilGone(pid);
     assert.deepEqual(server.runnerPids(), []);
+  });
+
+  it("sends a frame's trace lines together, in order, not one WebSocket message each", async () => {
+    const client = new RunnerClient(server);
+    await client.opened();
+    client.send({ ...CLS_CART, cart: { name: 'chatty.lua', code: 'function TIC() for i = 1, 50 do trace(i) end end' } } as HostMessage);
+    for (let frames = 0; frames < 4; frames++) await client.next('frame');
+    const traces = client.messages.filter((m) => m.type === 'trace').map((m) => m.text);
+    assert.ok(traces.length >= 200, `only ${traces.length} trace lines arrived`);
+    assert.deepEqual(traces.slice(0, 100), [...Array.from({ length: 50 }, (_, i) => String(i + 1)), ...Array.from({ length: 50 }, (_, i) => String(i + 1))]);
+    assert.ok(client.textPayloads * 10 <= traces.length, `${traces.length} trace lines took ${client.textPayloads} WebSocket messages`);
+    client.close();
+    await client.closed;
   });
 
   it('drops malformed messages and keeps the session going', async () => {
