@@ -426,6 +426,12 @@ export const API_DOCS: readonly ApiEntry[] = [
     signatures: [{ params: [], returns: 'ms' }],
   },
   {
+    name: 'stat',
+    category: 'system',
+    doc: "Nibble's own, as in PICO-8: `stat(0)` is the Lua memory the cart uses, in KiB; `stat(1)` is the CPU this frame has used so far, where 1 is a whole 60 Hz frame (with `nibble run --max-instructions`, the share of that budget: the same on every machine).",
+    signatures: [{ params: [req('n', '0 memory, 1 CPU')], returns: 'value' }],
+  },
+  {
     name: 'tstamp',
     category: 'system',
     doc: 'The current Unix time in seconds.',

@@ -15,6 +15,8 @@ export interface HeadlessOptions {
   alwaysOnHook?: boolean;
   /** Cap on the cart's Lua heap in MiB (default 32). */
   memoryMb?: number;
+  /** A frame running more Lua instructions than this is reported as hung (exact and repeatable, unlike hangMs). */
+  instructionBudget?: number;
   /** Keep every frame's audio (for --wav). */
   keepAudio?: boolean;
   /** The cart's persistent memory at start (PMEM_BYTES); zero when absent. */
@@ -43,7 +45,11 @@ export interface HeadlessResult {
 
 export async function runHeadless(cart: CartSource, options: HeadlessOptions): Promise<HeadlessResult> {
   const started = performance.now();
-  const runner = spawnRunner({ alwaysOnHook: options.alwaysOnHook ?? false, ...(options.memoryMb ? { memoryMb: options.memoryMb } : {}) });
+  const runner = spawnRunner({
+    alwaysOnHook: options.alwaysOnHook ?? false,
+    ...(options.memoryMb ? { memoryMb: options.memoryMb } : {}),
+    ...(options.instructionBudget ? { instructionBudget: options.instructionBudget } : {}),
+  });
   let frames = 0;
   let cpuMs = 0;
   let lastFrame: Uint8Array | undefined;

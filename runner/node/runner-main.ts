@@ -25,13 +25,14 @@ export async function runRunner(vmWorker: URL): Promise<void> {
     ram: new SharedArrayBuffer(RAM_SIZE),
     alwaysOnHook: flags.alwaysOnHook,
     memoryLimitBytes: flags.memoryMb * 1024 * 1024,
+    instructionBudget: flags.instructionBudget,
   };
   const worker = new Worker(vmWorker, { workerData: init });
   let vmEnded = false;
   /** The cart's name once 'start' came, for messages about the VM as a whole. */
   let cartName = 'the cart';
 
-  const watchdog = new Watchdog(control, send, (msg) => {
+  const watchdog = new Watchdog(control, flags.instructionBudget, send, (msg) => {
     vmEnded = true;
     void worker.terminate();
     send(msg);

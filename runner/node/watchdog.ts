@@ -22,8 +22,10 @@ export class Watchdog {
   private pending: { since: number; ack: number } | undefined;
   private lastLine: number | undefined;
 
+  /** instructionBudget: the VM's per-frame budget (0 for none), for the message when a frame exceeds it. */
   constructor(
     private readonly control: Int32Array,
+    private readonly instructionBudget: number,
     private readonly send: (msg: RunnerMessage) => void,
     private readonly endVm: (msg: RunnerMessage) => void,
   ) {}
@@ -64,6 +66,16 @@ export class Watchdog {
   }
 
   private poll(): void {
+    if (Atomics.load(this.control, Slot.OVER_BUDGET)) {
+      this.stop();
+      const line = Atomics.load(this.control, Slot.LINE);
+      this.endVm({
+        type: 'hung',
+        message: `the cart was stopped${line > 0 ? ` at line ${line}` : ''}: one frame ran more than its budget of ${this.instructionBudget} Lua instructions`,
+        ...(line > 0 ? { line } : {}),
+      });
+      return;
+    }
     const now = performance.now();
     const phase = Atomics.load(this.control, Slot.PHASE);
     const seq = Atomics.load(this.control, Slot.SEQ);

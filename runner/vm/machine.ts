@@ -52,6 +52,8 @@ export class CartMachine {
   private pendingMenu: number | undefined;
   /** Console code waiting for the next frame, in the order it came. */
   private pendingEvals: string[] = [];
+  private frameStartedAt = 0;
+  private pausedAtFrameStart = 0;
   private tracesThisFrame = 0;
   private tracesDropped = 0;
 
@@ -76,8 +78,7 @@ export class CartMachine {
         paused: (line, stack) => this.events.send({ type: 'paused', ...(line ? { line } : {}), stack }),
         resumed: () => this.events.send({ type: 'resumed' }),
       },
-      wasm.shared,
-      shared.alwaysOnHook,
+      { memoryShared: wasm.shared, alwaysOn: shared.alwaysOnHook, instructionBudget: shared.instructionBudget },
     );
     this.api = this.buildApi();
     this.script = this.newScript();
@@ -90,6 +91,8 @@ export class CartMachine {
       video: this.video,
       input: this.input,
       time: () => this.time(),
+      cpuShare: () => this.cpuShare(),
+      luaMemory: () => this.script.memoryInUse(),
       trace: (text, color) => this.trace(text, color),
       requestExit: () => {
         this.exitRequested = true;
@@ -131,6 +134,22 @@ export class CartMachine {
     return performance.now() - this.startedAt - this.hook.pausedMs;
   }
 
+  /**
+   * stat(1): with an instruction budget, the share of it this frame has run (the same on every
+   * machine); otherwise the time this frame's code has run, not counting pauses, over 1/60 s.
+   */
+  private cpuShare(): number {
+    const budgetShare = this.hook.budgetShare();
+    if (budgetShare !== undefined) return budgetShare;
+    return (performance.now() - this.frameStartedAt - (this.hook.pausedMs - this.pausedAtFrameStart)) / FRAME_MS;
+  }
+
+  private beginFrame(): void {
+    this.hook.beginFrame();
+    this.frameStartedAt = performance.now();
+    this.pausedAtFrameStart = this.hook.pausedMs;
+  }
+
   /** Resets RAM and sound, runs the cart's top level and BOOT. */
   boot(): StepResult {
     loadCartIntoRam(this.ram, this.video, this.cart.data ?? {});
@@ -141,6 +160,7 @@ export class CartMachine {
 
   /** Runs the script and BOOT with a fresh time base: the part of a start that reset() repeats. */
   private start(): StepResult {
+    this.beginFrame();
     this.startedAt = performance.now();
     this.ticCount = 0;
     const script = metaTag(this.cart.code, 'script');
@@ -200,6 +220,7 @@ export class CartMachine {
    * from the sound registers as TIC left them, then the blit with BDR and SCN.
    */
   step(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult {
+    this.beginFrame();
     const result = this.runFrame(snapshot, frame, audio);
     this.endTraceFrame();
     return result;

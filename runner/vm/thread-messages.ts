@@ -11,6 +11,8 @@ export interface VmThreadInit {
   alwaysOnHook: boolean;
   /** Cap on the cart's Lua heap, in bytes. */
   memoryLimitBytes: number;
+  /** Lua instructions a frame may run; 0 for none. A budget keeps the count hook on all the time. */
+  instructionBudget: number;
 }
 
 /** The VM is loaded; what the watchdog needs to arm its hook from outside. */

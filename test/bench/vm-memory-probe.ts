@@ -43,7 +43,7 @@ const memoryLimitBytes = DEFAULT_MEMORY_MB * MIB;
 
 async function newVm(): Promise<CartMachine> {
   const wasm = await loadLuaWasm(glue, { share: true, memoryLimitBytes });
-  const init = { control: createControlBlock(), ram: new SharedArrayBuffer(RAM_SIZE), alwaysOnHook: false, memoryLimitBytes };
+  const init = { control: createControlBlock(), ram: new SharedArrayBuffer(RAM_SIZE), alwaysOnHook: false, memoryLimitBytes, instructionBudget: 0 };
   const machine = new CartMachine(wasm, init, SMALL_CART, { deterministic: true, pacing: 'fast' }, { send: () => {} });
   const pixels = new Uint8Array(FRAME_BYTES);
   const audio = new Int16Array(AUDIO_SAMPLES);

@@ -25,6 +25,8 @@ export interface CartOptions {
   name?: string;
   /** Called before frame N (0-based) runs, e.g. to pick a game menu item. */
   beforeFrame?: (machine: CartMachine, frame: number) => void;
+  /** Lua instructions a frame may run (0, the default: no budget). */
+  instructionBudget?: number;
 }
 
 export interface CartError {
@@ -69,7 +71,7 @@ export class Rig {
         }
       },
     };
-    const shared = { control: createControlBlock(), ram: new SharedArrayBuffer(RAM_SIZE), alwaysOnHook: false, memoryLimitBytes: CART_MEMORY_BYTES };
+    const shared = { control: createControlBlock(), ram: new SharedArrayBuffer(RAM_SIZE), alwaysOnHook: false, memoryLimitBytes: CART_MEMORY_BYTES, instructionBudget: options.instructionBudget ?? 0 };
     const cart = { name: options.name ?? 'cart.lua', code, ...(options.data ? { data: options.data } : {}), ...(options.otherBanks ? { otherBanks: options.otherBanks } : {}) };
     const machine = new CartMachine(this.wasm, shared, cart, { deterministic: true, pacing: 'fast' }, events);
     const frame = new Uint8Array(FRAME_BYTES);

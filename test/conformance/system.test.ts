@@ -12,6 +12,34 @@ const rig = await Rig.load();
 const onScreen = (fx: number, fy: number) => fx >= 8 && fx < 248 && fy >= 4 && fy < 140;
 const hex = (n: number) => n.toString(16).padStart(2, '0');
 
+describe('stat (Nibble, as PICO-8)', () => {
+  it('stat(0) is the Lua memory in use, in KiB', () => {
+    const [before, grew] = traced(rig.tic('local a = stat(0) trace(math.floor(a)) t = {} for i = 1, 100000 do t[i] = i end trace(stat(0) - a > 1000)'), 'stat(0)');
+    assert.ok(Number(before) > 10 && Number(before) < 4096, `stat(0) at start: ${before}`);
+    assert.equal(grew, 'true', 'a 100000-entry array adds more than 1000 KiB');
+  });
+
+  it('stat(1) is the share of a 60 Hz frame used so far, and grows as the frame runs', () => {
+    const [start, grew] = traced(rig.tic('local a = stat(1) for i = 1, 2000000 do end trace(a >= 0 and a < 1) trace(stat(1) > a)'), 'stat(1)');
+    assert.deepEqual([start, grew], ['true', 'true']);
+  });
+
+  it('with an instruction budget, stat(1) is the share of the budget this frame has run', () => {
+    const run = rig.run('function TIC() trace(stat(1)) for i = 1, 500000 do end trace(stat(1)) end', { frames: 2, instructionBudget: 1_000_000 });
+    const shares = traced(run, 'stat(1)').map(Number);
+    for (const frame of [0, 1]) {
+      assert.ok(shares[frame * 2]! < 0.002, `frame ${frame + 1} starts at ${shares[frame * 2]}`);
+      assert.ok(Math.abs(shares[frame * 2 + 1]! - 0.5) <= 0.002, `500000 of 1000000 instructions gave ${shares[frame * 2 + 1]}`);
+    }
+  });
+
+  it('other arguments are refused with what stat knows', () => {
+    const message = 'cart.lua:2: invalid params, stat(0) is the Lua memory in use in KiB, stat(1) the CPU this frame has used (1 = a whole 60 Hz frame)';
+    expectError(rig.tic('stat()'), 'stat()', message);
+    expectError(rig.tic('stat(7)'), 'stat(7)', message);
+  });
+});
+
 describe('time, tstamp, trace, exit', () => {
   it('time() is a float of milliseconds: (N-1) * 1000/60 in frame N with deterministic time', () => {
     const run = rig.run('trace(time()) function BOOT() trace(time()) end function TIC() trace(time()) trace(math.type(time())) end', { frames: 3 });

@@ -55,6 +55,27 @@ test('--hang-ms sets when a busy frame counts as hung', () => {
   assert.equal(report.line, 2);
 });
 
+test('--max-instructions stops the same frame of a growing cart on every run, and a cart under it runs on', () => {
+  // Frame k runs k*10000 iterations of an empty numeric for: one Lua instruction each.
+  const growing = cart('growing.lua', 'n = 0\nfunction TIC()\n  n = n + 1\n  for i = 1, n * 10000 do end\nend');
+  const reports = [1, 2].map(() => {
+    const out = nibble('run', growing, '--frames', '100', '--json', '--max-instructions', '200000', '--hang-ms', '60000');
+    assert.equal(out.status, 1, out.stderr);
+    return JSON.parse(out.stdout);
+  });
+  for (const report of reports) {
+    assert.equal(report.status, 'hung');
+    assert.equal(report.frames, 20, 'frame 21 is the first to run more than 200000 instructions');
+    assert.equal(report.line, 4);
+    assert.equal(report.message, 'growing.lua: the cart was stopped at line 4: one frame ran more than its budget of 200000 Lua instructions');
+  }
+  const roomy = nibble('run', growing, '--frames', '100', '--json', '--max-instructions', '2000000');
+  assert.equal(JSON.parse(roomy.stdout).status, 'ok', roomy.stdout);
+  const tooSmall = nibble('run', growing, '--max-instructions', '999');
+  assert.equal(tooSmall.status, 2);
+  assert.match(tooSmall.stderr, /--max-instructions needs a whole number from 1000 up, got 999/);
+});
+
 test('exit() gives status exit and exit code 0', () => {
   const out = nibble('run', cart('quit.lua', 'function TIC() exit() end'), '--json');
   assert.equal(out.status, 0);

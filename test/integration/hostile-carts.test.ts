@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { runHeadless } from '../../runner/node/headless-run.js';
 import { spawnRunner } from '../../runner/node/runner-process.js';
 import type { HostMessage, RunnerMessage } from '../../runner/common/protocol.js';
-import { ATTACKS } from '../fixtures/hostile-carts.js';
+import { ATTACKS, LUA_LOOPS } from '../fixtures/hostile-carts.js';
 
 function isGone(pid: number): boolean {
   try {
@@ -29,6 +29,19 @@ describe('hostile carts', { concurrency: 2 }, () => {
       if (attack.message) assert.match(result.message ?? '', attack.message);
       if (attack.line !== undefined) assert.equal(result.line, attack.line, `${attack.name}: line`);
       if (attack.traces) assert.deepEqual(traces, attack.traces);
+      assert.ok(isGone(result.pid), `${attack.name}: runner ${result.pid} is still alive`);
+    });
+  }
+});
+
+describe('every Lua loop, under a per-frame instruction budget', { concurrency: 2 }, () => {
+  for (const attack of LUA_LOOPS) {
+    test(attack.name, async () => {
+      // The watchdog's time limit is far away: only the instruction count can stop these.
+      const result = await runHeadless({ name: 'cart.lua', code: attack.code }, { frames: 1, deterministic: true, hangMs: 60_000, instructionBudget: 100_000 });
+      assert.equal(result.status, 'hung', `${attack.name}: ${result.message ?? ''}`);
+      assert.equal(result.message, `cart.lua: the cart was stopped at line ${attack.line}: one frame ran more than its budget of 100000 Lua instructions`);
+      assert.equal(result.line, attack.line);
       assert.ok(isGone(result.pid), `${attack.name}: runner ${result.pid} is still alive`);
     });
   }

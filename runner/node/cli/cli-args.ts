@@ -1,4 +1,5 @@
 // Parsing `nibble` command lines. Kept apart from the CLI's actions so it is easy to test.
+import { isInstructionBudget, MIN_INSTRUCTION_BUDGET } from '../runner-flags.js';
 
 export interface RunCommand {
   command: 'run';
@@ -11,6 +12,8 @@ export interface RunCommand {
   json: boolean;
   deterministic: boolean;
   hangMs: number;
+  /** Lua instructions one frame may run before the cart is reported as hung. */
+  maxInstructions?: number;
 }
 
 export interface ConvertCommand {
@@ -40,6 +43,11 @@ Options:
   --json            print one JSON object: status, message, line, frames, totalMs, msPerFrame
   --deterministic   time() advances exactly 1000/60 ms per frame; math.random gets a fixed seed
   --hang-ms N       report the cart as hung when one frame stays busy longer (default ${DEFAULT_HANG_MS})
+  --max-instructions N
+                    report the cart as hung, with its line, when one frame (or the top level
+                    and BOOT together) runs more than N Lua instructions, counted in steps of
+                    1000 (N >= 1000); unlike --hang-ms the outcome is the same on every machine,
+                    but the VM runs with its count hook on, about half as fast
 
 nibble convert: converts a cart between formats, chosen by each file's extension:
   .lua (text cart), .tic (binary cart) or .png (cart with a cover picture).
@@ -94,6 +102,12 @@ export function parseArgs(argv: string[]): RunCommand | ConvertCommand | HelpCom
       case '--hang-ms':
         run.hangMs = positiveInt(arg, rest[++i], false);
         break;
+      case '--max-instructions': {
+        const n = positiveInt(arg, rest[++i], false);
+        if (!isInstructionBudget(n)) throw new UsageError(`--max-instructions needs a whole number from ${MIN_INSTRUCTION_BUDGET} up, got ${n}`);
+        run.maxInstructions = n;
+        break;
+      }
       default:
         if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
         if (run.cartPath) throw new UsageError(`only one cart at a time (got ${run.cartPath} and ${arg})`);

@@ -26,6 +26,7 @@ async function run(cmd: RunCommand): Promise<number> {
     frames: cmd.frames,
     deterministic: cmd.deterministic,
     hangMs: cmd.hangMs,
+    ...(cmd.maxInstructions ? { instructionBudget: cmd.maxInstructions } : {}),
     keepAudio: cmd.wav !== undefined,
     ...(pmem ? { pmem } : {}),
     ...(pmemPath ? { onPmem: savePmem(pmemPath) } : {}),

@@ -10,6 +10,10 @@ export interface ApiContext {
   input: Input;
   /** time() in ms as the cart sees it. */
   time(): number;
+  /** The share of a 60 Hz frame the current frame has used so far (1 = all of it). */
+  cpuShare(): number;
+  /** The cart's Lua heap in use, in bytes. */
+  luaMemory(): number;
   trace(text: string, color: number): void;
   /** The cart called exit(): the current frame finishes, then the run ends. */
   requestExit(): void;

@@ -1,4 +1,5 @@
-// Lua bindings of time, tstamp, trace, exit, reset and sync (reference sections 1.4 and 1.5).
+// Lua bindings of time, tstamp, trace, exit, reset and sync (reference sections 1.4 and 1.5), and
+// Nibble's stat(), which gives a cart its own CPU and memory use as PICO-8's stat(0) and stat(1) do.
 import { CART_BANKS } from '../cart-banks.js';
 import { argBool, argInt, argToString } from './args.js';
 import type { ApiContext, ApiFunction } from './context.js';
@@ -11,6 +12,16 @@ export function systemApi(ctx: ApiContext): ApiFunction[] {
       name: 'time',
       fn: (L) => {
         x.lua_pushnumber(L, ctx.time());
+        return 1;
+      },
+    },
+    {
+      name: 'stat',
+      fn: (L) => {
+        const what = x.lua_gettop(L) >= 1 ? argInt(lua, L, 1) : -1;
+        if (what === 0) x.lua_pushnumber(L, ctx.luaMemory() / 1024);
+        else if (what === 1) x.lua_pushnumber(L, ctx.cpuShare());
+        else return lua.error(L, 'invalid params, stat(0) is the Lua memory in use in KiB, stat(1) the CPU this frame has used (1 = a whole 60 Hz frame)');
         return 1;
       },
     },

@@ -20,6 +20,8 @@ export const Slot = {
   THREAD: 7,
   /** 1 while the cart is paused inside the hook. */
   PAUSED: 8,
+  /** Set to 1 by the hook when a frame ran past its instruction budget; the VM thread then waits to be ended. */
+  OVER_BUDGET: 9,
 } as const;
 
 export const Request = { NONE: 0, SAMPLE: 1, BREAK: 2 } as const;

@@ -1,5 +1,6 @@
-// The VM thread's side of interrupts: the count hook that the watchdog arms from outside, and the
-// bookkeeping that tells the watchdog which coroutine runs. The hook pauses the VM thread in place
+// The VM thread's side of interrupts: the count hook that the watchdog arms from outside (or that
+// stays on, to count a frame's instructions against a budget), and the bookkeeping that tells the
+// watchdog which coroutine runs. The hook pauses the VM thread in place
 // (it blocks inside the hook) instead of yielding: that works at any instruction, including inside
 // Lua functions called back from C (sort comparators, gsub callbacks), where a yield is impossible,
 // and nothing is thrown that a cart's pcall could catch.
@@ -22,6 +23,15 @@ export interface HookEvents {
   resumed(): void;
 }
 
+export interface HookOptions {
+  /** The VM's memory is shared, so the watchdog can arm the hook from its thread. */
+  memoryShared: boolean;
+  /** Keep the count hook on all the time instead of arming it on demand. */
+  alwaysOn: boolean;
+  /** Lua instructions a frame may run, counted in steps of ALWAYS_ON_COUNT; 0 for no budget. */
+  instructionBudget: number;
+}
+
 export class VmHook {
   readonly fn: number;
   readonly layout: StateLayout | null;
@@ -32,21 +42,25 @@ export class VmHook {
   /** What the runner called into the cart last: 'main chunk', 'TIC', 'BOOT', ... */
   entry = 'main chunk';
   private pausedTotal = 0;
+  private readonly budget: number;
+  /** Instructions run since beginFrame, in whole steps of the hook's count. */
+  private spent = 0;
 
   constructor(
     private readonly lua: LuaBridge,
     private readonly control: Int32Array,
     private readonly cartSource: string,
     private readonly events: HookEvents,
-    memoryShared: boolean,
-    alwaysOn: boolean,
+    options: HookOptions,
   ) {
     this.ar = lua.x.malloc(AR.size);
     this.fn = lua.addHookFunction((L) => this.onHook(L));
+    this.budget = options.instructionBudget;
     let layout: StateLayout | null = null;
     let note: string | undefined;
-    if (alwaysOn) note = 'the host asked for an always-on hook';
-    else if (!memoryShared) note = 'the VM memory could not be shared with the watchdog';
+    if (this.budget > 0) note = `a budget of ${this.budget} instructions a frame keeps the count hook on`;
+    else if (options.alwaysOn) note = 'the host asked for an always-on hook';
+    else if (!options.memoryShared) note = 'the VM memory could not be shared with the watchdog';
     else {
       // The layout is the build's, the same for every state: find and prove it on a scratch one.
       const scratch = lua.x.luaL_newstate();
@@ -72,6 +86,16 @@ export class VmHook {
   /** Milliseconds the cart has spent paused, to leave out of time(). */
   get pausedMs(): number {
     return this.pausedTotal;
+  }
+
+  /** A frame (or the boot: top level and BOOT) starts, with a full instruction budget. */
+  beginFrame(): void {
+    this.spent = 0;
+  }
+
+  /** With a budget: the share of it this frame has run so far, in steps of the hook's count. */
+  budgetShare(): number | undefined {
+    return this.budget > 0 ? this.spent / this.budget : undefined;
   }
 
   /** The cart's code starts running (top level, BOOT, a frame). */
@@ -112,6 +136,10 @@ export class VmHook {
 
   private onHook(L: LuaState): void {
     if (this.layout) this.lua.x.lua_sethook(L, 0, 0, 0);
+    else if (this.budget > 0) {
+      this.spent += ALWAYS_ON_COUNT;
+      if (this.spent > this.budget) this.overBudget(L);
+    }
     const request = Atomics.load(this.control, Slot.REQUEST);
     if (request === Request.NONE) return;
     const line = this.cartLine(L);
@@ -120,6 +148,16 @@ export class VmHook {
     Atomics.store(this.control, Slot.REQUEST, Request.NONE);
     Atomics.add(this.control, Slot.ACK, 1);
     Atomics.notify(this.control, Slot.ACK);
+  }
+
+  /**
+   * Ends the frame for good: the line goes to the watchdog, which ends this thread. Waiting here
+   * rather than raising an error leaves the cart's pcall nothing to catch.
+   */
+  private overBudget(L: LuaState): never {
+    Atomics.store(this.control, Slot.LINE, this.cartLine(L) ?? 0);
+    Atomics.store(this.control, Slot.OVER_BUDGET, 1);
+    for (;;) Atomics.wait(this.control, Slot.OVER_BUDGET, 1);
   }
 
   private pause(L: LuaState, line: number | undefined): void {
