@@ -1,6 +1,6 @@
 // The studio end to end in Chromium, against the web build served by the web fallback server (each
 // run is a fresh runner process behind a WebSocket): how smoothly the studio keeps drawing while a
-// cart hangs, and how long from pressing Ctrl+R on a hanging cart to the busy notice on screen.
+// cart hangs or floods the console, and how long from pressing Ctrl+R on a hanging cart to the busy notice on screen.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -18,6 +18,8 @@ const FPS_READING_GAP_MS = 300;
 
 const RUNNING_CART = 'function TIC()\n  cls(1)\n  print("HELLO", 100, 64, 12)\nend\n';
 const HUNG_CART = 'function TIC()\n  cls(1)\n  local spins = 0\n  while true do\n    spins = spins + 1\n  end\nend\n';
+/** 100 console lines a frame, the most the runner passes on: 6000 lines a second. */
+const TRACING_CART = 'function TIC()\n  for i = 1, 100 do trace(i) end\nend\n';
 
 interface Marks {
   /** performance.now() when Ctrl+R reached the page. */
@@ -101,6 +103,7 @@ function skipped(reason: string): Figure[] {
     { key: 'studio_fps_during_hang', value: null, unit: 'fps', about: reason },
     { key: 'studio_fps_running', value: null, unit: 'fps', about: reason },
     { key: 'studio_fps_hang_vs_running_ratio', value: null, unit: 'x', about: reason },
+    { key: 'studio_fps_trace_flood', value: null, unit: 'fps', about: reason },
     { key: 'studio_busy_notice_ms', value: null, unit: 'ms', about: reason },
   ];
 }
@@ -117,6 +120,13 @@ export async function studioBench(): Promise<Figure[]> {
     await page.keyboard.press('Control+R');
     const running = await studioFps(page);
     await stopCart(page);
+    const flooded: number[] = [];
+    for (let i = 0; i < TRIALS; i++) {
+      await setCode(page, TRACING_CART);
+      await page.keyboard.press('Control+R');
+      flooded.push(await studioFps(page));
+      await stopCart(page);
+    }
     const trials: { busyMs: number; fps: number }[] = [];
     for (let i = 0; i < TRIALS; i++) trials.push(await hungTrial(page));
     const hung = median(trials.map((t) => t.fps));
@@ -125,6 +135,7 @@ export async function studioBench(): Promise<Figure[]> {
       { key: 'studio_fps_during_hang', value: hung, unit: 'fps', about: `frames the studio drew per second (__nibble.studioFps()) while a cart hung in a loop; ${where}; median of ${TRIALS} runs` },
       { key: 'studio_fps_running', value: running, unit: 'fps', about: 'the same while a small cart ran normally' },
       { key: 'studio_fps_hang_vs_running_ratio', value: hung / running, unit: 'x', about: 'studio fps during a hang / while running normally' },
+      { key: 'studio_fps_trace_flood', value: median(flooded), unit: 'fps', about: `the same while a cart traced 100 lines a frame into the console (6000 a second); median of ${TRIALS}` },
       {
         key: 'studio_busy_notice_ms',
         value: median(trials.map((t) => t.busyMs)),
