@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { readCart } from '../../runner/common/cart/index.js';
-import { framePixel, runAndWaitForFrame, type StudioPage, useStudio } from './studio-page.js';
+import { eventually, framePixel, runAndWaitForFrame, type StudioPage, useStudio } from './studio-page.js';
 
 const SWEETIE_16 = '1a1c2c5d275db13e53ef7d57ffcd75a7f07038b76425717929366f3b5dc941a6f673eff7f4f4f494b0c2566c86333c57';
 const BLACK = '1a1c2c';
@@ -104,13 +104,7 @@ async function viewPixel(page: Page, x: number, y: number): Promise<string> {
 
 /** Waits until the map view shows `color` at a CSS pixel (it draws on the next display frame). */
 async function waitForViewPixel(page: Page, x: number, y: number, color: string): Promise<void> {
-  let seen = '';
-  for (let attempt = 0; attempt < 50; attempt++) {
-    seen = await viewPixel(page, x, y);
-    if (seen === color) return;
-    await page.waitForTimeout(20);
-  }
-  assert.equal(seen, color, `map view pixel (${x}, ${y})`);
+  await eventually(() => viewPixel(page, x, y), color, `map view pixel (${x}, ${y})`);
 }
 
 /** CSS pixels per map pixel in the view. */
@@ -178,7 +172,8 @@ test('a block picked from the sheet stamps as one; ` shows the grid; the world v
   await waitForViewPixel(page, onGridLine, 2, BLACK);
   await page.keyboard.press('Backquote');
   assert.equal(await page.locator('.map-toggle[data-toggle="grid"]').getAttribute('aria-pressed'), 'true');
-  for (let attempt = 0; attempt < 50 && (await viewPixel(page, onGridLine, 2)) === BLACK; attempt++) await page.waitForTimeout(20);
+  const gridDue = Date.now() + 5000;
+  while ((await viewPixel(page, onGridLine, 2)) === BLACK && Date.now() < gridDue) await page.waitForTimeout(20);
   assert.notEqual(await viewPixel(page, onGridLine, 2), BLACK, 'a grid line between the first two cells');
   assert.equal(await viewPixel(page, onGridLine + 2, 2), BLACK, 'and none inside a cell');
 

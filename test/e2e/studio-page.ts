@@ -92,3 +92,17 @@ export async function runAndWaitForFrame(page: Page): Promise<void> {
   await page.keyboard.press('Control+R');
   await page.waitForFunction(() => (globalThis as unknown as StudioPage).__nibble.lastFrame() !== null);
 }
+
+/**
+ * Reads until the value is the expected one (the page draws on its next display frame, later on a
+ * slow machine), then asserts it: a value that never comes fails with what was last read.
+ */
+export async function eventually<T>(read: () => Promise<T>, expected: T, what: string, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let seen = await read();
+  while (seen !== expected && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    seen = await read();
+  }
+  assert.equal(seen, expected, what);
+}

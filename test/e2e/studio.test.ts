@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { framePixel, useStudio, waitForState } from './studio-page.js';
+import { eventually, framePixel, useStudio, waitForState } from './studio-page.js';
 
 const SWEETIE_16 = ['1a1c2c', '5d275d', 'b13e53', 'ef7d57', 'ffcd75', 'a7f070', '38b764', '257179', '29366f', '3b5dc9', '41a6f6', '73eff7', 'f4f4f4', '94b0c2', '566c86', '333c57'];
 
@@ -52,8 +52,7 @@ test('a cart typed in the editor runs and its pixels reach the screen', async ()
   await page.waitForFunction(() => (globalThis as unknown as StudioPage).__nibble.lastFrame() !== null);
   assert.equal(await framePixel(page, 5, 5), SWEETIE_16[9]);
   assert.equal(await framePixel(page, 120, 68), SWEETIE_16[4]);
-  await page.waitForTimeout(200);
-  assert.equal(await canvasCentre(page), SWEETIE_16[4], 'the screen canvas shows the rectangle at its centre');
+  await eventually(() => canvasCentre(page), SWEETIE_16[4], 'the screen canvas shows the rectangle at its centre');
   assert.equal(await state(page), 'running');
   await page.close();
 });
@@ -149,9 +148,8 @@ test('over the screen the studio draws the cart\'s mouse cursor, unless its inpu
     await page.keyboard.press('Control+R');
     await page.waitForFunction(() => (globalThis as unknown as StudioPage).__nibble.lastFrame() !== null);
     await page.mouse.move(at.x, at.y);
-    await page.waitForTimeout(300);
     // The system arrow's tip (its hot spot) is its dark outline, colour 0.
-    assert.equal(await colourAtPointer(), expected, header ? 'no cursor for a gamepad-only cart' : 'the arrow cursor at the pointer');
+    await eventually(colourAtPointer, expected, header ? 'no cursor for a gamepad-only cart' : 'the arrow cursor at the pointer');
     await page.keyboard.press('Escape');
     await waitForState(page, 'stopped');
   }
