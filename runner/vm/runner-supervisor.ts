@@ -1,0 +1,94 @@
+// The runner's main thread, whatever hosts it (a Node process, a browser worker): it routes the
+// host's messages to the VM thread or to the watchdog, batches the VM's messages to the host, and
+// outlives anything that happens to the VM thread (an error, a wasm trap, its termination).
+import { MessageBatcher, type Scheduler } from '../common/message-batch.js';
+import type { RunnerMessage } from '../common/protocol.js';
+import { parseHostMessage } from '../common/protocol-validate.js';
+import { Watchdog } from './interrupt/watchdog.js';
+import type { FromVm, ToVm } from './thread-messages.js';
+
+/** The VM thread as its host made it (a worker_threads Worker, a Web Worker). */
+export interface VmThread {
+  post(msg: ToVm): void;
+  terminate(): void;
+  onMessage(cb: (msg: FromVm) => void): void;
+  /** The thread died of an uncaught error (a wasm trap is one). */
+  onError(cb: (message: string) => void): void;
+}
+
+export interface RunnerHost {
+  /** Delivers a batch of messages to whoever started the runner. */
+  send(batch: RunnerMessage[]): void;
+  schedule: Scheduler;
+  /** The cart's code is loaded: the host may restrict itself now. Returns a note for the user. */
+  lockDown(): string | undefined;
+  /** 'stop': ends the whole runner. */
+  exit(): void;
+  /** A host message that failed validation. */
+  dropped(): void;
+}
+
+export class RunnerSupervisor {
+  readonly #vm: VmThread;
+  readonly #host: RunnerHost;
+  readonly #outbox: MessageBatcher<RunnerMessage>;
+  readonly #watchdog: Watchdog;
+  #vmEnded = false;
+  /** The cart's name once 'start' came, for messages about the VM as a whole. */
+  #cartName = 'the cart';
+
+  constructor(vm: VmThread, host: RunnerHost, control: Int32Array, instructionBudget: number) {
+    this.#vm = vm;
+    this.#host = host;
+    this.#outbox = new MessageBatcher((batch) => host.send(batch), host.schedule);
+    const send = (msg: RunnerMessage) => this.#outbox.push(msg);
+    this.#watchdog = new Watchdog(control, instructionBudget, send, (msg) => {
+      this.#endVm();
+      send(msg);
+    });
+    vm.onMessage((msg) => {
+      if (msg.type !== 'vm-ready') return send(msg);
+      const note = [msg.note, host.lockDown()].filter(Boolean).join('; ');
+      this.#watchdog.attach(msg);
+      send({ type: 'ready', hookMode: msg.hookMode, ...(note ? { note } : {}) });
+    });
+    vm.onError((message) => {
+      this.#endVm();
+      send({
+        type: 'error',
+        message: `${this.#cartName}: the cart's Lua VM crashed (${message}) and was stopped; nothing else was affected. Run the cart again, and if it crashes at the same point again, report it with the cart.`,
+      });
+    });
+  }
+
+  /** A message from the host, validated here. */
+  receive(raw: unknown): void {
+    const msg = parseHostMessage(raw);
+    if (!msg) return this.#host.dropped();
+    switch (msg.type) {
+      case 'start':
+        this.#cartName = msg.cart.name;
+        if (!this.#vmEnded) this.#vm.post(msg);
+        break;
+      case 'input':
+      case 'menu':
+      case 'eval':
+        if (!this.#vmEnded) this.#vm.post(msg);
+        break;
+      case 'break':
+        this.#watchdog.requestBreak();
+        break;
+      case 'resume':
+        this.#watchdog.resume();
+        break;
+      case 'stop':
+        this.#host.exit();
+    }
+  }
+
+  #endVm(): void {
+    this.#vmEnded = true;
+    this.#watchdog.stop();
+    this.#vm.terminate();
+  }
+}
