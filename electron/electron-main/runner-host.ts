@@ -1,7 +1,7 @@
 // Gives each studio window its own runner: a utility process forked from the runner entry, wired
 // to the page by a MessageChannel so frames and input never pass through this process.
 import { ipcMain, MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
-import { runnerArgs } from '../../runner/node/runner-flags.js';
+import { runnerArgs } from '../../runner/common/runner-flags.js';
 import { RUNNER_ENTRY } from '../../runner/node/runner-process.js';
 import { IPC_CHANNELS } from '../node/ipc-channels.js';
 import { runnerEnvironment } from '../node/runner-environment.js';

@@ -1,9 +1,13 @@
-// The desktop app's bridge when the preload installed one, the server's WebSocket otherwise.
+// The desktop app's bridge when the preload installed one; otherwise the server's WebSocket, or,
+// with ?runner=worker in the page's address, runners in Web Workers of the page itself.
 import { ElectronRunnerLink } from './electron-link.js';
 import type { RunnerLink } from './runner-link.js';
 import { WebSocketRunnerLink, runnerSocketUrl } from './websocket-link.js';
+import { WorkerRunnerLink } from './worker-link.js';
 
 export function createRunnerLink(): RunnerLink {
   const bridge = window.nibbleElectron;
-  return bridge ? new ElectronRunnerLink(bridge) : new WebSocketRunnerLink(runnerSocketUrl(window.location));
+  if (bridge) return new ElectronRunnerLink(bridge);
+  if (new URLSearchParams(window.location.search).get('runner') === 'worker') return new WorkerRunnerLink();
+  return new WebSocketRunnerLink(runnerSocketUrl(window.location));
 }

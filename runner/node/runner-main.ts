@@ -8,7 +8,7 @@ import { RunnerSupervisor } from '../vm/runner-supervisor.js';
 import type { FromVm, VmThreadInit } from '../vm/thread-messages.js';
 import { connectToHost } from './host-transport.js';
 import { applyKernelSandbox } from './kernel-sandbox/kernel-sandbox.js';
-import { parseRunnerArgs } from './runner-flags.js';
+import { parseRunnerArgs } from '../common/runner-flags.js';
 
 /** Runs this process as a runner whose VM thread is the worker script at vmWorker. */
 export async function runRunner(vmWorker: URL): Promise<void> {

@@ -4,7 +4,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { HostMessage, RunnerMessage } from '../common/protocol.js';
 import { parseRunnerBatch } from '../common/protocol-validate.js';
-import { runnerArgs, type RunnerFlags } from './runner-flags.js';
+import { runnerArgs, type RunnerFlags } from '../common/runner-flags.js';
 
 export const RUNNER_ENTRY = fileURLToPath(new URL('./runner-entry.js', import.meta.url));
 

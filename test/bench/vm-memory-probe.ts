@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { AUDIO_SAMPLES, FRAME_BYTES } from '../../runner/common/protocol.js';
 import { wasmoonGlue } from '../../runner/node/glue-file.js';
-import { DEFAULT_MEMORY_MB } from '../../runner/node/runner-flags.js';
+import { DEFAULT_MEMORY_MB } from '../../runner/common/runner-flags.js';
 import { createControlBlock } from '../../runner/vm/interrupt/control-block.js';
 import { loadLuaWasm } from '../../runner/vm/lua/lua-wasm.js';
 import { CartMachine } from '../../runner/vm/machine.js';

@@ -1,5 +1,5 @@
 // Parsing `nibble` command lines. Kept apart from the CLI's actions so it is easy to test.
-import { isInstructionBudget, MIN_INSTRUCTION_BUDGET } from '../runner-flags.js';
+import { isInstructionBudget, MIN_INSTRUCTION_BUDGET } from '../../common/runner-flags.js';
 
 export interface RunCommand {
   command: 'run';
