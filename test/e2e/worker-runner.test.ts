@@ -9,6 +9,8 @@ const studio = useStudio();
 
 const openWorkerStudio = () => openStudio(studio.browser, `${studio.server.url}?runner=worker`);
 
+const state = (page: Page) => page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.state());
+
 const setCode = (page: Page, code: string) => page.evaluate((c) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(c), code);
 
 /** The page's runner workers (the runner's main thread and its VM thread) by script name. */
@@ -48,11 +50,18 @@ test('in a worker, a hung cart is found at its line, pauses with its locals, res
   await page.close();
 });
 
-test('in a worker, the memory cap and errors read as they do in a runner process', async () => {
+test('in a worker, a memory bomb and a cart stuck inside one C call end as they do in a runner process', async () => {
   const page = await openWorkerStudio();
   await setCode(page, 'function TIC()\n  local t = {}\n  while true do t[#t + 1] = string.rep("x", 1000000) .. #t end\nend\n');
   await page.keyboard.press('Control+R');
   await waitForState(page, 'error', 15_000);
   assert.match((await page.locator('.line-error').last().textContent()) ?? '', /cart\.lua: out of memory: the cart's Lua heap reached its limit of 32 MB/);
+
+  const errorsBefore = await page.locator('.line-error').count();
+  await setCode(page, 'function TIC()\n  string.find(string.rep("a", 400), ".-.-.-.-.-.-b")\nend\n');
+  await page.keyboard.press('Control+R');
+  await page.locator('.line-error').nth(errorsBefore).waitFor({ timeout: 15_000 });
+  assert.equal(await state(page), 'error');
+  assert.match((await page.locator('.line-error').last().textContent()) ?? '', /stayed inside one library call/);
   await page.close();
 });
