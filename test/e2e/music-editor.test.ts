@@ -14,7 +14,7 @@ import { type StudioPage, useStudio } from './studio-page.js';
 type Section = 'tracks' | 'patterns';
 
 interface MusicPage extends StudioPage {
-  __nibble: StudioPage['__nibble'] & { cartBytes(section: Section, bank: number): Uint8Array };
+  __nibble: StudioPage['__nibble'] & { cartBytes(section: Section, bank: number): Uint8Array; audioPeak(): number };
 }
 
 const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
@@ -174,6 +174,29 @@ test('play frame shows the playing row and the cursor follows it; play track mov
   await page.waitForFunction(() => (globalThis as unknown as MusicPage).document.querySelector('.frames-row.playing.selected[data-frame="1"]') !== null);
   await page.keyboard.press('Space');
   await page.waitForFunction(() => (globalThis as unknown as MusicPage).document.querySelector('.music-editor[data-playing="false"]') !== null);
+  await page.close();
+});
+
+test('a channel\'s mute switch silences its notes in the studio while the music plays, and unmuting brings them back', async () => {
+  const page = await openMusicEditor();
+  await setPattern(page, 0, 0, 1);
+  await clickField(page, 0, 0, 0);
+  // A note with no note-off sounds to the end of the 64-row pattern (sample 0: noise, full volume).
+  await page.keyboard.press('KeyZ');
+  const level = (loud: boolean) =>
+    page.waitForFunction((wantLoud) => {
+      const peak = (globalThis as unknown as MusicPage).__nibble.audioPeak();
+      return wantLoud ? peak > 0.05 : peak < 0.01;
+    }, loud, { timeout: 5000 });
+  const channel = page.locator('.tracker-channel[data-channel="0"]');
+  await page.keyboard.press('Enter');
+  await level(true);
+  await channel.click();
+  assert.equal(await channel.getAttribute('aria-pressed'), 'false');
+  await level(false);
+  assert.equal(await page.locator('.music-editor').getAttribute('data-playing'), 'true', 'the music plays on, muted');
+  await channel.click();
+  await level(true);
   await page.close();
 });
 
