@@ -15,12 +15,13 @@ export interface FileCommandsHost {
   confirm(question: string): boolean;
   info(message: string): void;
   error(message: string): void;
-  showRecent(entries: RecentEntry[]): void;
+  showRecent(entries: readonly RecentEntry[]): void;
 }
 
 export class FileCommands {
   readonly #host: FileCommandsHost;
   readonly #files: CartFileAccess;
+  #recent: readonly RecentEntry[] = [];
   #saving = false;
 
   /** The file access reports what the user picks back to these commands. */
@@ -79,9 +80,15 @@ export class FileCommands {
     }
   }
 
+  /** The recent carts as last listed, newest first. */
+  get recent(): readonly RecentEntry[] {
+    return this.#recent;
+  }
+
   async refreshRecent(): Promise<void> {
     try {
-      this.#host.showRecent(await this.#files.recent());
+      this.#recent = await this.#files.recent();
+      this.#host.showRecent(this.#recent);
     } catch (err) {
       this.#host.error(`The recent carts could not be listed: ${(err as Error).message}`);
     }

@@ -379,7 +379,9 @@ export class Studio {
         if (name !== undefined) this.#rename(name);
         void this.#files.save(false);
       },
-      load: () => this.#files.open(),
+      pickCart: () => this.#files.open(),
+      recentCarts: () => this.#files.recent,
+      openRecent: (id) => this.#files.openRecent(id),
       evaluate: (code) => {
         if (!isLive(this.#state)) return false;
         this.#link.send({ type: 'eval', code });

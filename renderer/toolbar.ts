@@ -94,7 +94,7 @@ export class Toolbar {
     return list;
   }
 
-  setRecent(entries: RecentEntry[]): void {
+  setRecent(entries: readonly RecentEntry[]): void {
     const list = this.#recent;
     const title = el('option', undefined, entries.length ? 'Recent…' : 'No recent carts');
     title.value = '';

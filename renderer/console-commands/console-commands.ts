@@ -12,7 +12,10 @@ export interface ConsoleCommandHost {
   /** Saves the open cart, under `name` when one is given. */
   save(name?: string): void;
   /** Opens the file picker for a cart. */
-  load(): void;
+  pickCart(): void;
+  /** The recent carts, newest first. */
+  recentCarts(): readonly { id: string; name: string }[];
+  openRecent(id: string): void;
   /** Sends code to the running cart; false when no cart is running. */
   evaluate(code: string): boolean;
   clear(): void;
@@ -31,7 +34,7 @@ type GraphicsSection = SheetSection | 'map';
 const GRAPHICS: readonly GraphicsSection[] = ['sprites', 'tiles', 'map'];
 
 const HELP_TEXT = [
-  'commands: run, resume, new, load, save [name], eval <lua code>, cls,',
+  'commands: run, resume, new, load [name], save [name], eval <lua code>, cls,',
   '  export sprites|tiles|map <file.png>, import sprites|tiles|map, help [api|ram|keys]',
   'Up and Down recall earlier commands; Tab completes.',
 ];
@@ -63,7 +66,7 @@ export class ConsoleCommands {
       case 'new':
         return host.newCart();
       case 'load':
-        return host.load();
+        return this.#load(args[0]);
       case 'save':
         return host.save(args[0]);
       case 'cls':
@@ -96,7 +99,25 @@ export class ConsoleCommands {
   #argumentChoices(command: string): readonly string[] {
     if (command === 'help') return HELP_TOPICS;
     if (command === 'export' || command === 'import') return GRAPHICS;
+    if (command === 'load') return this.#host.recentCarts().map((entry) => entry.name);
     return [];
+  }
+
+  /**
+   * `load` alone opens the file picker; `load name` reopens the newest recent cart of that name,
+   * with or without its extension (the studio's recent carts stand in for TIC-80's cart folder).
+   */
+  #load(name: string | undefined): void {
+    if (name === undefined) return this.#host.pickCart();
+    const wanted = name.toLowerCase();
+    const recent = this.#host.recentCarts();
+    const found = recent.find((entry) => {
+      const entryName = entry.name.toLowerCase();
+      return entryName === wanted || entryName.replace(/\.[^.]*$/, '') === wanted;
+    });
+    if (found) return this.#host.openRecent(found.id);
+    const known = recent.length === 0 ? 'there are no recent carts yet' : `recent carts: ${recent.map((entry) => entry.name).join(', ')}`;
+    this.#host.error(`load: no recent cart named ${name} (${known}); type load alone to pick a file`);
   }
 
   #help(topic: string | undefined): void {

@@ -192,6 +192,35 @@ test('recent carts reopen from the list, and New starts the template with SWEETI
   await page.close();
 });
 
+test('the console\'s load reopens a recent cart by name, with or without its extension, and says which names it knows', async () => {
+  const page = await studio.open();
+  await openThroughInput(page, 'sprites.tic');
+  await openThroughInput(page, 'hello.lua');
+  const command = async (line: string) => {
+    await page.locator('.console-input').fill(line);
+    await page.locator('.console-input').press('Enter');
+  };
+  await page.locator('.console-input').fill('load spr');
+  await page.locator('.console-input').press('Tab');
+  assert.equal(await page.locator('.console-input').inputValue(), 'load sprites.tic ', 'Tab completes recent cart names');
+  await command('load sprites');
+  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'sprites.tic — Nibble');
+  await runAndWaitForFrame(page);
+  assert.equal(await framePixel(page, 0, 112), GRASS, 'the reopened cart has its data');
+
+  await command('load HELLO.LUA');
+  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'hello.lua — Nibble');
+
+  await command('load nope');
+  await page.locator('.line-error', { hasText: 'load: no recent cart named nope (recent carts: hello.lua, sprites.tic); type load alone to pick a file' }).waitFor();
+  assert.equal(await title(page), 'hello.lua — Nibble');
+
+  const chooser = page.waitForEvent('filechooser');
+  await command('load');
+  await chooser;
+  await page.close();
+});
+
 test('the autosave keeps the data sections across a reload', async () => {
   const page = await studio.open();
   await openThroughInput(page, 'sprites.tic');
