@@ -55,10 +55,8 @@ export class FrameLoop {
     }
     const pixels = new Uint8Array(FRAME_BYTES);
     const audio = new Int16Array(AUDIO_SAMPLES);
-    const pausedBefore = this.machine.hook.pausedMs;
-    const started = performance.now();
     const result = this.machine.step(this.input, pixels, audio);
-    const cpuMs = performance.now() - started - (this.machine.hook.pausedMs - pausedBefore);
+    const cpuMs = this.machine.lastFrameCpuMs;
     if (result === 'error') {
       this.stopped = true;
       return false;

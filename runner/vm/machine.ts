@@ -38,6 +38,8 @@ export class CartMachine {
   readonly hook: VmHook;
   /** Lua heap in use after the last frame, in bytes. */
   luaMemory = 0;
+  /** Milliseconds the last step() took, pauses in the debugger left out. */
+  lastFrameCpuMs = 0;
   private readonly lua: LuaBridge;
   private readonly video: Video;
   private readonly input: Input;
@@ -141,9 +143,15 @@ export class CartMachine {
   private cpuShare(): number {
     const budgetShare = this.hook.budgetShare();
     if (budgetShare !== undefined) return budgetShare;
-    return (performance.now() - this.frameStartedAt - (this.hook.pausedMs - this.pausedAtFrameStart)) / FRAME_MS;
+    return this.frameCpuMs() / FRAME_MS;
   }
 
+  /** Time since the frame (or the boot) began, pauses left out. */
+  private frameCpuMs(): number {
+    return performance.now() - this.frameStartedAt - (this.hook.pausedMs - this.pausedAtFrameStart);
+  }
+
+  /** The frame's time and instruction budget start over; a soft reset inside a frame restarts the budget only. */
   private beginFrame(): void {
     this.hook.beginFrame();
     this.frameStartedAt = performance.now();
@@ -152,6 +160,7 @@ export class CartMachine {
 
   /** Resets RAM and sound, runs the cart's top level and BOOT. */
   boot(): StepResult {
+    this.beginFrame();
     loadCartIntoRam(this.ram, this.video, this.cart.data ?? {});
     writeDefaultKeyMapping(this.ram);
     this.sound.reset();
@@ -160,7 +169,7 @@ export class CartMachine {
 
   /** Runs the script and BOOT with a fresh time base: the part of a start that reset() repeats. */
   private start(): StepResult {
-    this.beginFrame();
+    this.hook.beginFrame();
     this.startedAt = performance.now();
     this.ticCount = 0;
     const script = metaTag(this.cart.code, 'script');
@@ -223,6 +232,7 @@ export class CartMachine {
     this.beginFrame();
     const result = this.runFrame(snapshot, frame, audio);
     this.endTraceFrame();
+    this.lastFrameCpuMs = this.frameCpuMs();
     return result;
   }
 
