@@ -1,21 +1,13 @@
 // A runner in the browser: this dedicated worker is the runner's main thread (the supervisor and
 // its watchdog), and the cart's Lua VM runs on a worker of its own, so a hung cart never blocks
 // this one. The page ends the runner by terminating this worker, which ends its VM worker too.
-import { DEFAULT_MEMORY_MB } from '../common/runner-flags.js';
-import { createControlBlock } from '../vm/interrupt/control-block.js';
-import { RAM_SIZE } from '../vm/ram-map.js';
+import { DEFAULT_RUNNER_FLAGS } from '../common/runner-flags.js';
 import { RunnerSupervisor } from '../vm/runner-supervisor.js';
-import type { FromVm, VmThreadInit } from '../vm/thread-messages.js';
+import { createVmThreadInit, type FromVm } from '../vm/thread-messages.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const init: VmThreadInit = {
-  control: createControlBlock(),
-  ram: new SharedArrayBuffer(RAM_SIZE),
-  alwaysOnHook: false,
-  memoryLimitBytes: DEFAULT_MEMORY_MB * 1024 * 1024,
-  instructionBudget: 0,
-};
+const init = createVmThreadInit(DEFAULT_RUNNER_FLAGS);
 const vm = new Worker(new URL('./vm-worker.ts', import.meta.url), { type: 'module', name: 'nibble-vm' });
 vm.postMessage(init);
 
@@ -38,7 +30,6 @@ const supervisor = new RunnerSupervisor(
     exit: () => self.close(),
     dropped: () => console.warn('nibble runner: dropped a malformed message from the page'),
   },
-  init.control,
-  init.instructionBudget,
+  init,
 );
 self.addEventListener('message', (event) => supervisor.receive(event.data));

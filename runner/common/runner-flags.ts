@@ -22,6 +22,9 @@ export interface RunnerFlags {
   instructionBudget: number;
 }
 
+/** What a runner started without flags gets. */
+export const DEFAULT_RUNNER_FLAGS: RunnerFlags = { alwaysOnHook: false, memoryMb: DEFAULT_MEMORY_MB, instructionBudget: 0 };
+
 export function runnerArgs(flags: Partial<RunnerFlags>): string[] {
   const args = [`${MEMORY_FLAG}${flags.memoryMb ?? DEFAULT_MEMORY_MB}`];
   if (flags.alwaysOnHook) args.push(ALWAYS_ON_HOOK_FLAG);

@@ -2,25 +2,16 @@
 // worker thread) and the link to the host over IPC or Electron's MessagePort. Whatever happens to
 // the VM thread (a wasm trap, a crash, a termination) ends the VM only.
 import { Worker } from 'node:worker_threads';
-import { createControlBlock } from '../vm/interrupt/control-block.js';
-import { RAM_SIZE } from '../vm/ram-map.js';
+import { parseRunnerArgs } from '../common/runner-flags.js';
 import { RunnerSupervisor } from '../vm/runner-supervisor.js';
-import type { FromVm, VmThreadInit } from '../vm/thread-messages.js';
+import { createVmThreadInit, type FromVm } from '../vm/thread-messages.js';
 import { connectToHost } from './host-transport.js';
 import { applyKernelSandbox } from './kernel-sandbox/kernel-sandbox.js';
-import { parseRunnerArgs } from '../common/runner-flags.js';
 
 /** Runs this process as a runner whose VM thread is the worker script at vmWorker. */
 export async function runRunner(vmWorker: URL): Promise<void> {
   const transport = await connectToHost();
-  const flags = parseRunnerArgs(process.argv.slice(2));
-  const init: VmThreadInit = {
-    control: createControlBlock(),
-    ram: new SharedArrayBuffer(RAM_SIZE),
-    alwaysOnHook: flags.alwaysOnHook,
-    memoryLimitBytes: flags.memoryMb * 1024 * 1024,
-    instructionBudget: flags.instructionBudget,
-  };
+  const init = createVmThreadInit(parseRunnerArgs(process.argv.slice(2)));
   const worker = new Worker(vmWorker, { workerData: init });
   const supervisor = new RunnerSupervisor(
     {
@@ -37,8 +28,7 @@ export async function runRunner(vmWorker: URL): Promise<void> {
       exit: () => process.exit(0),
       dropped: () => console.error('runner: dropped a malformed message from the host'),
     },
-    init.control,
-    flags.instructionBudget,
+    init,
   );
   transport.onMessage((raw) => supervisor.receive(raw));
 

@@ -5,7 +5,7 @@ import { MessageBatcher, type Scheduler } from '../common/message-batch.js';
 import type { RunnerMessage } from '../common/protocol.js';
 import { parseHostMessage } from '../common/protocol-validate.js';
 import { Watchdog } from './interrupt/watchdog.js';
-import type { FromVm, ToVm } from './thread-messages.js';
+import type { FromVm, ToVm, VmThreadInit } from './thread-messages.js';
 
 /** The VM thread as its host made it (a worker_threads Worker, a Web Worker). */
 export interface VmThread {
@@ -37,12 +37,13 @@ export class RunnerSupervisor {
   /** The cart's name once 'start' came, for messages about the VM as a whole. */
   #cartName = 'the cart';
 
-  constructor(vm: VmThread, host: RunnerHost, control: Int32Array, instructionBudget: number) {
+  /** init: what the VM thread was given, whose control block and budget the watchdog shares. */
+  constructor(vm: VmThread, host: RunnerHost, init: Pick<VmThreadInit, 'control' | 'instructionBudget'>) {
     this.#vm = vm;
     this.#host = host;
     this.#outbox = new MessageBatcher((batch) => host.send(batch), host.schedule);
     const send = (msg: RunnerMessage) => this.#outbox.push(msg);
-    this.#watchdog = new Watchdog(control, instructionBudget, send, (msg) => {
+    this.#watchdog = new Watchdog(init.control, init.instructionBudget, send, (msg) => {
       this.#endVm();
       send(msg);
     });

@@ -1,6 +1,9 @@
 // Messages between a runner's watchdog (its main thread) and its VM thread.
 import type { HookMode, HostMessage, RunnerMessage } from '../common/protocol.js';
+import type { RunnerFlags } from '../common/runner-flags.js';
+import { createControlBlock } from './interrupt/control-block.js';
 import type { StateLayout } from './interrupt/state-layout.js';
+import { RAM_SIZE } from './ram-map.js';
 
 export interface VmThreadInit {
   /** Control block shared with the watchdog (see interrupt/control-block.ts). */
@@ -13,6 +16,17 @@ export interface VmThreadInit {
   memoryLimitBytes: number;
   /** Lua instructions a frame may run; 0 for none. A budget keeps the count hook on all the time. */
   instructionBudget: number;
+}
+
+/** What a runner's main thread gives its VM thread, for the runner's flags. */
+export function createVmThreadInit(flags: RunnerFlags): VmThreadInit {
+  return {
+    control: createControlBlock(),
+    ram: new SharedArrayBuffer(RAM_SIZE),
+    alwaysOnHook: flags.alwaysOnHook,
+    memoryLimitBytes: flags.memoryMb * 1024 * 1024,
+    instructionBudget: flags.instructionBudget,
+  };
 }
 
 /** The VM is loaded; what the watchdog needs to arm its hook from outside. */

@@ -5,11 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { AUDIO_SAMPLES, FRAME_BYTES } from '../../runner/common/protocol.js';
 import { wasmoonGlue } from '../../runner/node/glue-file.js';
-import { DEFAULT_MEMORY_MB } from '../../runner/common/runner-flags.js';
-import { createControlBlock } from '../../runner/vm/interrupt/control-block.js';
+import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
 import { loadLuaWasm } from '../../runner/vm/lua/lua-wasm.js';
 import { CartMachine } from '../../runner/vm/machine.js';
-import { RAM_SIZE } from '../../runner/vm/ram-map.js';
+import { createVmThreadInit } from '../../runner/vm/thread-messages.js';
 import { NO_INPUT, SMALL_CART } from './cart-run.js';
 
 export interface VmMemoryReport {
@@ -39,11 +38,10 @@ function rss(): number {
 }
 
 const glue = wasmoonGlue();
-const memoryLimitBytes = DEFAULT_MEMORY_MB * MIB;
 
 async function newVm(): Promise<CartMachine> {
-  const wasm = await loadLuaWasm(glue, { share: true, memoryLimitBytes });
-  const init = { control: createControlBlock(), ram: new SharedArrayBuffer(RAM_SIZE), alwaysOnHook: false, memoryLimitBytes, instructionBudget: 0 };
+  const init = createVmThreadInit(DEFAULT_RUNNER_FLAGS);
+  const wasm = await loadLuaWasm(glue, { share: true, memoryLimitBytes: init.memoryLimitBytes });
   const machine = new CartMachine(wasm, init, SMALL_CART, { deterministic: true, pacing: 'fast' }, { send: () => {} });
   const pixels = new Uint8Array(FRAME_BYTES);
   const audio = new Int16Array(AUDIO_SAMPLES);

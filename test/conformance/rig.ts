@@ -2,14 +2,13 @@
 // a fresh cart machine (own RAM, own control block) per cart, stepped frame by frame directly: no
 // runner process and no watchdog. Time is deterministic: time() in frame N is (N-1)*1000/60.
 import { AUDIO_SAMPLES, FRAME_BYTES, type CartData, type InputSnapshot, type RunnerMessage } from '../../runner/common/protocol.js';
+import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
 import { wasmoonGlue } from '../../runner/node/glue-file.js';
-import { createControlBlock } from '../../runner/vm/interrupt/control-block.js';
 import { loadLuaWasm, type LuaWasm } from '../../runner/vm/lua/lua-wasm.js';
 import { CartMachine, type StepResult } from '../../runner/vm/machine.js';
-import { RAM_SIZE } from '../../runner/vm/ram-map.js';
+import { createVmThreadInit } from '../../runner/vm/thread-messages.js';
 
-/** Every cart's Lua heap cap; the one wasm instance they share may grow to WASM_MEMORY_BYTES. */
-const CART_MEMORY_BYTES = 32 * 1024 * 1024;
+/** The one wasm instance every cart of the rig shares may grow to this (each cart keeps the default heap cap). */
 const WASM_MEMORY_BYTES = 512 * 1024 * 1024;
 
 export const NO_INPUT: InputSnapshot = { gamepads: 0, mouseX: 0, mouseY: 0, mouseButtons: 0, scrollX: 0, scrollY: 0, keys: [] };
@@ -71,7 +70,7 @@ export class Rig {
         }
       },
     };
-    const shared = { control: createControlBlock(), ram: new SharedArrayBuffer(RAM_SIZE), alwaysOnHook: false, memoryLimitBytes: CART_MEMORY_BYTES, instructionBudget: options.instructionBudget ?? 0 };
+    const shared = createVmThreadInit({ ...DEFAULT_RUNNER_FLAGS, instructionBudget: options.instructionBudget ?? 0 });
     const cart = { name: options.name ?? 'cart.lua', code, ...(options.data ? { data: options.data } : {}), ...(options.otherBanks ? { otherBanks: options.otherBanks } : {}) };
     const machine = new CartMachine(this.wasm, shared, cart, { deterministic: true, pacing: 'fast' }, events);
     const frame = new Uint8Array(FRAME_BYTES);
