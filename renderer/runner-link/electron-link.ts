@@ -60,16 +60,7 @@ export class ElectronRunnerLink implements RunnerLink {
     }
     this.#port = port;
     port.onmessage = (event: MessageEvent<unknown>) => {
-      if (this.#port !== port) return;
-      const batch = parseRunnerBatch(event.data);
-      if (!batch) {
-        console.warn('nibble: ignored a malformed batch of runner messages');
-        return;
-      }
-      for (const msg of batch) {
-        if (this.#port !== port) return;
-        this.#listeners.emit(msg);
-      }
+      this.#listeners.emitBatch(parseRunnerBatch(event.data), () => this.#port === port);
     };
     port.start();
     for (const msg of this.#queue) port.postMessage(msg);

@@ -34,4 +34,20 @@ export class ListenerSet {
   emit(msg: RunnerMessage): void {
     for (const cb of this.#listeners) cb(msg);
   }
+
+  /**
+   * Emits a runner's batch message by message while `current()` holds (a listener may end the
+   * runner midway); `before` sees each message first. A malformed batch (null) is dropped.
+   */
+  emitBatch(batch: readonly RunnerMessage[] | null, current: () => boolean, before?: (msg: RunnerMessage) => void): void {
+    if (!batch) {
+      console.warn('nibble: ignored a malformed batch of runner messages');
+      return;
+    }
+    for (const msg of batch) {
+      if (!current()) return;
+      before?.(msg);
+      this.emit(msg);
+    }
+  }
 }

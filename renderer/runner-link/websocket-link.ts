@@ -9,7 +9,6 @@ export function runnerSocketUrl(page: Location): string {
   return `${scheme}//${page.host}/runner`;
 }
 
-
 export class WebSocketRunnerLink implements RunnerLink {
   readonly #url: string;
   readonly #listeners = new ListenerSet();
@@ -34,16 +33,9 @@ export class WebSocketRunnerLink implements RunnerLink {
     });
     socket.addEventListener('message', (event: MessageEvent<string | ArrayBuffer>) => {
       if (this.#socket !== socket) return;
-      const batch = decodeRunnerMessages(event.data);
-      if (!batch) {
-        console.warn('nibble: ignored a malformed batch of runner messages');
-        return;
-      }
-      for (const msg of batch) {
-        if (this.#socket !== socket) return;
+      this.#listeners.emitBatch(decodeRunnerMessages(event.data), () => this.#socket === socket, (msg) => {
         if (msg.type === 'gone') this.#close();
-        this.#listeners.emit(msg);
-      }
+      });
     });
     socket.addEventListener('close', () => {
       if (this.#socket !== socket) return;

@@ -13,16 +13,7 @@ export class WorkerRunnerLink implements RunnerLink {
     const worker = new Worker(new URL('../../runner/browser/runner-worker.ts', import.meta.url), { type: 'module', name: 'nibble-runner' });
     this.#worker = worker;
     worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-      if (this.#worker !== worker) return;
-      const batch = parseRunnerBatch(event.data);
-      if (!batch) {
-        console.warn('nibble: ignored a malformed batch of runner messages');
-        return;
-      }
-      for (const msg of batch) {
-        if (this.#worker !== worker) return;
-        this.#listeners.emit(msg);
-      }
+      this.#listeners.emitBatch(parseRunnerBatch(event.data), () => this.#worker === worker);
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
