@@ -175,9 +175,9 @@ export class ConsolePane {
       at += take;
     }
     this.#lineCount += lines.length;
-    while (this.#lineCount - (log.firstElementChild?.childElementCount ?? 0) >= MAX_LINES) {
-      this.#lineCount -= log.firstElementChild?.childElementCount ?? 0;
-      log.firstElementChild?.remove();
+    for (let oldest = log.firstElementChild; oldest && this.#lineCount - oldest.childElementCount >= MAX_LINES; oldest = log.firstElementChild) {
+      this.#lineCount -= oldest.childElementCount;
+      oldest.remove();
     }
     if (atEnd) log.scrollTop = log.scrollHeight;
   }

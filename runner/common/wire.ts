@@ -146,13 +146,11 @@ function decodeJson(data: string | Uint8Array): unknown {
 
 /** The messages of one payload, or null if any of them is malformed. */
 export function decodeRunnerMessages(data: WireData): RunnerMessage[] | null {
-  const bytes = typeof data === 'string' ? null : toBytes(data);
-  if (bytes && bytes[0] === FRAME_MAGIC) {
-    const frame = parseRunnerMessage(decodeFrame(bytes));
-    return frame ? [frame] : null;
-  }
-  const batch = decodeJson(bytes ?? (data as string));
-  return parseRunnerBatch(batch);
+  if (typeof data === 'string') return parseRunnerBatch(decodeJson(data));
+  const bytes = toBytes(data);
+  if (bytes[0] !== FRAME_MAGIC) return parseRunnerBatch(decodeJson(bytes));
+  const frame = parseRunnerMessage(decodeFrame(bytes));
+  return frame ? [frame] : null;
 }
 
 /** Hosts never send binary frames, so bytes are only ever UTF-8 JSON here. */
