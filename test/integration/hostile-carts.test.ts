@@ -7,15 +7,7 @@ import { runHeadless } from '../../runner/node/headless-run.js';
 import { spawnRunner } from '../../runner/node/runner-process.js';
 import type { HostMessage, RunnerMessage } from '../../runner/common/protocol.js';
 import { ATTACKS, LUA_LOOPS } from '../fixtures/hostile-carts.js';
-
-function isGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
+import { isAlive } from '../fixtures/processes.js';
 
 describe('hostile carts', { concurrency: 2 }, () => {
   for (const attack of ATTACKS) {
@@ -29,7 +21,7 @@ describe('hostile carts', { concurrency: 2 }, () => {
       if (attack.message) assert.match(result.message ?? '', attack.message);
       if (attack.line !== undefined) assert.equal(result.line, attack.line, `${attack.name}: line`);
       if (attack.traces) assert.deepEqual(traces, attack.traces);
-      assert.ok(isGone(result.pid), `${attack.name}: runner ${result.pid} is still alive`);
+      assert.ok(!isAlive(result.pid), `${attack.name}: runner ${result.pid} is still alive`);
     });
   }
 });
@@ -42,7 +34,7 @@ describe('every Lua loop, under a per-frame instruction budget', { concurrency: 
       assert.equal(result.status, 'hung', `${attack.name}: ${result.message ?? ''}`);
       assert.equal(result.message, `cart.lua: the cart was stopped at line ${attack.line}: one frame ran more than its budget of 100000 Lua instructions`);
       assert.equal(result.line, attack.line);
-      assert.ok(isGone(result.pid), `${attack.name}: runner ${result.pid} is still alive`);
+      assert.ok(!isAlive(result.pid), `${attack.name}: runner ${result.pid} is still alive`);
     });
   }
 });
@@ -70,5 +62,5 @@ test('a runner drops malformed and oversized messages and still runs the cart', 
   assert.ok(!seen.some((m) => m.type === 'error'), JSON.stringify(seen.filter((m) => m.type === 'error')));
   runner.kill();
   await runner.exited;
-  assert.ok(isGone(runner.pid));
+  assert.ok(!isAlive(runner.pid));
 });

@@ -5,22 +5,14 @@ import { test } from 'node:test';
 import type { RunnerMessage } from '../../runner/common/protocol.js';
 import { runHeadless, type HeadlessOptions, type HeadlessResult } from '../../runner/node/headless-run.js';
 import { spawnRunner } from '../../runner/node/runner-process.js';
+import { isAlive } from '../fixtures/processes.js';
 
 const SWEETIE_16 = ['1a1c2c', '5d275d', 'b13e53', 'ef7d57', 'ffcd75', 'a7f070', '38b764', '257179', '29366f', '3b5dc9', '41a6f6', '73eff7', 'f4f4f4', '94b0c2', '566c86', '333c57'];
-
-function isGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
 
 async function run(code: string, options: Partial<HeadlessOptions> = {}): Promise<HeadlessResult & { traces: string[] }> {
   const traces: string[] = [];
   const result = await runHeadless({ name: 'cart.lua', code }, { frames: 3, deterministic: true, hangMs: 1000, onTrace: (text) => traces.push(text), ...options });
-  assert.ok(isGone(result.pid), `runner process ${result.pid} is still alive`);
+  assert.ok(!isAlive(result.pid), `runner process ${result.pid} is still alive`);
   return { ...result, traces };
 }
 
@@ -173,7 +165,7 @@ test('a busy cart can be paused at its line, inspected, resumed where it was, an
   const gone = messages.next('gone');
   runner.kill();
   assert.equal((await gone).reason, 'stopped');
-  assert.ok(isGone(runner.pid));
+  assert.ok(!isAlive(runner.pid));
 });
 
 test('the Lua environment is an allowlist', async () => {

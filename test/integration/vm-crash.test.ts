@@ -7,17 +7,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { HostMessage, RunnerMessage } from '../../runner/common/protocol.js';
 import { parseRunnerBatch } from '../../runner/common/protocol-validate.js';
+import { isAlive } from '../fixtures/processes.js';
 
 const ENTRY = fileURLToPath(new URL('../fixtures/trapping-runner-entry.js', import.meta.url));
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test('a wasm trap in the VM ends the cart with a message naming it; the runner process lives on and stops cleanly', async () => {
   const child = fork(ENTRY, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: {}, execArgv: [] });

@@ -5,11 +5,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket, type RawData } from 'ws';
 import { FRAME_WIDTH, type HostMessage, type MessageOf, type RunnerMessage } from '../../runner/common/protocol.js';
 import { decodeRunnerMessages, encodeHostMessage } from '../../runner/common/wire.js';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
+import { isAlive, waitUntilGone } from '../fixtures/processes.js';
 
 const CLS_CART: HostMessage = {
   type: 'start',
@@ -63,21 +63,6 @@ class RunnerClient {
   close(): void {
     this.#socket.close();
   }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
-  }
-}
-
-/** Waits (without a deadline of its own: the test runner's timeout bounds it) until pid is gone. */
-async function waitUntilGone(pid: number): Promise<void> {
-  while (isAlive(pid)) await sleep(20);
 }
 
 function pixelAt(frame: MessageOf<RunnerMessage, 'frame'>, x: number, y: number): number[] {

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, it } from 'node:test';
 import { RunnerSlot, type ExitReporter, type RunnerGoneInfo } from '../../electron/node/runner-slot.js';
+import { isAlive } from '../fixtures/processes.js';
 
 /** A process that runs until killed, or exits by itself with exitCode once told to. */
 function spawnSleeper(reportExit: ExitReporter): ChildProcess {
@@ -12,16 +13,6 @@ function spawnSleeper(reportExit: ExitReporter): ChildProcess {
   });
   child.once('exit', (code, signal) => reportExit(code, signal));
   return child;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
-  }
 }
 
 function collectGone(): { slot: RunnerSlot<ChildProcess>; reports: RunnerGoneInfo[]; next: () => Promise<RunnerGoneInfo> } {
