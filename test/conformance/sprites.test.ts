@@ -5,19 +5,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { art, box, expectError, expectScreen, traced, type Picture } from './expect.js';
 import { Rig } from './rig.js';
+import { tileCart as cart } from './tile-carts.js';
 
 const rig = await Rig.load();
-
-const TILE = `
-local function tile(id, f)
-  for y = 0, 7 do for x = 0, 7 do poke4((0x4000 + id * 32) * 2 + y * 8 + x, f(x, y)) end end
-end
-local function solid(c) return function() return c end end
-`;
-
-function cart(setup: string, body: string): string {
-  return `${TILE}\n${setup}\nfunction TIC()\n${body}\nend\n`;
-}
 
 /** Sprite 1: colour (x + 2y) mod 15 + 1 except a 0 at its top-left texel. */
 const texel = (x: number, y: number) => (x === 0 && y === 0 ? 0 : ((x + 2 * y) % 15) + 1);

@@ -4,21 +4,9 @@
 import { describe, it } from 'node:test';
 import { art, box, expectError, expectOk, expectScreen, pixel, type Picture } from './expect.js';
 import { Rig } from './rig.js';
+import { tileCart as cart } from './tile-carts.js';
 
 const rig = await Rig.load();
-
-/** Lua: tile(id, f) sets every pixel (x, y) of 4-bpp sheet sprite id (0..511) to f(x, y). */
-const TILE = `
-local function tile(id, f)
-  for y = 0, 7 do for x = 0, 7 do poke4((0x4000 + id * 32) * 2 + y * 8 + x, f(x, y)) end end
-end
-local function solid(c) return function() return c end end
-`;
-
-/** A cart: the helpers, then setup at the top level, then body as TIC(). */
-function cart(setup: string, body: string): string {
-  return `${TILE}\n${setup}\nfunction TIC()\n${body}\nend\n`;
-}
 
 const pattern = (x: number, y: number) => ((x + 2 * y) % 15) + 1;
 const PATTERN = 'tile(0, function(x, y) return (x + 2 * y) % 15 + 1 end)';

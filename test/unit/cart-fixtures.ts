@@ -1,6 +1,7 @@
 // Carts for the cart-file tests, built from a seeded generator so every failure reproduces.
 import { CART_SECTION_BYTES } from '../../runner/common/protocol.js';
 import { BANK_SECTIONS, DEFAULT_PALETTES, DEFAULT_WAVEFORMS, emptyCart, type Cart } from '../../runner/common/cart/index.js';
+import { concatBytes } from '../../runner/common/cart/bytes.js';
 
 /** mulberry32: a small, fast generator with a 32-bit seed. */
 export function seededRandom(seed: number): () => number {
@@ -86,16 +87,6 @@ export function bigCodeCart(seed: number, codeBytes: number): Cart {
   return cart;
 }
 
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 /** CRC-32 as PNG uses it, written out here so the tests do not trust the code under test. */
 export function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
@@ -129,7 +120,7 @@ export function pngChunks(png: Uint8Array): PngChunkSpan[] {
 
 export function withoutPngChunk(png: Uint8Array, type: string): Uint8Array {
   const chunk = pngChunks(png).find((c) => c.type === type)!;
-  return concatBytes(png.subarray(0, chunk.start), png.subarray(chunk.end));
+  return concatBytes([png.subarray(0, chunk.start), png.subarray(chunk.end)]);
 }
 
 /** The same PNG with other data in one chunk, under a correct CRC. */
@@ -141,5 +132,5 @@ export function withPngChunkData(png: Uint8Array, type: string, data: Uint8Array
   chunk.set(new TextEncoder().encode(type), 4);
   chunk.set(data, 8);
   view.setUint32(8 + data.length, crc32(chunk.subarray(4, 8 + data.length)));
-  return concatBytes(png.subarray(0, old.start), chunk, png.subarray(old.end));
+  return concatBytes([png.subarray(0, old.start), chunk, png.subarray(old.end)]);
 }

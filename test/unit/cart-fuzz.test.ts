@@ -17,7 +17,8 @@ import {
   writeTicCart,
   type Cart,
 } from '../../runner/common/cart/index.js';
-import { concatBytes, pngChunks, randomBytes, randomCart, randomInt, seededRandom, withoutPngChunk, withPngChunkData } from './cart-fixtures.js';
+import { pngChunks, randomBytes, randomCart, randomInt, seededRandom, withoutPngChunk, withPngChunkData } from './cart-fixtures.js';
+import { concatBytes } from '../../runner/common/cart/bytes.js';
 
 const SEED = 0x5eed;
 
@@ -58,10 +59,10 @@ function mutate(random: () => number, bytes: Uint8Array): Uint8Array {
         out = out.slice(0, at);
         break;
       case 3:
-        out = concatBytes(out.subarray(0, at), out.subarray(at + run));
+        out = concatBytes([out.subarray(0, at), out.subarray(at + run)]);
         break;
       default:
-        out = concatBytes(out.subarray(0, at + run), out.subarray(at));
+        out = concatBytes([out.subarray(0, at + run), out.subarray(at)]);
     }
   }
   return out;
@@ -121,7 +122,7 @@ test('.png reader: mutated PNG carts, mutated cart data inside them, and mutated
     checkOutcome(() => readPngCart(bytes, 'fuzz.png'), 'fuzz.png', () => `hidden-data mutation ${i} at ${at}`);
   }
   for (let i = 0; i < 100; i++) {
-    const bytes = concatBytes(valid.subarray(0, 8), randomBytes(random, randomInt(random, 200)));
+    const bytes = concatBytes([valid.subarray(0, 8), randomBytes(random, randomInt(random, 200))]);
     checkOutcome(() => readPngCart(bytes, 'fuzz.png'), 'fuzz.png', () => hex(bytes));
   }
 });

@@ -173,3 +173,12 @@ export function bandPowers(signal: Float64Array, bands: number): number[] {
   }
   return powers;
 }
+
+/** A machine with waveform 0 = square, 1 = saw, and sample 0 = square at full volume. */
+export function squareSawMachine(): { chip: SoundChip; ram: Uint8Array } {
+  const m = soundMachine();
+  putWaveform(m.ram, 0, SQUARE);
+  putWaveform(m.ram, 1, SAW);
+  putSample(m.ram, 0, { wave: 0, volume: 15 });
+  return m;
+}

@@ -9,23 +9,13 @@ import {
   putRow,
   putSample,
   putTrack,
-  putWaveform,
   register,
   sfxState,
-  soundMachine,
+  squareSawMachine,
   stereo,
 } from './sound-fixture.js';
 
 const FULL = { left: 15, right: 15 };
-
-/** A machine with waveform 0 = square, 1 = saw, and sample 0 = square at full volume. */
-function setup() {
-  const m = soundMachine();
-  putWaveform(m.ram, 0, SQUARE);
-  putWaveform(m.ram, 1, SAW);
-  putSample(m.ram, 0, { wave: 0, volume: 15 });
-  return m;
-}
 
 describe('sound: note frequency table', () => {
   it('has 104 notes from 16 Hz, with index 45 = 220 Hz and 57 = 440 Hz', () => {
@@ -39,7 +29,7 @@ describe('sound: note frequency table', () => {
 
 describe('sound: sfx()', () => {
   it('is heard from the next tick: frequency, volume, waveform, stereo and envelope steps', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     chip.sfx(0, 57, -1, 2, FULL, 0);
     assert.deepEqual(register(ram, 2), { freq: 0, volume: 0, wave: Array(32).fill(0) }, 'nothing before the tick');
     assert.deepEqual(sfxState(ram, 2), [-1, -1, -1, -1]);
@@ -53,7 +43,7 @@ describe('sound: sfx()', () => {
   });
 
   it('stops the channel with id -1: the sfx state is -1 at once, the register zero from the next tick', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     chip.sfx(0, 57, -1, 1, FULL, 0);
     chip.tick();
     chip.sfx(-1, 0, -1, 1, FULL, 0);
@@ -65,7 +55,7 @@ describe('sound: sfx()', () => {
   });
 
   it('counts the duration down before playing, so duration n sounds for n - 1 ticks', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     chip.sfx(0, 57, 3, 0, FULL, 0);
     const volumes: number[] = [];
     for (let f = 0; f < 5; f++) {
@@ -77,7 +67,7 @@ describe('sound: sfx()', () => {
   });
 
   it('reads the volume envelope inverted and leaves the register zero while it is 0', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     putSample(ram, 3, { wave: 0, volume: [15, 7, 0, 4] });
     chip.sfx(3, 57, -1, 0, FULL, 0);
     const seen: number[][] = [];
@@ -89,7 +79,7 @@ describe('sound: sfx()', () => {
   });
 
   it('adds the arpeggio in semitones, or subtracts it when reversed', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     putSample(ram, 1, { volume: 15, arpeggio: [0, 12, 7] });
     putSample(ram, 2, { volume: 15, arpeggio: [0, 12, 7], reverse: true });
     chip.sfx(1, 45, -1, 0, FULL, 0);
@@ -107,7 +97,7 @@ describe('sound: sfx()', () => {
   });
 
   it('clamps the played note to the table: -1 plays the lowest note (quirk 3), 200 the highest', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     chip.sfx(0, -1, -1, 0, FULL, 0);
     chip.sfx(0, 200, -1, 1, FULL, 0);
     chip.tick();
@@ -116,7 +106,7 @@ describe('sound: sfx()', () => {
   });
 
   it('adds the pitch envelope in Hz (x16 with pitch16x) and wraps the frequency to 12 bits', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     putSample(ram, 1, { volume: 15, pitch: [3, -8] });
     putSample(ram, 2, { volume: 15, pitch: [3, -8], pitch16x: true });
     putSample(ram, 3, { volume: 15, pitch: 7, pitch16x: true });
@@ -131,7 +121,7 @@ describe('sound: sfx()', () => {
   });
 
   it('walks the envelopes faster with a positive speed and slower with a negative one', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     putSample(ram, 1, { volume: 15, speed: 2 });
     chip.sfx(1, 57, -1, 0, FULL, 99);
     chip.sfx(1, 57, -1, 1, FULL, -2);
@@ -145,7 +135,7 @@ describe('sound: sfx()', () => {
   });
 
   it('stops at the last step without a loop and cycles through the loop with one', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     putSample(ram, 1, { volume: 15, speed: 3, loops: [[0, 0], [2, 3], [0, 0], [0, 1]] });
     chip.sfx(1, 57, -1, 0, FULL, 3);
     const steps: number[][] = [];
@@ -169,7 +159,7 @@ describe('sound: sfx()', () => {
   });
 
   it('copies the waveform chosen by the wave envelope', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     putSample(ram, 1, { volume: 15, wave: [0, 1] });
     chip.sfx(1, 57, -1, 0, FULL, 0);
     chip.tick();
@@ -179,7 +169,7 @@ describe('sound: sfx()', () => {
   });
 
   it('writes the channel volumes to the stereo byte, zeroing a muted side', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     putSample(ram, 1, { volume: 15, muteLeft: true });
     putSample(ram, 2, { volume: 15, muteRight: true });
     chip.sfx(0, 57, -1, 0, { left: 9, right: 4 }, 0);
@@ -193,7 +183,7 @@ describe('sound: sfx()', () => {
   });
 
   it('clears registers and PCM and opens the stereo bytes at every tick', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     ram.fill(0x5a, 0x0ff9c, 0x0ffe4);
     ram.fill(0x77, 0x14e24, 0x14ea4);
     ram.fill(0x12, 0x14000, 0x14004);
@@ -204,7 +194,7 @@ describe('sound: sfx()', () => {
   });
 
   it('overrides music on the same channel when it sounds, and lets music through when it is silent', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     putSample(ram, 1, { wave: 1, volume: [15, 0] });
     putRow(ram, 1, 0, { note: 45, sfx: 0 });
     putTrack(ram, 0, { frames: [[1, 0, 0, 0]] });
@@ -221,14 +211,14 @@ describe('sound: sfx()', () => {
   });
 
   it('rejects sample ids past 63 and channels outside 0..3', () => {
-    const { chip } = setup();
+    const { chip } = squareSawMachine();
     assert.throws(() => chip.sfx(64, 0, -1, 0, FULL, 0), RangeError);
     assert.throws(() => chip.sfx(0, 0, -1, 4, FULL, 0), RangeError);
     assert.throws(() => chip.sfx(0, 0, -1, -1, FULL, 0), RangeError);
   });
 
   it('reset idles every channel: sfx state -1, registers zero, music stopped', () => {
-    const { chip, ram } = setup();
+    const { chip, ram } = squareSawMachine();
     putRow(ram, 1, 0, { note: 45, sfx: 0 });
     putTrack(ram, 0, { frames: [[1, 0, 0, 0]] });
     chip.music(0);

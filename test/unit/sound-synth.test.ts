@@ -7,8 +7,6 @@ import type { SoundChip } from '../../runner/vm/sound/sound-chip.js';
 import { wavSampleBytes } from '../../runner/vm/sound/wav.js';
 import {
   FRAME_SAMPLES,
-  SAW,
-  SQUARE,
   bandPowers,
   measureFrequency,
   peak,
@@ -19,16 +17,14 @@ import {
   render,
   rms,
   side,
-  soundMachine,
+  squareSawMachine,
 } from './sound-fixture.js';
 
 const FULL = { left: 15, right: 15 };
 
+/** squareSawMachine, with sample 1 = saw at full volume too. */
 function setup() {
-  const m = soundMachine();
-  putWaveform(m.ram, 0, SQUARE);
-  putWaveform(m.ram, 1, SAW);
-  putSample(m.ram, 0, { wave: 0, volume: 15 });
+  const m = squareSawMachine();
   putSample(m.ram, 1, { wave: 1, volume: 15 });
   return m;
 }
