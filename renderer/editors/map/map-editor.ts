@@ -26,6 +26,7 @@ import { MapView, type MapViewState } from './map-view.js';
 import type { LogicalPoint } from './pixel-canvas.js';
 import { TilePicker } from './tile-picker.js';
 import { tilePixels } from './tile-pixels.js';
+import { TabVisibility } from '../tab-visibility.js';
 
 /** TIC-80's free build edits bank 0 only (bank switching is a PRO feature). */
 const BANK = 0;
@@ -71,8 +72,7 @@ class MapEditor implements EditorTab {
   #palette: Uint8Array | null = null;
   #tilePixels: Uint32Array | null = null;
   /** Hidden, the editor skips redrawing on cart changes (other editors' edits) until shown. */
-  #visible = false;
-  #stale = true;
+  readonly #visibility = new TabVisibility();
 
   constructor(host: EditorHost) {
     this.#host = host;
@@ -101,15 +101,14 @@ class MapEditor implements EditorTab {
   }
 
   shown(): void {
-    this.#visible = true;
-    if (this.#stale) this.#sync();
+    if (this.#visibility.show()) this.#sync();
     this.#layout();
     this.element.focus({ preventScroll: true });
   }
 
   hidden(): void {
     this.#endGesture();
-    this.#visible = false;
+    this.#visibility.hide();
   }
 
   async #mount(side: HTMLElement): Promise<void> {
@@ -327,8 +326,7 @@ class MapEditor implements EditorTab {
 
   /** The cart changed (an edit, an undo, another cart): redraw what depends on what changed. */
   #sync(): void {
-    this.#stale = !this.#visible || !this.#view;
-    if (this.#stale) return;
+    if (!this.#visibility.due(this.#view !== null)) return;
     const bank = this.#bank();
     // A stroke started on a map that is no longer the cart's (another cart was opened) is dropped.
     if (this.#draft && this.#draft.base !== bank.map) this.#draft = null;

@@ -30,6 +30,7 @@ import {
 } from './music-data.js';
 import { FIELD_COUNT, Field, clearField, typeInField, type EntryDefaults } from './tracker-keys.js';
 import { TrackerView, type TrackerCursor } from './tracker-view.js';
+import { TabVisibility } from '../tab-visibility.js';
 
 /** The editors edit bank 0, as TIC-80's free build does. */
 const BANK = 0;
@@ -65,8 +66,7 @@ class MusicEditor implements EditorTab {
   #cursor: TrackerCursor = { row: 0, channel: 0, field: Field.Note };
   #entry: EntryDefaults = { octave: 3, sfx: 0 };
   #playing: { frame: number; row: number } | null = null;
-  #visible = false;
-  #stale = true;
+  readonly #visibility = new TabVisibility();
 
   constructor(host: EditorHost) {
     this.#host = host;
@@ -141,13 +141,12 @@ class MusicEditor implements EditorTab {
   }
 
   shown(): void {
-    this.#visible = true;
-    if (this.#stale) this.#render();
+    if (this.#visibility.show()) this.#render();
     this.#tracker.element.focus();
   }
 
   hidden(): void {
-    this.#visible = false;
+    this.#visibility.hide();
     this.#preview.stopAll();
   }
 
@@ -284,11 +283,7 @@ class MusicEditor implements EditorTab {
   }
 
   #render(): void {
-    if (!this.#visible) {
-      this.#stale = true;
-      return;
-    }
-    this.#stale = false;
+    if (!this.#visibility.due()) return;
     const tracks = this.#bytes('tracks');
     const settings = this.#settings();
     if (this.#cursor.row >= settings.rows) this.#cursor = { ...this.#cursor, row: settings.rows - 1 };

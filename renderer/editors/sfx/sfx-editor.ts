@@ -25,6 +25,7 @@ import {
   type SampleSettings,
 } from './sfx-data.js';
 import { SoundPreview } from './sound-preview.js';
+import { TabVisibility } from '../tab-visibility.js';
 
 /** The editors edit bank 0, as TIC-80's free build does. */
 const BANK = 0;
@@ -73,8 +74,7 @@ class SfxEditor implements EditorTab {
   #stroke: Stroke | null = null;
   #heldKey: string | null = null;
   #scope: Int16Array | null = null;
-  #visible = false;
-  #stale = true;
+  readonly #visibility = new TabVisibility();
 
   constructor(host: EditorHost) {
     this.#host = host;
@@ -133,13 +133,12 @@ class SfxEditor implements EditorTab {
   }
 
   shown(): void {
-    this.#visible = true;
-    if (this.#stale) this.#refresh();
+    if (this.#visibility.show()) this.#refresh();
     this.element.focus();
   }
 
   hidden(): void {
-    this.#visible = false;
+    this.#visibility.hide();
     this.#heldKey = null;
     this.#preview.stopAll();
   }
@@ -284,11 +283,7 @@ class SfxEditor implements EditorTab {
 
   /** Shows the cart's values in the controls and redraws; while hidden, only notes that it must. */
   #refresh(): void {
-    if (!this.#visible) {
-      this.#stale = true;
-      return;
-    }
-    this.#stale = false;
+    if (!this.#visibility.due()) return;
     const sfx = this.#bytes('sfx');
     const s = sampleSettings(sfx, this.#sampleId);
     this.#sample.set(this.#sampleId);
