@@ -2,11 +2,11 @@
 // accepted only when every field has its exact type and stays within bounds; the result is a fresh
 // copy holding only the protocol's fields. Anything else yields null.
 
+import { KEY_CODE_COUNT, KEYBOARD_BYTES, PMEM_BYTES } from './memory-map.js';
 import {
   AUDIO_SAMPLES,
   CART_SECTION_BYTES,
   FRAME_BYTES,
-  PMEM_BYTES,
   type CartData,
   type CartSection,
   type CartSource,
@@ -30,13 +30,13 @@ export const MESSAGE_LIMITS = {
   localValueLength: 1024,
   stackFrames: 256,
   localsPerFrame: 200,
-  keysDown: 4,
+  keysDown: KEYBOARD_BYTES,
   /** Messages in one batch (a frame's worth is at most about a hundred). */
   batchLength: 100_000,
 } as const;
 
 const MIN_KEY_CODE = 1;
-const MAX_KEY_CODE = 94;
+const MAX_KEY_CODE = KEY_CODE_COUNT - 1;
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 const UINT32_MAX = 2 ** 32 - 1;

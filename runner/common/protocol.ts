@@ -1,9 +1,26 @@
 // The one message protocol between a host (Electron main, the studio, the CLI, the web bridge)
 // and a runner. Runs anywhere: no Node or DOM APIs.
 
+import {
+  MAP_BYTES,
+  MARGIN_LEFT,
+  MARGIN_TOP,
+  MUSIC_PATTERNS_BYTES,
+  MUSIC_TRACKS_BYTES,
+  PALETTE_BYTES,
+  SCREEN_BYTES,
+  SCREEN_HEIGHT,
+  SCREEN_WIDTH,
+  SFX_BYTES,
+  SPRITE_FLAGS_BYTES,
+  SPRITES_BYTES,
+  TILES_BYTES,
+  WAVEFORMS_BYTES,
+} from './memory-map.js';
+
 /** Output frame: the full 256x144 picture, border included, as RGBA bytes. */
-export const FRAME_WIDTH = 256;
-export const FRAME_HEIGHT = 144;
+export const FRAME_WIDTH = SCREEN_WIDTH + 2 * MARGIN_LEFT;
+export const FRAME_HEIGHT = SCREEN_HEIGHT + 2 * MARGIN_TOP;
 export const FRAME_BYTES = FRAME_WIDTH * FRAME_HEIGHT * 4;
 
 /** Audio of one frame: 735 stereo sample pairs at 44100 Hz, interleaved left/right, signed 16-bit. */
@@ -30,22 +47,20 @@ export type CartSection = 'tiles' | 'sprites' | 'map' | 'flags' | 'palette' | 'w
 
 /** Size in bytes of each section (reference sections 4.1 and 5.b). */
 export const CART_SECTION_BYTES: Readonly<Record<CartSection, number>> = {
-  tiles: 8192,
-  sprites: 8192,
-  map: 32640,
-  flags: 512,
-  palette: 96,
-  waveforms: 256,
-  sfx: 4224,
-  patterns: 11520,
-  tracks: 408,
-  screen: 16320,
+  tiles: TILES_BYTES,
+  sprites: SPRITES_BYTES,
+  map: MAP_BYTES,
+  flags: SPRITE_FLAGS_BYTES,
+  /** The palettes of VRAM banks 0 and 1. */
+  palette: 2 * PALETTE_BYTES,
+  waveforms: WAVEFORMS_BYTES,
+  sfx: SFX_BYTES,
+  patterns: MUSIC_PATTERNS_BYTES,
+  tracks: MUSIC_TRACKS_BYTES,
+  screen: SCREEN_BYTES,
 };
 
 export type CartData = Partial<Record<CartSection, Uint8Array>>;
-
-/** Persistent memory (reference 4.2): 256 u32 slots, little-endian, at RAM 0x14004. */
-export const PMEM_BYTES = 1024;
 
 export interface CartSource {
   /** File name shown in errors, e.g. "hello.lua". */

@@ -1,7 +1,7 @@
 // A cart's persistent memory in a file of its own (`nibble run --pmem FILE`): the 1024 bytes as
 // RAM holds them, as TIC-80 writes its .local/<md5> files.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { PMEM_BYTES } from '../common/protocol.js';
+import { PMEM_BYTES } from '../common/memory-map.js';
 
 /** The saved pmem, or undefined when the file does not exist yet (the cart starts from zero). */
 export function readPmemFile(path: string): Uint8Array | undefined {

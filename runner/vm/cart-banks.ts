@@ -2,7 +2,7 @@
 // (reference 1.4): mask bits select sections, each synced at most once per frame.
 import { CART_SECTION_BYTES, type CartData, type CartSection } from '../common/protocol.js';
 import { SECTION_ADDRESS, type RamSection } from './cart-sections.js';
-import { PALETTE_ADDR, PALETTE_SIZE } from './ram-map.js';
+import { PALETTE_ADDR, PALETTE_BYTES } from '../common/memory-map.js';
 import type { Video } from './video/video.js';
 
 export const CART_BANKS = 8;
@@ -65,9 +65,9 @@ export class CartBanks {
   /** vbank 0's palette always; vbank 1's only when the cart's vbank-1 palette is not all zero. */
   private syncPalettes(video: Video, palettes: Uint8Array, toCart: boolean): void {
     for (const id of [0, 1]) {
-      const cartPalette = palettes.subarray(id * PALETTE_SIZE, (id + 1) * PALETTE_SIZE);
+      const cartPalette = palettes.subarray(id * PALETTE_BYTES, (id + 1) * PALETTE_BYTES);
       if (id === 1 && !toCart && cartPalette.every((b) => b === 0)) continue;
-      const vram = video.bankMemory(id).subarray(PALETTE_ADDR, PALETTE_ADDR + PALETTE_SIZE);
+      const vram = video.bankMemory(id).subarray(PALETTE_ADDR, PALETTE_ADDR + PALETTE_BYTES);
       if (toCart) cartPalette.set(vram);
       else vram.set(cartPalette);
     }

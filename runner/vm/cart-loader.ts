@@ -3,7 +3,7 @@
 import { DEFAULT_WAVEFORMS } from '../common/cart/defaults.js';
 import type { CartData } from '../common/protocol.js';
 import { SECTION_ADDRESS, type RamSection } from './cart-sections.js';
-import { PALETTE_ADDR, PALETTE_SIZE, WAVEFORMS_ADDR } from './ram-map.js';
+import { PALETTE_ADDR, PALETTE_BYTES, WAVEFORMS_ADDR } from '../common/memory-map.js';
 import type { Video } from './video/video.js';
 
 /** Resets the console's RAM as a new run does, then copies the cart's data into it. */
@@ -19,7 +19,7 @@ export function loadCartIntoRam(ram: Uint8Array, video: Video, data: CartData): 
  * (clip, palette map, vbank, offsets) as it is.
  */
 export function reloadCartIntoRam(ram: Uint8Array, video: Video, data: CartData): void {
-  if (data.palette) video.bankMemory(0).set(data.palette.subarray(0, PALETTE_SIZE), PALETTE_ADDR);
+  if (data.palette) video.bankMemory(0).set(data.palette.subarray(0, PALETTE_BYTES), PALETTE_ADDR);
   video.loadFonts();
   copyCartSections(ram, data);
 }

@@ -11,7 +11,7 @@ import {
   SPRITES_ADDR,
   TILES_ADDR,
   WAVEFORMS_ADDR,
-} from './ram-map.js';
+} from '../common/memory-map.js';
 
 export type RamSection = Exclude<CartSection, 'palette'>;
 

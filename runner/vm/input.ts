@@ -3,20 +3,23 @@
 // as TIC-80 does, so a cart may poke its own input. Edges and hold counters compare against the
 // previous frame's host snapshot instead, so a cart poking RAM cannot fake its own edges.
 
+import {
+  BUTTON_MAPPING_ADDR,
+  BUTTON_MAPPING_BYTES,
+  GAMEPADS_ADDR,
+  KEY_CODE_COUNT,
+  KEYBOARD_ADDR,
+  KEYBOARD_BYTES,
+  MARGIN_LEFT,
+  MARGIN_TOP,
+  MOUSE_ADDR,
+} from '../common/memory-map.js';
 import { FRAME_HEIGHT, FRAME_WIDTH, type InputSnapshot } from '../common/protocol.js';
 
-const GAMEPADS_ADDR = 0x0ff80;
-const MOUSE_ADDR = 0x0ff84;
-const KEYBOARD_ADDR = 0x0ff88;
-const BUTTON_MAPPING_ADDR = 0x14e04;
-
-const BUTTON_COUNT = 32;
-const KEY_SLOTS = 4;
-/** Key codes are 1..94; 95 (tic_keys_count) is the first invalid one and 0 means "no key". */
-const KEY_CODE_END = 95;
-
-const SCREEN_LEFT = 8;
-const SCREEN_TOP = 4;
+/** One mapping byte per gamepad button. */
+const BUTTON_COUNT = BUTTON_MAPPING_BYTES;
+/** One key code per keyboard byte. */
+const KEY_SLOTS = KEYBOARD_BYTES;
 const MOUSE_LEFT = 1 << 0;
 const MOUSE_MIDDLE = 1 << 1;
 const MOUSE_RIGHT = 1 << 2;
@@ -67,7 +70,7 @@ function hasKey(keys: ArrayLike<number>, code: number): boolean {
 }
 
 function isKeyCode(code: number): boolean {
-  return Number.isInteger(code) && code > 0 && code < KEY_CODE_END;
+  return Number.isInteger(code) && code > 0 && code < KEY_CODE_COUNT;
 }
 
 /**
@@ -86,7 +89,7 @@ export class Input {
   private readonly currentKeys = new Uint8Array(KEY_SLOTS);
   /** Consecutive frames each button / key code was down both last frame and this one. */
   private readonly buttonHolds = new Uint32Array(BUTTON_COUNT);
-  private readonly keyHolds = new Uint32Array(KEY_CODE_END);
+  private readonly keyHolds = new Uint32Array(KEY_CODE_COUNT);
 
   constructor(private readonly ram: Uint8Array) {}
 
@@ -161,8 +164,8 @@ export class Input {
     const bits = ram[MOUSE_ADDR + 2] | (ram[MOUSE_ADDR + 3] << 8);
     const relative = (bits & MOUSE_RELATIVE) !== 0;
     return [
-      relative ? signExtend(x, 8) : x - SCREEN_LEFT,
-      relative ? signExtend(y, 8) : y - SCREEN_TOP,
+      relative ? signExtend(x, 8) : x - MARGIN_LEFT,
+      relative ? signExtend(y, 8) : y - MARGIN_TOP,
       (bits & MOUSE_LEFT) !== 0,
       (bits & MOUSE_MIDDLE) !== 0,
       (bits & MOUSE_RIGHT) !== 0,
@@ -234,7 +237,7 @@ export class Input {
   }
 
   private countKeyHolds(keys: Uint8Array): void {
-    for (let code = 1; code < KEY_CODE_END; code++) {
+    for (let code = 1; code < KEY_CODE_COUNT; code++) {
       const held = hasKey(this.previousKeys, code) && hasKey(keys, code);
       this.keyHolds[code] = held ? this.keyHolds[code] + 1 : 0;
     }

@@ -15,7 +15,7 @@ import { Input, writeDefaultKeyMapping } from './input.js';
 import { VmHook } from './interrupt/vm-hook.js';
 import { LuaBridge } from './lua/lua-bridge.js';
 import type { LuaWasm } from './lua/lua-wasm.js';
-import { CURSOR_ADDR, MOUSE_ADDR, RAM_SIZE } from './ram-map.js';
+import { CURSOR_ADDR, MOUSE_ADDR, RAM_BYTES } from '../common/memory-map.js';
 import { SoundChip } from './sound/sound-chip.js';
 import type { VmThreadInit } from './thread-messages.js';
 import { Video } from './video/video.js';
@@ -67,7 +67,7 @@ export class CartMachine {
     private readonly events: MachineEvents,
   ) {
     this.lua = new LuaBridge(wasm);
-    this.ram = new Uint8Array(shared.ram, 0, RAM_SIZE);
+    this.ram = new Uint8Array(shared.ram, 0, RAM_BYTES);
     this.video = new Video(this.ram);
     this.input = new Input(this.ram);
     this.sound = new SoundChip(this.ram);

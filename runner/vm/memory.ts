@@ -2,14 +2,12 @@
 // flags (reference §1.1, §1.4, §4.2). Arguments are integers already; anything that is not an
 // integer (NaN, Infinity, fractions) counts as out of range.
 
-const RAM_SIZE = 0x18000;
-const MAP_ADDR = 0x08000;
-const MAP_WIDTH = 240;
-const MAP_HEIGHT = 136;
-const PMEM_ADDR = 0x14004;
-const PMEM_SLOTS = 256;
-const FLAGS_ADDR = 0x14404;
-const FLAGGED_SPRITES = 512;
+import { MAP_ADDR, MAP_COLUMNS, MAP_ROWS, PMEM_ADDR, PMEM_BYTES, RAM_BYTES, SPRITE_FLAGS_ADDR, SPRITE_FLAGS_BYTES } from '../common/memory-map.js';
+
+/** pmem slots are u32s. */
+const PMEM_SLOTS = PMEM_BYTES / 4;
+/** One flags byte per sprite. */
+const FLAGGED_SPRITES = SPRITE_FLAGS_BYTES;
 const FLAGS_PER_SPRITE = 8;
 
 function inRange(n: number, end: number): boolean {
@@ -23,7 +21,7 @@ function unitsPerByte(bits: number): number {
 /** Reads one `bits`-wide unit. addr counts in units of `bits`, LSB-first inside each byte. */
 export function peek(ram: Uint8Array, addr: number, bits: number = 8): number {
   const perByte = unitsPerByte(bits);
-  if (perByte === 0 || !inRange(addr, RAM_SIZE * perByte)) return 0;
+  if (perByte === 0 || !inRange(addr, RAM_BYTES * perByte)) return 0;
   const byte = ram[Math.floor(addr / perByte)];
   const shift = (addr % perByte) * bits;
   return (byte >> shift) & ((1 << bits) - 1);
@@ -32,7 +30,7 @@ export function peek(ram: Uint8Array, addr: number, bits: number = 8): number {
 /** Writes the low `bits` of value into one unit; out-of-range addresses or bad widths do nothing. */
 export function poke(ram: Uint8Array, addr: number, value: number, bits: number = 8): void {
   const perByte = unitsPerByte(bits);
-  if (perByte === 0 || !inRange(addr, RAM_SIZE * perByte)) return;
+  if (perByte === 0 || !inRange(addr, RAM_BYTES * perByte)) return;
   const index = Math.floor(addr / perByte);
   const shift = (addr % perByte) * bits;
   const mask = ((1 << bits) - 1) << shift;
@@ -40,7 +38,7 @@ export function poke(ram: Uint8Array, addr: number, value: number, bits: number 
 }
 
 function rangeFits(start: number, size: number): boolean {
-  return Number.isInteger(start) && Number.isInteger(size) && size >= 0 && start >= 0 && start + size <= RAM_SIZE;
+  return Number.isInteger(start) && Number.isInteger(size) && size >= 0 && start >= 0 && start + size <= RAM_BYTES;
 }
 
 /** Copies size bytes from src to dest; the ranges may overlap (memmove). */
@@ -81,7 +79,7 @@ export function pmemWrite(ram: Uint8Array, index: number, value: number): number
 }
 
 function mapAddr(x: number, y: number): number {
-  return inRange(x, MAP_WIDTH) && inRange(y, MAP_HEIGHT) ? MAP_ADDR + y * MAP_WIDTH + x : -1;
+  return inRange(x, MAP_COLUMNS) && inRange(y, MAP_ROWS) ? MAP_ADDR + y * MAP_COLUMNS + x : -1;
 }
 
 /** Tile id of map cell (x, y), or 0 outside the 240x136 map. */
@@ -103,12 +101,12 @@ function flagsInRange(sprite: number, flag: number): boolean {
 /** Flag `flag` (0..7) of sprite 0..511; false when either is out of range. */
 export function fget(ram: Uint8Array, sprite: number, flag: number): boolean {
   if (!flagsInRange(sprite, flag)) return false;
-  return ((ram[FLAGS_ADDR + sprite] >> flag) & 1) === 1;
+  return ((ram[SPRITE_FLAGS_ADDR + sprite] >> flag) & 1) === 1;
 }
 
 /** Sets or clears one sprite flag; out-of-range sprite or flag is ignored. */
 export function fset(ram: Uint8Array, sprite: number, flag: number, value: boolean): void {
   if (!flagsInRange(sprite, flag)) return;
-  const at = FLAGS_ADDR + sprite;
+  const at = SPRITE_FLAGS_ADDR + sprite;
   ram[at] = value ? ram[at] | (1 << flag) : ram[at] & ~(1 << flag);
 }

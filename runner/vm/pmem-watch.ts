@@ -1,8 +1,7 @@
 // Persistent memory across runs (reference 4.2): the host's saved copy goes into RAM when a run
 // starts, and after every frame the 1 KB is compared with the last copy sent, so that the host
 // hears of each change once and keeps it.
-import { PMEM_BYTES } from '../common/protocol.js';
-import { PERSISTENT_ADDR } from './ram-map.js';
+import { PMEM_ADDR, PMEM_BYTES } from '../common/memory-map.js';
 
 export class PmemWatch {
   readonly #ram: Uint8Array;
@@ -16,12 +15,12 @@ export class PmemWatch {
 
   /** Like TIC-80's initRun: the region is cleared, then filled with what the host kept (if anything). */
   load(): void {
-    this.#ram.set(this.#sent, PERSISTENT_ADDR);
+    this.#ram.set(this.#sent, PMEM_ADDR);
   }
 
   /** A copy of the region if it differs from the last copy sent (which it then becomes); else null. */
   takeChange(): Uint8Array | null {
-    const current = this.#ram.subarray(PERSISTENT_ADDR, PERSISTENT_ADDR + PMEM_BYTES);
+    const current = this.#ram.subarray(PMEM_ADDR, PMEM_ADDR + PMEM_BYTES);
     let same = true;
     for (let i = 0; i < PMEM_BYTES; i++) {
       if (current[i] !== this.#sent[i]) {

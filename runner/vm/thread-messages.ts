@@ -3,7 +3,7 @@ import type { HookMode, HostMessage, RunnerMessage } from '../common/protocol.js
 import type { RunnerFlags } from '../common/runner-flags.js';
 import { createControlBlock } from './interrupt/control-block.js';
 import type { StateLayout } from './interrupt/state-layout.js';
-import { RAM_SIZE } from './ram-map.js';
+import { RAM_BYTES } from '../common/memory-map.js';
 
 export interface VmThreadInit {
   /** Control block shared with the watchdog (see interrupt/control-block.ts). */
@@ -22,7 +22,7 @@ export interface VmThreadInit {
 export function createVmThreadInit(flags: RunnerFlags): VmThreadInit {
   return {
     control: createControlBlock(),
-    ram: new SharedArrayBuffer(RAM_SIZE),
+    ram: new SharedArrayBuffer(RAM_BYTES),
     alwaysOnHook: flags.alwaysOnHook,
     memoryLimitBytes: flags.memoryMb * 1024 * 1024,
     instructionBudget: flags.instructionBudget,

@@ -1,6 +1,7 @@
 // Well-formed protocol messages of every type, shared by the validator and wire tests.
 
-import { AUDIO_SAMPLES, FRAME_BYTES, PMEM_BYTES, type HostMessage, type RunnerMessage, type StackFrame } from '../../runner/common/protocol.js';
+import { PMEM_BYTES } from '../../runner/common/memory-map.js';
+import { AUDIO_SAMPLES, FRAME_BYTES, type HostMessage, type RunnerMessage, type StackFrame } from '../../runner/common/protocol.js';
 
 /** 1 KB of persistent memory with every byte value in it. */
 export function pmemBytes(): Uint8Array {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { AUDIO_SAMPLES, FRAME_BYTES, PMEM_BYTES } from '../../runner/common/protocol.js';
+import { PMEM_BYTES } from '../../runner/common/memory-map.js';
+import { AUDIO_SAMPLES, FRAME_BYTES } from '../../runner/common/protocol.js';
 import { MESSAGE_LIMITS, parseHostMessage, parseRunnerMessage } from '../../runner/common/protocol-validate.js';
 import { audio, goodHostMessages, goodInput, goodRunnerMessages, goodStart, pixels, pmemBytes, stackFrame } from './message-samples.js';
 

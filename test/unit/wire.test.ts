@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { AUDIO_SAMPLES, FRAME_BYTES, PMEM_BYTES } from '../../runner/common/protocol.js';
+import { PMEM_BYTES } from '../../runner/common/memory-map.js';
+import { AUDIO_SAMPLES, FRAME_BYTES } from '../../runner/common/protocol.js';
 import type { RunnerMessage } from '../../runner/common/protocol.js';
 import { decodeHostMessage, decodeRunnerMessages, encodeHostMessage, encodeRunnerMessages } from '../../runner/common/wire.js';
 import { audio, goodHostMessages, goodRunnerMessages, pixels } from './message-samples.js';

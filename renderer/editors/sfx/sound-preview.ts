@@ -2,7 +2,7 @@
 // sound data at the RAM addresses a cart sees (so it plays exactly as sfx() and music() would),
 // ticked and synthesized once per 1/60 s while something plays, its frames pushed to the studio's
 // audio output like a running cart's.
-import { RAM_SIZE, MUSIC_PATTERNS_ADDR, MUSIC_TRACKS_ADDR, SFX_ADDR, WAVEFORMS_ADDR } from '../../../runner/vm/ram-map.js';
+import { RAM_BYTES, MUSIC_PATTERNS_ADDR, MUSIC_TRACKS_ADDR, SFX_ADDR, WAVEFORMS_ADDR } from '../../../runner/common/memory-map.js';
 import { FRAME_SAMPLES, SoundChip } from '../../../runner/vm/sound/sound-chip.js';
 import { MusicStatus, SOUND_CHANNELS, musicState, registerAddr, sfxStateAddr } from '../../../runner/vm/sound/sound-layout.js';
 import type { EditorHost } from '../editor-host.js';
@@ -23,7 +23,7 @@ export interface MusicPosition {
 }
 
 export class SoundPreview {
-  readonly #ram = new Uint8Array(RAM_SIZE);
+  readonly #ram = new Uint8Array(RAM_BYTES);
   readonly #chip = new SoundChip(this.#ram);
   readonly #frame = new Int16Array(FRAME_SAMPLES * 2);
   /** Frames each channel's sfx still sounds (Infinity until stopped); the loop runs while any does. */

@@ -1,9 +1,7 @@
 // Lua bindings of gamepad, keyboard and mouse (reference section 1.2).
+import { KEY_CODE_COUNT } from '../../common/memory-map.js';
 import { argInt, pushInt } from './args.js';
 import type { ApiContext, ApiFunction } from './context.js';
-
-/** key(code) accepts codes below this (tic_keys_count); -1 arrives as 255 and fails too. */
-const KEY_CODE_LIMIT = 95;
 
 export function inputApi(ctx: ApiContext): ApiFunction[] {
   const { lua, input } = ctx;
@@ -12,7 +10,8 @@ export function inputApi(ctx: ApiContext): ApiFunction[] {
   const pushBool = (L: number, value: boolean) => x.lua_pushboolean(L, value ? 1 : 0);
   const keyCode = (L: number) => {
     const code = int(L, 1) & 0xff;
-    if (code >= KEY_CODE_LIMIT) lua.error(L, 'unknown keyboard code');
+    // -1 arrives as 255 and fails too.
+    if (code >= KEY_CODE_COUNT) lua.error(L, 'unknown keyboard code');
     return code;
   };
 

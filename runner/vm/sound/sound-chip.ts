@@ -1,7 +1,7 @@
 // The cart machine's sound chip (reference §6): sfx() and music() requests, the per-frame sound
 // tick that recomputes the registers in RAM, and the synthesis of each frame's samples from what
 // the registers hold at the end of the frame. Host-agnostic: works on RAM only.
-import { PCM_ADDR, PCM_SIZE, SOUND_REGISTERS_ADDR, SOUND_REGISTERS_SIZE, STEREO_VOLUME_ADDR } from '../ram-map.js';
+import { PCM_ADDR, PCM_BYTES, SOUND_REGISTERS_ADDR, SOUND_REGISTERS_BYTES, STEREO_VOLUME_ADDR } from '../../common/memory-map.js';
 import { MusicPlayer } from './music-player.js';
 import { SoundChannel } from './sound-channel.js';
 import { MUSIC_TRACKS, MusicStatus, SFX_COUNT, SOUND_CHANNELS, sfxStateAddr } from './sound-layout.js';
@@ -36,7 +36,7 @@ export class SoundChip {
   reset(): void {
     for (const channel of this.sfxChannels) channel.reset();
     this.musicPlayer.reset();
-    this.ram.fill(0, SOUND_REGISTERS_ADDR, SOUND_REGISTERS_ADDR + SOUND_REGISTERS_SIZE);
+    this.ram.fill(0, SOUND_REGISTERS_ADDR, SOUND_REGISTERS_ADDR + SOUND_REGISTERS_BYTES);
   }
 
   /**
@@ -46,8 +46,8 @@ export class SoundChip {
    */
   tick(): void {
     const ram = this.ram;
-    ram.fill(0, SOUND_REGISTERS_ADDR, SOUND_REGISTERS_ADDR + SOUND_REGISTERS_SIZE);
-    ram.fill(0, PCM_ADDR, PCM_ADDR + PCM_SIZE);
+    ram.fill(0, SOUND_REGISTERS_ADDR, SOUND_REGISTERS_ADDR + SOUND_REGISTERS_BYTES);
+    ram.fill(0, PCM_ADDR, PCM_ADDR + PCM_BYTES);
     ram.fill(0xff, STEREO_VOLUME_ADDR, STEREO_VOLUME_ADDR + SOUND_CHANNELS);
     this.musicPlayer.process();
     for (let c = 0; c < SOUND_CHANNELS; c++) {

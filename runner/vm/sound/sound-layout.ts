@@ -10,7 +10,7 @@ import {
   SOUND_REGISTERS_ADDR,
   STEREO_VOLUME_ADDR,
   WAVEFORMS_ADDR,
-} from '../ram-map.js';
+} from '../../common/memory-map.js';
 
 export const SOUND_CHANNELS = 4;
 export const SFX_COUNT = 64;

@@ -1,7 +1,7 @@
 // Renders one video frame of audio from the sound registers, stereo volumes and PCM bytes in RAM
 // (reference §6.4): 4 tone/noise channels and the PCM stream clocked at 2 088 960 Hz, fed as
 // amplitude steps into a band-limited buffer and read out as 735 stereo s16 frames at 44 100 Hz.
-import { PCM_ADDR, PCM_SIZE, STEREO_VOLUME_ADDR } from '../ram-map.js';
+import { PCM_ADDR, PCM_BYTES, STEREO_VOLUME_ADDR } from '../../common/memory-map.js';
 import { StereoStepBuffer } from './band-limited-steps.js';
 import { MAX_VOLUME, SOUND_CHANNELS, WAVEFORM_SIZE, registerAddr } from './sound-layout.js';
 
@@ -20,7 +20,7 @@ const PERIOD_RATE = 130560;
 const AMP_MAX = 32767;
 /** Every source is divided by 5 (4 channels and PCM) so their sum fits in s16. */
 const SOURCES = SOUND_CHANNELS + 1;
-const PCM_PERIOD = FRAME_CLOCKS / PCM_SIZE;
+const PCM_PERIOD = FRAME_CLOCKS / PCM_BYTES;
 /** Feedback taps of the noise LFSR for all-0xFF and all-0x00 waveforms. */
 const NOISE_TAPS_FF = 0x14;
 const NOISE_TAPS_00 = 0x12000;
@@ -143,7 +143,7 @@ export class Synthesizer {
   /** The 128 PCM bytes, 272 clocks each, on both sides; restarts at each frame's start. */
   private renderPcm(ram: Uint8Array): void {
     let amp = this.pcmAmp;
-    for (let i = 0; i < PCM_SIZE; i++) {
+    for (let i = 0; i < PCM_BYTES; i++) {
       const level = scale(Math.floor((ram[PCM_ADDR + i] * AMP_MAX) / 255), MAX_VOLUME);
       if (level !== amp) {
         this.buffer.addDelta(i * PCM_PERIOD, level - amp, level - amp);

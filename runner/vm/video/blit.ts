@@ -1,7 +1,15 @@
 // Composing the 256 x 144 output frame from both VRAM banks (reference §2, §3.3-3.5).
 import { FRAME_BYTES, FRAME_HEIGHT, FRAME_WIDTH } from '../../common/protocol.js';
-import { BORDER_COLOR_ADDR, PALETTE_ADDR, SCREEN_OFFSET_X_ADDR, SCREEN_OFFSET_Y_ADDR } from '../ram-map.js';
-import { MARGIN_LEFT, MARGIN_TOP, SCREEN_HEIGHT, SCREEN_WIDTH } from './vram.js';
+import {
+  BORDER_COLOR_ADDR,
+  MARGIN_LEFT,
+  MARGIN_TOP,
+  PALETTE_ADDR,
+  SCREEN_HEIGHT,
+  SCREEN_OFFSET_X_ADDR,
+  SCREEN_OFFSET_Y_ADDR,
+  SCREEN_WIDTH,
+} from '../../common/memory-map.js';
 
 /** The cart's BDR and SCN callbacks, called while the frame is composed. */
 export interface RowCallbacks {

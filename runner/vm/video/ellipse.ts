@@ -1,8 +1,8 @@
 // circ, circb, elli, ellib: the integer "rectangle ellipse" walk (Zingl's Bresenham variant) over
 // the bounding box, plotting four quadrants at once (reference §1.1). Outlines plot the points;
 // filled shapes record each row's left-most and right-most point, then fill the spans.
+import { SCREEN_HEIGHT, SCREEN_WIDTH } from '../../common/memory-map.js';
 import type { Raster } from './raster.js';
-import { SCREEN_HEIGHT, SCREEN_WIDTH } from './vram.js';
 
 /**
  * Largest box width or height walked exactly. Up to here every error term stays below 2^53, so

@@ -1,8 +1,8 @@
 // line(): TIC-80's float DDA (reference §1.1). All arithmetic is done in C float precision so
 // that the truncated pixel positions match.
+import { SCREEN_WIDTH } from '../../common/memory-map.js';
 import { toF32, toS32 } from './numeric.js';
 import type { Raster } from './raster.js';
-import { SCREEN_WIDTH } from './vram.js';
 
 /** Draws a line with an already palette-mapped colour. */
 export function drawLine(raster: Raster, x0: number, y0: number, x1: number, y1: number, color: number): void {

@@ -1,8 +1,8 @@
 // paint(): Heckbert's scanline seed fill (Graphics Gems I, "A Seed Fill Algorithm") inside the
 // clip rectangle, with TIC-80's bound of 400 pending segments (reference §1.1). A segment that does
 // not fit is dropped, so very ragged areas can stay partly unfilled, as in TIC-80.
+import { SCREEN_WIDTH } from '../../common/memory-map.js';
 import type { Raster } from './raster.js';
-import { SCREEN_WIDTH } from './vram.js';
 
 const MAX_SEGMENTS = 400;
 /** Fields of one pending segment: row, left x, right x, direction of the row to explore next. */

@@ -1,7 +1,6 @@
 // The 4-bpp screen of the current VRAM bank with its clip rectangle: the pixel writes every
 // primitive shares (reference §1.1, §3.1). Coordinates here are integers already.
-import { PALETTE_MAP_ADDR, SCREEN_SIZE } from '../ram-map.js';
-import { SCREEN_HEIGHT, SCREEN_WIDTH } from './vram.js';
+import { PALETTE_MAP_ADDR, SCREEN_BYTES, SCREEN_HEIGHT, SCREEN_WIDTH } from '../../common/memory-map.js';
 
 export class Raster {
   /** Clip rectangle [clipL, clipR) x [clipT, clipB). Left/top may exceed right/bottom (empty). */
@@ -74,7 +73,7 @@ export class Raster {
 
   /** Fills the whole screen area of VRAM. */
   fillScreen(color: number): void {
-    this.ram.fill(color | (color << 4), 0, SCREEN_SIZE);
+    this.ram.fill(color | (color << 4), 0, SCREEN_BYTES);
   }
 
   /** Sets pixel index i (y * 240 + x), which the caller has already clipped. */

@@ -2,16 +2,14 @@
 // rasteriser: the three edges are walked top to bottom in C float precision, recording each row's
 // left-most x (with u and v there, in 16.16 fixed point) and right-most x; each row is then filled
 // from left up to, but not including, right, stepping u and v by constant 16.16 slopes.
+import { MAP_PIXEL_HEIGHT, MAP_PIXEL_WIDTH, SCREEN_HEIGHT, SCREEN_WIDTH } from '../../common/memory-map.js';
 import { toS32 } from './numeric.js';
 import type { Raster } from './raster.js';
 import { TRANSPARENT } from './tiles.js';
 import type { Texture, TexturedVertices } from './ttri.js';
-import { SCREEN_HEIGHT, SCREEN_WIDTH } from './vram.js';
 
 const f = Math.fround;
 const FIXED_ONE = 65536;
-const MAP_PIXEL_WIDTH = 1920;
-const MAP_PIXEL_HEIGHT = 1088;
 const SHEET_U_MASK = 127;
 const SHEET_V_MASK = 255;
 

@@ -1,21 +1,27 @@
 // spr() and map() (reference §1.1, §3.6): 8 x 8 sprites from the current blit segment's sheet,
 // palette-mapped, with colour keys, integer scale, flip and rotation.
-import { BLIT_SEGMENT_ADDR, MAP_ADDR, MAP_HEIGHT, MAP_WIDTH, PALETTE_MAP_ADDR } from '../ram-map.js';
+import {
+  BLIT_SEGMENT_ADDR,
+  MAP_ADDR,
+  MAP_COLUMNS,
+  MAP_ROWS,
+  PALETTE_MAP_ADDR,
+  SCREEN_WIDTH,
+  TILE_SIZE,
+} from '../../common/memory-map.js';
 import { toS32 } from './numeric.js';
 import { Orientation } from './orientation.js';
 import type { Raster } from './raster.js';
 import { decodeTile, SEGMENTS, TileRef, type Segment } from './tilesheet.js';
-import { SCREEN_WIDTH } from './vram.js';
 
 /** Marks a texel that is not drawn. */
 export const TRANSPARENT = 255;
-const TILE_SIZE = 8;
 const MAX_COLOR_KEYS = 16;
 /**
  * map() calls remap for every cell of a block up to the size of the whole map, visible or not,
  * as TIC-80 does; bigger blocks (which only repeat the wrapped map) visit just the visible cells.
  */
-const REMAP_EVERY_CELL_LIMIT = MAP_WIDTH * MAP_HEIGHT;
+const REMAP_EVERY_CELL_LIMIT = MAP_COLUMNS * MAP_ROWS;
 
 /** map()'s remap callback: (tile, cell x, cell y) -> [tile, flip, rotate]. */
 export type RemapFn = (tile: number, x: number, y: number) => readonly [tile: number, flip: number, rotate: number];
@@ -193,11 +199,11 @@ export class TilePainter {
     const seg = SEGMENTS[this.segmentIndex()];
     this.loadMapping(keys);
     for (let j = row0; j < rowEnd; j++) {
-      const cellY = wrap(y + j, MAP_HEIGHT);
+      const cellY = wrap(y + j, MAP_ROWS);
       const py = sy + j * size;
       for (let i = col0; i < colEnd; i++) {
-        const cellX = wrap(x + i, MAP_WIDTH);
-        let tile = ram[MAP_ADDR + cellY * MAP_WIDTH + cellX];
+        const cellX = wrap(x + i, MAP_COLUMNS);
+        let tile = ram[MAP_ADDR + cellY * MAP_COLUMNS + cellX];
         let flip = 0, rotate = 0;
         if (remap !== undefined) {
           const result = remap(tile, cellX, cellY);

@@ -1,23 +1,18 @@
 // ttri(): a textured triangle over tri()'s rasteriser (reference §1.1). Texture coordinates are
 // interpolated with the barycentric weights; with depth they are interpolated as u/z, v/z and 1/z
 // (perspective-correct) and tested against the depth buffer that a full-screen cls clears.
-import { MAP_ADDR, MAP_HEIGHT, MAP_WIDTH } from '../ram-map.js';
+import { MAP_ADDR, MAP_COLUMNS, MAP_PIXEL_HEIGHT, MAP_PIXEL_WIDTH, SCREEN_HEIGHT, SCREEN_WIDTH } from '../../common/memory-map.js';
 import { toF32, toS32 } from './numeric.js';
 import type { Raster } from './raster.js';
 import { TRANSPARENT } from './tiles.js';
 import { SEGMENTS, sheetImageWidth, sheetPixel, TileRef, tilePixel, type Segment } from './tilesheet.js';
 import { MIN_WEIGHT, TriangleWalk } from './triangle.js';
-import { SCREEN_HEIGHT, SCREEN_WIDTH } from './vram.js';
 
 /** ttri's texsrc: the sprite sheet, the map, or the other VRAM bank's screen. */
 export const TextureSource = { TILES: 0, MAP: 1, VBANK: 2 } as const;
 
 /** C's FLT_EPSILON: depth is used only when every z is at least this. */
 const FLT_EPSILON = 1.1920928955078125e-7;
-
-const TILE_SIZE = 8;
-const MAP_PIXEL_WIDTH = MAP_WIDTH * TILE_SIZE;
-const MAP_PIXEL_HEIGHT = MAP_HEIGHT * TILE_SIZE;
 
 /**
  * TIC-80's tic_modulo, with its quirk: a negative multiple of m gives m, not 0, so the texel read
@@ -76,7 +71,7 @@ export class MapTexture implements Texture {
     const iu = ticModulo(toS32(u), MAP_PIXEL_WIDTH);
     const iv = ticModulo(toS32(v), MAP_PIXEL_HEIGHT);
     const ram = this.ram;
-    this.tile.locate(this.seg, ram[MAP_ADDR + (iv >> 3) * MAP_WIDTH + (iu >> 3)], true);
+    this.tile.locate(this.seg, ram[MAP_ADDR + (iv >> 3) * MAP_COLUMNS + (iu >> 3)], true);
     return this.mapping[tilePixel(ram, this.seg, this.tile, iu & 7, iv & 7)];
   }
 }

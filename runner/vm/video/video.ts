@@ -7,11 +7,14 @@ import {
   ALT_FONT_PARAMS_ADDR,
   FONT_ADDR,
   FONT_PARAMS_ADDR,
-  FONT_PARAMS_SIZE,
-  PALETTE_SIZE,
-  RAM_SIZE,
-  VRAM_SIZE,
-} from '../ram-map.js';
+  FONT_PARAMS_BYTES,
+  PALETTE_BYTES,
+  RAM_BYTES,
+  SCREEN_HEIGHT,
+  SCREEN_PIXELS,
+  SCREEN_WIDTH,
+  VRAM_BYTES,
+} from '../../common/memory-map.js';
 import { FrameComposer, type RowCallbacks, type VramBanks } from './blit.js';
 import { EllipsePainter } from './ellipse.js';
 import { ALT_FONT, SYSTEM_FONT } from './font-data.js';
@@ -25,7 +28,7 @@ import { FONT_SEGMENT, SEGMENTS, oppositeSegment } from './tilesheet.js';
 import { drawText } from './text.js';
 import { fillTriangle } from './triangle.js';
 import { MapTexture, SheetTexture, TexturedTriangle, TexturedVertices, TextureSource, VbankTexture, type Texture } from './ttri.js';
-import { resetVramBank, SCREEN_HEIGHT, SCREEN_PIXELS, SCREEN_WIDTH, SWEETIE_16 } from './vram.js';
+import { resetVramBank, SWEETIE_16 } from './vram.js';
 
 export type { RowCallbacks } from './blit.js';
 export type { RemapFn } from './tiles.js';
@@ -50,17 +53,17 @@ export class Video implements VramBanks {
   /** The first 16 KB of RAM: the selected bank. */
   private readonly ramVram: Uint8Array;
   /** The bank that is not selected. */
-  private readonly otherVram = new Uint8Array(VRAM_SIZE);
-  private readonly swapBuffer = new Uint8Array(VRAM_SIZE);
+  private readonly otherVram = new Uint8Array(VRAM_BYTES);
+  private readonly swapBuffer = new Uint8Array(VRAM_BYTES);
   private vbankId = 0;
 
   constructor(private readonly ram: Uint8Array) {
-    if (ram.length !== RAM_SIZE) throw new RangeError(`console RAM must be ${RAM_SIZE} bytes, got ${ram.length}`);
+    if (ram.length !== RAM_BYTES) throw new RangeError(`console RAM must be ${RAM_BYTES} bytes, got ${ram.length}`);
     this.raster = new Raster(ram);
     this.tiles = new TilePainter(this.raster);
     this.ellipses = new EllipsePainter(this.raster);
     this.frame = new FrameComposer(this);
-    this.ramVram = ram.subarray(0, VRAM_SIZE);
+    this.ramVram = ram.subarray(0, VRAM_BYTES);
     this.texturedTriangle = new TexturedTriangle(this.raster, this.depth);
     this.deprecatedTriangle = new DeprecatedTexturedTriangle(this.raster);
     const mapping = this.tiles.mapping;
@@ -81,7 +84,7 @@ export class Video implements VramBanks {
     this.vbankId = 0;
     this.otherVram.fill(0);
     resetVramBank(this.ramVram, palette);
-    const useOwn = vbank1Palette !== undefined && vbank1Palette.subarray(0, PALETTE_SIZE).some((b) => b !== 0);
+    const useOwn = vbank1Palette !== undefined && vbank1Palette.subarray(0, PALETTE_BYTES).some((b) => b !== 0);
     resetVramBank(this.otherVram, useOwn ? vbank1Palette : palette);
     this.loadFonts();
     this.depth.fill(0);
@@ -91,10 +94,10 @@ export class Video implements VramBanks {
   loadFonts(): void {
     const ram = this.ram;
     ram.set(SYSTEM_FONT, FONT_ADDR);
-    ram.fill(0, FONT_PARAMS_ADDR, FONT_PARAMS_ADDR + FONT_PARAMS_SIZE);
+    ram.fill(0, FONT_PARAMS_ADDR, FONT_PARAMS_ADDR + FONT_PARAMS_BYTES);
     ram.set(FONT_CELL, FONT_PARAMS_ADDR);
     ram.set(ALT_FONT, ALT_FONT_ADDR);
-    ram.fill(0, ALT_FONT_PARAMS_ADDR, ALT_FONT_PARAMS_ADDR + FONT_PARAMS_SIZE);
+    ram.fill(0, ALT_FONT_PARAMS_ADDR, ALT_FONT_PARAMS_ADDR + FONT_PARAMS_BYTES);
     ram.set(ALT_FONT_CELL, ALT_FONT_PARAMS_ADDR);
   }
 

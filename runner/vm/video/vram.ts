@@ -1,21 +1,14 @@
-// Screen geometry, the default palette and the per-bank VRAM reset (reference §0, §3).
+// The default palette and the per-bank VRAM reset (reference §0, §3).
 import {
   BLIT_SEGMENT_ADDR,
   BORDER_COLOR_ADDR,
   CURSOR_ADDR,
   PALETTE_ADDR,
   PALETTE_MAP_ADDR,
-  PALETTE_SIZE,
+  PALETTE_BYTES,
   SCREEN_OFFSET_X_ADDR,
   SCREEN_OFFSET_Y_ADDR,
-} from '../ram-map.js';
-
-export const SCREEN_WIDTH = 240;
-export const SCREEN_HEIGHT = 136;
-export const SCREEN_PIXELS = SCREEN_WIDTH * SCREEN_HEIGHT;
-/** Border around the screen in the 256 x 144 output frame. */
-export const MARGIN_LEFT = 8;
-export const MARGIN_TOP = 4;
+} from '../../common/memory-map.js';
 
 /** SWEETIE-16, the default palette (§3.2), as 16 x (R, G, B). */
 export const SWEETIE_16 = new Uint8Array([
@@ -42,6 +35,6 @@ export function resetVramBank(bank: Uint8Array, palette: Uint8Array): void {
   bank[SCREEN_OFFSET_Y_ADDR] = 0;
   bank[CURSOR_ADDR] = DEFAULT_CURSOR;
   bank.set(IDENTITY_PALETTE_MAP, PALETTE_MAP_ADDR);
-  bank.set(palette.subarray(0, PALETTE_SIZE), PALETTE_ADDR);
+  bank.set(palette.subarray(0, PALETTE_BYTES), PALETTE_ADDR);
   bank[BLIT_SEGMENT_ADDR] = (bank[BLIT_SEGMENT_ADDR] & 0xf0) | DEFAULT_BLIT_SEGMENT;
 }
