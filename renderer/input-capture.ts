@@ -1,12 +1,14 @@
 // Collects what the player does on the screen into TIC-80's input block: P1 gamepad from the
 // keyboard, up to four gamepads, up to 4 keys, and the mouse in frame coordinates. A new snapshot
 // goes out whenever something changed.
+import { GAMEPADS_BYTES, KEYBOARD_BYTES } from '../runner/common/memory-map.js';
 import type { InputSnapshot } from '../runner/common/protocol.js';
 import type { FramePoint } from './screen.js';
 import { STANDARD_GAMEPAD_BUTTONS, p1ButtonBit, ticKeyCode } from './tic-keys.js';
 
-const MAX_KEYS = 4;
-const MAX_PLAYERS = 4;
+/** One key code per keyboard byte, one gamepad byte per player. */
+const MAX_KEYS = KEYBOARD_BYTES;
+const MAX_PLAYERS = GAMEPADS_BYTES;
 const STICK_THRESHOLD = 0.5;
 /** Scroll is a signed 6-bit field per axis. */
 const SCROLL_MIN = -32;

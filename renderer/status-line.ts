@@ -1,5 +1,6 @@
 // One line under the studio: the cart's frame rate, its CPU share of the 60 Hz frame budget, its
 // Lua memory and the run state.
+import { FRAME_MS } from '../runner/common/frame-rate.js';
 import { el } from './dom.js';
 import type { StudioState } from './studio-state.js';
 
@@ -13,8 +14,6 @@ export interface StatusReport {
   state: StudioState;
   renderer: string;
 }
-
-const FRAME_BUDGET_MS = 1000 / 60;
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -34,10 +33,10 @@ export class StatusLine {
   }
 
   update(report: StatusReport): void {
-    const cpuPercent = Math.round((report.cpuMs / FRAME_BUDGET_MS) * 100);
+    const cpuPercent = Math.round((report.cpuMs / FRAME_MS) * 100);
     this.#fps.textContent = `${report.cartFps} fps`;
     this.#cpu.textContent = `CPU ${cpuPercent}%`;
-    this.#cpu.title = `${report.cpuMs.toFixed(2)} ms of the ${FRAME_BUDGET_MS.toFixed(2)} ms frame budget`;
+    this.#cpu.title = `${report.cpuMs.toFixed(2)} ms of the ${FRAME_MS.toFixed(2)} ms frame budget`;
     this.#cpu.classList.toggle('over-budget', cpuPercent > 100);
     this.#memory.textContent = `Lua ${report.luaMemory === null ? '-' : formatBytes(report.luaMemory)}`;
     this.#renderer.textContent = report.renderer;

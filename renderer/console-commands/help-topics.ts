@@ -1,41 +1,75 @@
 // The console's help topics: the API list, the RAM map (reference section 4) and the key codes
 // (reference section 7), as lines of text.
+import {
+  ALT_FONT_ADDR,
+  ALT_FONT_PARAMS_ADDR,
+  BLIT_SEGMENT_ADDR,
+  BORDER_COLOR_ADDR,
+  BUTTON_MAPPING_ADDR,
+  CURSOR_ADDR,
+  FONT_ADDR,
+  FONT_PARAMS_ADDR,
+  FREE_ADDR,
+  GAMEPADS_ADDR,
+  KEYBOARD_ADDR,
+  MAP_ADDR,
+  MOUSE_ADDR,
+  MUSIC_PATTERNS_ADDR,
+  MUSIC_STATE_ADDR,
+  MUSIC_TRACKS_ADDR,
+  PALETTE_ADDR,
+  PALETTE_MAP_ADDR,
+  PCM_ADDR,
+  PMEM_ADDR,
+  RAM_BYTES,
+  SCREEN_ADDR,
+  SCREEN_OFFSET_X_ADDR,
+  SFX_ADDR,
+  SFX_STATE_ADDR,
+  SOUND_REGISTERS_ADDR,
+  SPRITES_ADDR,
+  SPRITE_FLAGS_ADDR,
+  STEREO_VOLUME_ADDR,
+  TILES_ADDR,
+  WAVEFORMS_ADDR,
+} from '../../runner/common/memory-map.js';
 import { API_DOCS, type ApiCategory } from '../api-docs.js';
 
 export const HELP_TOPICS = ['api', 'ram', 'keys'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
-const RAM_MAP: readonly [address: number, bytes: number, what: string][] = [
-  [0x00000, 16320, 'SCREEN'],
-  [0x03fc0, 48, 'PALETTE'],
-  [0x03ff0, 8, 'PALETTE MAP'],
-  [0x03ff8, 1, 'BORDER COLOR'],
-  [0x03ff9, 2, 'SCREEN OFFSET'],
-  [0x03ffb, 1, 'MOUSE CURSOR'],
-  [0x03ffc, 4, 'BLIT SEGMENT'],
-  [0x04000, 8192, 'TILES'],
-  [0x06000, 8192, 'SPRITES'],
-  [0x08000, 32640, 'MAP'],
-  [0x0ff80, 4, 'GAMEPADS'],
-  [0x0ff84, 4, 'MOUSE'],
-  [0x0ff88, 4, 'KEYBOARD'],
-  [0x0ff8c, 16, 'SFX STATE'],
-  [0x0ff9c, 72, 'SOUND REGISTERS'],
-  [0x0ffe4, 256, 'WAVEFORMS'],
-  [0x100e4, 4224, 'SFX'],
-  [0x11164, 11520, 'MUSIC PATTERNS'],
-  [0x13e64, 408, 'MUSIC TRACKS'],
-  [0x13ffc, 4, 'MUSIC STATE'],
-  [0x14000, 4, 'STEREO VOLUME'],
-  [0x14004, 1024, 'PERSISTENT MEMORY'],
-  [0x14404, 512, 'SPRITE FLAGS'],
-  [0x14604, 1016, 'SYSTEM FONT'],
-  [0x149fc, 8, 'FONT PARAMS'],
-  [0x14a04, 1016, 'ALT FONT'],
-  [0x14dfc, 8, 'ALT FONT PARAMS'],
-  [0x14e04, 32, 'BUTTONS MAPPING'],
-  [0x14e24, 128, 'PCM BUFFER'],
-  [0x14ea4, 12636, 'FREE'],
+/** The regions in address order: each runs up to the next one, the last to the end of RAM. */
+const RAM_REGIONS: readonly [address: number, what: string][] = [
+  [SCREEN_ADDR, 'SCREEN'],
+  [PALETTE_ADDR, 'PALETTE'],
+  [PALETTE_MAP_ADDR, 'PALETTE MAP'],
+  [BORDER_COLOR_ADDR, 'BORDER COLOR'],
+  [SCREEN_OFFSET_X_ADDR, 'SCREEN OFFSET'],
+  [CURSOR_ADDR, 'MOUSE CURSOR'],
+  [BLIT_SEGMENT_ADDR, 'BLIT SEGMENT'],
+  [TILES_ADDR, 'TILES'],
+  [SPRITES_ADDR, 'SPRITES'],
+  [MAP_ADDR, 'MAP'],
+  [GAMEPADS_ADDR, 'GAMEPADS'],
+  [MOUSE_ADDR, 'MOUSE'],
+  [KEYBOARD_ADDR, 'KEYBOARD'],
+  [SFX_STATE_ADDR, 'SFX STATE'],
+  [SOUND_REGISTERS_ADDR, 'SOUND REGISTERS'],
+  [WAVEFORMS_ADDR, 'WAVEFORMS'],
+  [SFX_ADDR, 'SFX'],
+  [MUSIC_PATTERNS_ADDR, 'MUSIC PATTERNS'],
+  [MUSIC_TRACKS_ADDR, 'MUSIC TRACKS'],
+  [MUSIC_STATE_ADDR, 'MUSIC STATE'],
+  [STEREO_VOLUME_ADDR, 'STEREO VOLUME'],
+  [PMEM_ADDR, 'PERSISTENT MEMORY'],
+  [SPRITE_FLAGS_ADDR, 'SPRITE FLAGS'],
+  [FONT_ADDR, 'SYSTEM FONT'],
+  [FONT_PARAMS_ADDR, 'FONT PARAMS'],
+  [ALT_FONT_ADDR, 'ALT FONT'],
+  [ALT_FONT_PARAMS_ADDR, 'ALT FONT PARAMS'],
+  [BUTTON_MAPPING_ADDR, 'BUTTONS MAPPING'],
+  [PCM_ADDR, 'PCM BUFFER'],
+  [FREE_ADDR, 'FREE'],
 ];
 
 const KEY_NAMES: readonly string[] = [
@@ -62,7 +96,10 @@ export function helpLines(topic: HelpTopic): string[] {
     case 'api':
       return CATEGORY_ORDER.map((category) => `${category}: ${API_DOCS.filter((e) => e.category === category).map((e) => e.name).join(' ')}`);
     case 'ram':
-      return ['ADDR  INFO              BYTES', ...RAM_MAP.map(([address, bytes, what]) => `${hex(address)} ${what.padEnd(17)} ${bytes}`)];
+      return [
+        'ADDR  INFO              BYTES',
+        ...RAM_REGIONS.map(([address, what], i) => `${hex(address)} ${what.padEnd(17)} ${(RAM_REGIONS[i + 1]?.[0] ?? RAM_BYTES) - address}`),
+      ];
     case 'keys': {
       const lines: string[] = [];
       for (let code = 1; code <= KEY_NAMES.length; code += 6) {

@@ -1,6 +1,3 @@
-// The one message protocol between a host (Electron main, the studio, the CLI, the web bridge)
-// and a runner. Runs anywhere: no Node or DOM APIs.
-
 import {
   MAP_BYTES,
   MARGIN_LEFT,
@@ -17,6 +14,9 @@ import {
   TILES_BYTES,
   WAVEFORMS_BYTES,
 } from './memory-map.js';
+// The one message protocol between a host (Electron main, the studio, the CLI, the web bridge)
+// and a runner. Runs anywhere: no Node or DOM APIs.
+
 
 /** Output frame: the full 256x144 picture, border included, as RGBA bytes. */
 export const FRAME_WIDTH = SCREEN_WIDTH + 2 * MARGIN_LEFT;

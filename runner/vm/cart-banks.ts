@@ -1,8 +1,8 @@
 // The cart's 8 data banks as the running machine holds them, and sync() between them and RAM
 // (reference 1.4): mask bits select sections, each synced at most once per frame.
+import { PALETTE_ADDR, PALETTE_BYTES } from '../common/memory-map.js';
 import { CART_SECTION_BYTES, type CartData, type CartSection } from '../common/protocol.js';
 import { SECTION_ADDRESS, type RamSection } from './cart-sections.js';
-import { PALETTE_ADDR, PALETTE_BYTES } from '../common/memory-map.js';
 import type { Video } from './video/video.js';
 
 export const CART_BANKS = 8;

@@ -1,9 +1,9 @@
 // Copies a cart's bank-0 data into RAM at start, as TIC-80's core does on its first frame.
 // Sections the cart does not have keep the console's defaults (SWEETIE-16, the default waveforms).
 import { DEFAULT_WAVEFORMS } from '../common/cart/defaults.js';
+import { PALETTE_ADDR, PALETTE_BYTES, WAVEFORMS_ADDR } from '../common/memory-map.js';
 import type { CartData } from '../common/protocol.js';
 import { SECTION_ADDRESS, type RamSection } from './cart-sections.js';
-import { PALETTE_ADDR, PALETTE_BYTES, WAVEFORMS_ADDR } from '../common/memory-map.js';
 import type { Video } from './video/video.js';
 
 /** Resets the console's RAM as a new run does, then copies the cart's data into it. */

@@ -1,6 +1,5 @@
 // Where each cart section lives in RAM (reference 4 and 4.1). The palette is not here: it lives in
 // each VRAM bank, not at one address.
-import type { CartSection } from '../common/protocol.js';
 import {
   MAP_ADDR,
   MUSIC_PATTERNS_ADDR,
@@ -12,6 +11,7 @@ import {
   TILES_ADDR,
   WAVEFORMS_ADDR,
 } from '../common/memory-map.js';
+import type { CartSection } from '../common/protocol.js';
 
 export type RamSection = Exclude<CartSection, 'palette'>;
 

@@ -1,10 +1,10 @@
 // Drives a cart machine: boot, then one frame per 1/60 s (or back to back when headless), with the
 // latest input snapshot. Like TIC-80's loop, a late frame resets the schedule instead of catching up.
+import { FRAME_MS } from '../common/frame-rate.js';
 import { AUDIO_SAMPLES, FRAME_BYTES, type InputSnapshot, type RunOptions, type RunnerMessage } from '../common/protocol.js';
 import type { CartMachine } from './machine.js';
 import { PmemWatch } from './pmem-watch.js';
 
-const FRAME_MS = 1000 / 60;
 /** Headless runs return to the event loop this often, so messages still get through. */
 const FAST_SLICE_MS = 50;
 

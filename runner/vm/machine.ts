@@ -1,6 +1,8 @@
 // One cart machine: its RAM, its devices, its data banks and its Lua script, stepping one frame at
 // a time in TIC-80's order. Host-agnostic: it runs on whichever thread hosts it.
 import { metaTag } from '../common/cart/meta-tags.js';
+import { FRAME_MS } from '../common/frame-rate.js';
+import { CURSOR_ADDR, MOUSE_ADDR, RAM_BYTES } from '../common/memory-map.js';
 import type { CartSource, InputSnapshot, RunOptions, RunnerMessage } from '../common/protocol.js';
 import type { ApiContext, ApiFunction } from './api/context.js';
 import { graphicsApi } from './api/graphics-api.js';
@@ -15,12 +17,10 @@ import { Input, writeDefaultKeyMapping } from './input.js';
 import { VmHook } from './interrupt/vm-hook.js';
 import { LuaBridge } from './lua/lua-bridge.js';
 import type { LuaWasm } from './lua/lua-wasm.js';
-import { CURSOR_ADDR, MOUSE_ADDR, RAM_BYTES } from '../common/memory-map.js';
 import { SoundChip } from './sound/sound-chip.js';
 import type { VmThreadInit } from './thread-messages.js';
 import { Video } from './video/video.js';
 
-const FRAME_MS = 1000 / 60;
 const MAX_TRACES_PER_FRAME = 100;
 const MAX_TRACE_CHARS = 4096;
 /** Palette colours of console eval output: results, and errors (red in the default palette). */

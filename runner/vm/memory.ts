@@ -1,8 +1,8 @@
+import { MAP_ADDR, MAP_COLUMNS, MAP_ROWS, PMEM_ADDR, PMEM_BYTES, RAM_BYTES, SPRITE_FLAGS_ADDR, SPRITE_FLAGS_BYTES } from '../common/memory-map.js';
 // Pure functions over the console RAM: peek/poke, memcpy/memset, pmem, map cells and sprite
 // flags (reference §1.1, §1.4, §4.2). Arguments are integers already; anything that is not an
 // integer (NaN, Infinity, fractions) counts as out of range.
 
-import { MAP_ADDR, MAP_COLUMNS, MAP_ROWS, PMEM_ADDR, PMEM_BYTES, RAM_BYTES, SPRITE_FLAGS_ADDR, SPRITE_FLAGS_BYTES } from '../common/memory-map.js';
 
 /** pmem slots are u32s. */
 const PMEM_SLOTS = PMEM_BYTES / 4;

@@ -1,7 +1,7 @@
+import { PMEM_ADDR, PMEM_BYTES } from '../common/memory-map.js';
 // Persistent memory across runs (reference 4.2): the host's saved copy goes into RAM when a run
 // starts, and after every frame the 1 KB is compared with the last copy sent, so that the host
 // hears of each change once and keeps it.
-import { PMEM_ADDR, PMEM_BYTES } from '../common/memory-map.js';
 
 export class PmemWatch {
   readonly #ram: Uint8Array;

@@ -1,9 +1,9 @@
 // Messages between a runner's watchdog (its main thread) and its VM thread.
+import { RAM_BYTES } from '../common/memory-map.js';
 import type { HookMode, HostMessage, RunnerMessage } from '../common/protocol.js';
 import type { RunnerFlags } from '../common/runner-flags.js';
 import { createControlBlock } from './interrupt/control-block.js';
 import type { StateLayout } from './interrupt/state-layout.js';
-import { RAM_BYTES } from '../common/memory-map.js';
 
 export interface VmThreadInit {
   /** Control block shared with the watchdog (see interrupt/control-block.ts). */

@@ -1,12 +1,12 @@
 // Frame cost of two heavy carts in a real runner: a bunnymark (N 16x16 sprites moving, bouncing and
 // drawn with spr every frame) searched for the largest N that holds 60 fps, and a full-screen pixel
 // effect (one pix call per screen pixel). Frame times are the runner's cpuMs: cart code and blit.
+import { FRAME_MS } from '../../runner/common/frame-rate.js';
 import { spawnRunner, type RunnerProcess } from '../../runner/node/runner-process.js';
 import { NO_INPUT, runCart, stopRunner } from './cart-run.js';
 import type { Figure } from './figures.js';
 import { median } from './stats.js';
 
-const FRAME_BUDGET_MS = 1000 / 60;
 /** Frames measured per bunny count, after the first few (which add the new bunnies). */
 const FRAMES_PER_COUNT = 20;
 const SETTLE_FRAMES = 3;
@@ -114,13 +114,13 @@ async function bunnymark(): Promise<Figure[]> {
     const atFirst = await bench.frameMs(FIRST_COUNT);
     let low = 0;
     let high = FIRST_COUNT;
-    for (let ms = atFirst; ms <= FRAME_BUDGET_MS; ms = await bench.frameMs(high)) {
+    for (let ms = atFirst; ms <= FRAME_MS; ms = await bench.frameMs(high)) {
       low = high;
       high *= 2;
     }
     while (high - low > Math.max(1, low * PRECISION)) {
       const mid = Math.round((low + high) / 2);
-      if ((await bench.frameMs(mid)) <= FRAME_BUDGET_MS) low = mid;
+      if ((await bench.frameMs(mid)) <= FRAME_MS) low = mid;
       else high = mid;
     }
     return [

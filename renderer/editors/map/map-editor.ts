@@ -2,6 +2,7 @@
 // TIC-80's tools (draw [1], drag [2], select [3], fill [4]), the tile picker, the grid [`] and the
 // world view [Tab]. Every change goes through the editor's UndoStack.
 import type { CartBank } from '../../../runner/common/cart/index.js';
+import { MAP_COLUMNS, MAP_PIXEL_HEIGHT, MAP_PIXEL_WIDTH, TILE_SIZE } from '../../../runner/common/memory-map.js';
 import { el } from '../../dom.js';
 import type { EditorHost, EditorTab } from '../editor-host.js';
 import { UndoStack } from '../undo-stack.js';
@@ -10,12 +11,8 @@ import {
   cellsOnLine,
   clamp,
   clipToMap,
-  MAP_COLS,
-  MAP_HEIGHT,
-  MAP_WIDTH,
   rectBetween,
   SHEET_SIZE,
-  TILE_SIZE,
   VIEW_HEIGHT,
   VIEW_WIDTH,
   type Cell,
@@ -315,8 +312,8 @@ class MapEditor implements EditorTab {
   }
 
   #scrollTo(x: number, y: number): void {
-    this.#state.scrollX = clamp(Math.round(x), 0, MAP_WIDTH - VIEW_WIDTH);
-    this.#state.scrollY = clamp(Math.round(y), 0, MAP_HEIGHT - VIEW_HEIGHT);
+    this.#state.scrollX = clamp(Math.round(x), 0, MAP_PIXEL_WIDTH - VIEW_WIDTH);
+    this.#state.scrollY = clamp(Math.round(y), 0, MAP_PIXEL_HEIGHT - VIEW_HEIGHT);
     this.#redraw();
   }
 
@@ -363,7 +360,7 @@ class MapEditor implements EditorTab {
     const cell = this.#hover;
     if (!cell) return '';
     const map = this.#draft?.map ?? this.#bank().map;
-    return `x ${cell.x} y ${cell.y} · tile ${map[cell.y * MAP_COLS + cell.x]}`;
+    return `x ${cell.x} y ${cell.y} · tile ${map[cell.y * MAP_COLUMNS + cell.x]}`;
   }
 
   #updateCaption(): void {

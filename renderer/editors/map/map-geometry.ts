@@ -1,15 +1,12 @@
+import { MAP_COLUMNS, MAP_ROWS, SCREEN_HEIGHT, SCREEN_WIDTH, TILE_SIZE } from '../../../runner/common/memory-map.js';
 // The map's shape (reference 4, 8.3): 240x136 cells of 8x8-pixel tiles, seen one 30x17 screen at
 // a time, 8x8 screens in all.
-export const TILE_SIZE = 8;
-export const MAP_COLS = 240;
-export const MAP_ROWS = 136;
-export const SCREEN_COLS = 30;
-export const SCREEN_ROWS = 17;
-export const WORLD_COLS = MAP_COLS / SCREEN_COLS;
+
+export const SCREEN_COLS = SCREEN_WIDTH / TILE_SIZE;
+export const SCREEN_ROWS = SCREEN_HEIGHT / TILE_SIZE;
+export const WORLD_COLS = MAP_COLUMNS / SCREEN_COLS;
 export const WORLD_ROWS = MAP_ROWS / SCREEN_ROWS;
-/** The map and one screen in pixels. */
-export const MAP_WIDTH = MAP_COLS * TILE_SIZE;
-export const MAP_HEIGHT = MAP_ROWS * TILE_SIZE;
+/** One screen in pixels. */
 export const VIEW_WIDTH = SCREEN_COLS * TILE_SIZE;
 export const VIEW_HEIGHT = SCREEN_ROWS * TILE_SIZE;
 /** The BG tile sheet: 256 tiles, 16 to a row. */
@@ -55,7 +52,7 @@ export function cellsOnLine(a: Cell, b: Cell): Cell[] {
 export function clipToMap(rect: CellRect): CellRect | null {
   const x = Math.max(rect.x, 0);
   const y = Math.max(rect.y, 0);
-  const width = Math.min(rect.x + rect.width, MAP_COLS) - x;
+  const width = Math.min(rect.x + rect.width, MAP_COLUMNS) - x;
   const height = Math.min(rect.y + rect.height, MAP_ROWS) - y;
   return width > 0 && height > 0 ? { x, y, width, height } : null;
 }

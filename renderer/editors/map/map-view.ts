@@ -2,7 +2,18 @@
 // the grid, the brush or cursor cell and the selection over it; or, as the world view, the whole
 // map shrunk to the same size with its 8x8 screens marked.
 import { Graphics, Sprite } from 'pixi.js';
-import { clamp, MAP_COLS, MAP_ROWS, SCREEN_COLS, SCREEN_ROWS, TILE_SIZE, VIEW_HEIGHT, VIEW_WIDTH, WORLD_COLS, WORLD_ROWS, type Cell, type CellRect } from './map-geometry.js';
+import { MAP_COLUMNS, MAP_ROWS, TILE_SIZE } from '../../../runner/common/memory-map.js';
+import {
+  clamp,
+  SCREEN_COLS,
+  SCREEN_ROWS,
+  VIEW_HEIGHT,
+  VIEW_WIDTH,
+  WORLD_COLS,
+  WORLD_ROWS,
+  type Cell,
+  type CellRect,
+} from './map-geometry.js';
 import type { MapImage } from './map-image.js';
 import { PixelCanvas, type LogicalPoint } from './pixel-canvas.js';
 import { contrastFrame, horizontalLine, verticalLine } from './pixel-lines.js';
@@ -61,7 +72,7 @@ export class MapView {
   cellAt(e: MouseEvent, state: MapViewState): Cell {
     const p = this.pointAt(e);
     return {
-      x: clamp(Math.floor((state.scrollX + p.x) / TILE_SIZE), 0, MAP_COLS - 1),
+      x: clamp(Math.floor((state.scrollX + p.x) / TILE_SIZE), 0, MAP_COLUMNS - 1),
       y: clamp(Math.floor((state.scrollY + p.y) / TILE_SIZE), 0, MAP_ROWS - 1),
     };
   }

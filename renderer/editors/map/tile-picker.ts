@@ -1,8 +1,9 @@
 // The tile picker: the 16x16 BG tiles as the cart's palette draws them. A click picks a tile, a
 // drag picks a rectangle of them to stamp as one block.
 import { Graphics, Sprite } from 'pixi.js';
+import { TILE_SIZE } from '../../../runner/common/memory-map.js';
 import { CanvasImage } from './canvas-image.js';
-import { clamp, rectBetween, SHEET_SIZE, SHEET_TILES, TILE_SIZE, type Cell, type CellRect } from './map-geometry.js';
+import { clamp, rectBetween, SHEET_SIZE, SHEET_TILES, type Cell, type CellRect } from './map-geometry.js';
 import type { TileBlock } from './map-edits.js';
 import { PixelCanvas } from './pixel-canvas.js';
 import { contrastFrame } from './pixel-lines.js';

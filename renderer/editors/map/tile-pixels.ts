@@ -1,6 +1,6 @@
+import { TILE_SIZE } from '../../../runner/common/memory-map.js';
 // The BG tiles as colours: each 4-bpp tile (32 bytes, row-major, left pixel in the low nibble,
 // reference 3.1) through the cart's vbank-0 palette (the first 48 bytes of the palette section).
-import { TILE_SIZE } from './map-geometry.js';
 
 const TILE_BYTES = 32;
 export const TILE_COUNT = 256;

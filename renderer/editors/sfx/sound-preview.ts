@@ -2,12 +2,12 @@
 // sound data at the RAM addresses a cart sees (so it plays exactly as sfx() and music() would),
 // ticked and synthesized once per 1/60 s while something plays, its frames pushed to the studio's
 // audio output like a running cart's.
-import { RAM_BYTES, MUSIC_PATTERNS_ADDR, MUSIC_TRACKS_ADDR, SFX_ADDR, WAVEFORMS_ADDR } from '../../../runner/common/memory-map.js';
+import { FRAME_MS } from '../../../runner/common/frame-rate.js';
+import { MUSIC_PATTERNS_ADDR, MUSIC_TRACKS_ADDR, RAM_BYTES, SFX_ADDR, WAVEFORMS_ADDR } from '../../../runner/common/memory-map.js';
 import { FRAME_SAMPLES, SoundChip } from '../../../runner/vm/sound/sound-chip.js';
 import { MusicStatus, SOUND_CHANNELS, musicState, registerAddr, sfxStateAddr } from '../../../runner/vm/sound/sound-layout.js';
 import type { EditorHost } from '../editor-host.js';
 
-const FRAME_MS = 1000 / 60;
 /** How often the loop looks at the clock; frames are produced by the clock, not by the timer. */
 const PUMP_MS = 8;
 /** After a stall (a busy page, a background tab), skip ahead rather than burst out old sound. */

@@ -4,14 +4,13 @@
 // of a cartridge; this one draws a plain frame of its own instead.
 import { SYSTEM_FONT } from '../../vm/video/font-data.js';
 import { SWEETIE_16 } from '../../vm/video/vram.js';
+import { SCREEN_HEIGHT, SCREEN_WIDTH } from '../memory-map.js';
 import type { Cart } from './cart.js';
 import { metaTag } from './meta-tags.js';
 
 export const COVER_SIZE = 256;
 const SCREEN_X = 8;
 const SCREEN_Y = 8;
-const SCREEN_WIDTH = 240;
-const SCREEN_HEIGHT = 136;
 const LABEL = { x: 16, y: 162, width: 224, height: 40 };
 /** SWEETIE-16 colour ids (reference 3.2). */
 const BLACK = 0;

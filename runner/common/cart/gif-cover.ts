@@ -1,10 +1,8 @@
 // The deprecated COVER_DEP chunk: a GIF screenshot. A 240 x 136 one becomes bank 0's screen, each
 // pixel taking the nearest colour of the cart's palette (reference 5.a).
 import { GifReader } from 'omggif';
-import { CART_SECTION_BYTES } from '../protocol.js';
+import { SCREEN_BYTES, SCREEN_HEIGHT, SCREEN_PIXELS, SCREEN_WIDTH } from '../memory-map.js';
 
-const WIDTH = 240;
-const HEIGHT = 136;
 const COLORS = 16;
 
 /**
@@ -15,16 +13,16 @@ export function screenFromGif(gif: Uint8Array, palette: Uint8Array): Uint8Array 
   let rgba: Uint8Array;
   try {
     const reader = new GifReader(gif);
-    if (reader.width !== WIDTH || reader.height !== HEIGHT || reader.numFrames() < 1) return undefined;
+    if (reader.width !== SCREEN_WIDTH || reader.height !== SCREEN_HEIGHT || reader.numFrames() < 1) return undefined;
     const frame = reader.frameInfo(0);
-    if (frame.x + frame.width > WIDTH || frame.y + frame.height > HEIGHT) return undefined;
-    rgba = new Uint8Array(WIDTH * HEIGHT * 4);
+    if (frame.x + frame.width > SCREEN_WIDTH || frame.y + frame.height > SCREEN_HEIGHT) return undefined;
+    rgba = new Uint8Array(SCREEN_PIXELS * 4);
     reader.decodeAndBlitFrameRGBA(0, rgba);
   } catch {
     return undefined;
   }
-  const screen = new Uint8Array(CART_SECTION_BYTES.screen);
-  for (let i = 0; i < WIDTH * HEIGHT; i++) {
+  const screen = new Uint8Array(SCREEN_BYTES);
+  for (let i = 0; i < SCREEN_PIXELS; i++) {
     const color = nearestColor(palette, rgba[i * 4], rgba[i * 4 + 1], rgba[i * 4 + 2]);
     screen[i >> 1] |= i & 1 ? color << 4 : color;
   }

@@ -1,5 +1,6 @@
 // Text carts (.lua, reference 5.b): the code, then each non-empty data section as hex rows in
 // comments. The loader applies no defaults: a section the file lacks stays zero.
+import { MAP_COLUMNS, MAP_ROWS, PALETTE_BYTES, SCREEN_HEIGHT, SCREEN_WIDTH } from '../memory-map.js';
 import type { CartSection } from '../protocol.js';
 import { isAllZero } from './bytes.js';
 import { assertCartShape, BANK_COUNT, emptyCart, type Cart } from './cart.js';
@@ -18,14 +19,14 @@ interface TextSection {
 const TEXT_SECTIONS: readonly TextSection[] = [
   { tag: 'TILES', section: 'tiles', rows: 256, rowBytes: 32, flipped: true },
   { tag: 'SPRITES', section: 'sprites', rows: 256, rowBytes: 32, flipped: true },
-  { tag: 'MAP', section: 'map', rows: 136, rowBytes: 240, flipped: true },
+  { tag: 'MAP', section: 'map', rows: MAP_ROWS, rowBytes: MAP_COLUMNS, flipped: true },
   { tag: 'WAVES', section: 'waveforms', rows: 16, rowBytes: 16, flipped: true },
   { tag: 'SFX', section: 'sfx', rows: 64, rowBytes: 66, flipped: true },
   { tag: 'PATTERNS', section: 'patterns', rows: 60, rowBytes: 192, flipped: true },
   { tag: 'TRACKS', section: 'tracks', rows: 8, rowBytes: 51, flipped: true },
   { tag: 'FLAGS', section: 'flags', rows: 2, rowBytes: 256, flipped: true },
-  { tag: 'SCREEN', section: 'screen', rows: 136, rowBytes: 120, flipped: true },
-  { tag: 'PALETTE', section: 'palette', rows: 2, rowBytes: 48, flipped: false },
+  { tag: 'SCREEN', section: 'screen', rows: SCREEN_HEIGHT, rowBytes: SCREEN_WIDTH / 2, flipped: true },
+  { tag: 'PALETTE', section: 'palette', rows: 2, rowBytes: PALETTE_BYTES, flipped: false },
 ];
 
 const LANG_TAG = 'LANG';

@@ -1,6 +1,6 @@
+import { PMEM_BYTES } from '../memory-map.js';
 // Persistent memory kept in a Web Storage (the studio's localStorage), one entry per pmem key.
 // The entry is the 1 KB as lowercase hex.
-import { PMEM_BYTES } from '../memory-map.js';
 
 /** The part of the Web Storage API this store uses. */
 export interface KeyValueStorage {

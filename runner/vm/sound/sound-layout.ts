@@ -1,6 +1,3 @@
-// Where the sound chip's data lives in RAM and how its bit fields are packed (reference §4, §6.1,
-// §6.2, §6.5). The chip reads everything straight from RAM each frame, so a cart that pokes a sample,
-// a pattern or the music state changes what plays, as in TIC-80.
 import {
   MUSIC_PATTERNS_ADDR,
   MUSIC_STATE_ADDR,
@@ -11,6 +8,9 @@ import {
   STEREO_VOLUME_ADDR,
   WAVEFORMS_ADDR,
 } from '../../common/memory-map.js';
+// Where the sound chip's data lives in RAM and how its bit fields are packed (reference §4, §6.1,
+// §6.2, §6.5). The chip reads everything straight from RAM each frame, so a cart that pokes a sample,
+// a pattern or the music state changes what plays, as in TIC-80.
 
 export const SOUND_CHANNELS = 4;
 export const SFX_COUNT = 64;

@@ -1,5 +1,4 @@
 // Composing the 256 x 144 output frame from both VRAM banks (reference §2, §3.3-3.5).
-import { FRAME_BYTES, FRAME_HEIGHT, FRAME_WIDTH } from '../../common/protocol.js';
 import {
   BORDER_COLOR_ADDR,
   MARGIN_LEFT,
@@ -10,6 +9,7 @@ import {
   SCREEN_OFFSET_Y_ADDR,
   SCREEN_WIDTH,
 } from '../../common/memory-map.js';
+import { FRAME_BYTES, FRAME_HEIGHT, FRAME_WIDTH } from '../../common/protocol.js';
 
 /** The cart's BDR and SCN callbacks, called while the frame is composed. */
 export interface RowCallbacks {

@@ -1,6 +1,6 @@
+import { PALETTE_MAP_ADDR, SCREEN_BYTES, SCREEN_HEIGHT, SCREEN_WIDTH } from '../../common/memory-map.js';
 // The 4-bpp screen of the current VRAM bank with its clip rectangle: the pixel writes every
 // primitive shares (reference §1.1, §3.1). Coordinates here are integers already.
-import { PALETTE_MAP_ADDR, SCREEN_BYTES, SCREEN_HEIGHT, SCREEN_WIDTH } from '../../common/memory-map.js';
 
 export class Raster {
   /** Clip rectangle [clipL, clipR) x [clipT, clipB). Left/top may exceed right/bottom (empty). */

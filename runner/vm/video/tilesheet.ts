@@ -1,7 +1,7 @@
+import { FONT_ADDR, TILES_ADDR } from '../../common/memory-map.js';
 // Blit segments (reference §3.6): which sheet, bit depth and page spr/map/font/print read, and
 // where sprite `index` lives in RAM. 2 bpp tiles hold two sprites side by side (16 x 8 pixels per
 // 32-byte tile), 1 bpp tiles four (32 x 8); "pages" are groups of 16 sprite columns.
-import { FONT_ADDR, TILES_ADDR } from '../../common/memory-map.js';
 
 export interface Segment {
   readonly bpp: number;

@@ -1,4 +1,3 @@
-// The default palette and the per-bank VRAM reset (reference §0, §3).
 import {
   BLIT_SEGMENT_ADDR,
   BORDER_COLOR_ADDR,
@@ -9,6 +8,7 @@ import {
   SCREEN_OFFSET_X_ADDR,
   SCREEN_OFFSET_Y_ADDR,
 } from '../../common/memory-map.js';
+// The default palette and the per-bank VRAM reset (reference §0, §3).
 
 /** SWEETIE-16, the default palette (§3.2), as 16 x (R, G, B). */
 export const SWEETIE_16 = new Uint8Array([
