@@ -1,11 +1,9 @@
 // Assertions of the conformance suite: screen pictures, output frames and errors. Every failing
 // pixel is reported with the call that drew it and its coordinates.
 import assert from 'node:assert/strict';
+import { SCREEN_HEIGHT as H, SCREEN_WIDTH as W } from '../../runner/common/memory-map.js';
 import { FRAME_HEIGHT as FRAME_H, FRAME_WIDTH as FRAME_W } from '../../runner/common/protocol.js';
 import type { CartRun } from './rig.js';
-
-const W = 240;
-const H = 136;
 
 /** SWEETIE-16 (reference §3.2) as 'rrggbb' strings. */
 export const SWEETIE = [

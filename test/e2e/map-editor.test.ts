@@ -8,13 +8,13 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { readCart } from '../../runner/common/cart/index.js';
+import { MAP_COLUMNS } from '../../runner/common/memory-map.js';
 import { eventually, framePixel, runAndWaitForFrame, type StudioPage, useStudio } from './studio-page.js';
 
 const SWEETIE_16 = '1a1c2c5d275db13e53ef7d57ffcd75a7f07038b76425717929366f3b5dc941a6f673eff7f4f4f494b0c2566c86333c57';
 const BLACK = '1a1c2c';
 const RED = 'b13e53';
 const GREEN = '38b764';
-const MAP_COLS = 240;
 
 /** Tiles of one colour each: tile id -> palette index. */
 const SOLID_TILES: Readonly<Record<number, number>> = { 1: 2, 2: 6, 3: 9, 4: 5, 17: 4, 18: 12 };
@@ -62,7 +62,7 @@ async function mapBytes(page: Page): Promise<Uint8Array> {
   return new Uint8Array(await page.evaluate(() => [...(globalThis as unknown as MapPage).__nibble.cartBytes('map', 0)]));
 }
 
-const cell = (map: Uint8Array, x: number, y: number): number => map[y * MAP_COLS + x]!;
+const cell = (map: Uint8Array, x: number, y: number): number => map[y * MAP_COLUMNS + x]!;
 const count = (map: Uint8Array, tile: number): number => map.filter((t) => t === tile).length;
 
 /** Page position of a point given in the canvas's own pixels (the map view is 240x136, the sheet 128x128). */
@@ -153,7 +153,7 @@ test('draws the picked tile in the cart palette, fills inside a ring, replaces a
   await clickCell(page, 0, 0);
   map = await mapBytes(page);
   assert.equal(count(map, 0), 0, 'the fill reached every empty cell of the whole map');
-  assert.equal(count(map, 4), MAP_COLS * 136 - 10);
+  assert.equal(count(map, 4), MAP_COLUMNS * 136 - 10);
   assert.equal(cell(map, 10, 5), 2, 'but not the cell inside the ring');
   await page.close();
 });
@@ -165,7 +165,7 @@ test('a block picked from the sheet stamps as one; ` shows the grid; the world v
   await clickCell(page, 5, 5);
   const map = await mapBytes(page);
   assert.deepEqual([cell(map, 5, 5), cell(map, 6, 5), cell(map, 5, 6), cell(map, 6, 6)], [1, 2, 17, 18]);
-  assert.equal(count(map, 0), MAP_COLS * 136 - 4);
+  assert.equal(count(map, 0), MAP_COLUMNS * 136 - 4);
 
   const scale = await viewScale(page);
   const onGridLine = Math.round(8 * scale);
@@ -206,7 +206,7 @@ test('select copies, pastes and deletes a rectangle; the drag tool scrolls the m
   await page.keyboard.press('Delete');
   map = await mapBytes(page);
   assert.deepEqual([cell(map, 4, 8), cell(map, 5, 8)], [0, 0], 'Delete clears the pasted rectangle, which is selected');
-  assert.equal(count(map, 0), MAP_COLS * 136 - 2);
+  assert.equal(count(map, 0), MAP_COLUMNS * 136 - 2);
 
   await page.keyboard.press('2');
   // Drag the map five cells to the left: the view's first column is then map column 5.

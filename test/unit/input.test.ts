@@ -1,14 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import {
+  BUTTON_MAPPING_ADDR as MAPPING,
+  GAMEPADS_ADDR as GAMEPADS,
+  KEYBOARD_ADDR as KEYBOARD,
+  MOUSE_ADDR as MOUSE,
+  RAM_BYTES,
+} from '../../runner/common/memory-map.js';
 import { Input, writeDefaultKeyMapping } from '../../runner/vm/input.js';
 import type { InputSnapshot } from '../../runner/common/protocol.js';
 
-const RAM_SIZE = 0x18000;
-const GAMEPADS = 0x0ff80;
-const MOUSE = 0x0ff84;
-const KEYBOARD = 0x0ff88;
-const MAPPING = 0x14e04;
 const KEY_A = 1;
 const KEY_S = 19;
 const KEY_X = 24;
@@ -29,7 +31,7 @@ function frame<T>(input: Input, state: InputSnapshot, during: () => T): T {
 }
 
 test('beginFrame writes the 12-byte input block in TIC-80 layout', () => {
-  const ram = new Uint8Array(RAM_SIZE);
+  const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   input.beginFrame(
     snapshot({ gamepads: 0x80402001, mouseX: 100, mouseY: 50, mouseButtons: 0b101, scrollX: -1, scrollY: 3, keys: [KEY_A, 94] }),
@@ -41,7 +43,7 @@ test('beginFrame writes the 12-byte input block in TIC-80 layout', () => {
 });
 
 test('junk from the host is clamped and masked before it reaches RAM', () => {
-  const ram = new Uint8Array(RAM_SIZE);
+  const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   input.beginFrame({
     gamepads: Number.NaN,
@@ -62,7 +64,7 @@ test('junk from the host is clamped and masked before it reaches RAM', () => {
 });
 
 test('btn reads RAM: all 32 bits unsigned, or one id masked with 0x1f', () => {
-  const ram = new Uint8Array(RAM_SIZE);
+  const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   input.beginFrame(snapshot({ gamepads: 0x80000010 }));
   assert.equal(input.btn(), 0x80000010);
@@ -75,7 +77,7 @@ test('btn reads RAM: all 32 bits unsigned, or one id masked with 0x1f', () => {
 });
 
 test('btnp is true only on the frame a button goes down', () => {
-  const input = new Input(new Uint8Array(RAM_SIZE));
+  const input = new Input(new Uint8Array(RAM_BYTES));
   const down = snapshot({ gamepads: 1 << 5 });
   const results = [snapshot(), down, down, snapshot(), down].map((state) =>
     frame(input, state, () => [input.btnpId(5), input.btnp()] as const),
@@ -90,7 +92,7 @@ test('btnp is true only on the frame a button goes down', () => {
 });
 
 test('btnp with hold and period repeats at count >= hold on multiples of period', () => {
-  const input = new Input(new Uint8Array(RAM_SIZE));
+  const input = new Input(new Uint8Array(RAM_BYTES));
   const down = snapshot({ gamepads: 1 });
   const fired: number[] = [];
   for (let f = 0; f < 12; f++) {
@@ -101,7 +103,7 @@ test('btnp with hold and period repeats at count >= hold on multiples of period'
 });
 
 test('btnp with period 0 repeats every frame once the hold is reached', () => {
-  const input = new Input(new Uint8Array(RAM_SIZE));
+  const input = new Input(new Uint8Array(RAM_BYTES));
   const down = snapshot({ gamepads: 1 << 9 });
   const fired: number[] = [];
   for (let f = 0; f < 6; f++) {
@@ -111,7 +113,7 @@ test('btnp with period 0 repeats every frame once the hold is reached', () => {
 });
 
 test('releasing a button resets its hold count', () => {
-  const input = new Input(new Uint8Array(RAM_SIZE));
+  const input = new Input(new Uint8Array(RAM_BYTES));
   const down = snapshot({ gamepads: 1 });
   const sequence = [down, down, down, snapshot(), down, down, down];
   const fired = sequence.map((state) => frame(input, state, () => input.btnpId(0, 2, 1)));
@@ -119,14 +121,14 @@ test('releasing a button resets its hold count', () => {
 });
 
 test('negative hold or period means a plain edge', () => {
-  const input = new Input(new Uint8Array(RAM_SIZE));
+  const input = new Input(new Uint8Array(RAM_BYTES));
   const down = snapshot({ gamepads: 1 });
   const fired = [down, down, down].map((state) => frame(input, state, () => input.btnpId(0, -1, 0)));
   assert.deepEqual(fired, [true, false, false]);
 });
 
 test('a cart clearing gamepad RAM cannot create an edge on the next frame', () => {
-  const ram = new Uint8Array(RAM_SIZE);
+  const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   const down = snapshot({ gamepads: 1 });
   frame(input, down, () => {
@@ -137,7 +139,7 @@ test('a cart clearing gamepad RAM cannot create an edge on the next frame', () =
 });
 
 test('a cart poke shows as down now but the previous frame stays the host snapshot', () => {
-  const ram = new Uint8Array(RAM_SIZE);
+  const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   frame(input, snapshot(), () => undefined);
   const withPoke = frame(input, snapshot(), () => {
@@ -153,7 +155,7 @@ test('a cart poke shows as down now but the previous frame stays the host snapsh
 });
 
 test('the default mapping turns arrows, Z, X, A, S into player 1 buttons', () => {
-  const ram = new Uint8Array(RAM_SIZE);
+  const ram = new Uint8Array(RAM_BYTES);
   writeDefaultKeyMapping(ram);
   assert.deepEqual([...ram.subarray(MAPPING, MAPPING + 8)], [58, 59, 60, 61, 26, 24, 1, 19]);
   assert.ok(ram.subarray(MAPPING + 8, MAPPING + 32).every((b) => b === 0));
@@ -164,7 +166,7 @@ test('the default mapping turns arrows, Z, X, A, S into player 1 buttons', () =>
 });
 
 test('mapped keys produce edges and holds like real buttons', () => {
-  const ram = new Uint8Array(RAM_SIZE);
+  const ram = new Uint8Array(RAM_BYTES);
   writeDefaultKeyMapping(ram);
   const input = new Input(ram);
   const right = snapshot({ keys: [KEY_RIGHT] });
@@ -173,7 +175,7 @@ test('mapped keys produce edges and holds like real buttons', () => {
 });
 
 test('the mapping is read from RAM each frame, so a cart can remap', () => {
-  const ram = new Uint8Array(RAM_SIZE);
+  const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   ram[MAPPING + 15] = KEY_X;
   input.beginFrame(snapshot({ keys: [KEY_X] }));
@@ -181,7 +183,7 @@ test('the mapping is read from RAM each frame, so a cart can remap', () => {
 });
 
 test('key and keyCode read the 4 key slots in RAM; code 0 means any key', () => {
-  const ram = new Uint8Array(RAM_SIZE);
+  const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   input.beginFrame(snapshot());
   assert.equal(input.key(), false);
@@ -198,7 +200,7 @@ test('key and keyCode read the 4 key slots in RAM; code 0 means any key', () => 
 });
 
 test('keyp reports keys that were not in the previous snapshot', () => {
-  const input = new Input(new Uint8Array(RAM_SIZE));
+  const input = new Input(new Uint8Array(RAM_BYTES));
   const results = [
     snapshot(),
     snapshot({ keys: [KEY_A] }),
@@ -216,7 +218,7 @@ test('keyp reports keys that were not in the previous snapshot', () => {
 });
 
 test('keyp with hold and period repeats like btnp', () => {
-  const input = new Input(new Uint8Array(RAM_SIZE));
+  const input = new Input(new Uint8Array(RAM_BYTES));
   const down = snapshot({ keys: [KEY_Z] });
   const fired: number[] = [];
   for (let f = 0; f < 10; f++) {
@@ -226,7 +228,7 @@ test('keyp with hold and period repeats like btnp', () => {
 });
 
 test('a key moving between slots keeps its hold count', () => {
-  const input = new Input(new Uint8Array(RAM_SIZE));
+  const input = new Input(new Uint8Array(RAM_BYTES));
   const states = [
     snapshot({ keys: [KEY_Z] }),
     snapshot({ keys: [KEY_A, KEY_Z] }),
@@ -237,7 +239,7 @@ test('a key moving between slots keeps its hold count', () => {
 });
 
 test('a cart clearing key RAM cannot create a key edge on the next frame', () => {
-  const ram = new Uint8Array(RAM_SIZE);
+  const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   const down = snapshot({ keys: [KEY_A] });
   frame(input, down, () => ram.fill(0, KEYBOARD, KEYBOARD + 4));
@@ -248,7 +250,7 @@ test('a cart clearing key RAM cannot create a key edge on the next frame', () =>
 });
 
 test('mouse subtracts the border in absolute mode', () => {
-  const ram = new Uint8Array(RAM_SIZE);
+  const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   input.beginFrame(snapshot({ mouseX: 8, mouseY: 4, mouseButtons: 0b010, scrollY: -2 }));
   assert.deepEqual(input.mouse(), [0, 0, false, true, false, 0, -2]);
@@ -257,7 +259,7 @@ test('mouse subtracts the border in absolute mode', () => {
 });
 
 test('relative mode, requested by the cart, keeps its flag and gives signed deltas', () => {
-  const ram = new Uint8Array(RAM_SIZE);
+  const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   ram[MOUSE + 3] |= 0x80;
   input.beginFrame(snapshot({ mouseX: -3, mouseY: 200, mouseButtons: 1 }));

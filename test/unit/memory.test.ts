@@ -14,9 +14,9 @@ import {
   pmemWrite,
   poke,
 } from '../../runner/vm/memory.js';
+import { RAM_BYTES } from '../../runner/common/memory-map.js';
 
-const RAM_SIZE = 0x18000;
-const newRam = (): Uint8Array => new Uint8Array(RAM_SIZE);
+const newRam = (): Uint8Array => new Uint8Array(RAM_BYTES);
 
 test('peek and poke at 8 bits read and write whole bytes', () => {
   const ram = newRam();
@@ -67,9 +67,9 @@ test('1-bit units are LSB-first, eight per byte', () => {
 test('the last unit of RAM is reachable at every width and the next one is out of range', () => {
   for (const [bits, perByte] of [[8, 1], [4, 2], [2, 4], [1, 8]] as const) {
     const ram = newRam();
-    const last = RAM_SIZE * perByte - 1;
+    const last = RAM_BYTES * perByte - 1;
     poke(ram, last, 1, bits);
-    assert.equal(ram[RAM_SIZE - 1], 1 << (8 - bits), `bits=${bits}: last unit is the top of the last byte`);
+    assert.equal(ram[RAM_BYTES - 1], 1 << (8 - bits), `bits=${bits}: last unit is the top of the last byte`);
     assert.equal(peek(ram, last, bits), 1);
     poke(ram, last + 1, 1, bits);
     assert.equal(peek(ram, last + 1, bits), 0);
@@ -109,11 +109,11 @@ test('memcpy behaves as memmove for overlapping ranges', () => {
 test('memcpy works up to the last byte and does nothing past it', () => {
   const ram = newRam();
   ram.set([7, 8], 0);
-  memcpy(ram, RAM_SIZE - 2, 0, 2);
-  assert.deepEqual([...ram.subarray(RAM_SIZE - 2)], [7, 8]);
-  memcpy(ram, RAM_SIZE - 1, 0, 2);
-  assert.equal(ram[RAM_SIZE - 1], 8, 'destination overflowing RAM: no copy');
-  memcpy(ram, 10, RAM_SIZE - 1, 2);
+  memcpy(ram, RAM_BYTES - 2, 0, 2);
+  assert.deepEqual([...ram.subarray(RAM_BYTES - 2)], [7, 8]);
+  memcpy(ram, RAM_BYTES - 1, 0, 2);
+  assert.equal(ram[RAM_BYTES - 1], 8, 'destination overflowing RAM: no copy');
+  memcpy(ram, 10, RAM_BYTES - 1, 2);
   assert.equal(ram[10], 0, 'source overflowing RAM: no copy');
   memcpy(ram, -1, 0, 2);
   memcpy(ram, 10, -1, 2);
@@ -127,13 +127,13 @@ test('memset fills the low byte of the value, whole range inside RAM only', () =
   const ram = newRam();
   memset(ram, 0x3fc0, 0x1ff, 3);
   assert.deepEqual([...ram.subarray(0x3fbf, 0x3fc4)], [0, 0xff, 0xff, 0xff, 0]);
-  memset(ram, RAM_SIZE - 1, 9, 1);
-  assert.equal(ram[RAM_SIZE - 1], 9);
-  memset(ram, RAM_SIZE - 1, 4, 2);
+  memset(ram, RAM_BYTES - 1, 9, 1);
+  assert.equal(ram[RAM_BYTES - 1], 9);
+  memset(ram, RAM_BYTES - 1, 4, 2);
   memset(ram, -1, 4, 2);
   memset(ram, 0, 4, -1);
   memset(ram, 0, 4, Infinity);
-  assert.equal(ram[RAM_SIZE - 1], 9);
+  assert.equal(ram[RAM_BYTES - 1], 9);
   assert.equal(ram[0], 0);
 });
 

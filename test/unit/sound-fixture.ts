@@ -1,12 +1,22 @@
 // Shared helpers for the sound tests: a RAM with a sound chip, writers for waveforms, sfx samples,
 // patterns and tracks in TIC-80's byte layout, frame rendering and signal measurements.
+import {
+  MUSIC_PATTERNS_ADDR,
+  MUSIC_TRACKS_ADDR,
+  RAM_BYTES,
+  SFX_ADDR,
+  SFX_STATE_ADDR,
+  SOUND_REGISTERS_ADDR,
+  STEREO_VOLUME_ADDR,
+  WAVEFORMS_ADDR,
+} from '../../runner/common/memory-map.js';
 import { SoundChip } from '../../runner/vm/sound/sound-chip.js';
 
 export const FRAME_SAMPLES = 735;
 export const SAMPLE_RATE = 44100;
 
 export function soundMachine(): { chip: SoundChip; ram: Uint8Array } {
-  const ram = new Uint8Array(0x18000);
+  const ram = new Uint8Array(RAM_BYTES);
   const chip = new SoundChip(ram);
   chip.reset();
   return { chip, ram };
@@ -14,7 +24,7 @@ export function soundMachine(): { chip: SoundChip; ram: Uint8Array } {
 
 /** Waveform w from 32 samples 0..15 (low nibble first). */
 export function putWaveform(ram: Uint8Array, w: number, samples: number[]): void {
-  for (let i = 0; i < 16; i++) ram[0x0ffe4 + 16 * w + i] = (samples[2 * i] & 15) | ((samples[2 * i + 1] & 15) << 4);
+  for (let i = 0; i < 16; i++) ram[WAVEFORMS_ADDR + 16 * w + i] = (samples[2 * i] & 15) | ((samples[2 * i + 1] & 15) << 4);
 }
 
 export const SQUARE = [...Array(16).fill(15), ...Array(16).fill(0)];
@@ -41,7 +51,7 @@ const at = (v: number | number[] | undefined, i: number, fallback: number): numb
   v === undefined ? fallback : Array.isArray(v) ? (v[i] ?? v[v.length - 1]) : v;
 
 export function putSample(ram: Uint8Array, id: number, spec: SampleSpec): void {
-  const base = 0x100e4 + 66 * id;
+  const base = SFX_ADDR + 66 * id;
   for (let t = 0; t < 30; t++) {
     const volume = at(spec.volume, t, 15);
     ram[base + 2 * t] = (15 - volume) | (at(spec.wave, t, 0) << 4);
@@ -69,7 +79,7 @@ export interface RowSpec {
 
 /** Writes row r of pattern id (1..60). */
 export function putRow(ram: Uint8Array, id: number, r: number, row: RowSpec): void {
-  const base = 0x11164 + 192 * (id - 1) + 3 * r;
+  const base = MUSIC_PATTERNS_ADDR + 192 * (id - 1) + 3 * r;
   const note = row.note === undefined ? 0 : row.note === 'off' ? 1 : (row.note % 12) + 4;
   const octave = typeof row.note === 'number' ? Math.floor(row.note / 12) : 0;
   const sfx = row.sfx ?? 0;
@@ -87,7 +97,7 @@ export interface TrackSpec {
 }
 
 export function putTrack(ram: Uint8Array, t: number, spec: TrackSpec): void {
-  const base = 0x13e64 + 51 * t;
+  const base = MUSIC_TRACKS_ADDR + 51 * t;
   spec.frames.forEach((ids, f) => {
     const packed = ids.reduce((acc, id, c) => acc | (id << (6 * c)), 0);
     ram[base + 3 * f] = packed & 255;
@@ -101,19 +111,19 @@ export function putTrack(ram: Uint8Array, t: number, spec: TrackSpec): void {
 
 /** Register of a channel: frequency, volume and the 32 waveform samples. */
 export function register(ram: Uint8Array, channel: number): { freq: number; volume: number; wave: number[] } {
-  const r = 0x0ff9c + 18 * channel;
+  const r = SOUND_REGISTERS_ADDR + 18 * channel;
   const wave: number[] = [];
   for (let i = 0; i < 32; i++) wave.push((ram[r + 2 + (i >> 1)] >> ((i & 1) * 4)) & 15);
   return { freq: ram[r] | ((ram[r + 1] & 15) << 8), volume: ram[r + 1] >> 4, wave };
 }
 
 export function stereo(ram: Uint8Array, channel: number): { left: number; right: number } {
-  const b = ram[0x14000 + channel];
+  const b = ram[STEREO_VOLUME_ADDR + channel];
   return { left: b & 15, right: b >> 4 };
 }
 
 export function sfxState(ram: Uint8Array, channel: number): number[] {
-  return Array.from(new Int8Array(ram.buffer, 0x0ff8c + 4 * channel, 4));
+  return Array.from(new Int8Array(ram.buffer, SFX_STATE_ADDR + 4 * channel, 4));
 }
 
 /** Runs frames (tick, then synthesize) and returns all samples, interleaved left/right. */

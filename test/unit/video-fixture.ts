@@ -1,12 +1,12 @@
 // Shared helpers for the video tests: a fresh machine, screen reads and exact pixel assertions.
 import assert from 'node:assert/strict';
+import { PALETTE_MAP_ADDR, RAM_BYTES, SCREEN_HEIGHT, SCREEN_WIDTH, TILES_ADDR } from '../../runner/common/memory-map.js';
 import { Video } from '../../runner/vm/video/video.js';
 
-export const W = 240;
-export const H = 136;
+export { SCREEN_HEIGHT as H, SCREEN_WIDTH as W };
 
 export function machine(): { video: Video; ram: Uint8Array } {
-  const ram = new Uint8Array(0x18000);
+  const ram = new Uint8Array(RAM_BYTES);
   const video = new Video(ram);
   video.resetRam();
   return { video, ram };
@@ -14,7 +14,7 @@ export function machine(): { video: Video; ram: Uint8Array } {
 
 /** Raw nibble of screen pixel (x, y) in the RAM's current bank. */
 export function px(ram: Uint8Array, x: number, y: number): number {
-  const i = y * W + x;
+  const i = y * SCREEN_WIDTH + x;
   return (ram[i >> 1] >> ((i & 1) * 4)) & 15;
 }
 
@@ -44,8 +44,8 @@ export function pixelSet(entries: [number, number, number][]): Pixels {
  */
 export function assertScreen(ram: Uint8Array, call: string, expected: Pixels, background = 0): void {
   const wrong: string[] = [];
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
+  for (let y = 0; y < SCREEN_HEIGHT; y++) {
+    for (let x = 0; x < SCREEN_WIDTH; x++) {
       const want = expected.get(`${x},${y}`) ?? background;
       const got = px(ram, x, y);
       if (got !== want) wrong.push(`(${x},${y}) is ${got}, expected ${want}`);
@@ -58,12 +58,12 @@ export function assertScreen(ram: Uint8Array, call: string, expected: Pixels, ba
 
 /** Sets palette-map entry `from` to `to` in the current bank. */
 export function mapColor(ram: Uint8Array, from: number, to: number): void {
-  const a = 0x3ff0 + (from >> 1);
+  const a = PALETTE_MAP_ADDR + (from >> 1);
   ram[a] = from & 1 ? (ram[a] & 0x0f) | (to << 4) : (ram[a] & 0xf0) | to;
 }
 
 /** Writes an 8 x 8 4-bpp sprite into the sheet at base (0x4000 tiles, 0x6000 sprites) from 8 strings of hex digits. */
-export function putSprite(ram: Uint8Array, index: number, rows: string[], base = 0x4000): void {
+export function putSprite(ram: Uint8Array, index: number, rows: string[], base = TILES_ADDR): void {
   const at = base + index * 32;
   rows.forEach((row, y) => {
     for (let x = 0; x < 8; x++) {
