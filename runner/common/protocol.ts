@@ -132,8 +132,8 @@ export type RunnerMessage =
   /** The current frame has run for ms milliseconds and is at line (when the hook could see it). */
   | { type: 'busy'; ms: number; line?: number }
   /**
-   * The cart stayed inside one library call (a pattern match, say) where no hook can reach it; the
-   * runner has ended its VM. line is the last cart line seen, when known.
+   * The runner has ended its VM: a frame ran past its instruction budget, or the cart stayed inside
+   * one library call (a pattern match, say) where no hook can reach it. line is the cart line, when known.
    */
   | { type: 'hung'; message: string; line?: number }
   | { type: 'paused'; line?: number; stack: StackFrame[] }

@@ -9,7 +9,7 @@ import { parseHostMessage, parseRunnerBatch, parseRunnerMessage } from './protoc
 /**
  * Binary frame layout (little-endian):
  *   0  u8   magic 0xFF (never the first byte of UTF-8 text, so binary frames and JSON cannot be confused)
- *   1  u8   layout version (1)
+ *   1  u8   layout version (FRAME_LAYOUT_VERSION)
  *   2  u8   cursor byte
  *   3  u8   flags: bit 0 relative mouse mode
  *   4  f64  frame index

@@ -1,5 +1,5 @@
-// The body of a runner's VM thread, whatever hosts it (a Node worker thread now, a Web Worker
-// later): load Lua, wait for the cart, run it.
+// The body of a runner's VM thread, whatever hosts it (a Node worker thread, or a Web Worker in the
+// browser runner): load Lua, wait for the cart, run it.
 import type { InputSnapshot } from '../common/protocol.js';
 import { FrameLoop } from './frame-loop.js';
 import { loadLuaWasm, type GlueSource } from './lua/lua-wasm.js';

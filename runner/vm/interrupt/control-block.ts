@@ -14,7 +14,7 @@ export const Slot = {
   ACK: 4,
   /** Set to 1 by the watchdog to let a paused cart continue. */
   RESUME: 5,
-  /** 1 while the watchdog writes hook fields into the VM's memory (see VmInterrupts.endFrame). */
+  /** 1 while the watchdog writes hook fields into the VM's memory (see VmHook.endCode). */
   ARMING: 6,
   /** Address of the lua_State currently running cart code. */
   THREAD: 7,
