@@ -34,7 +34,6 @@ export const PALETTE_ADDR = 0x03fc0;
 export const PALETTE_BYTES = 48;
 /** 16 nibbles, nibble i at byte i >> 1, low nibble for even i. */
 export const PALETTE_MAP_ADDR = 0x03ff0;
-export const PALETTE_MAP_BYTES = 8;
 /** Low nibble: border colour (bank 0) or transparent colour of the overlay (bank 1). */
 export const BORDER_COLOR_ADDR = 0x03ff8;
 /** s8 each. */
@@ -44,7 +43,6 @@ export const SCREEN_OFFSET_Y_ADDR = 0x03ffa;
 export const CURSOR_ADDR = 0x03ffb;
 /** Low nibble: blit segment (§3.6). */
 export const BLIT_SEGMENT_ADDR = 0x03ffc;
-export const BLIT_SEGMENT_BYTES = 4;
 
 export const TILES_ADDR = 0x04000;
 export const TILES_BYTES = 0x2000;
@@ -58,13 +56,11 @@ export const GAMEPADS_ADDR = 0x0ff80;
 export const GAMEPADS_BYTES = 4;
 /** x, y (u8 each), then 16 bits of buttons, scroll and the relative-mode flag (§7). */
 export const MOUSE_ADDR = 0x0ff84;
-export const MOUSE_BYTES = 4;
 /** One key code a byte: up to 4 keys down. */
 export const KEYBOARD_ADDR = 0x0ff88;
 export const KEYBOARD_BYTES = 4;
 /** For each channel, 4 x s8: the current step of its wave, volume, arpeggio and pitch envelopes. */
 export const SFX_STATE_ADDR = 0x0ff8c;
-export const SFX_STATE_BYTES = 16;
 export const SOUND_REGISTERS_ADDR = 0x0ff9c;
 export const SOUND_REGISTERS_BYTES = 72;
 export const WAVEFORMS_ADDR = 0x0ffe4;
@@ -76,10 +72,8 @@ export const MUSIC_PATTERNS_BYTES = 11520;
 export const MUSIC_TRACKS_ADDR = 0x13e64;
 export const MUSIC_TRACKS_BYTES = 408;
 export const MUSIC_STATE_ADDR = 0x13ffc;
-export const MUSIC_STATE_BYTES = 4;
 /** One byte per channel: low nibble left, high nibble right. */
 export const STEREO_VOLUME_ADDR = 0x14000;
-export const STEREO_VOLUME_BYTES = 4;
 /** Persistent memory (pmem, §4.2): 256 u32 slots, little-endian. */
 export const PMEM_ADDR = 0x14004;
 export const PMEM_BYTES = 1024;
@@ -88,7 +82,6 @@ export const SPRITE_FLAGS_ADDR = 0x14404;
 export const SPRITE_FLAGS_BYTES = 512;
 /** 127 glyphs x 8 bytes, 1 bpp, one byte per row, bit 0 = leftmost pixel. */
 export const FONT_ADDR = 0x14604;
-export const FONT_BYTES = 1016;
 /** Byte 0 width, byte 1 height. */
 export const FONT_PARAMS_ADDR = 0x149fc;
 export const FONT_PARAMS_BYTES = 8;
