@@ -67,7 +67,7 @@ export class CartMachine {
     private readonly events: MachineEvents,
   ) {
     this.lua = new LuaBridge(wasm);
-    this.ram = new Uint8Array(RAM_BYTES);
+    this.ram = new Uint8Array(shared.ram, 0, RAM_BYTES);
     this.video = new Video(this.ram);
     this.input = new Input(this.ram);
     this.sound = new SoundChip(this.ram);

@@ -1,4 +1,5 @@
 // Messages between a runner's watchdog (its main thread) and its VM thread.
+import { RAM_BYTES } from '../common/memory-map.js';
 import type { HookMode, HostMessage, RunnerMessage } from '../common/protocol.js';
 import type { RunnerFlags } from '../common/runner-flags.js';
 import { createControlBlock } from './interrupt/control-block.js';
@@ -7,6 +8,8 @@ import type { StateLayout } from './interrupt/state-layout.js';
 export interface VmThreadInit {
   /** Control block shared with the watchdog (see interrupt/control-block.ts). */
   control: Int32Array;
+  /** The console's 96 KB RAM in shared memory, as the design has it: the VM draws into it, and the runner's main thread can read it while the VM runs. */
+  ram: SharedArrayBuffer;
   /** Keep a count hook armed all the time instead of arming it on demand (for comparisons and tests). */
   alwaysOnHook: boolean;
   /** Cap on the cart's Lua heap, in bytes. */
@@ -19,6 +22,7 @@ export interface VmThreadInit {
 export function createVmThreadInit(flags: RunnerFlags): VmThreadInit {
   return {
     control: createControlBlock(),
+    ram: new SharedArrayBuffer(RAM_BYTES),
     alwaysOnHook: flags.alwaysOnHook,
     memoryLimitBytes: flags.memoryMb * 1024 * 1024,
     instructionBudget: flags.instructionBudget,
