@@ -52,6 +52,9 @@ test('nibble run names the option and the value it could not use', () => {
     [['run', 'a.lua', '--frames=5'], 'unknown option --frames=5'],
     [['run', 'a.lua', '--json=yes'], 'unknown option --json=yes'],
     [['run', '--', 'a.lua'], 'unknown option --'],
+    [['run', '-x', 'a.lua'], 'unknown option -x'],
+    [['run', 'a.lua', '-json'], 'unknown option -json'],
+    [['run', 'a.lua', '--constructor'], 'unknown option --constructor'],
     [['run', 'a.lua', 'b.lua'], 'only one cart at a time (got a.lua and b.lua)'],
     [['run'], 'which cart? nibble run <cart.lua>'],
     [['run', '--json'], 'which cart? nibble run <cart.lua>'],
@@ -72,6 +75,7 @@ test('nibble convert takes an input and an output file and no options', () => {
   const cases: [string[], string][] = [
     [['convert', 'a.lua', 'b.png', '--json'], 'nibble convert takes no options, got --json'],
     [['convert', 'a.lua', '--frames=5'], 'nibble convert takes no options, got --frames=5'],
+    [['convert', '-x', 'a.lua'], 'nibble convert takes no options, got -x'],
     [['convert'], 'nibble convert needs an input and an output file, got 0 arguments'],
     [['convert', 'a.lua'], 'nibble convert needs an input and an output file, got 1 argument'],
     [['convert', 'a', 'b', 'c'], 'nibble convert needs an input and an output file, got 3 arguments'],
