@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { PNG } from 'pngjs';
 import { FRAME_HEIGHT, FRAME_WIDTH } from '../../runner/common/protocol.js';
 import { readCartFile } from '../../runner/node/cart-file.js';
 import { writePng } from '../../runner/node/png-file.js';
 import { expectOk, framePixel } from './expect.js';
 import { Rig } from './rig.js';
+import { readRgbaPng } from '../rgba-png.js';
 
 const rig = await Rig.load();
 
@@ -47,9 +47,9 @@ describe(`golden frames (frame ${GOLDEN_FRAME}, deterministic time)`, () => {
         writePng(goldenPath, run.frame);
         return;
       }
-      const golden = PNG.sync.read(readFileSync(goldenPath));
+      const golden = readRgbaPng(readFileSync(goldenPath));
       assert.equal(`${golden.width}x${golden.height}`, `${FRAME_WIDTH}x${FRAME_HEIGHT}`, `${name}.golden.png size`);
-      const { first, count } = compare(run.frame, new Uint8Array(golden.data));
+      const { first, count } = compare(run.frame, golden.data);
       if (first) assert.fail(`${name}.lua: ${count} pixel(s) differ from ${name}.golden.png; first: ${first}`);
     });
   }

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { readCart } from '../../runner/common/cart/index.js';
 import { MAP_COLUMNS } from '../../runner/common/memory-map.js';
 import { eventually, framePixel, runAndWaitForFrame, type StudioPage, useStudio } from './studio-page.js';
+import { readRgbaPng } from '../rgba-png.js';
 
 const SWEETIE_16 = '1a1c2c5d275db13e53ef7d57ffcd75a7f07038b76425717929366f3b5dc941a6f673eff7f4f4f494b0c2566c86333c57';
 const BLACK = '1a1c2c';
@@ -97,7 +97,7 @@ const clickCell = (page: Page, x: number, y: number, modifiers: ('Control' | 'Sh
 
 /** The map view as shown on screen, and the hex colour of one of its CSS pixels. */
 async function viewPixel(page: Page, x: number, y: number): Promise<string> {
-  const png = PNG.sync.read(await page.locator('.map-view-canvas').screenshot());
+  const png = readRgbaPng(await page.locator('.map-view-canvas').screenshot());
   const i = (y * png.width + x) * 4;
   return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('');
 }

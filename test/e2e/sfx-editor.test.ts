@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { type StudioPage, useStudio } from './studio-page.js';
 import { peakFrequency } from '../fixtures/audio-analysis.js';
+import { readRgbaPng } from '../rgba-png.js';
 
 type Section = 'waveforms' | 'sfx';
 
@@ -141,7 +141,7 @@ test("the sample's speed, octave, note, pitch x16, arpeggio direction, sides and
   assert.ok(sfx.slice(0, at).every((b) => b === 0), 'samples 0-4 untouched');
 
   // The loop is shaded on the volume grid: the gap between the bars of tick 2 differs from tick 9's.
-  const shot = PNG.sync.read(await page.locator('.sfx-canvas canvas').screenshot());
+  const shot = readRgbaPng(await page.locator('.sfx-canvas canvas').screenshot());
   const pixel = (x: number, y: number) => [...shot.data.subarray((y * shot.width + x) * 4, (y * shot.width + x) * 4 + 3)];
   assert.notDeepEqual(pixel(2 * CELL.width, GRID_TOP.volume + 2), pixel(9 * CELL.width, GRID_TOP.volume + 2));
   await page.close();
@@ -149,7 +149,7 @@ test("the sample's speed, octave, note, pitch x16, arpeggio direction, sides and
 
 /** Pixels of the scope's colour away from its middle line: the previewed sound's waveform. */
 async function scopeSwing(page: Page): Promise<number> {
-  const shot = PNG.sync.read(await page.locator('.sfx-canvas canvas').screenshot());
+  const shot = readRgbaPng(await page.locator('.sfx-canvas canvas').screenshot());
   const middle = SCOPE.top + SCOPE.height / 2;
   let count = 0;
   for (let y = SCOPE.top; y < SCOPE.top + SCOPE.height; y++) {

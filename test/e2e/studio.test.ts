@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { eventually, framePixel, useStudio, waitForState } from './studio-page.js';
+import { readRgbaPng } from '../rgba-png.js';
 
 const SWEETIE_16 = ['1a1c2c', '5d275d', 'b13e53', 'ef7d57', 'ffcd75', 'a7f070', '38b764', '257179', '29366f', '3b5dc9', '41a6f6', '73eff7', 'f4f4f4', '94b0c2', '566c86', '333c57'];
 
@@ -28,8 +29,7 @@ const state = (page: Page) => page.evaluate(() => (globalThis as unknown as Stud
 /** Hex colour of the page at (x, y), as the screen shows it. */
 async function pagePixel(page: Page, x: number, y: number): Promise<string> {
   const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
-  const { PNG } = await import('pngjs');
-  const image = PNG.sync.read(png);
+  const image = readRgbaPng(png);
   return [image.data[0], image.data[1], image.data[2]].map((v) => v.toString(16).padStart(2, '0')).join('');
 }
 

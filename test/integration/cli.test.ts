@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { PNG } from 'pngjs';
+import { readRgbaPng } from '../rgba-png.js';
 
 const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'nibble-cli-'));
@@ -31,7 +31,7 @@ test('--json prints one object with the contract fields, --png writes the last f
   assert.equal(report.frames, 5);
   assert.ok(report.totalMs > 0 && report.msPerFrame > 0);
   assert.match(out.stderr, /hi/, 'traces go to stderr with --json');
-  const image = PNG.sync.read(readFileSync(png));
+  const image = readRgbaPng(readFileSync(png));
   assert.equal(image.width, 256);
   assert.equal(image.height, 144);
   const i = (50 * 256 + 50) * 4;

@@ -1,4 +1,5 @@
 // Parsing `nibble` command lines. Kept apart from the CLI's actions so it is easy to test.
+import { parseArgs as tokenize } from 'node:util';
 import { isInstructionBudget, MIN_INSTRUCTION_BUDGET } from '../../common/runner-flags.js';
 
 export interface RunCommand {
@@ -55,72 +56,70 @@ nibble convert: converts a cart between formats, chosen by each file's extension
 
 export class UsageError extends Error {}
 
-function positiveInt(flag: string, value: string | undefined, allowZero: boolean): number {
+function usageError(message: string): never {
+  throw new UsageError(message);
+}
+
+/** An option of a command: whether it takes a value, and how it sets it (`flag` is the option as typed). */
+interface Option<C> {
+  type: 'string' | 'boolean';
+  apply(command: C, value: string | undefined, flag: string): void;
+}
+
+function wholeNumber(flag: string, value: string | undefined, min: 0 | 1): number {
   const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < (allowZero ? 0 : 1)) {
-    throw new UsageError(`${flag} needs a whole number${allowZero ? '' : ' above 0'}, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+  if (value !== undefined && Number.isInteger(n) && n >= min) return n;
+  return usageError(`${flag} needs a whole number${min ? ' above 0' : ''}, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+}
+
+const fileName = (flag: string, value: string | undefined): string => value || usageError(`${flag} needs a file name`);
+
+function instructionBudget(flag: string, value: string | undefined): number {
+  const n = wholeNumber(flag, value, 1);
+  return isInstructionBudget(n) ? n : usageError(`${flag} needs a whole number from ${MIN_INSTRUCTION_BUDGET} up, got ${n}`);
+}
+
+const RUN_OPTIONS: Record<string, Option<RunCommand>> = {
+  frames: { type: 'string', apply: (run, value, flag) => { run.frames = wholeNumber(flag, value, 0); } },
+  png: { type: 'string', apply: (run, value, flag) => { run.png = fileName(flag, value); } },
+  wav: { type: 'string', apply: (run, value, flag) => { run.wav = fileName(flag, value); } },
+  pmem: { type: 'string', apply: (run, value, flag) => { run.pmem = fileName(flag, value); } },
+  json: { type: 'boolean', apply: (run) => { run.json = true; } },
+  deterministic: { type: 'boolean', apply: (run) => { run.deterministic = true; } },
+  'hang-ms': { type: 'string', apply: (run, value, flag) => { run.hangMs = wholeNumber(flag, value, 1); } },
+  'max-instructions': { type: 'string', apply: (run, value, flag) => { run.maxInstructions = instructionBudget(flag, value); } },
+};
+
+/**
+ * Applies the arguments in order, so the first bad one is the one reported. util.parseArgs splits
+ * them, with strict mode off because its messages would replace these, which are part of the CLI's
+ * contract; what strict mode refuses is refused here too (unknown options, `--`, `--json=1`), and so
+ * is `--option=value`. An option's value may start with a dash (`--png -a.png`), as it always could.
+ */
+function parseCommand<C>(args: string[], options: Record<string, Option<C>>, command: C, positional: (arg: string) => void, unknownOption: (arg: string) => string): void {
+  for (const token of tokenize({ args, options, allowPositionals: true, strict: false, tokens: true }).tokens) {
+    if (token.kind === 'positional') positional(token.value);
+    else if (token.kind === 'option' && !token.inlineValue && Object.hasOwn(options, token.name)) options[token.name]!.apply(command, token.value, token.rawName);
+    else usageError(unknownOption(args[token.index]!));
   }
-  return n;
 }
 
 export function parseArgs(argv: string[]): RunCommand | ConvertCommand | HelpCommand {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return { command: 'help' };
   const [command, ...rest] = argv;
-  if (command === 'convert') return parseConvert(rest);
-  if (command !== 'run') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-  const run: RunCommand = { command: 'run', cartPath: '', frames: DEFAULT_FRAMES, json: false, deterministic: false, hangMs: DEFAULT_HANG_MS };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    switch (arg) {
-      case '--frames':
-        run.frames = positiveInt(arg, rest[++i], true);
-        break;
-      case '--wav': {
-        const file = rest[++i];
-        if (!file) throw new UsageError('--wav needs a file name');
-        run.wav = file;
-        break;
-      }
-      case '--pmem': {
-        const file = rest[++i];
-        if (!file) throw new UsageError('--pmem needs a file name');
-        run.pmem = file;
-        break;
-      }
-      case '--png': {
-        const file = rest[++i];
-        if (!file) throw new UsageError('--png needs a file name');
-        run.png = file;
-        break;
-      }
-      case '--json':
-        run.json = true;
-        break;
-      case '--deterministic':
-        run.deterministic = true;
-        break;
-      case '--hang-ms':
-        run.hangMs = positiveInt(arg, rest[++i], false);
-        break;
-      case '--max-instructions': {
-        const n = positiveInt(arg, rest[++i], false);
-        if (!isInstructionBudget(n)) throw new UsageError(`--max-instructions needs a whole number from ${MIN_INSTRUCTION_BUDGET} up, got ${n}`);
-        run.maxInstructions = n;
-        break;
-      }
-      default:
-        if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-        if (run.cartPath) throw new UsageError(`only one cart at a time (got ${run.cartPath} and ${arg})`);
-        run.cartPath = arg;
-    }
+  if (command === 'convert') {
+    const paths: string[] = [];
+    parseCommand(rest, {}, paths, (arg) => paths.push(arg), (arg) => `nibble convert takes no options, got ${arg}`);
+    if (paths.length !== 2) usageError(`nibble convert needs an input and an output file, got ${paths.length} argument${paths.length === 1 ? '' : 's'}`);
+    return { command: 'convert', inputPath: paths[0]!, outputPath: paths[1]! };
   }
-  if (!run.cartPath) throw new UsageError('which cart? nibble run <cart.lua>');
+  if (command !== 'run') usageError(`unknown command ${JSON.stringify(command)}`);
+  const run: RunCommand = { command: 'run', cartPath: '', frames: DEFAULT_FRAMES, json: false, deterministic: false, hangMs: DEFAULT_HANG_MS };
+  const oneCart = (arg: string) => {
+    if (run.cartPath) usageError(`only one cart at a time (got ${run.cartPath} and ${arg})`);
+    run.cartPath = arg;
+  };
+  parseCommand(rest, RUN_OPTIONS, run, oneCart, (arg) => `unknown option ${arg}`);
+  if (!run.cartPath) usageError('which cart? nibble run <cart.lua>');
   return run;
-}
-
-function parseConvert(args: string[]): ConvertCommand {
-  const option = args.find((arg) => arg.startsWith('--'));
-  if (option) throw new UsageError(`nibble convert takes no options, got ${option}`);
-  if (args.length !== 2) throw new UsageError(`nibble convert needs an input and an output file, got ${args.length} argument${args.length === 1 ? '' : 's'}`);
-  return { command: 'convert', inputPath: args[0], outputPath: args[1] };
 }
