@@ -1,8 +1,9 @@
-// SWEETIE-16, TIC-80's default palette (reference section 3.2), as CSS colours.
-export const SWEETIE_16: readonly string[] = [
-  '#1a1c2c', '#5d275d', '#b13e53', '#ef7d57', '#ffcd75', '#a7f070', '#38b764', '#257179',
-  '#29366f', '#3b5dc9', '#41a6f6', '#73eff7', '#f4f4f4', '#94b0c2', '#566c86', '#333c57',
-];
+// SWEETIE-16, TIC-80's default palette, as CSS colours for the studio's console and editor.
+import { SWEETIE_16 as SWEETIE_16_RGB } from '../runner/common/default-palette.js';
+
+export const SWEETIE_16: readonly string[] = Array.from({ length: 16 }, (_, i) =>
+  `#${[...SWEETIE_16_RGB.subarray(i * 3, i * 3 + 3)].map((c) => c.toString(16).padStart(2, '0')).join('')}`,
+);
 
 /** trace() colours wrap like the console's: only the low 4 bits count. */
 export function paletteColor(index: number): string {

@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import { unzlibSync, zlibSync } from 'fflate';
 import { encode } from 'fast-png';
 import { CartFormatError, emptyCart, readCart, readPngCart, writePngCart, writeTicCart, type Cart } from '../../runner/common/cart/index.js';
-import { SYSTEM_FONT } from '../../runner/vm/video/font-data.js';
-import { SWEETIE_16 } from '../../runner/vm/video/vram.js';
+import { SYSTEM_FONT } from '../../runner/common/font-data.js';
+import { SWEETIE_16 } from '../../runner/common/default-palette.js';
 import { readRgbaPng, type RgbaImage } from '../rgba-png.js';
 import { pngChunks, randomBytes, randomCart, seededRandom, withoutPngChunk, withPngChunkData } from './cart-fixtures.js';
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { zlibSync } from 'fflate';
 import { GifWriter } from 'omggif';
 import { CartFormatError, DEFAULT_PALETTES, DEFAULT_WAVEFORMS, emptyCart, readTicCart, writeTicCart } from '../../runner/common/cart/index.js';
-import { SWEETIE_16 } from '../../runner/vm/video/vram.js';
+import { SWEETIE_16 } from '../../runner/common/default-palette.js';
 import { bigCodeCart } from './cart-fixtures.js';
 
 const T = { TILES: 1, COVER_DEP: 3, MAP: 4, CODE: 5, FLAGS: 6, TEMP2: 7, SAMPLES: 9, WAVEFORM: 10, PALETTE: 12, PATTERNS_DEP: 13, CODE_ZIP: 16, DEFAULT: 17, SCREEN: 18, BINARY: 19, LANG: 20 };

@@ -1,7 +1,7 @@
 // resetRam, vbank and the output frame (reference §2, §3.2-3.5, §4).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SWEETIE_16 } from '../../runner/vm/video/vram.js';
+import { SWEETIE_16 } from '../../runner/common/default-palette.js';
 import { machine, px } from './video-fixture.js';
 
 const FRAME_BYTES = 256 * 144 * 4;

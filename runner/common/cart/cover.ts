@@ -2,8 +2,8 @@
 // the title (white, scale 2) and "by <author>" (grey) in a 224 x 40 label at (16, 162), drawn
 // with the console's system font in SWEETIE-16 colours. TIC-80 starts from a template picture
 // of a cartridge; this one draws a plain frame of its own instead.
-import { SYSTEM_FONT } from '../../vm/video/font-data.js';
-import { SWEETIE_16 } from '../../vm/video/vram.js';
+import { SYSTEM_FONT } from '../font-data.js';
+import { SWEETIE_16 } from '../default-palette.js';
 import { SCREEN_HEIGHT, SCREEN_WIDTH } from '../memory-map.js';
 import type { Cart } from './cart.js';
 import { metaTag } from './meta-tags.js';

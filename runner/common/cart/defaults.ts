@@ -1,6 +1,6 @@
 // Data TIC-80 puts in a bank for the DEFAULT chunk, and the palette of ancient carts (reference 3.2, 5.a).
 import { CART_SECTION_BYTES } from '../protocol.js';
-import { SWEETIE_16 } from '../../vm/video/vram.js';
+import { SWEETIE_16 } from '../default-palette.js';
 import { equalBytes, isAllZero } from './bytes.js';
 import type { CartBank } from './cart.js';
 

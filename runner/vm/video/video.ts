@@ -17,7 +17,7 @@ import {
 } from '../../common/memory-map.js';
 import { FrameComposer, type RowCallbacks, type VramBanks } from './blit.js';
 import { EllipsePainter } from './ellipse.js';
-import { ALT_FONT, SYSTEM_FONT } from './font-data.js';
+import { ALT_FONT, SYSTEM_FONT } from '../../common/font-data.js';
 import { drawLine } from './line.js';
 import { toS32 } from './numeric.js';
 import { SeedFill } from './paint.js';
@@ -28,7 +28,8 @@ import { FONT_SEGMENT, SEGMENTS, oppositeSegment } from './tilesheet.js';
 import { drawText } from './text.js';
 import { fillTriangle } from './triangle.js';
 import { MapTexture, SheetTexture, TexturedTriangle, TexturedVertices, TextureSource, VbankTexture, type Texture } from './ttri.js';
-import { resetVramBank, SWEETIE_16 } from './vram.js';
+import { SWEETIE_16 } from '../../common/default-palette.js';
+import { resetVramBank } from './vram.js';
 
 export type { RowCallbacks } from './blit.js';
 export type { RemapFn } from './tiles.js';
