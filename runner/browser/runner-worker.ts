@@ -2,8 +2,8 @@
 // its watchdog), and the cart's Lua VM runs on a worker of its own, so a hung cart never blocks
 // this one. The page ends the runner by terminating this worker, which ends its VM worker too.
 import { DEFAULT_RUNNER_FLAGS } from '../common/runner-flags.js';
-import { RunnerSupervisor } from '../vm/runner-supervisor.js';
-import { createVmThreadInit, type FromVm } from '../vm/thread-messages.js';
+import { RunnerSupervisor } from '../common/supervisor/runner-supervisor.js';
+import { createVmThreadInit, type FromVm } from '../common/vm-link/thread-messages.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -1,7 +1,7 @@
 // A runner's VM thread in the browser (a Web Worker). Its first message is the VmThreadInit; the
 // Lua module's bytes are fetched from the build's own copy of wasmoon's glue.wasm.
 import glueUrl from 'wasmoon/dist/glue.wasm?url';
-import type { ToVm, VmThreadInit } from '../vm/thread-messages.js';
+import type { ToVm, VmThreadInit } from '../common/vm-link/thread-messages.js';
 import { runVmThread } from '../vm/vm-thread.js';
 
 declare const self: DedicatedWorkerGlobalScope;

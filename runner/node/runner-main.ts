@@ -3,8 +3,8 @@
 // the VM thread (a wasm trap, a crash, a termination) ends the VM only.
 import { Worker } from 'node:worker_threads';
 import { parseRunnerArgs } from '../common/runner-flags.js';
-import { RunnerSupervisor } from '../vm/runner-supervisor.js';
-import { createVmThreadInit, type FromVm } from '../vm/thread-messages.js';
+import { RunnerSupervisor } from '../common/supervisor/runner-supervisor.js';
+import { createVmThreadInit, type FromVm } from '../common/vm-link/thread-messages.js';
 import { connectToHost } from './host-transport.js';
 import { applyKernelSandbox } from './kernel-sandbox/kernel-sandbox.js';
 

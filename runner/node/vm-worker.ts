@@ -1,7 +1,7 @@
 // Entry of a runner's VM thread in Node (a worker_threads Worker).
 import { parentPort, workerData } from 'node:worker_threads';
 import { runVmThread } from '../vm/vm-thread.js';
-import type { ToVm, VmThreadInit } from '../vm/thread-messages.js';
+import type { ToVm, VmThreadInit } from '../common/vm-link/thread-messages.js';
 import { wasmoonGlue } from './glue-file.js';
 
 const port = parentPort;

@@ -18,7 +18,7 @@ import { VmHook } from './interrupt/vm-hook.js';
 import { LuaBridge } from './lua/lua-bridge.js';
 import type { LuaWasm } from './lua/lua-wasm.js';
 import { SoundChip } from './sound/sound-chip.js';
-import type { VmThreadInit } from './thread-messages.js';
+import type { VmThreadInit } from '../common/vm-link/thread-messages.js';
 import { Video } from './video/video.js';
 
 const MAX_TRACES_PER_FRAME = 100;

@@ -4,7 +4,7 @@ import type { InputSnapshot } from '../common/protocol.js';
 import { FrameLoop } from './frame-loop.js';
 import { loadLuaWasm, type GlueSource } from './lua/lua-wasm.js';
 import { CartMachine } from './machine.js';
-import type { FromVm, ToVm, VmThreadInit } from './thread-messages.js';
+import type { FromVm, ToVm, VmThreadInit } from '../common/vm-link/thread-messages.js';
 
 export interface VmPort {
   post(msg: FromVm, transfer?: ArrayBuffer[]): void;

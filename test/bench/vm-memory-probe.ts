@@ -8,7 +8,7 @@ import { wasmoonGlue } from '../../runner/node/glue-file.js';
 import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
 import { loadLuaWasm } from '../../runner/vm/lua/lua-wasm.js';
 import { CartMachine } from '../../runner/vm/machine.js';
-import { createVmThreadInit } from '../../runner/vm/thread-messages.js';
+import { createVmThreadInit } from '../../runner/common/vm-link/thread-messages.js';
 import { NO_INPUT, SMALL_CART } from './cart-run.js';
 
 export interface VmMemoryReport {

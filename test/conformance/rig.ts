@@ -6,7 +6,7 @@ import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
 import { wasmoonGlue } from '../../runner/node/glue-file.js';
 import { loadLuaWasm, type LuaWasm } from '../../runner/vm/lua/lua-wasm.js';
 import { CartMachine, type StepResult } from '../../runner/vm/machine.js';
-import { createVmThreadInit } from '../../runner/vm/thread-messages.js';
+import { createVmThreadInit } from '../../runner/common/vm-link/thread-messages.js';
 
 /** The one wasm instance every cart of the rig shares may grow to this (each cart keeps the default heap cap). */
 const WASM_MEMORY_BYTES = 512 * 1024 * 1024;

@@ -7,8 +7,9 @@
 import type { StackFrame } from '../../common/protocol.js';
 import { DEBUG_CURRENT_LINE, DEBUG_INFO_SIZE, DEBUG_NAME, DEBUG_SHORT_SRC, LUA_REGISTRYINDEX, LUA_TYPE_NAMES, LuaBridge, LuaType } from '../lua/lua-bridge.js';
 import type { LuaState } from '../lua/lua-wasm.js';
-import { Request, Slot } from './control-block.js';
-import { discoverStateLayout, armHook, LUA_MASKCOUNT, type StateLayout } from './state-layout.js';
+import { Request, Slot } from '../../common/vm-link/control-block.js';
+import { armHook, LUA_MASKCOUNT, type StateLayout } from '../../common/vm-link/hook-fields.js';
+import { discoverStateLayout } from './state-layout.js';
 
 const ALWAYS_ON_COUNT = 1000;
 const MAX_STACK_FRAMES = 64;

@@ -1,10 +1,10 @@
 // The runner's main thread watches its VM thread through the shared control block. When the cart's
 // code runs past its frame, it arms the VM's hook from outside (no hook is set the rest of the
 // time, so normal frames pay nothing) to learn the line, pause it, or find it stuck in one C call.
-import type { RunnerMessage } from '../../common/protocol.js';
-import { Request, Slot } from './control-block.js';
-import { armHook } from './state-layout.js';
-import type { VmReady } from '../thread-messages.js';
+import type { RunnerMessage } from '../protocol.js';
+import { Request, Slot } from '../vm-link/control-block.js';
+import { armHook } from '../vm-link/hook-fields.js';
+import type { VmReady } from '../vm-link/thread-messages.js';
 
 const POLL_MS = 20;
 /** A frame running longer than this gets its line sampled. */

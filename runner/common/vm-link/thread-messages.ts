@@ -1,12 +1,12 @@
 // Messages between a runner's watchdog (its main thread) and its VM thread.
-import { RAM_BYTES } from '../common/memory-map.js';
-import type { HookMode, HostMessage, RunnerMessage } from '../common/protocol.js';
-import type { RunnerFlags } from '../common/runner-flags.js';
-import { createControlBlock } from './interrupt/control-block.js';
-import type { StateLayout } from './interrupt/state-layout.js';
+import { RAM_BYTES } from '../memory-map.js';
+import type { HookMode, HostMessage, RunnerMessage } from '../protocol.js';
+import type { RunnerFlags } from '../runner-flags.js';
+import { createControlBlock } from './control-block.js';
+import type { StateLayout } from './hook-fields.js';
 
 export interface VmThreadInit {
-  /** Control block shared with the watchdog (see interrupt/control-block.ts). */
+  /** Control block shared with the watchdog (see control-block.ts). */
   control: Int32Array;
   /** The console's 96 KB RAM in shared memory, as the design has it: the VM draws into it, and the runner's main thread can read it while the VM runs. */
   ram: SharedArrayBuffer;

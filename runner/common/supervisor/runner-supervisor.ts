@@ -1,11 +1,11 @@
 // The runner's main thread, whatever hosts it (a Node process, a browser worker): it routes the
 // host's messages to the VM thread or to the watchdog, batches the VM's messages to the host, and
 // outlives anything that happens to the VM thread (an error, a wasm trap, its termination).
-import { MessageBatcher, type Scheduler } from '../common/message-batch.js';
-import type { RunnerMessage } from '../common/protocol.js';
-import { parseHostMessage } from '../common/protocol-validate.js';
-import { Watchdog } from './interrupt/watchdog.js';
-import type { FromVm, ToVm, VmThreadInit } from './thread-messages.js';
+import { MessageBatcher, type Scheduler } from '../message-batch.js';
+import type { RunnerMessage } from '../protocol.js';
+import { parseHostMessage } from '../protocol-validate.js';
+import { Watchdog } from './watchdog.js';
+import type { FromVm, ToVm, VmThreadInit } from '../vm-link/thread-messages.js';
 
 /** The VM thread as its host made it (a worker_threads Worker, a Web Worker). */
 export interface VmThread {
