@@ -1,6 +1,6 @@
 // New, Open, Save and Save As, recent carts and dropped files. Opening or starting another cart
 // when the open one has unsaved changes asks first; a file that is not a cart changes nothing.
-import { readCart, writeCart, type Cart } from '../runner/common/cart/index.js';
+import { loadCart, writeCart, type LoadedCart } from '../runner/common/cart/index.js';
 import type { CartDocument, OpenCart } from './cart-document.js';
 import { NEW_CART_NAME, newCart } from './cart-template.js';
 import type { CartFileAccess, CartFileEvents, PickedCartFile, RecentEntry } from './files/cart-file-access.js';
@@ -47,18 +47,19 @@ export class FileCommands {
 
   /** A file the user picked, dropped or reopened. */
   opened(file: PickedCartFile): void {
-    let cart: Cart;
+    let loaded: LoadedCart;
     try {
-      cart = readCart(file.bytes, file.name);
+      loaded = loadCart(file.bytes, file.name);
     } catch (err) {
       this.#host.error((err as Error).message);
       return;
     }
     if (!this.#mayDiscard(`open ${file.name}`)) return;
-    this.#replace({ cart, name: file.name, location: file.location, dirty: false });
+    this.#replace({ cart: loaded.cart, name: file.name, location: file.location, dirty: false });
     this.#files.remember?.(file);
     void this.refreshRecent();
     this.#host.info(`Opened ${file.name}.`);
+    for (const note of loaded.repairs) this.#host.info(`${file.name} was repaired on load: ${note}.`);
   }
 
   async save(saveAs: boolean): Promise<void> {

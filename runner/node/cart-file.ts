@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CartSource } from '../common/protocol.js';
-import { cartSourceOf, readCart, writeCart, type Cart } from '../common/cart/index.js';
+import { cartSourceOf, loadCart, writeCart, type Cart, type LoadedCart } from '../common/cart/index.js';
 
 function readBytes(path: string): Uint8Array {
   try {
@@ -12,14 +12,17 @@ function readBytes(path: string): Uint8Array {
   }
 }
 
-/** Loads a cart file. Throws CartFormatError (naming the file) when it is not a readable cart. */
-export function loadCartFile(path: string): Cart {
-  return readCart(readBytes(path), basename(path));
+/**
+ * Loads a cart file, with notes of the damage read past as TIC-80 reads it. Throws CartFormatError
+ * (naming the file) when it is not a readable cart.
+ */
+export function loadCartFile(path: string): LoadedCart {
+  return loadCart(readBytes(path), basename(path));
 }
 
 /** What a runner is started with: the code and bank 0's data. */
 export function readCartFile(path: string): CartSource {
-  return cartSourceOf(loadCartFile(path), basename(path));
+  return cartSourceOf(loadCartFile(path).cart, basename(path));
 }
 
 /** Saves a cart in the format the path's extension names. */

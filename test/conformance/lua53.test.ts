@@ -82,14 +82,20 @@ end`;
   });
 
   it('math.random(0) is an empty interval, as in 5.3; other intervals work as before', () => {
+    // Errors name the line even of a tail call (return math.random(0)), as TIC-80's do.
     assert.deepEqual(evaluate('', ['math.random(0)', 'math.random(-3)', 'math.random(3, 3)', 'math.random(1.5)', 'math.random(1, 2, 3)', 'math.type(math.random())']), [
-      "error: bad argument #1 to 'random' (interval is empty)",
-      "error: bad argument #1 to 'random' (interval is empty)",
+      "error: cart.lua:11: bad argument #1 to 'random' (interval is empty)",
+      "error: cart.lua:12: bad argument #1 to 'random' (interval is empty)",
       '3/integer',
-      "error: bad argument #1 to 'random' (number has no integer representation)",
-      'error: wrong number of arguments',
+      "error: cart.lua:14: bad argument #1 to 'random' (number has no integer representation)",
+      'error: cart.lua:15: wrong number of arguments',
       'float/string',
     ]);
+  });
+
+  it('math.random is Lua 5.3\'s over glibc random(), unseeded as TIC-80 starts: the numbers TIC-80 gives', () => {
+    const run = rig.tic('trace(math.random(1, 100)) trace(math.random(1, 100)) trace(math.random()) math.randomseed(42) trace(math.random(1, 1000))');
+    assert.deepEqual(traced(run, 'math.random'), ['85', '40', '0.78309922339395', '330']);
   });
 
   it('math.random(m) and (m, n) stay inside their intervals', () => {

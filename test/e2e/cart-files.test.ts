@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { BANK_SECTIONS, readCart, type Cart } from '../../runner/common/cart/index.js';
+import { PACKED_DEFAULT_BYTE, packedCart } from '../unit/cart-fixtures.js';
 import { framePixel, runAndWaitForFrame, type StudioPage, useStudio, waitForState, waitForStudio } from './studio-page.js';
 
 const CARTS = join(process.cwd(), 'carts');
@@ -167,6 +168,16 @@ test('a file that is not a cart is refused with its name and the open cart stays
   await dropFile(page, 'broken.tic', Uint8Array.of(1, 0xff, 0xff, 0));
   await page.locator('.console-pane', { hasText: 'broken.tic:' }).waitFor();
   assert.equal(await code(page), before);
+  await page.close();
+});
+
+test('a packed cart opens, and the console says what was repaired in it', async () => {
+  const page = await studio.open();
+  const packed = 'function TIC()cls(2)end';
+  await dropFile(page, 'packed.tic', packedCart(packed, [PACKED_DEFAULT_BYTE]));
+  await page.locator('.console-pane', { hasText: 'packed.tic was repaired on load: the DEFAULT chunk header at byte' }).waitFor();
+  await page.locator('.console-pane', { hasText: 'packed.tic was repaired on load: the CODE_ZIP chunk (bank 0) at byte 0 has no valid zlib checksum' }).waitFor();
+  assert.equal(await code(page), packed);
   await page.close();
 });
 

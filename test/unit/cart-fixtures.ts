@@ -1,6 +1,7 @@
 // Carts for the cart-file tests, built from a seeded generator so every failure reproduces.
 import { CART_SECTION_BYTES } from '../../runner/common/protocol.js';
 import { BANK_SECTIONS, DEFAULT_PALETTES, DEFAULT_WAVEFORMS, emptyCart, type Cart } from '../../runner/common/cart/index.js';
+import { zlibSync } from 'fflate';
 import { concatBytes } from '../../runner/common/cart/bytes.js';
 
 /** mulberry32: a small, fast generator with a 32-bit seed. */
@@ -133,4 +134,17 @@ export function withPngChunkData(png: Uint8Array, type: string, data: Uint8Array
   chunk.set(data, 8);
   view.setUint32(8 + data.length, crc32(chunk.subarray(4, 8 + data.length)));
   return concatBytes([png.subarray(0, old.start), chunk, png.subarray(old.end)]);
+}
+
+export const PACKED_DEFAULT_BYTE = 0x11;
+
+/**
+ * A .tic cart packed as sizecoders pack theirs: one CODE_ZIP chunk whose zlib stream has lost
+ * `checksumBytesCut` of its 4 checksum bytes, then `trailing` (a DEFAULT chunk header cut short).
+ */
+export function packedCart(code: string, trailing: readonly number[], checksumBytesCut = 4): Uint8Array {
+  const zipped = zlibSync(new TextEncoder().encode(code), { level: 9 });
+  const stream = zipped.subarray(0, zipped.length - checksumBytesCut);
+  const codeZip = 16;
+  return concatBytes([Uint8Array.of(codeZip, stream.length & 0xff, stream.length >> 8, 0), stream, Uint8Array.from(trailing)]);
 }

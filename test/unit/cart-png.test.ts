@@ -121,6 +121,8 @@ test('PNGs that hold no cart or a damaged one get an error naming the file and t
     [png.subarray(0, caRt.start), 'cut.png', /^cut\.png: PNG file ends without its IEND chunk$/],
     [badCrc, 'crc.png', /^crc\.png: the caRt chunk at byte \d+ is damaged \(its CRC does not match\)$/],
     [notZlib, 'z.png', /^z\.png: the caRt chunk is not valid zlib data/],
+    // TIC-80 loads a PNG's cart only when uncompress() succeeds, unlike a packed .tic's CODE_ZIP.
+    [withPngChunkData(png, 'caRt', caRt.data.subarray(0, -4)), 'n.png', /^n\.png: the caRt chunk is damaged: its zlib checksum is missing or does not match$/],
     [badTic, 't.png', /^t\.png \(the caRt chunk\): not a TIC-80 cart: unknown chunk type 31 at byte 0$/],
     [picture, 'photo.png', /^photo\.png: not a TIC-80 cart: the PNG has no caRt chunk, and its pixels hide no cart data$/],
     [rgbPng, 'rgb.png', /^rgb\.png: not a TIC-80 cart: the PNG has no caRt chunk, and its pixels are not 8-bit RGBA/],

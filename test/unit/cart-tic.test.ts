@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { zlibSync } from 'fflate';
 import { GifWriter } from 'omggif';
-import { CartFormatError, DEFAULT_PALETTES, DEFAULT_WAVEFORMS, emptyCart, readTicCart, writeTicCart } from '../../runner/common/cart/index.js';
+import { CartFormatError, DEFAULT_PALETTES, DEFAULT_WAVEFORMS, emptyCart, loadCart, readTicCart, writeTicCart } from '../../runner/common/cart/index.js';
 import { SWEETIE_16 } from '../../runner/common/default-palette.js';
-import { bigCodeCart } from './cart-fixtures.js';
+import { bigCodeCart, PACKED_DEFAULT_BYTE, packedCart } from './cart-fixtures.js';
 
 const T = { TILES: 1, COVER_DEP: 3, MAP: 4, CODE: 5, FLAGS: 6, TEMP2: 7, SAMPLES: 9, WAVEFORM: 10, PALETTE: 12, PATTERNS_DEP: 13, CODE_ZIP: 16, DEFAULT: 17, SCREEN: 18, BINARY: 19, LANG: 20 };
 const DB16_FIRST = [0x14, 0x0c, 0x1c, 0x44, 0x24, 0x34];
@@ -180,5 +180,44 @@ test('damaged files get an error naming the file and the problem', () => {
   ];
   for (const [bytes, message] of cases) {
     assert.throws(() => readTicCart(bytes, 'e.tic'), (err: Error) => err instanceof CartFormatError && message.test(err.message), message.source);
+  }
+});
+
+const PACKED_CODE = 'function TIC()cls(1)print("packed",9,9)end';
+
+test('packed carts (CODE_ZIP without its checksum, a DEFAULT header cut to 1-3 bytes) load as TIC-80 loads them, with notes', () => {
+  for (const trailing of [[PACKED_DEFAULT_BYTE], [PACKED_DEFAULT_BYTE, 0], [PACKED_DEFAULT_BYTE, 0, 0]]) {
+    const bytes = packedCart(PACKED_CODE, trailing);
+    const { cart, repairs } = loadCart(bytes, 'p.tic');
+    assert.equal(cart.code, PACKED_CODE);
+    assert.deepEqual(cart.banks[0].palette, DEFAULT_PALETTES, 'the cut DEFAULT header still gives SWEETIE-16');
+    assert.deepEqual(cart.banks[0].waveforms, DEFAULT_WAVEFORMS);
+    assert.deepEqual(repairs, [
+      `the DEFAULT chunk header at byte ${bytes.length - trailing.length} is cut short (${trailing.length} of its 4 bytes are there); read from its first byte, as TIC-80 reads it`,
+      'the CODE_ZIP chunk (bank 0) at byte 0 has no valid zlib checksum at its end; its code was read as TIC-80 reads it',
+    ]);
+  }
+  const partChecksum = loadCart(packedCart(PACKED_CODE, [PACKED_DEFAULT_BYTE, 0, 0, 0], 2), 'p.tic');
+  assert.equal(partChecksum.cart.code, PACKED_CODE, 'half a checksum');
+  assert.equal(partChecksum.repairs.length, 1);
+  const wrong = packedCart(PACKED_CODE, [], 0);
+  wrong[wrong.length - 1] ^= 1;
+  assert.equal(loadCart(wrong, 'p.tic').cart.code, PACKED_CODE, 'a wrong checksum');
+  assert.deepEqual(loadCart(packedCart(PACKED_CODE, [PACKED_DEFAULT_BYTE, 0, 0, 0], 0), 'p.tic').repairs, [], 'an intact cart has nothing repaired');
+});
+
+test('damage TIC-80 does not read past is still refused', () => {
+  const intact = packedCart(PACKED_CODE, [], 0);
+  const stream = intact.subarray(4);
+  const half = stream.subarray(0, stream.length >> 1);
+  const cases: [Uint8Array, RegExp][] = [
+    [Uint8Array.of(PACKED_DEFAULT_BYTE), /^p\.tic: not a TIC-80 cart: truncated chunk header at byte 0: 1 of its 4 bytes are there$/],
+    [file(chunk(T.CODE_ZIP, 0, stream), Uint8Array.of(T.TILES)), /^p\.tic: truncated chunk header at byte \d+: 1 of its 4 bytes are there$/],
+    [file(chunk(T.CODE_ZIP, 0, half), Uint8Array.of(PACKED_DEFAULT_BYTE)), /^p\.tic: CODE_ZIP chunk \(bank 0\) at byte 0 is not valid zlib data \(it ends early\)$/],
+    [file(chunk(T.CODE_ZIP, 0, [0x78, 0x00, ...stream.subarray(2)])), /^p\.tic: CODE_ZIP chunk \(bank 0\) at byte 0 is not valid zlib data \(invalid zlib header\)$/],
+    [file(chunk(T.CODE_ZIP, 0, stream, stream.length + 4)), /^p\.tic: not a TIC-80 cart: CODE_ZIP chunk \(bank 0\) at byte 0 says it holds \d+ bytes, past the end of the file/],
+  ];
+  for (const [bytes, message] of cases) {
+    assert.throws(() => loadCart(bytes, 'p.tic'), (err: Error) => err instanceof CartFormatError && message.test(err.message), message.source);
   }
 });

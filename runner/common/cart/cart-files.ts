@@ -28,15 +28,31 @@ export function cartFormatOf(fileName: string): CartFormat {
   return format;
 }
 
+export interface LoadedCart {
+  cart: Cart;
+  /** Damage TIC-80 reads past (as packed carts have), read as TIC-80 reads it: one note each. */
+  repairs: string[];
+}
+
 /**
  * Reads a cart file. PNG data is read as a PNG cart whatever the name (TIC-80 accepts it anywhere);
  * otherwise the extension decides.
  */
+export function loadCart(bytes: Uint8Array, fileName: string): LoadedCart {
+  const repairs: string[] = [];
+  return { cart: readAnyCart(bytes, fileName, repairs), repairs };
+}
+
+/** loadCart without the repair notes. */
 export function readCart(bytes: Uint8Array, fileName: string): Cart {
-  if (hasPngSignature(bytes)) return readPngCart(bytes, fileName);
+  return loadCart(bytes, fileName).cart;
+}
+
+function readAnyCart(bytes: Uint8Array, fileName: string, repairs: string[]): Cart {
+  if (hasPngSignature(bytes)) return readPngCart(bytes, fileName, repairs);
   const format = cartFormatOf(fileName);
   if (format === 'png') throw new CartFormatError(fileName, 'not a PNG file (no PNG signature)');
-  if (format === 'tic') return readTicCart(bytes, fileName);
+  if (format === 'tic') return readTicCart(bytes, fileName, repairs);
   return readTextCart(new TextDecoder().decode(bytes), fileName);
 }
 

@@ -25,8 +25,11 @@ const RGBA_CHANNELS = 4;
 /** Hidden-data images larger than this are refused rather than decoded (64 MB of pixels). */
 const MAX_PIXELS = 1 << 24;
 
-/** Reads a PNG cart. Throws CartFormatError when the file holds no cart or a damaged one. */
-export function readPngCart(bytes: Uint8Array, fileName: string): Cart {
+/**
+ * Reads a PNG cart. Throws CartFormatError when the file holds no cart or a damaged one; `repairs`
+ * gets the notes of the .tic inside it (readTicCart).
+ */
+export function readPngCart(bytes: Uint8Array, fileName: string, repairs: string[] = []): Cart {
   const chunks = readPngChunks(bytes, fileName);
   const cartChunk = chunks.find((chunk) => chunk.type === CART_CHUNK && chunk.data.length > 0);
   let payload: Uint8Array;
@@ -38,7 +41,9 @@ export function readPngCart(bytes: Uint8Array, fileName: string): Cart {
   }
   const what = cartChunk ? `the ${CART_CHUNK} chunk` : 'the cart data hidden in the pixels';
   const tic = inflateZlib(payload, MAX_TIC_BYTES, what, fileName);
-  return readTicCart(tic, `${fileName} (${what})`);
+  // TIC-80 loads a PNG cart only when uncompress() succeeds, checksum included.
+  if (!tic.checksumOk) throw new CartFormatError(fileName, `${what} is damaged: its zlib checksum is missing or does not match`);
+  return readTicCart(tic.data, `${fileName} (${what})`, repairs);
 }
 
 function hiddenPayload(bytes: Uint8Array, chunks: PngChunk[], fileName: string): Uint8Array {

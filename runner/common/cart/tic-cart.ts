@@ -77,17 +77,28 @@ function chunkName(chunk: RawChunk): string {
   return `${CHUNK_NAMES[chunk.type]} chunk (bank ${chunk.bank}) at byte ${chunk.at}`;
 }
 
+/**
+ * Chunks whose header is all the data they have: TIC-80 reads one cut short at the end of a file
+ * (packed carts end with a one-byte DEFAULT) from its type byte alone, ignoring the size.
+ */
+const HEADER_ONLY_CHUNKS: ReadonlySet<ChunkType> = new Set([Chunk.Dummy, Chunk.Temp2, Chunk.Temp3, Chunk.Temp4, Chunk.Default]);
+
 /** Splits the file into chunks, checking every header and size before anything is loaded. */
-function splitChunks(bytes: Uint8Array, fileName: string): RawChunk[] {
+function splitChunks(bytes: Uint8Array, fileName: string, repairs: string[]): RawChunk[] {
   if (bytes.length === 0) throw new CartFormatError(fileName, 'not a TIC-80 cart: the file is empty');
   const chunks: RawChunk[] = [];
   const notACart = (at: number) => (at === 0 ? 'not a TIC-80 cart: ' : '');
   for (let at = 0; at < bytes.length; ) {
-    if (bytes.length - at < HEADER_BYTES) {
-      throw new CartFormatError(fileName, `${notACart(at)}truncated chunk header at byte ${at}: ${bytes.length - at} of its ${HEADER_BYTES} bytes are there`);
-    }
     const type = bytes[at] & 0x1f;
     const bank = bytes[at] >> 5;
+    if (bytes.length - at < HEADER_BYTES) {
+      const cut = `${bytes.length - at} of its ${HEADER_BYTES} bytes are there`;
+      // Any other chunk's size and data would come from past the end of the file.
+      if (at === 0 || !HEADER_ONLY_CHUNKS.has(type)) throw new CartFormatError(fileName, `${notACart(at)}truncated chunk header at byte ${at}: ${cut}`);
+      chunks.push({ type, bank, at, data: bytes.subarray(bytes.length) });
+      repairs.push(`the ${CHUNK_NAMES[type]} chunk header at byte ${at} is cut short (${cut}); read from its first byte, as TIC-80 reads it`);
+      break;
+    }
     if (type > LAST_CHUNK_TYPE) throw new CartFormatError(fileName, `${notACart(at)}unknown chunk type ${type} at byte ${at}`);
     let size = bytes[at + 1] | (bytes[at + 2] << 8);
     // For CODE and BINARY only, size 0 stands for 64 KB.
@@ -104,9 +115,12 @@ function splitChunks(bytes: Uint8Array, fileName: string): RawChunk[] {
   return chunks;
 }
 
-/** Reads a .tic cart. Throws CartFormatError for a truncated or unknown chunk. */
-export function readTicCart(bytes: Uint8Array, fileName: string): Cart {
-  const chunks = splitChunks(bytes, fileName);
+/**
+ * Reads a .tic cart. Throws CartFormatError for a truncated or unknown chunk. Damage that TIC-80
+ * reads past (what packed carts leave out) is read as TIC-80 reads it and described in `repairs`.
+ */
+export function readTicCart(bytes: Uint8Array, fileName: string, repairs: string[] = []): Cart {
+  const chunks = splitChunks(bytes, fileName, repairs);
   const cart = emptyCart();
   // Palettes and DEFAULT chunks first, so the deprecated cover is matched against the final palette.
   for (const chunk of chunks) {
@@ -125,7 +139,7 @@ export function readTicCart(bytes: Uint8Array, fileName: string): Cart {
     else if (chunk.type === Chunk.Code) codePieces[chunk.bank] = chunk.data;
     else if (chunk.type === Chunk.Binary) binaryPieces[chunk.bank] = chunk.data;
     else if (chunk.type === Chunk.Lang && chunk.data.length > 0) cart.lang = chunk.data[0];
-    else if (chunk.type === Chunk.CodeZip) zippedCode = inflateZlib(chunk.data, MAX_CODE_BYTES + 1, chunkName(chunk), fileName);
+    else if (chunk.type === Chunk.CodeZip) zippedCode = inflateCode(chunk, fileName, repairs);
     else if (chunk.type === Chunk.PatternsDep) loadOldPatterns(bank, chunk.data);
     else if (chunk.type === Chunk.CoverDep) {
       const screen = screenFromGif(chunk.data, cart.banks[0].palette);
@@ -137,6 +151,13 @@ export function readTicCart(bytes: Uint8Array, fileName: string): Cart {
   const code = zippedCode && zippedCode.length > 0 && zippedCode[0] !== 0 ? zippedCode : joinFromHighestBank(codePieces);
   cart.code = decodeCode(code);
   return cart;
+}
+
+/** CODE_ZIP: TIC-80 keeps the code even when the stream's checksum is missing (packed carts) or wrong. */
+function inflateCode(chunk: RawChunk, fileName: string, repairs: string[]): Uint8Array {
+  const { data, checksumOk } = inflateZlib(chunk.data, MAX_CODE_BYTES + 1, chunkName(chunk), fileName);
+  if (!checksumOk) repairs.push(`the ${chunkName(chunk)} has no valid zlib checksum at its end; its code was read as TIC-80 reads it`);
+  return data;
 }
 
 /** A short chunk fills the start of its section; a long one is cut to the section's size. */

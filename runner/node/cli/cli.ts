@@ -2,16 +2,23 @@
 // `nibble`: the headless command line. Its flags and JSON fields are a contract; keep them stable.
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { cartFormatOf } from '../../common/cart/index.js';
-import { loadCartFile, readCartFile, saveCartFile } from '../cart-file.js';
+import { cartFormatOf, cartSourceOf, type LoadedCart } from '../../common/cart/index.js';
+import { loadCartFile, saveCartFile } from '../cart-file.js';
 import { runHeadless } from '../headless-run.js';
 import { readPmemFile, writePmemFile } from '../pmem-file.js';
 import { writePng } from '../png-file.js';
 import { encodeWav } from '../../vm/sound/wav.js';
 import { parseArgs, USAGE, UsageError, type ConvertCommand, type RunCommand } from './cli-args.js';
 
+/** Loads a cart and says on stderr what was repaired in it (packed carts), as the studio's console does. */
+function loadReporting(path: string): LoadedCart {
+  const loaded = loadCartFile(path);
+  for (const note of loaded.repairs) process.stderr.write(`nibble: ${basename(path)} was repaired on load: ${note}\n`);
+  return loaded;
+}
+
 async function run(cmd: RunCommand): Promise<number> {
-  const cart = readCartFile(cmd.cartPath);
+  const cart = cartSourceOf(loadReporting(cmd.cartPath).cart, basename(cmd.cartPath));
   const pmemPath = cmd.pmem;
   const pmem = pmemPath ? readPmemFile(pmemPath) : undefined;
   let pmemFailure: Error | undefined;
@@ -54,7 +61,7 @@ async function run(cmd: RunCommand): Promise<number> {
 /** Converts by extension; the output's extension is checked before the input is read. */
 function convert(cmd: ConvertCommand): number {
   cartFormatOf(basename(cmd.outputPath));
-  saveCartFile(cmd.outputPath, loadCartFile(cmd.inputPath));
+  saveCartFile(cmd.outputPath, loadReporting(cmd.inputPath).cart);
   return 0;
 }
 

@@ -20,6 +20,9 @@ export interface LuaExports {
   luaL_traceback(L: LuaState, L1: LuaState, msg: Ptr, level: number): void;
   luaL_ref(L: LuaState, t: number): number;
   luaL_unref(L: LuaState, t: number, ref: number): void;
+  luaL_checkinteger(L: LuaState, arg: number): bigint;
+  luaL_checknumber(L: LuaState, arg: number): number;
+  luaL_argerror(L: LuaState, arg: number, extramsg: Ptr): number;
   luaopen_base(L: LuaState): number;
   luaopen_coroutine(L: LuaState): number;
   luaopen_table(L: LuaState): number;

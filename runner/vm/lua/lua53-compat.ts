@@ -1,7 +1,8 @@
 // Lua 5.3 behaviour that TIC-80 carts rely on, restored on top of wasmoon's Lua 5.4. TIC-80 runs
 // Lua 5.3.6 built with LUA_COMPAT_5_2 (reference §10), so carts may use the 5.2 math functions,
-// strings in bitwise operators, __ipairs, __lt standing in for a missing __le, and
-// math.randomseed(time()) with a fractional seed. Each block below names what it restores.
+// strings in bitwise operators, __ipairs and __lt standing in for a missing __le. Each block below
+// names what it restores. math.random and math.randomseed are 5.3's over glibc's random(), in
+// lua53-random.ts.
 //
 // Behaviour that is the same in both versions (string.format('%d', 3.0), integer for-loops with a
 // float limit, string arithmetic) needs nothing here; the conformance suite checks it.
@@ -16,7 +17,7 @@ export const LUA53_COMPAT = `
 local type, tonumber, select, error, pcall = type, tonumber, select, error, pcall
 local getmetatable, rawget, rawset = getmetatable, rawget, rawset
 local m = math
-local mtype, tointeger, floor, ceil, huge, maxinteger = m.type, m.tointeger, m.floor, m.ceil, m.huge, m.maxinteger
+local mtype, tointeger, floor, huge = m.type, m.tointeger, m.floor, m.huge
 
 -- luaL_argerror, luaL_checknumber and luaL_checkinteger for the wrappers below, which call them
 -- directly: level 3 is the wrapper's caller, the cart. n is the wrapper's argument count.
@@ -118,36 +119,6 @@ strings.__bxor = bitwise('__bxor', function(x, y) return x ~ y end)
 strings.__shl = bitwise('__shl', function(x, y) return x << y end)
 strings.__shr = bitwise('__shr', function(x, y) return x >> y end)
 strings.__bnot = bitwise('__bnot', function(x) return ~x end)
-
--- math.random: in 5.3, random(0) is an empty interval (5.4 returns a random integer), and an
--- interval wider than maxinteger is refused.
-do
-  local random = m.random
-  m.random = function(...)
-    local n = select('#', ...)
-    if n == 0 then return random() end
-    if n > 2 then error('wrong number of arguments', 2) end
-    local low, up = 1, nil
-    if n == 1 then
-      up = checkinteger('random', 1, n, ...)
-    else
-      low, up = checkinteger('random', 1, n, ...), checkinteger('random', 2, n, ...)
-    end
-    if low > up then argError('random', 1, 'interval is empty') end
-    if low < 0 and up > maxinteger + low then argError('random', 1, 'interval too large') end
-    return random(low, up)
-  end
-end
-
--- math.randomseed: 5.3 takes any number and truncates it (math.randomseed(time()) is common);
--- 5.4 refuses a float with a fraction, and without arguments picks a random seed.
-do
-  local randomseed = m.randomseed
-  m.randomseed = function(...)
-    local x = checknumber('randomseed', 1, select('#', ...), ...)
-    randomseed(tointeger(x >= 0 and floor(x) or ceil(x)) or 0)
-  end
-end
 
 -- __ipairs (LUA_COMPAT_IPAIRS): ipairs(t) returns what t's __ipairs metamethod returns.
 do

@@ -3,13 +3,14 @@
 import { LuaBridge, LUA_MULTRET, LUA_OK, LUA_REGISTRYINDEX } from './lua-bridge.js';
 import type { LuaState } from './lua-wasm.js';
 import { LUA53_COMPAT, LUA53_COMPAT_CHUNK } from './lua53-compat.js';
+import { installLua53Random } from './lua53-random.js';
 
 const PRELUDE_CHUNK = '=[nibble]';
 
 // Runs once before the cart. Receives private helpers as arguments and returns private functions
 // the host keeps in the registry; none of them is reachable from the cart's globals.
 const PRELUDE = `
-local enter, leave, deterministic = ...
+local enter, leave = ...
 local rawload, select, error, type = load, select, error, type
 local resume, create = coroutine.resume, coroutine.create
 local gc = collectgarbage
@@ -45,8 +46,6 @@ coroutine.wrap = function(f)
   end
 end
 
-if deterministic then math.randomseed(20170501) end
-
 return function() return gc('count') end
 `;
 
@@ -81,11 +80,11 @@ export function installSandbox(lua: LuaBridge, L: LuaState, hooks: SandboxHooks,
   if (lua.load(L, LUA53_COMPAT, LUA53_COMPAT_CHUNK) !== LUA_OK || x.lua_pcallk(L, 0, 0, 0, 0, 0) !== LUA_OK) {
     throw new Error(`Lua 5.3 compatibility: ${lua.toText(L, -1)}`);
   }
+  installLua53Random(lua, L, deterministic);
   if (lua.load(L, PRELUDE, PRELUDE_CHUNK) !== LUA_OK) throw new Error(`prelude: ${lua.toText(L, -1)}`);
   x.lua_pushcclosure(L, lua.addFunction(hooks.enter), 0);
   x.lua_pushcclosure(L, lua.addFunction(hooks.leave), 0);
-  x.lua_pushboolean(L, deterministic ? 1 : 0);
-  if (x.lua_pcallk(L, 3, 1, 0, 0, 0) !== LUA_OK) throw new Error(`prelude: ${lua.toText(L, -1)}`);
+  if (x.lua_pcallk(L, 2, 1, 0, 0, 0) !== LUA_OK) throw new Error(`prelude: ${lua.toText(L, -1)}`);
   const gcCountRef = x.luaL_ref(L, LUA_REGISTRYINDEX);
   // TIC-80 replaces dofile and loadfile with C functions that raise an error.
   for (const name of ['dofile', 'loadfile']) lua.setGlobalFunction(L, name, (S) => lua.error(S, `unknown method: "${name}"`));
