@@ -3,28 +3,7 @@ import { CART_SECTION_BYTES } from '../../runner/common/protocol.js';
 import { BANK_SECTIONS, DEFAULT_PALETTES, DEFAULT_WAVEFORMS, emptyCart, type Cart } from '../../runner/common/cart/index.js';
 import { zlibSync } from 'fflate';
 import { concatBytes } from '../../runner/common/cart/bytes.js';
-
-/** mulberry32: a small, fast generator with a 32-bit seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function randomInt(random: () => number, below: number): number {
-  return Math.floor(random() * below);
-}
-
-export function randomBytes(random: () => number, length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  for (let i = 0; i < length; i++) bytes[i] = randomInt(random, 256);
-  return bytes;
-}
+import { randomBytes, randomInt, seededRandom } from './fuzz-fixture.js';
 
 /** Fills a section the ways real carts do: empty, full, a few rows, or a start with zeros after it. */
 function fillSection(random: () => number, bytes: Uint8Array): void {

@@ -8,7 +8,8 @@ import { CartFormatError, emptyCart, readCart, readPngCart, writePngCart, writeT
 import { SYSTEM_FONT } from '../../runner/common/font-data.js';
 import { SWEETIE_16 } from '../../runner/common/default-palette.js';
 import { readRgbaPng, type RgbaImage } from '../rgba-png.js';
-import { pngChunks, randomBytes, randomCart, seededRandom, withoutPngChunk, withPngChunkData } from './cart-fixtures.js';
+import { pngChunks, randomCart, withoutPngChunk, withPngChunkData } from './cart-fixtures.js';
+import { randomBytes, seededRandom } from './fuzz-fixture.js';
 
 function rgbAt(image: RgbaImage, x: number, y: number): number[] {
   const i = (y * image.width + x) * 4;

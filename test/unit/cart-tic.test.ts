@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { zlibSync } from 'fflate';
 import { GifWriter } from 'omggif';
-import { CartFormatError, DEFAULT_PALETTES, DEFAULT_WAVEFORMS, emptyCart, loadCart, readTicCart, writeTicCart } from '../../runner/common/cart/index.js';
+import { CartFormatError, DEFAULT_PALETTES, DEFAULT_WAVEFORMS, emptyCart, loadCart, readTicCart, writeTicCart, type Cart } from '../../runner/common/cart/index.js';
 import { SWEETIE_16 } from '../../runner/common/default-palette.js';
 import { bigCodeCart, PACKED_DEFAULT_BYTE, packedCart } from './cart-fixtures.js';
+import { callInWorker } from './fuzz-fixture.js';
 
 const T = { TILES: 1, COVER_DEP: 3, MAP: 4, CODE: 5, FLAGS: 6, TEMP2: 7, SAMPLES: 9, WAVEFORM: 10, PALETTE: 12, PATTERNS_DEP: 13, CODE_ZIP: 16, DEFAULT: 17, SCREEN: 18, BINARY: 19, LANG: 20 };
 const DB16_FIRST = [0x14, 0x0c, 0x1c, 0x44, 0x24, 0x34];
@@ -161,6 +162,27 @@ test('COVER_DEP: a 240 x 136 GIF becomes bank 0\'s screen in the nearest palette
   assert.equal(screen[120 * 135 + 119], 0xaa, 'last pixel');
   const small = readTicCart(file(chunk(T.DEFAULT, 0, []), chunk(T.COVER_DEP, 0, gif(16, 16, [0xffffff, 0], () => 0))), 'cover.tic');
   assert.ok(small.banks[0].screen.every((v) => v === 0), 'other sizes are ignored');
+});
+
+/** A 240 x 136 GIF of 4 colours whose LZW codes (2-bit minimum, so 3-bit codes) are given. */
+function gifWithCodes(codes: number[]): Uint8Array {
+  let bits = 0;
+  codes.forEach((code, i) => (bits |= code << (i * 3)));
+  const data = Array.from({ length: Math.ceil((codes.length * 3) / 8) }, (_, i) => (bits >> (i * 8)) & 0xff);
+  const screen = [240, 0, 136, 0, 0x81, 0, 0];
+  const palette = [0, 0, 0, 0xff, 0xff, 0xff, 0xb1, 0x3e, 0x53, 0x41, 0xa6, 0xf6];
+  const image = [0x2c, 0, 0, 0, 0, 240, 0, 136, 0, 0, 2, data.length, ...data, 0, 0x3b];
+  return Uint8Array.from([...new TextEncoder().encode('GIF89a'), ...screen, ...palette, ...image]);
+}
+
+test('COVER_DEP: a damaged GIF whose LZW table would refer to itself is ignored, not decoded forever', async () => {
+  // clear (4), then 6 where a literal must come, then 0 (entry 6 becomes 6 + 0), then 6 again.
+  const cover = gifWithCodes([4, 6, 0, 6, 5]);
+  const bytes = file(chunk(T.DEFAULT, 0, []), chunk(T.COVER_DEP, 0, cover));
+  const cart = (await callInWorker(new URL('../../runner/common/cart/index.js', import.meta.url), 'readTicCart', [bytes, 'loop.tic'], 10_000)) as Cart;
+  assert.ok(cart.banks[0].screen.every((v) => v === 0), 'the screen stays as it was');
+  const valid = readTicCart(file(chunk(T.DEFAULT, 0, []), chunk(T.COVER_DEP, 0, gifWithCodes([4, 2, 5]))), 'one.tic');
+  assert.equal(valid.banks[0].screen[0], 0x02, 'a well-formed stream of the same shape is still decoded');
 });
 
 test('unused chunk types are skipped', () => {
