@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const inDist = (relative: string): string => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 
 /** The built studio (vite output): index.html and its assets. */
-export const RENDERER_DIR = inDist('renderer');
+export const RENDERER_DIR = inDist('studio');
 
 /** Electron's main-process entry. */
 export const ELECTRON_MAIN_ENTRY = inDist('electron/electron-main/main.js');

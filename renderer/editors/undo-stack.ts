@@ -1,6 +1,6 @@
 // Undo and redo for one editor: each step is one section of one bank before and after an edit.
 import type { CartSection } from '../../runner/common/protocol.js';
-import type { EditorHost } from './editor-host.js';
+import type { SectionStore } from './section-store.js';
 
 interface Step {
   bank: number;
@@ -15,7 +15,7 @@ export class UndoStack {
   readonly #done: Step[] = [];
   readonly #undone: Step[] = [];
 
-  constructor(private readonly host: EditorHost) {
+  constructor(private readonly host: SectionStore) {
     // Steps of another cart must never be replayed into this one.
     host.onCartReplaced(() => {
       this.#done.length = 0;
@@ -54,16 +54,6 @@ export class UndoStack {
     this.#done.push(step);
     this.host.setSection(step.bank, step.section, step.after);
     return true;
-  }
-
-  /** Ctrl+Z undoes, Ctrl+Y or Ctrl+Shift+Z redoes, while focus is inside `element`. */
-  bindKeys(element: HTMLElement): void {
-    element.addEventListener('keydown', (e) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const key = e.key.toLowerCase();
-      const handled = key === 'z' && !e.shiftKey ? this.undo() || true : key === 'y' || (key === 'z' && e.shiftKey) ? this.redo() || true : false;
-      if (handled) e.preventDefault();
-    });
   }
 }
 

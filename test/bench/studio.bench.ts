@@ -2,14 +2,13 @@
 // run is a fresh runner process behind a WebSocket): how smoothly the studio keeps drawing while a
 // cart hangs or floods the console, and how long from pressing Ctrl+R on a hanging cart to the busy notice on screen.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { RENDERER_DIR } from '../../electron/node/app-paths.js';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
 import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
 import type { Figure } from './figures.js';
 import { median, sleep } from './stats.js';
 
-const STUDIO_DIR = fileURLToPath(new URL('../../renderer', import.meta.url));
 const TRIALS = 3;
 /** Time the studio gets to settle into a run before its frame rate is read. */
 const SETTLE_MS = 1500;
@@ -111,8 +110,8 @@ function skipped(reason: string): Figure[] {
 export async function studioBench(): Promise<Figure[]> {
   const executablePath = findChromium();
   if (!executablePath) return skipped('no Chromium found (install Debian\'s chromium or set NIBBLE_CHROMIUM)');
-  if (!existsSync(`${STUDIO_DIR}/index.html`)) return skipped('the studio is not built (npm run build)');
-  const server = await startWebServer({ port: 0, rootDir: STUDIO_DIR, log: () => {} });
+  if (!existsSync(`${RENDERER_DIR}/index.html`)) return skipped('the studio is not built (npm run build)');
+  const server = await startWebServer({ port: 0, rootDir: RENDERER_DIR, log: () => {} });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
   try {
     const page = await openStudio(browser, server);

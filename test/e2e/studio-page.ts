@@ -1,8 +1,8 @@
 // Helpers for driving the studio page in Chromium: serve it, open it, read its state and its last frame.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { RENDERER_DIR } from '../../electron/node/app-paths.js';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
 import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
 
@@ -31,7 +31,7 @@ export function useStudio(): StudioHarness {
   before(async () => {
     const executablePath = findChromium();
     assert.ok(executablePath, 'no Chromium found: run the tests with npm test, which installs it or says what to install');
-    server = await startWebServer({ port: 0, rootDir: join(process.cwd(), 'dist/renderer'), log: () => {} });
+    server = await startWebServer({ port: 0, rootDir: RENDERER_DIR, log: () => {} });
     browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
   });
   after(async () => {

@@ -5,6 +5,7 @@ import type { CartBank } from '../../../runner/common/cart/index.js';
 import { MAP_COLUMNS, MAP_PIXEL_HEIGHT, MAP_PIXEL_WIDTH, TILE_SIZE } from '../../../runner/common/memory-map.js';
 import { el } from '../../dom.js';
 import type { EditorHost, EditorTab } from '../editor-host.js';
+import { bindUndoKeys } from '../undo-keys.js';
 import { UndoStack } from '../undo-stack.js';
 import { clearRect, floodFill, readBlock, replaceAll, singleTile, stamp, type TileBlock } from './map-edits.js';
 import {
@@ -89,7 +90,7 @@ class MapEditor implements EditorTab {
     this.#body = el('div', 'map-body', this.#stage, side);
     this.element.append(this.#toolbar.element, this.#body);
     this.element.addEventListener('keydown', (e) => this.#onKey(e));
-    this.#undo.bindKeys(this.element);
+    bindUndoKeys(this.element, this.#undo);
     host.onCartChange(() => this.#sync());
     new ResizeObserver(() => this.#layout()).observe(this.#body);
     void this.#mount(side);

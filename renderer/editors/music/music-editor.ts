@@ -5,6 +5,7 @@
 import type { CartSection } from '../../../runner/common/protocol.js';
 import { button, el } from '../../dom.js';
 import type { EditorHost, EditorTab } from '../editor-host.js';
+import { bindUndoKeys } from '../undo-keys.js';
 import { UndoStack } from '../undo-stack.js';
 import { checkField, numberField, type CheckField, type NumberField } from '../sfx/fields.js';
 import { isTyping } from '../sfx/piano-keys.js';
@@ -129,7 +130,7 @@ class MusicEditor implements EditorTab {
     this.element.dataset.editor = 'music';
 
     this.element.addEventListener('keydown', (e) => this.#onKey(e));
-    this.#undo.bindKeys(this.element);
+    bindUndoKeys(this.element, this.#undo);
     this.#preview.onFrame(() => this.#followMusic());
     this.#preview.onStop(() => {
       this.#playing = null;

@@ -5,6 +5,7 @@
 import type { CartSection } from '../../../runner/common/protocol.js';
 import { button, el } from '../../dom.js';
 import type { EditorHost, EditorTab } from '../editor-host.js';
+import { bindUndoKeys } from '../undo-keys.js';
 import { UndoStack } from '../undo-stack.js';
 import { checkField, numberField, type CheckField, type NumberField } from './fields.js';
 import { NOTE_NAMES, isTyping, pianoSemitone } from './piano-keys.js';
@@ -117,7 +118,7 @@ class SfxEditor implements EditorTab {
 
     this.#bindPointer();
     this.#bindKeys();
-    this.#undo.bindKeys(this.element);
+    bindUndoKeys(this.element, this.#undo);
     this.#preview.onFrame((samples) => {
       this.#scope = samples;
       this.#draw();

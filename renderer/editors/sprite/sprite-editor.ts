@@ -3,6 +3,7 @@
 // step of this editor's undo stack. Pixels show in the cart's vbank-0 palette.
 import { el } from '../../dom.js';
 import type { EditorHost, EditorTab } from '../editor-host.js';
+import { bindUndoKeys } from '../undo-keys.js';
 import { UndoStack } from '../undo-stack.js';
 import { erase, flip, paste, rotate, type ActionResult } from './canvas-actions.js';
 import { EditCanvas } from './edit-canvas.js';
@@ -62,7 +63,7 @@ class SpriteEditor {
       el('div', 'sprite-editor-left', this.#toolBar.element, this.#canvas.element, this.#flags.element, this.#palette.element),
       el('div', 'sprite-editor-right', this.#sheet.element),
     );
-    undo.bindKeys(element);
+    bindUndoKeys(element, undo);
     element.addEventListener('keydown', (e) => this.#onKey(e));
     // Keys reach the editor after a click anywhere in it, sliders and buttons included.
     element.addEventListener('pointerdown', () => {
