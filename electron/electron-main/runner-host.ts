@@ -1,6 +1,7 @@
 // Gives each studio window its own runner: a utility process forked from the runner entry, wired
 // to the page by a MessageChannel so frames and input never pass through this process.
 import { ipcMain, MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
+import { escapeControls } from '../../runner/common/control-chars.js';
 import { runnerArgs } from '../../runner/common/runner-flags.js';
 import { RUNNER_ENTRY } from '../../runner/node/runner-process.js';
 import { IPC_CHANNELS } from '../node/ipc-channels.js';
@@ -85,7 +86,7 @@ function forkRunner(contents: WebContents, reportExit: ExitReporter): UtilityRun
     stdio: 'pipe',
     env: runnerEnvironment(process.env),
   });
-  const labelled = (chunk: Buffer): string => chunk.toString().replace(/^(?=.)/gm, `[runner ${child.pid}] `);
+  const labelled = (chunk: Buffer): string => escapeControls(chunk.toString()).replace(/^(?=.)/gm, `[runner ${child.pid}] `);
   child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(labelled(chunk)));
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(labelled(chunk)));
   child.once('exit', (code) => reportExit(code, null));

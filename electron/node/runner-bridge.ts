@@ -2,6 +2,7 @@
 // Browser messages are validated before they reach the runner; the runner's messages are batched
 // and encoded for the wire; whichever side ends first takes the other down with it.
 import type { RawData, WebSocket } from 'ws';
+import { frameAck } from '../../runner/common/frame-acks.js';
 import { MessageBatcher } from '../../runner/common/message-batch.js';
 import type { RunnerMessage } from '../../runner/common/protocol.js';
 import { decodeHostMessage, encodeRunnerMessages } from '../../runner/common/wire.js';
@@ -9,7 +10,8 @@ import type { RunnerProcess } from '../../runner/node/runner-process.js';
 
 /**
  * While this many bytes wait in the socket's send buffer, new frames are dropped (the browser shows
- * the latest frame that got through). Other messages are never dropped.
+ * the latest frame that got through), and acknowledged here since the page never sees them. Other
+ * messages are never dropped. The page acknowledges the frames it gets (see frame-acks.ts).
  */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
@@ -28,6 +30,8 @@ export function bridgeRunner(socket: WebSocket, runner: RunnerProcess, log: (lin
     if (socket.readyState !== socket.OPEN) return;
     const congested = socket.bufferedAmount > MAX_BUFFERED_BYTES;
     const sent = congested ? batch.filter((message) => message.type !== 'frame') : batch;
+    const dropped = congested ? frameAck(batch) : undefined;
+    if (dropped) runner.send(dropped);
     for (const payload of encodeRunnerMessages(sent)) socket.send(payload);
     const gone = batch.find((message) => message.type === 'gone');
     if (gone) socket.close(1000, `runner ${gone.reason}`);

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { escapeControls } from '../../runner/common/control-chars.js';
 import { MESSAGE_LIMITS } from '../../runner/common/protocol-validate.js';
 import { spawnRunner } from '../../runner/node/runner-process.js';
 import { contentSecurityPolicy, securityHeaders } from './content-security.js';
@@ -48,7 +49,7 @@ export interface WebServer {
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1';
-  const log = options.log ?? ((line: string) => console.error(`[nibble web] ${line}`));
+  const log = options.log ?? ((line: string) => console.error(`[nibble web] ${escapeControls(line)}`));
   const sessions = new Set<BridgeSession>();
   let hosts = new Set<string>();
 
@@ -107,7 +108,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return refuseUpgrade(socket, 503, 'Service Unavailable');
     }
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
-      const session = bridgeRunner(webSocket, spawnRunner(), log);
+      const session = bridgeRunner(webSocket, spawnRunner({}, { acknowledgeFrames: false }), log);
       sessions.add(session);
       void session.ended.then(() => sessions.delete(session));
     });

@@ -3,7 +3,7 @@
 import type { CartSource, HostMessage, RunOptions } from '../../runner/common/protocol.js';
 import { parseRunnerBatch } from '../../runner/common/protocol-validate.js';
 import type { NibbleElectronBridge, RunnerGoneInfo } from './electron-bridge.js';
-import { ListenerSet, STOPPED_BY_HOST, type RunnerLink, type RunnerMessageListener } from './runner-link.js';
+import { ListenerSet, STOPPED_BY_HOST, type BatchSource, type RunnerLink, type RunnerMessageListener } from './runner-link.js';
 
 export class ElectronRunnerLink implements RunnerLink {
   readonly #bridge: NibbleElectronBridge;
@@ -11,6 +11,8 @@ export class ElectronRunnerLink implements RunnerLink {
   #live = false;
   #port: MessagePort | null = null;
   #queue: HostMessage[] = [];
+  /** The live runner's cart, for messages about it. */
+  #cartName = 'the cart';
   /** Ports of runners ended or replaced before their port arrived: closed on arrival. */
   #stalePorts = 0;
   /** 'gone' reports still to come for runners stop() ended (already reported as stopped). */
@@ -28,6 +30,7 @@ export class ElectronRunnerLink implements RunnerLink {
     if (this.#live && !this.#port) this.#stalePorts += 1;
     this.#drop();
     this.#live = true;
+    this.#cartName = cart.name;
     this.#queue = [{ type: 'start', cart, options, ...(pmem ? { pmem } : {}) }];
     this.#bridge.startRunner();
   }
@@ -41,10 +44,7 @@ export class ElectronRunnerLink implements RunnerLink {
   /** Reports the end at once; the main process's own report of it is skipped when it comes. */
   stop(): void {
     if (!this.#live) return;
-    if (!this.#port) this.#stalePorts += 1;
-    this.#staleGones += 1;
-    this.#drop();
-    this.#bridge.stopRunner();
+    this.#end();
     this.#listeners.emit(STOPPED_BY_HOST);
   }
 
@@ -59,9 +59,13 @@ export class ElectronRunnerLink implements RunnerLink {
       return;
     }
     this.#port = port;
-    port.onmessage = (event: MessageEvent<unknown>) => {
-      this.#listeners.emitBatch(parseRunnerBatch(event.data), () => this.#port === port);
+    const source: BatchSource = {
+      cartName: this.#cartName,
+      current: () => this.#port === port,
+      acknowledge: (ack) => port.postMessage(ack),
+      end: () => this.#end(),
     };
+    port.onmessage = (event: MessageEvent<unknown>) => this.#listeners.emitBatch(parseRunnerBatch(event.data), source);
     port.start();
     for (const msg of this.#queue) port.postMessage(msg);
     this.#queue = [];
@@ -75,6 +79,14 @@ export class ElectronRunnerLink implements RunnerLink {
     if (!this.#live) return;
     this.#drop();
     this.#listeners.emit({ type: 'gone', reason: info.reason, code: info.code, signal: info.signal });
+  }
+
+  /** Ends the live runner without a report of its own. */
+  #end(): void {
+    if (!this.#port) this.#stalePorts += 1;
+    this.#staleGones += 1;
+    this.#drop();
+    this.#bridge.stopRunner();
   }
 
   #drop(): void {

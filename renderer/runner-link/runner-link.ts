@@ -1,5 +1,7 @@
 // How the studio talks to a runner process, whatever carries the messages.
+import { frameAck } from '../../runner/common/frame-acks.js';
 import type { CartSource, HostMessage, RunOptions, RunnerMessage } from '../../runner/common/protocol.js';
+import { malformedBatchError } from '../../runner/common/protocol-validate.js';
 
 export type RunnerMessageListener = (msg: RunnerMessage) => void;
 
@@ -37,17 +39,34 @@ export class ListenerSet {
 
   /**
    * Emits a runner's batch message by message while `current()` holds (a listener may end the
-   * runner midway); `before` sees each message first. A malformed batch (null) is dropped.
+   * runner midway); `before` sees each message first. Then the batch's frames are acknowledged
+   * (see frame-acks.ts). A malformed batch (null) ends the runner, reported as an error.
    */
-  emitBatch(batch: readonly RunnerMessage[] | null, current: () => boolean, before?: (msg: RunnerMessage) => void): void {
+  emitBatch(batch: readonly RunnerMessage[] | null, runner: BatchSource, before?: (msg: RunnerMessage) => void): void {
     if (!batch) {
-      console.warn('nibble: ignored a malformed batch of runner messages');
+      console.warn(`nibble: ${runner.cartName} sent a malformed batch of runner messages; its runner was stopped`);
+      runner.end();
+      this.emit(malformedBatchError(runner.cartName));
       return;
     }
     for (const msg of batch) {
-      if (!current()) return;
+      if (!runner.current()) return;
       before?.(msg);
       this.emit(msg);
     }
+    const ack = frameAck(batch);
+    if (ack && runner.current()) runner.acknowledge(ack);
   }
+}
+
+/** The runner a batch came from, as its link sees it. */
+export interface BatchSource {
+  /** The name of the cart it runs, for messages about it. */
+  readonly cartName: string;
+  /** It is still the link's runner. */
+  current(): boolean;
+  /** Sends it the acknowledgement of frames. */
+  acknowledge(ack: HostMessage): void;
+  /** Ends it without a report (the link reports why). */
+  end(): void;
 }

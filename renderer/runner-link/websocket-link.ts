@@ -2,7 +2,7 @@
 // connection spawns it, closing the connection ends it.
 import type { CartSource, HostMessage, RunOptions } from '../../runner/common/protocol.js';
 import { decodeRunnerMessages, encodeHostMessage } from '../../runner/common/wire.js';
-import { CHANNEL_LOST, ListenerSet, STOPPED_BY_HOST, type RunnerLink, type RunnerMessageListener } from './runner-link.js';
+import { CHANNEL_LOST, ListenerSet, STOPPED_BY_HOST, type BatchSource, type RunnerLink, type RunnerMessageListener } from './runner-link.js';
 
 export function runnerSocketUrl(page: Location): string {
   const scheme = page.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -31,9 +31,16 @@ export class WebSocketRunnerLink implements RunnerLink {
       for (const msg of this.#queue) socket.send(encodeHostMessage(msg));
       this.#queue = [];
     });
+    const source: BatchSource = {
+      cartName: cart.name,
+      current: () => this.#socket === socket,
+      acknowledge: (ack) => socket.send(encodeHostMessage(ack)),
+      // Closing the socket ends the runner process on the server.
+      end: () => this.#close(),
+    };
     socket.addEventListener('message', (event: MessageEvent<string | ArrayBuffer>) => {
       if (this.#socket !== socket) return;
-      this.#listeners.emitBatch(decodeRunnerMessages(event.data), () => this.#socket === socket, (msg) => {
+      this.#listeners.emitBatch(decodeRunnerMessages(event.data), source, (msg) => {
         if (msg.type === 'gone') this.#close();
       });
     });

@@ -2,7 +2,7 @@
 // server and no runner process. Ending the worker ends the runner and its VM worker at once.
 import type { CartSource, HostMessage, RunOptions } from '../../runner/common/protocol.js';
 import { parseRunnerBatch } from '../../runner/common/protocol-validate.js';
-import { CHANNEL_LOST, ListenerSet, STOPPED_BY_HOST, type RunnerLink, type RunnerMessageListener } from './runner-link.js';
+import { CHANNEL_LOST, ListenerSet, STOPPED_BY_HOST, type BatchSource, type RunnerLink, type RunnerMessageListener } from './runner-link.js';
 
 export class WorkerRunnerLink implements RunnerLink {
   readonly #listeners = new ListenerSet();
@@ -12,9 +12,13 @@ export class WorkerRunnerLink implements RunnerLink {
     this.#end();
     const worker = new Worker(new URL('../../runner/browser/runner-worker.ts', import.meta.url), { type: 'module', name: 'nibble-runner' });
     this.#worker = worker;
-    worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-      this.#listeners.emitBatch(parseRunnerBatch(event.data), () => this.#worker === worker);
-    });
+    const source: BatchSource = {
+      cartName: cart.name,
+      current: () => this.#worker === worker,
+      acknowledge: (ack) => worker.postMessage(ack),
+      end: () => this.#end(),
+    };
+    worker.addEventListener('message', (event: MessageEvent<unknown>) => this.#listeners.emitBatch(parseRunnerBatch(event.data), source));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       if (this.#worker !== worker) return;

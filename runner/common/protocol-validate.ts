@@ -208,6 +208,10 @@ export function parseHostMessage(value: unknown): HostMessage | null {
       const code = field(message, 'code');
       return isString(code, MESSAGE_LIMITS.evalLength) ? { type, code } : null;
     }
+    case 'ack': {
+      const frames = field(message, 'frames');
+      return isInt(frames, 0, Number.MAX_SAFE_INTEGER) ? { type, frames } : null;
+    }
     case 'break':
     case 'resume':
     case 'stop':
@@ -337,6 +341,17 @@ export function parseRunnerMessage(value: unknown): RunnerMessage | null {
     default:
       return null;
   }
+}
+
+/**
+ * What a host reports when a runner's batch failed parseRunnerBatch. A batch is never dropped in
+ * silence: the host ends that runner, since it can no longer tell what the cart is doing.
+ */
+export function malformedBatchError(cartName: string): MessageOf<RunnerMessage, 'error'> {
+  return {
+    type: 'error',
+    message: `${cartName}: the runner sent a malformed message, so it was stopped. Run the cart again, and if this happens again, report it with the cart.`,
+  };
 }
 
 /** A batch of runner messages (see message-batch.ts): a non-empty array, each message valid. */

@@ -94,6 +94,8 @@ export type HostMessage =
   /** Pause the cart at its current line (or at the first line it runs next) and report its stack. */
   | { type: 'break' }
   | { type: 'resume' }
+  /** The host has taken every frame up to index `frames` (see frame-acks.ts). */
+  | { type: 'ack'; frames: number }
   | { type: 'stop' };
 
 // Runner -> host ---------------------------------------------------------------------------------

@@ -5,6 +5,13 @@ import { spawnRunner } from './runner-process.js';
 
 export type RunStatus = 'ok' | 'error' | 'hung' | 'killed' | 'exit';
 
+/**
+ * A runner silent for longer than hangMs plus this is killed. A healthy runner is never that quiet:
+ * it starts in well under a second, and a frame busy past hangMs has sent 'busy' every 100 ms;
+ * one that sends nothing is stuck.
+ */
+export const SILENCE_GRACE_MS = 5000;
+
 export interface HeadlessOptions {
   frames: number;
   deterministic: boolean;
@@ -23,6 +30,8 @@ export interface HeadlessOptions {
   pmem?: Uint8Array;
   /** Hears the whole pmem after each frame that changed it. */
   onPmem?(bytes: Uint8Array): void;
+  /** The runner process's entry script (tests give a runner another VM thread). */
+  runnerEntry?: string;
 }
 
 export interface HeadlessResult {
@@ -45,17 +54,30 @@ export interface HeadlessResult {
 
 export async function runHeadless(cart: CartSource, options: HeadlessOptions): Promise<HeadlessResult> {
   const started = performance.now();
-  const runner = spawnRunner({
-    alwaysOnHook: options.alwaysOnHook ?? false,
-    ...(options.memoryMb ? { memoryMb: options.memoryMb } : {}),
-    ...(options.instructionBudget ? { instructionBudget: options.instructionBudget } : {}),
-  });
+  const runner = spawnRunner(
+    {
+      alwaysOnHook: options.alwaysOnHook ?? false,
+      ...(options.memoryMb ? { memoryMb: options.memoryMb } : {}),
+      ...(options.instructionBudget ? { instructionBudget: options.instructionBudget } : {}),
+    },
+    options.runnerEntry ? { entry: options.runnerEntry } : {},
+  );
   let frames = 0;
   let cpuMs = 0;
   let lastFrame: Uint8Array | undefined;
   const audio: Int16Array[] = [];
+  const silenceMs = options.hangMs + SILENCE_GRACE_MS;
+  let silence: ReturnType<typeof setTimeout> | undefined;
+  let settled = false;
   const outcome = await new Promise<Pick<HeadlessResult, 'status' | 'message' | 'line'> & { msPerFrame?: number }>((resolve) => {
+    const watchSilence = () => {
+      clearTimeout(silence);
+      silence = setTimeout(() => resolve({ status: 'killed', message: `${cart.name}: the runner sent nothing for ${silenceMs} ms, so it was killed as stuck` }), silenceMs);
+    };
+    watchSilence();
     runner.onMessage((msg) => {
+      if (settled) return;
+      watchSilence();
       switch (msg.type) {
         case 'frame':
           frames = msg.index;
@@ -97,6 +119,8 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
     const runOptions = { deterministic: options.deterministic, pacing: 'fast', maxFrames: options.frames } as const;
     runner.send({ type: 'start', cart, options: runOptions, ...(options.pmem ? { pmem: options.pmem } : {}) });
   });
+  settled = true;
+  clearTimeout(silence);
   runner.kill();
   await runner.exited;
   return {

@@ -2,8 +2,10 @@
 // studio's bridge). Electron forks the same entry as a utilityProcess instead.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { escapeControls } from '../common/control-chars.js';
+import { frameAck } from '../common/frame-acks.js';
 import type { HostMessage, RunnerMessage } from '../common/protocol.js';
-import { parseRunnerBatch } from '../common/protocol-validate.js';
+import { malformedBatchError, parseRunnerBatch } from '../common/protocol-validate.js';
 import { runnerArgs, type RunnerFlags } from '../common/runner-flags.js';
 
 export const RUNNER_ENTRY = fileURLToPath(new URL('./runner-entry.js', import.meta.url));
@@ -16,7 +18,10 @@ export interface RunnerExit {
 export interface RunnerProcess {
   readonly pid: number;
   send(msg: HostMessage): void;
-  /** Validated messages from the runner, then one 'gone' message when the process has ended. */
+  /**
+   * Validated messages from the runner, then one 'gone' message when the process has ended. A
+   * malformed batch ends the runner: listeners hear an 'error' naming the cart instead.
+   */
   onMessage(cb: (msg: RunnerMessage) => void): void;
   /** Ends the process for real (SIGKILL). */
   kill(): void;
@@ -25,19 +30,48 @@ export interface RunnerProcess {
 
 export type SpawnOptions = Partial<RunnerFlags>;
 
-export function spawnRunner(options: SpawnOptions = {}): RunnerProcess {
+export interface HostOptions {
+  /**
+   * Acknowledge each batch's frames once the listeners have had them (see frame-acks.ts): true
+   * (the default) for hosts that use the frames here; false where the frames are forwarded and
+   * their final receiver acknowledges them (the web bridge's page).
+   */
+  acknowledgeFrames?: boolean;
+  /** The runner process's entry script (tests give a runner another VM thread). */
+  entry?: string;
+}
+
+export function spawnRunner(options: SpawnOptions = {}, host: HostOptions = {}): RunnerProcess {
   // No environment and no inherited descriptors: the runner needs neither, and a cart must not see them.
-  const child = fork(RUNNER_ENTRY, runnerArgs(options), { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: {}, execArgv: [] });
+  const child = fork(host.entry ?? RUNNER_ENTRY, runnerArgs(options), { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: {}, execArgv: [] });
   const listeners: ((msg: RunnerMessage) => void)[] = [];
   let killed = false;
+  let refused = false;
+  /** For messages about the runner as a whole, once 'start' has named the cart. */
+  let cartName = 'the cart';
   const emit = (msg: RunnerMessage) => {
     for (const cb of listeners) cb(msg);
   };
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[runner ${child.pid}] ${chunk.toString()}`));
+  const kill = () => {
+    killed = true;
+    child.kill('SIGKILL');
+  };
+  const send = (msg: HostMessage) => {
+    if (child.connected) child.send(msg);
+  };
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[runner ${child.pid}] ${escapeControls(chunk.toString())}`));
   child.on('message', (raw) => {
+    if (refused) return;
     const batch = parseRunnerBatch(raw);
-    if (batch && !batch.some((msg) => msg.type === 'gone')) batch.forEach(emit);
-    else console.error(`runner ${child.pid}: dropped a malformed batch of messages`);
+    if (!batch || batch.some((msg) => msg.type === 'gone')) {
+      refused = true;
+      kill();
+      emit(malformedBatchError(cartName));
+      return;
+    }
+    batch.forEach(emit);
+    const ack = host.acknowledgeFrames === false ? undefined : frameAck(batch);
+    if (ack && !killed) send(ack);
   });
   const exited = new Promise<RunnerExit>((resolve) => {
     // 'close' rather than 'exit': it comes after the last message of the IPC channel.
@@ -51,13 +85,11 @@ export function spawnRunner(options: SpawnOptions = {}): RunnerProcess {
     pid: child.pid,
     send: (msg) => {
       if (msg.type === 'stop') killed = true;
-      if (child.connected) child.send(msg);
+      if (msg.type === 'start') cartName = msg.cart.name;
+      send(msg);
     },
     onMessage: (cb) => listeners.push(cb),
-    kill: () => {
-      killed = true;
-      child.kill('SIGKILL');
-    },
+    kill,
     exited,
   };
 }

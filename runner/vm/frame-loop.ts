@@ -1,5 +1,7 @@
 // Drives a cart machine: boot, then one frame per 1/60 s (or back to back when headless), with the
 // latest input snapshot. Like TIC-80's loop, a late frame resets the schedule instead of catching up.
+// Whatever the pacing, it waits while FRAMES_IN_FLIGHT frames are unacknowledged by the host.
+import { FRAMES_IN_FLIGHT } from '../common/frame-acks.js';
 import { FRAME_MS } from '../common/frame-rate.js';
 import { AUDIO_SAMPLES, FRAME_BYTES, type InputSnapshot, type RunOptions, type RunnerMessage } from '../common/protocol.js';
 import type { CartMachine } from './machine.js';
@@ -19,6 +21,10 @@ export class FrameLoop {
   private frames = 0;
   private busyMs = 0;
   private stopped = false;
+  /** Frames the host has acknowledged taking. */
+  private acked = 0;
+  /** Where the loop goes on once the window opens again, while it waits for an acknowledgement. */
+  private waiting: (() => void) | undefined;
   private readonly pmem: PmemWatch;
 
   /** pmem: the cart's persistent memory as the host kept it (absent: all zero). */
@@ -33,6 +39,26 @@ export class FrameLoop {
 
   setInput(input: InputSnapshot): void {
     this.input = input;
+  }
+
+  /** The host has taken every frame up to this index. */
+  acknowledge(frames: number): void {
+    this.acked = Math.max(this.acked, Math.min(frames, this.frames));
+    const goOn = this.waiting;
+    if (!goOn || this.windowFull()) return;
+    this.waiting = undefined;
+    goOn();
+  }
+
+  private windowFull(): boolean {
+    return this.frames - this.acked >= FRAMES_IN_FLIGHT;
+  }
+
+  /** True when the window is full: goOn then runs once the host has caught up. */
+  private waitForHost(goOn: () => void): boolean {
+    if (!this.windowFull()) return false;
+    this.waiting = goOn;
+    return true;
   }
 
   start(): void {
@@ -84,11 +110,16 @@ export class FrameLoop {
 
   private runFast(): void {
     const sliceEnd = performance.now() + FAST_SLICE_MS;
-    while (performance.now() < sliceEnd) if (!this.frame()) return;
+    while (performance.now() < sliceEnd) {
+      if (this.waitForHost(() => this.runFast())) return;
+      if (!this.frame()) return;
+    }
     setTimeout(() => this.runFast(), 0);
   }
 
   private runRealtime(due: number): void {
+    // A frame that waited for the host is late: the schedule starts again from it.
+    if (this.waitForHost(() => this.runRealtime(performance.now()))) return;
     if (!this.frame()) return;
     const now = performance.now();
     let next = due + FRAME_MS;

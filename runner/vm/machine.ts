@@ -1,6 +1,7 @@
 // One cart machine: its RAM, its devices, its data banks and its Lua script, stepping one frame at
 // a time in TIC-80's order. Host-agnostic: it runs on whichever thread hosts it.
 import { metaTag } from '../common/cart/meta-tags.js';
+import { clipText } from '../common/clip-text.js';
 import { FRAME_MS } from '../common/frame-rate.js';
 import { CURSOR_ADDR, MOUSE_ADDR, RAM_BYTES } from '../common/memory-map.js';
 import type { CartSource, InputSnapshot, RunOptions, RunnerMessage } from '../common/protocol.js';
@@ -118,8 +119,7 @@ export class CartMachine {
       return;
     }
     this.tracesThisFrame++;
-    const line = text.length > MAX_TRACE_CHARS ? `${text.slice(0, MAX_TRACE_CHARS)}…` : text;
-    this.events.send({ type: 'trace', text: line, color });
+    this.events.send({ type: 'trace', text: clipText(text, MAX_TRACE_CHARS), color });
   }
 
   private endTraceFrame(): void {
@@ -319,8 +319,8 @@ export class CartMachine {
   private outcome(result: CallResult): StepResult {
     if (result === 'ok') return 'ok';
     if (result === 'out-of-memory') return this.outOfMemory();
-    const failure = this.script.failure ?? { message: 'error' };
-    this.events.send({ type: 'error', ...failure });
+    const { message, line, traceback } = this.script.failure ?? { message: 'error' };
+    this.events.send({ type: 'error', message: clipText(message), ...(line ? { line } : {}), ...(traceback ? { traceback: clipText(traceback) } : {}) });
     return 'error';
   }
 
@@ -330,7 +330,7 @@ export class CartMachine {
   }
 
   private fail(message: string): 'error' {
-    this.events.send({ type: 'error', message });
+    this.events.send({ type: 'error', message: clipText(message) });
     return 'error';
   }
 }

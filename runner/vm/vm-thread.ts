@@ -1,5 +1,6 @@
 // The body of a runner's VM thread, whatever hosts it (a Node worker thread, or a Web Worker in the
 // browser runner): load Lua, wait for the cart, run it.
+import { clipText } from '../common/clip-text.js';
 import type { InputSnapshot } from '../common/protocol.js';
 import { FrameLoop } from './frame-loop.js';
 import { loadLuaWasm, type GlueSource } from './lua/lua-wasm.js';
@@ -35,6 +36,10 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
       else pendingEvals.push(msg.code);
       return;
     }
+    if (msg.type === 'ack') {
+      loop?.acknowledge(msg.frames);
+      return;
+    }
     if (started) return;
     started = true;
     void wasmReady.then((wasm) => {
@@ -51,7 +56,7 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
       loop = new FrameLoop(machine, msg.options, { send: (m, transfer) => port.post(m, transfer) }, msg.pmem);
       if (pendingInput) loop.setInput(pendingInput);
       loop.start();
-    }).catch((err: unknown) => port.post({ type: 'error', message: `runner: the Lua VM failed to start: ${(err as Error).message}` }));
+    }).catch((err: unknown) => port.post({ type: 'error', message: clipText(`runner: the Lua VM failed to start: ${(err as Error).message}`) }));
   });
   await wasmReady;
 }

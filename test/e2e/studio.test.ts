@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { FRAMES_IN_FLIGHT } from '../../runner/common/frame-acks.js';
 import { eventually, framePixel, useStudio, waitForState } from './studio-page.js';
 import { readRgbaPng } from '../rgba-png.js';
 
@@ -54,6 +55,15 @@ test('a cart typed in the editor runs and its pixels reach the screen', async ()
   assert.equal(await framePixel(page, 120, 68), SWEETIE_16[4]);
   await eventually(() => canvasCentre(page), SWEETIE_16[4], 'the screen canvas shows the rectangle at its centre');
   assert.equal(await state(page), 'running');
+  await page.close();
+});
+
+test('the studio acknowledges its frames, so they keep coming past the runner\'s window', async () => {
+  const page = await openStudio();
+  const frames = 3 * FRAMES_IN_FLIGHT;
+  await page.evaluate((code) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(code), `t = 0\nfunction TIC()\n  t = t + 1\n  cls(t > ${frames} and 2 or 1)\nend\n`);
+  await page.keyboard.press('Control+R');
+  await eventually(() => framePixel(page, 5, 5), SWEETIE_16[2], `frame ${frames + 1} reached the studio`, 15_000);
   await page.close();
 });
 

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { framePixel, openStudio, useStudio, waitForState, type StudioPage } from './studio-page.js';
+import { FRAMES_IN_FLIGHT } from '../../runner/common/frame-acks.js';
+import { eventually, framePixel, openStudio, useStudio, waitForState, type StudioPage } from './studio-page.js';
 
 const studio = useStudio();
 
@@ -25,6 +26,15 @@ test('a cart runs in the page\'s own workers: its pixels reach the screen and no
   assert.equal(await framePixel(page, 120, 68), 'ffcd75');
   assert.deepEqual(studio.server.runnerPids(), []);
   assert.equal(runnerWorkers(page).length, 2, 'a runner worker and its VM worker');
+  await page.close();
+});
+
+test('in a worker, frames are acknowledged, so they keep coming past the runner\'s window', async () => {
+  const page = await openWorkerStudio();
+  const frames = 3 * FRAMES_IN_FLIGHT;
+  await setCode(page, `t = 0\nfunction TIC()\n  t = t + 1\n  cls(t > ${frames} and 2 or 1)\nend\n`);
+  await page.keyboard.press('Control+R');
+  await eventually(() => framePixel(page, 5, 5), 'b13e53', `frame ${frames + 1} reached the studio`, 15_000);
   await page.close();
 });
 

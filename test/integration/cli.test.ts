@@ -5,13 +5,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { MESSAGE_LIMITS } from '../../runner/common/protocol-validate.js';
 import { readRgbaPng } from '../rgba-png.js';
 
 const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'nibble-cli-'));
 
+/** A run that never ends fails its test instead of hanging it. */
+const RUN_TIMEOUT_MS = 60_000;
+
 function nibble(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -86,6 +90,40 @@ test('without --json, traces go to stdout', () => {
   const out = nibble('run', cart('hello.lua', 'function TIC() trace("hello") exit() end'));
   assert.equal(out.status, 0);
   assert.equal(out.stdout, 'hello\n');
+});
+
+test('an error message past the protocol\'s limit is cut, saying so, and the run ends with status error', () => {
+  const out = nibble('run', cart('long-error.lua', 'function TIC()\n  error(string.rep("x", 70000))\nend'), '--json');
+  assert.equal(out.status, 1, out.stderr);
+  const report = JSON.parse(out.stdout);
+  assert.equal(report.status, 'error');
+  assert.equal(report.line, 2);
+  assert.ok(report.message.length <= MESSAGE_LIMITS.textLength, `a message of ${report.message.length} characters`);
+  assert.match(report.message, /^long-error\.lua:2: xxxxxxxxxx/);
+  assert.match(report.message, /… \(cut: 70\d\d\d characters in all, over the limit of 65536\)$/);
+});
+
+test('a syntax error quoting a 70,000-character literal is cut the same way', () => {
+  const out = nibble('run', cart('long-literal.lua', `x = 1\ny = "${'y'.repeat(70_000)}\n`), '--json');
+  assert.equal(out.status, 1, out.stderr);
+  const report = JSON.parse(out.stdout);
+  assert.equal(report.status, 'error');
+  assert.equal(report.line, 2);
+  assert.ok(report.message.length <= MESSAGE_LIMITS.textLength, `a message of ${report.message.length} characters`);
+  assert.match(report.message, /^long-literal\.lua:2: unfinished string near '"yyyyyyyyyy/);
+  assert.match(report.message, /… \(cut: 70\d\d\d characters in all, over the limit of 65536\)$/);
+});
+
+test('control characters in traces and errors reach the terminal escaped', () => {
+  const code = 'function TIC()\n  trace("\\27]0;title\\7\\27[2J\\tok\\r\\127\\194\\155")\n  error("\\27[31mred")\nend';
+  const out = nibble('run', cart('terminal.lua', code));
+  assert.equal(out.status, 1);
+  assert.equal(out.stdout, '\\x1b]0;title\\x07\\x1b[2J\tok\\x0d\\x7f\\x9b\n');
+  assert.equal(out.stderr, 'terminal.lua:3: \\x1b[31mred\n');
+  const json = nibble('run', cart('terminal.lua', code), '--json');
+  assert.doesNotMatch(json.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/, 'a raw control character in the JSON');
+  assert.equal(JSON.parse(json.stdout).message, 'terminal.lua:3: \u001b[31mred');
+  assert.equal(json.stderr, '\\x1b]0;title\\x07\\x1b[2J\tok\\x0d\\x7f\\x9b\n');
 });
 
 test('bad usage and missing files say what is wrong', () => {

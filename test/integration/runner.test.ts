@@ -1,9 +1,11 @@
 // Real runner processes: carts that draw, fail, hang in Lua, hang inside one C call, and carts that
 // are paused and resumed. Every run must end with the runner process really gone.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import type { RunnerMessage } from '../../runner/common/protocol.js';
-import { runHeadless, type HeadlessOptions, type HeadlessResult } from '../../runner/node/headless-run.js';
+import { runHeadless, SILENCE_GRACE_MS, type HeadlessOptions, type HeadlessResult } from '../../runner/node/headless-run.js';
 import { spawnRunner } from '../../runner/node/runner-process.js';
 import { isAlive } from '../fixtures/processes.js';
 
@@ -189,4 +191,60 @@ test('the Lua environment is an allowlist', async () => {
   assert.equal(result.traces[3], 'count');
   assert.equal(result.traces[4], '0');
   assert.equal(result.traces[5], '1024.0 0.78539816339745 3.0');
+});
+
+test('a runner that sends a malformed message is ended, and the run ends as an error naming the cart', async () => {
+  const entry = fileURLToPath(new URL('../fixtures/malformed-runner-entry.js', import.meta.url));
+  const result = await run('function TIC() cls(2) end', { frames: 100, runnerEntry: entry });
+  assert.equal(result.status, 'error');
+  assert.match(result.message ?? '', /^cart\.lua: the runner sent a malformed message, so it was stopped\./);
+});
+
+test('a runner that sends nothing is killed after hangMs and the grace period, and reported killed', async () => {
+  const entry = fileURLToPath(new URL('../fixtures/silent-runner-entry.js', import.meta.url));
+  const hangMs = 100;
+  const result = await run('function TIC() end', { hangMs, runnerEntry: entry });
+  assert.equal(result.status, 'killed');
+  assert.equal(result.message, `cart.lua: the runner sent nothing for ${hangMs + SILENCE_GRACE_MS} ms, so it was killed as stuck`);
+  assert.ok(result.totalMs >= hangMs + SILENCE_GRACE_MS, `killed after ${result.totalMs} ms`);
+});
+
+/** A process's memory figure from /proc/PID/status (VmRSS, VmHWM), in MiB. */
+function memoryMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  assert.ok(match, `no ${field} for process ${pid}`);
+  return Number(match[1]) / 1024;
+}
+
+test('fast pacing waits for its host: 20,000 frames keep the runner under 250 MB', async () => {
+  const limitMb = 250;
+  const frames = 20_000;
+  const HOST_STALL_MS = 2000;
+  const runner = spawnRunner();
+  let stalled = false;
+  // Only the end is kept: the frames themselves would be gigabytes in this process.
+  const ended = new Promise<RunnerMessage>((resolve) =>
+    runner.onMessage((msg) => {
+      if (msg.type === 'done' || msg.type === 'gone') resolve(msg);
+      // The host falls behind, as a busy one does: it takes nothing for a while.
+      if (msg.type !== 'frame' || stalled) return;
+      stalled = true;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, HOST_STALL_MS);
+    }),
+  );
+  // A runner that outruns its host grows by gigabytes: it is stopped as soon as it passes the limit.
+  const watch = setInterval(() => {
+    if (memoryMb(runner.pid, 'VmRSS') <= limitMb) return;
+    clearInterval(watch);
+    runner.kill();
+  }, 50);
+  runner.send({ type: 'start', cart: { name: 'cls.lua', code: 'function TIC() cls(0) end' }, options: { deterministic: true, pacing: 'fast', maxFrames: frames } });
+  const end = await ended;
+  clearInterval(watch);
+  assert.ok(end.type === 'done', `the runner passed ${limitMb} MB and was stopped`);
+  const peakMb = memoryMb(runner.pid, 'VmHWM');
+  runner.kill();
+  await runner.exited;
+  assert.equal(end.frames, frames);
+  assert.ok(peakMb < limitMb, `the runner's peak RSS was ${peakMb.toFixed(1)} MB`);
 });

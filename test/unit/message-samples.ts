@@ -27,6 +27,8 @@ export const goodHostMessages: HostMessage[] = [
   { type: 'break' },
   { type: 'resume' },
   { type: 'stop' },
+  { type: 'ack', frames: 0 },
+  { type: 'ack', frames: 1200 },
 ];
 
 export const stackFrame: StackFrame = {

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { clipText } from '../../runner/common/clip-text.js';
+import { escapeControls, jsonWithoutControls } from '../../runner/common/control-chars.js';
+import { frameAck } from '../../runner/common/frame-acks.js';
 import { PMEM_BYTES } from '../../runner/common/memory-map.js';
 import { AUDIO_SAMPLES, FRAME_BYTES } from '../../runner/common/protocol.js';
 import { MESSAGE_LIMITS, parseHostMessage, parseRunnerMessage } from '../../runner/common/protocol-validate.js';
@@ -107,6 +110,11 @@ test('malformed host messages are rejected', () => {
     { type: 'eval', code: 5 },
     { type: 'eval', code: ['x'] },
     { type: 'eval', code: long(MESSAGE_LIMITS.evalLength + 1) },
+    { type: 'ack' },
+    { type: 'ack', frames: -1 },
+    { type: 'ack', frames: 2.5 },
+    { type: 'ack', frames: '3' },
+    { type: 'ack', frames: Infinity },
   ];
   for (const [i, message] of bad.entries()) assert.equal(parseHostMessage(message), null, `case ${i}`);
 });
@@ -180,4 +188,30 @@ test('the size limits are inclusive', () => {
   assert.notEqual(parseHostMessage(start), null);
   assert.notEqual(parseHostMessage({ type: 'eval', code: long(MESSAGE_LIMITS.evalLength) }), null);
   assert.notEqual(parseRunnerMessage({ type: 'trace', text: long(MESSAGE_LIMITS.textLength), color: 0 }), null);
+});
+
+test('texts past a limit are cut to it, saying so, and never end on half a surrogate pair', () => {
+  assert.equal(clipText('short', 10), 'short');
+  assert.equal(clipText(long(MESSAGE_LIMITS.textLength)), long(MESSAGE_LIMITS.textLength));
+  const cut = clipText(long(70_000));
+  assert.equal(cut.length, MESSAGE_LIMITS.textLength);
+  assert.match(cut, /^x+… \(cut: 70000 characters in all, over the limit of 65536\)$/);
+  assert.notEqual(parseRunnerMessage({ type: 'error', message: cut, traceback: cut }), null);
+  const emoji = clipText('😀'.repeat(100), 101);
+  assert.ok(emoji.length <= 101);
+  assert.match(emoji, /^(😀)+… \(cut: 200 characters/);
+});
+
+test('control characters but newline and tab are escaped for terminals, and JSON keeps none raw', () => {
+  const text = 'a\u001b]0;t\u0007\u001b[2J\n\tb\r\u0000\u007f\u0080\u009bé😀';
+  assert.equal(escapeControls(text), 'a\\x1b]0;t\\x07\\x1b[2J\n\tb\\x0d\\x00\\x7f\\x80\\x9bé😀');
+  const json = jsonWithoutControls({ text });
+  assert.doesNotMatch(json, /[\u0000-\u001f\u007f-\u009f]/);
+  assert.deepEqual(JSON.parse(json), { text });
+});
+
+test('a host acknowledges the last frame of a batch, and nothing for a batch without frames', () => {
+  const frame = (index: number) => ({ type: 'frame', index, pixels: pixels(), audio: audio(), cursor: 0, relativeMouse: false, stats: { cpuMs: 0, luaMemory: 0 } }) as const;
+  assert.deepEqual(frameAck([frame(4), { type: 'trace', text: 'x', color: 1 }, frame(5), { type: 'busy', ms: 1 }]), { type: 'ack', frames: 5 });
+  assert.equal(frameAck([{ type: 'trace', text: 'x', color: 1 }]), undefined);
 });

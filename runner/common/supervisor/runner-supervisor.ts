@@ -1,6 +1,7 @@
 // The runner's main thread, whatever hosts it (a Node process, a browser worker): it routes the
 // host's messages to the VM thread or to the watchdog, batches the VM's messages to the host, and
 // outlives anything that happens to the VM thread (an error, a wasm trap, its termination).
+import { clipText } from '../clip-text.js';
 import { MessageBatcher, type Scheduler } from '../message-batch.js';
 import type { RunnerMessage } from '../protocol.js';
 import { parseHostMessage } from '../protocol-validate.js';
@@ -57,7 +58,7 @@ export class RunnerSupervisor {
       this.#endVm();
       send({
         type: 'error',
-        message: `${this.#cartName}: the cart's Lua VM crashed (${message}) and was stopped; nothing else was affected. Run the cart again, and if it crashes at the same point again, report it with the cart.`,
+        message: clipText(`${this.#cartName}: the cart's Lua VM crashed (${message}) and was stopped; nothing else was affected. Run the cart again, and if it crashes at the same point again, report it with the cart.`),
       });
     });
   }
@@ -74,6 +75,7 @@ export class RunnerSupervisor {
       case 'input':
       case 'menu':
       case 'eval':
+      case 'ack':
         if (!this.#vmEnded) this.#vm.post(msg);
         break;
       case 'break':

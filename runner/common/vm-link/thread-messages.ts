@@ -39,5 +39,5 @@ export interface VmReady {
 }
 
 /** The watchdog forwards only these host messages; break, resume and stop go through the control block or end the thread. */
-export type ToVm = Extract<HostMessage, { type: 'start' | 'input' | 'menu' | 'eval' }>;
+export type ToVm = Extract<HostMessage, { type: 'start' | 'input' | 'menu' | 'eval' | 'ack' }>;
 export type FromVm = VmReady | RunnerMessage;

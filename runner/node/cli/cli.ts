@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { cartFormatOf, cartSourceOf, type LoadedCart } from '../../common/cart/index.js';
+import { escapeControls, jsonWithoutControls } from '../../common/control-chars.js';
 import { loadCartFile, saveCartFile } from '../cart-file.js';
 import { runHeadless } from '../headless-run.js';
 import { readPmemFile, writePmemFile } from '../pmem-file.js';
@@ -13,7 +14,7 @@ import { parseArgs, USAGE, UsageError, type ConvertCommand, type RunCommand } fr
 /** Loads a cart and says on stderr what was repaired in it (packed carts), as the studio's console does. */
 function loadReporting(path: string): LoadedCart {
   const loaded = loadCartFile(path);
-  for (const note of loaded.repairs) process.stderr.write(`nibble: ${basename(path)} was repaired on load: ${note}\n`);
+  for (const note of loaded.repairs) process.stderr.write(`nibble: ${escapeControls(`${basename(path)} was repaired on load: ${note}`)}\n`);
   return loaded;
 }
 
@@ -37,7 +38,7 @@ async function run(cmd: RunCommand): Promise<number> {
     keepAudio: cmd.wav !== undefined,
     ...(pmem ? { pmem } : {}),
     ...(pmemPath ? { onPmem: savePmem(pmemPath) } : {}),
-    onTrace: (text) => (cmd.json ? process.stderr : process.stdout).write(`${text}\n`),
+    onTrace: (text) => (cmd.json ? process.stderr : process.stdout).write(`${escapeControls(text)}\n`),
   });
   if (cmd.wav && result.audio) writeFileSync(cmd.wav, encodeWav(result.audio));
   if (cmd.png) {
@@ -47,12 +48,12 @@ async function run(cmd: RunCommand): Promise<number> {
   const ok = result.status === 'ok' || result.status === 'exit';
   if (cmd.json) {
     const { status, message, line, frames, totalMs, msPerFrame } = result;
-    process.stdout.write(`${JSON.stringify({ status, ...(message ? { message } : {}), ...(line ? { line } : {}), frames, totalMs: round(totalMs), msPerFrame: round(msPerFrame) })}\n`);
+    process.stdout.write(`${jsonWithoutControls({ status, ...(message ? { message } : {}), ...(line ? { line } : {}), frames, totalMs: round(totalMs), msPerFrame: round(msPerFrame) })}\n`);
   } else if (!ok) {
-    process.stderr.write(`${result.message ?? result.status}\n`);
+    process.stderr.write(`${escapeControls(result.message ?? result.status)}\n`);
   }
   if (pmemFailure) {
-    process.stderr.write(`nibble: ${pmemFailure.message}\n`);
+    process.stderr.write(`nibble: ${escapeControls(pmemFailure.message)}\n`);
     return 1;
   }
   return ok ? 0 : 1;
@@ -83,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`nibble: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    process.stderr.write(`nibble: ${(err as Error).message}\n`);
+    process.stderr.write(`nibble: ${escapeControls((err as Error).message)}\n`);
     return 1;
   }
 }

@@ -1,0 +1,21 @@
+// Flow control for frames. A runner sends at most FRAMES_IN_FLIGHT frames that its host has not
+// acknowledged, then waits for an 'ack': without it, a runner in 'fast' pacing made frames faster
+// than its host took them and grew by gigabytes. Every host acknowledges the frames it has taken,
+// once per batch of runner messages.
+import type { HostMessage, MessageOf, RunnerMessage } from './protocol.js';
+
+/**
+ * One second of frames at 60 Hz: a studio acknowledges each frame within a frame or two, so in
+ * realtime pacing the window only closes on a host that has fallen far behind. About 9 MB of
+ * pixels and audio.
+ */
+export const FRAMES_IN_FLIGHT = 60;
+
+/** The acknowledgement of the last frame in a batch of runner messages; undefined without frames. */
+export function frameAck(batch: readonly RunnerMessage[]): MessageOf<HostMessage, 'ack'> | undefined {
+  for (let i = batch.length - 1; i >= 0; i--) {
+    const message = batch[i];
+    if (message.type === 'frame') return { type: 'ack', frames: message.index };
+  }
+  return undefined;
+}
