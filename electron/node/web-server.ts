@@ -4,10 +4,10 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
+import { pipeline, type Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MESSAGE_LIMITS } from '../../runner/common/protocol-validate.js';
-import { spawnRunner } from '../../runner/node/runner-process.js';
+import { spawnRunner, type RunnerProcess } from '../../runner/node/runner-process.js';
 import { contentSecurityPolicy, securityHeaders } from './content-security.js';
 import { allowedHostHeaders, isAllowedHost, isOwnOrigin } from './local-origin.js';
 import { bridgeRunner, type BridgeSession } from './runner-bridge.js';
@@ -83,9 +83,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       response.end();
       return;
     }
-    const stream = createReadStream(found.filePath);
-    stream.once('error', () => response.destroy());
-    stream.pipe(response);
+    // pipeline, not pipe: a client that goes away mid-download must close the file with it.
+    pipeline(createReadStream(found.filePath), response, (error) => {
+      if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') log(`failed to serve ${request.url}: ${error.message}`);
+    });
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
@@ -106,8 +107,23 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       log(`refused a runner socket: ${MAX_SESSIONS} runners are already running`);
       return refuseUpgrade(socket, 503, 'Service Unavailable');
     }
+    // Spawned before the handshake, so that a runner that cannot start (out of descriptors or
+    // processes) is an HTTP refusal rather than a socket that closes at once.
+    let runner: RunnerProcess;
+    try {
+      runner = spawnRunner();
+    } catch (error) {
+      log(`refused a runner socket: ${error instanceof Error ? error.message : String(error)}`);
+      return refuseUpgrade(socket, 503, 'Service Unavailable');
+    }
+    let bridged = false;
+    // ws answers a malformed handshake itself and never calls back; the runner must not outlive it.
+    socket.once('close', () => {
+      if (!bridged) runner.kill();
+    });
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
-      const session = bridgeRunner(webSocket, spawnRunner(), log);
+      bridged = true;
+      const session = bridgeRunner(webSocket, runner, log);
       sessions.add(session);
       void session.ended.then(() => sessions.delete(session));
     });

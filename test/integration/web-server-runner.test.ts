@@ -1,15 +1,33 @@
 // The web fallback's /runner socket with a real runner process: a cart runs and its frames arrive,
 // and the process lives exactly as long as the socket.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket, type RawData } from 'ws';
 import { FRAME_WIDTH, type HostMessage, type MessageOf, type RunnerMessage } from '../../runner/common/protocol.js';
 import { decodeRunnerMessages, encodeHostMessage } from '../../runner/common/wire.js';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
 import { isAlive, waitUntilGone } from '../fixtures/processes.js';
+
+/** This process's runner children, alive or not yet reaped, found by their parent in /proc. */
+function childRunnerPids(): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+        return status.includes(`\nPPid:\t${process.pid}\n`) && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('runner-entry');
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 const CLS_CART: HostMessage = {
   type: 'start',
@@ -144,6 +162,26 @@ describe('web fallback runner sessions', { timeout: 60_000 }, () => {
     process.kill(pid, 'SIGKILL');
     assert.deepEqual(await gone, { type: 'gone', reason: 'crashed', code: null, signal: 'SIGKILL' });
     assert.equal(await client.closed, 1000);
+  });
+
+  it('leaves no runner behind for a handshake that ws refuses', async () => {
+    const before = childRunnerPids();
+    const status = await new Promise<number>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write(
+          `GET /runner HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: http://127.0.0.1:${server.port}\r\n` +
+            'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: not a key\r\n\r\n',
+        );
+      });
+      socket.once('data', (bytes: Buffer) => resolve(Number(bytes.toString('latin1').split(' ')[1])));
+      socket.once('error', reject);
+    });
+    assert.equal(status, 400);
+    const leftOver = () => childRunnerPids().filter((pid) => !before.includes(pid));
+    // A killed runner is reaped within milliseconds; five seconds only bound the wait.
+    for (const end = Date.now() + 5000; leftOver().length > 0 && Date.now() < end; ) await sleep(20);
+    assert.deepEqual(leftOver(), []);
+    assert.deepEqual(server.runnerPids(), []);
   });
 
   it('ends every runner when the server closes', async () => {
