@@ -149,6 +149,25 @@ describe('web fallback runner sessions', { timeout: 60_000 }, () => {
     await client.closed;
   });
 
+  it("refuses a start with pacing 'fast', tells the page, and never passes it to the runner", async () => {
+    const client = new RunnerClient(server);
+    await client.opened();
+    const [error, ready, frame] = [client.next('error'), client.next('ready'), client.next('frame')];
+    client.send({ ...CLS_CART, options: { deterministic: true, pacing: 'fast' } } as HostMessage);
+    const first = await Promise.race([error, ready, frame]);
+    assert.equal(first.type, 'error');
+    assert.match(first.type === 'error' ? first.message : '', /cls\.lua: .*refused .*pacing 'fast'/);
+    assert.ok(logged.some((line) => line.includes("refused a start with pacing 'fast'")));
+
+    // The runner never got that start: the next, paced one is the first it runs.
+    client.send(CLS_CART);
+    assert.equal((await frame).index, 1);
+    await ready;
+    assert.equal(client.messages.filter((m) => m.type === 'ready').length, 1);
+    client.close();
+    await client.closed;
+  });
+
   it("tells the page when its runner dies, then closes the socket", async () => {
     const client = new RunnerClient(server);
     await client.opened();
