@@ -1,6 +1,6 @@
 // The web fallback: serves the built studio over loopback HTTP and gives each page a runner
-// process through a WebSocket at /runner. Used by the start script when Electron cannot run, and
-// by the tests.
+// process through a WebSocket at /runner, to pages holding the server's runner token. Used by the
+// start script when Electron cannot run, and by the tests.
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +11,7 @@ import { spawnRunner, type RunnerProcess } from '../../runner/node/runner-proces
 import { contentSecurityPolicy, securityHeaders } from './content-security.js';
 import { allowedHostHeaders, isAllowedHost, isOwnOrigin } from './local-origin.js';
 import { bridgeRunner, type BridgeSession } from './runner-bridge.js';
+import { createRunnerToken, type RunnerToken } from './runner-token.js';
 import { lookupStaticFile } from './static-files.js';
 
 export const RUNNER_SOCKET_PATH = '/runner';
@@ -21,6 +22,9 @@ export const RUNNER_SOCKET_PATH = '/runner';
  * A larger message makes ws close the socket (code 1009), which ends that runner.
  */
 const MAX_CLIENT_MESSAGE_BYTES = MESSAGE_LIMITS.codeLength * 3 + 64 * 1024;
+
+/** Why GET /runner (the page's question after a refused runner socket) is refused. */
+const NO_TOKEN = 'No runner token: open the address npm start printed, with its token.';
 
 /** Each session is a process; this bounds what a runaway page can fork. */
 const MAX_SESSIONS = 8;
@@ -37,7 +41,10 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
-  /** http://HOST:PORT/ as bound. */
+  /**
+   * http://HOST:PORT/?token=TOKEN as bound: the studio's address with the runner token, which a
+   * browser opening it keeps as a cookie for this server.
+   */
   readonly url: string;
   readonly port: number;
   /** Process ids of the runners alive now, one per open /runner socket. */
@@ -51,6 +58,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const log = options.log ?? ((line: string) => console.error(`[nibble web] ${line}`));
   const sessions = new Set<BridgeSession>();
   let hosts = new Set<string>();
+  // Both known once the server listens; until then every request is refused (no allowed host).
+  let token: RunnerToken | undefined;
 
   const server = createServer((request, response) => {
     void serveStatic(request, response).catch((error: unknown) => {
@@ -68,7 +77,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       response.setHeader('Allow', 'GET, HEAD');
       return sendText(response, 405, 'Method not allowed', false);
     }
+    const cookie = token?.cookieFor(request);
+    if (cookie !== undefined) response.setHeader('Set-Cookie', cookie);
     const pathname = requestPathname(request);
+    // A page whose runner socket was refused asks here whether its token is the reason.
+    if (pathname === RUNNER_SOCKET_PATH) {
+      const admitted = token?.admits(request) ?? false;
+      return sendText(response, admitted ? 426 : 403, admitted ? 'Upgrade required' : NO_TOKEN, request.method === 'HEAD');
+    }
     const found = pathname === undefined ? { kind: 'bad-request' as const } : await lookupStaticFile(options.rootDir, pathname);
     if (found.kind === 'bad-request') return sendText(response, 400, 'Bad request', request.method === 'HEAD');
     if (found.kind === 'not-found') return sendText(response, 404, 'Not found', request.method === 'HEAD');
@@ -101,6 +117,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if (!isOwnOrigin(request.headers.origin, hostHeader)) {
       log(`refused a runner socket from origin ${JSON.stringify(request.headers.origin)}`);
+      return refuseUpgrade(socket, 403, 'Forbidden');
+    }
+    if (!token?.admits(request)) {
+      log('refused a runner socket without the runner token (a page must be opened from the address the server printed)');
       return refuseUpgrade(socket, 403, 'Forbidden');
     }
     if (sessions.size >= MAX_SESSIONS) {
@@ -152,10 +172,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHostHeaders(host, port);
+  token = createRunnerToken(port);
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   return {
-    url: `http://${urlHost}:${port}/`,
+    url: `http://${urlHost}:${port}/?${token.query}`,
     port,
     runnerPids: () => [...sessions].map((session) => session.runnerPid),
     async close() {

@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
+import { runnerSocketAddress } from '../fixtures/runner-socket.js';
 
 const SERVER_PROCESS = fileURLToPath(new URL('../fixtures/web-server-process.js', import.meta.url));
 /** Larger than what loopback sockets buffer, so that a download is still under way when it is aborted. */
@@ -90,7 +91,7 @@ async function getStatus(url: string): Promise<number> {
 /** Opens a runner socket; resolves 'open' (then closes it), or the HTTP status it was refused with. */
 function tryRunnerSocket(server: ServerProcess): Promise<'open' | number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/runner`, { origin: `http://127.0.0.1:${server.port}` });
+    const socket = new WebSocket(runnerSocketAddress(server.url), { origin: `http://127.0.0.1:${server.port}` });
     socket.once('open', () => {
       socket.close();
       resolve('open');

@@ -13,6 +13,7 @@ import { FRAME_WIDTH, type HostMessage, type MessageOf, type RunnerMessage } fro
 import { decodeRunnerMessages, encodeHostMessage } from '../../runner/common/wire.js';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
 import { isAlive, waitUntilGone } from '../fixtures/processes.js';
+import { runnerSocketAddress } from '../fixtures/runner-socket.js';
 
 /** This process's runner children, alive or not yet reaped, found by their parent in /proc. */
 function childRunnerPids(): number[] {
@@ -38,7 +39,7 @@ const CLS_CART: HostMessage = {
 /** SWEETIE-16 colour 2 (spec 3.2), as RGBA. */
 const RED = [0xb1, 0x3e, 0x53, 0xff];
 
-/** A browser-like client: the page's own Origin, every decoded message kept in order. */
+/** A browser-like client: the page's own Origin and the server's token, every decoded message kept in order. */
 class RunnerClient {
   readonly messages: RunnerMessage[] = [];
   /** How many WebSocket messages carried JSON (not frames). */
@@ -47,8 +48,8 @@ class RunnerClient {
   readonly #socket: WebSocket;
   readonly #waiters: { type: RunnerMessage['type']; resolve: (msg: RunnerMessage) => void }[] = [];
 
-  constructor(server: WebServer) {
-    this.#socket = new WebSocket(`ws://127.0.0.1:${server.port}/runner`, { origin: `http://127.0.0.1:${server.port}` });
+  constructor(server: WebServer, headers: Record<string, string> = {}, address = runnerSocketAddress(server.url)) {
+    this.#socket = new WebSocket(address, { origin: `http://127.0.0.1:${server.port}`, headers });
     this.#socket.on('message', (data: RawData, isBinary: boolean) => {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       const batch = decodeRunnerMessages(isBinary ? bytes : bytes.toString('utf8'));
@@ -188,7 +189,7 @@ describe('web fallback runner sessions', { timeout: 60_000 }, () => {
     const status = await new Promise<number>((resolve, reject) => {
       const socket = connect(server.port, '127.0.0.1', () => {
         socket.write(
-          `GET /runner HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: http://127.0.0.1:${server.port}\r\n` +
+          `GET /runner${new URL(server.url).search} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: http://127.0.0.1:${server.port}\r\n` +
             'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: not a key\r\n\r\n',
         );
       });
@@ -201,6 +202,20 @@ describe('web fallback runner sessions', { timeout: 60_000 }, () => {
     for (const end = Date.now() + 5000; leftOver().length > 0 && Date.now() < end; ) await sleep(20);
     assert.deepEqual(leftOver(), []);
     assert.deepEqual(server.runnerPids(), []);
+  });
+
+  it('starts a runner for a browser that holds the cookie its address gave it', async () => {
+    const page = await fetch(server.url);
+    await page.arrayBuffer();
+    const cookie = page.headers.get('set-cookie')?.split(';')[0];
+    assert.ok(cookie, 'the page opened with the token got no cookie');
+    const client = new RunnerClient(server, { cookie }, runnerSocketAddress(server.url, null));
+    await client.opened();
+    const frame = client.next('frame');
+    client.send(CLS_CART);
+    assert.deepEqual(pixelAt(await frame, 8 + 120, 4 + 68), RED);
+    client.close();
+    await client.closed;
   });
 
   it('ends every runner when the server closes', async () => {
