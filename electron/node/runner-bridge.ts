@@ -1,6 +1,7 @@
 // One WebSocket, one runner process: the web fallback's stand-in for Electron's MessagePort.
-// Browser messages are validated before they reach the runner; the runner's messages are batched
-// and encoded for the wire; whichever side ends first takes the other down with it.
+// Browser messages are validated before they reach the runner, and a start asking for unpaced
+// frames is refused; the runner's messages are batched and encoded for the wire; whichever side
+// ends first takes the other down with it.
 import type { RawData, WebSocket } from 'ws';
 import { frameAck } from '../../runner/common/frame-acks.js';
 import { MessageBatcher } from '../../runner/common/message-batch.js';
@@ -42,6 +43,12 @@ export function bridgeRunner(socket: WebSocket, runner: RunnerProcess, log: (lin
     const message = decodeHostMessage(Array.isArray(data) ? Buffer.concat(data) : data);
     if (message === null) {
       log(`${label}: dropped a malformed message from the browser`);
+      return;
+    }
+    if (message.type === 'start' && message.options.pacing === 'fast') {
+      // Back-to-back frames are for headless runs; a page asking for them would flood its socket.
+      log(`${label}: refused a start with pacing 'fast' from the browser`);
+      outbox.push({ type: 'error', message: `${message.cart.name}: the server refused to start the cart with pacing 'fast' (frames back to back); a web page may only ask for pacing 'realtime'.` });
       return;
     }
     runner.send(message);

@@ -77,8 +77,8 @@ async function serveWebApp(port: number): Promise<void> {
     if (code === 'EACCES') fail(`Not allowed to listen on port ${port}. Choose another port, e.g. PORT=${DEFAULT_PORT} npm start`);
     throw error;
   }
-  console.log(`Nibble studio: http://localhost:${server.port}`);
-  console.log('Open that address in your browser. Press Ctrl+C to stop.');
+  console.log(`Nibble studio: ${server.url}`);
+  console.log('Open that address, with its token, in your browser: the token lets that browser run carts here until the server stops. Press Ctrl+C to stop.');
 
   const shutDown = (): void => {
     void server.close().then(() => process.exit(0));

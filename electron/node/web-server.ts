@@ -1,17 +1,18 @@
 // The web fallback: serves the built studio over loopback HTTP and gives each page a runner
-// process through a WebSocket at /runner. Used by the start script when Electron cannot run, and
-// by the tests.
+// process through a WebSocket at /runner, to pages holding the server's runner token. Used by the
+// start script when Electron cannot run, and by the tests.
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
+import { pipeline, type Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { escapeControls } from '../../runner/common/control-chars.js';
 import { MESSAGE_LIMITS } from '../../runner/common/protocol-validate.js';
-import { spawnRunner } from '../../runner/node/runner-process.js';
+import { spawnRunner, type RunnerProcess } from '../../runner/node/runner-process.js';
 import { contentSecurityPolicy, securityHeaders } from './content-security.js';
 import { allowedHostHeaders, isAllowedHost, isOwnOrigin } from './local-origin.js';
 import { bridgeRunner, type BridgeSession } from './runner-bridge.js';
+import { createRunnerToken, type RunnerToken } from './runner-token.js';
 import { lookupStaticFile } from './static-files.js';
 
 export const RUNNER_SOCKET_PATH = '/runner';
@@ -22,6 +23,9 @@ export const RUNNER_SOCKET_PATH = '/runner';
  * A larger message makes ws close the socket (code 1009), which ends that runner.
  */
 const MAX_CLIENT_MESSAGE_BYTES = MESSAGE_LIMITS.codeLength * 3 + 64 * 1024;
+
+/** Why GET /runner (the page's question after a refused runner socket) is refused. */
+const NO_TOKEN = 'No runner token: open the address npm start printed, with its token.';
 
 /** Each session is a process; this bounds what a runaway page can fork. */
 const MAX_SESSIONS = 8;
@@ -38,7 +42,10 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
-  /** http://HOST:PORT/ as bound. */
+  /**
+   * http://HOST:PORT/?token=TOKEN as bound: the studio's address with the runner token, which a
+   * browser opening it keeps as a cookie for this server.
+   */
   readonly url: string;
   readonly port: number;
   /** Process ids of the runners alive now, one per open /runner socket. */
@@ -52,6 +59,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const log = options.log ?? ((line: string) => console.error(`[nibble web] ${escapeControls(line)}`));
   const sessions = new Set<BridgeSession>();
   let hosts = new Set<string>();
+  // Both known once the server listens; until then every request is refused (no allowed host).
+  let token: RunnerToken | undefined;
 
   const server = createServer((request, response) => {
     void serveStatic(request, response).catch((error: unknown) => {
@@ -69,7 +78,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       response.setHeader('Allow', 'GET, HEAD');
       return sendText(response, 405, 'Method not allowed', false);
     }
+    const cookie = token?.cookieFor(request);
+    if (cookie !== undefined) response.setHeader('Set-Cookie', cookie);
     const pathname = requestPathname(request);
+    // A page whose runner socket was refused asks here whether its token is the reason.
+    if (pathname === RUNNER_SOCKET_PATH) {
+      const admitted = token?.admits(request) ?? false;
+      return sendText(response, admitted ? 426 : 403, admitted ? 'Upgrade required' : NO_TOKEN, request.method === 'HEAD');
+    }
     const found = pathname === undefined ? { kind: 'bad-request' as const } : await lookupStaticFile(options.rootDir, pathname);
     if (found.kind === 'bad-request') return sendText(response, 400, 'Bad request', request.method === 'HEAD');
     if (found.kind === 'not-found') return sendText(response, 404, 'Not found', request.method === 'HEAD');
@@ -84,9 +100,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       response.end();
       return;
     }
-    const stream = createReadStream(found.filePath);
-    stream.once('error', () => response.destroy());
-    stream.pipe(response);
+    // pipeline, not pipe: a client that goes away mid-download must close the file with it.
+    pipeline(createReadStream(found.filePath), response, (error) => {
+      if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') log(`failed to serve ${request.url}: ${error.message}`);
+    });
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
@@ -103,12 +120,31 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       log(`refused a runner socket from origin ${JSON.stringify(request.headers.origin)}`);
       return refuseUpgrade(socket, 403, 'Forbidden');
     }
+    if (!token?.admits(request)) {
+      log('refused a runner socket without the runner token (a page must be opened from the address the server printed)');
+      return refuseUpgrade(socket, 403, 'Forbidden');
+    }
     if (sessions.size >= MAX_SESSIONS) {
       log(`refused a runner socket: ${MAX_SESSIONS} runners are already running`);
       return refuseUpgrade(socket, 503, 'Service Unavailable');
     }
+    // Spawned before the handshake, so that a runner that cannot start (out of descriptors or
+    // processes) is an HTTP refusal rather than a socket that closes at once.
+    let runner: RunnerProcess;
+    try {
+      runner = spawnRunner({}, { acknowledgeFrames: false });
+    } catch (error) {
+      log(`refused a runner socket: ${error instanceof Error ? error.message : String(error)}`);
+      return refuseUpgrade(socket, 503, 'Service Unavailable');
+    }
+    let bridged = false;
+    // ws answers a malformed handshake itself and never calls back; the runner must not outlive it.
+    socket.once('close', () => {
+      if (!bridged) runner.kill();
+    });
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
-      const session = bridgeRunner(webSocket, spawnRunner({}, { acknowledgeFrames: false }), log);
+      bridged = true;
+      const session = bridgeRunner(webSocket, runner, log);
       sessions.add(session);
       void session.ended.then(() => sessions.delete(session));
     });
@@ -137,10 +173,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHostHeaders(host, port);
+  token = createRunnerToken(port);
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   return {
-    url: `http://${urlHost}:${port}/`,
+    url: `http://${urlHost}:${port}/?${token.query}`,
     port,
     runnerPids: () => [...sessions].map((session) => session.runnerPid),
     async close() {

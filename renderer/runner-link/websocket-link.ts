@@ -1,5 +1,6 @@
 // Web mode: each WebSocket connection to /runner is one runner process on the server. Opening the
-// connection spawns it, closing the connection ends it.
+// connection spawns it, closing the connection ends it. The server opens it only for a browser that
+// holds its runner token (a cookie it sets when the page is opened from the address it printed).
 import type { CartSource, HostMessage, RunOptions } from '../../runner/common/protocol.js';
 import { decodeRunnerMessages, encodeHostMessage } from '../../runner/common/wire.js';
 import { CHANNEL_LOST, ListenerSet, STOPPED_BY_HOST, type BatchSource, type RunnerLink, type RunnerMessageListener } from './runner-link.js';
@@ -7,6 +8,22 @@ import { CHANNEL_LOST, ListenerSet, STOPPED_BY_HOST, type BatchSource, type Runn
 export function runnerSocketUrl(page: Location): string {
   const scheme = page.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${page.host}/runner`;
+}
+
+/**
+ * What the console says when the server refused a runner socket. The browser does not tell a page
+ * why a WebSocket failed, so the page asks the same path over HTTP whether its token is the reason.
+ */
+async function refusalMessage(socketUrl: string): Promise<string> {
+  try {
+    const answer = await fetch(socketUrl.replace(/^ws/, 'http'), { cache: 'no-store' });
+    if (answer.status === 403) {
+      return 'The server refused to start a runner: this page has no valid runner token. Open the address that npm start printed (http://…/?token=…), with its token; after that, reloading the page is enough until the server restarts.';
+    }
+  } catch {
+    // The server is not answering at all: the message below covers it.
+  }
+  return 'Could not start a runner: the server has stopped, or refused it (too many runners at once, or out of resources); the terminal where npm start runs says why.';
 }
 
 export class WebSocketRunnerLink implements RunnerLink {
@@ -26,8 +43,10 @@ export class WebSocketRunnerLink implements RunnerLink {
     socket.binaryType = 'arraybuffer';
     this.#socket = socket;
     this.#queue = [{ type: 'start', cart, options, ...(pmem ? { pmem } : {}) }];
+    let opened = false;
     socket.addEventListener('open', () => {
       if (this.#socket !== socket) return;
+      opened = true;
       for (const msg of this.#queue) socket.send(encodeHostMessage(msg));
       this.#queue = [];
     });
@@ -46,6 +65,10 @@ export class WebSocketRunnerLink implements RunnerLink {
     });
     socket.addEventListener('close', () => {
       if (this.#socket !== socket) return;
+      if (!opened) {
+        void this.#reportRefusal(socket);
+        return;
+      }
       this.#socket = null;
       this.#listeners.emit(CHANNEL_LOST);
     });
@@ -66,6 +89,15 @@ export class WebSocketRunnerLink implements RunnerLink {
 
   onMessage(cb: RunnerMessageListener): void {
     this.#listeners.add(cb);
+  }
+
+  /** A socket that closed before it opened was refused (or found no server): an error says why. */
+  async #reportRefusal(socket: WebSocket): Promise<void> {
+    const message = await refusalMessage(this.#url);
+    if (this.#socket !== socket) return;
+    this.#socket = null;
+    this.#queue = [];
+    this.#listeners.emit({ type: 'error', message });
   }
 
   /** Forgets the current connection first, so its late events are ignored. */

@@ -59,6 +59,9 @@ export function spawnRunner(options: SpawnOptions = {}, host: HostOptions = {}):
   const send = (msg: HostMessage) => {
     if (child.connected) child.send(msg);
   };
+  // A spawn that fails for want of descriptors or processes reports 'error' a tick later, as does a
+  // failed send or kill; unheard, the event would take the host down with it.
+  child.on('error', (error) => console.error(`runner ${child.pid ?? '(not started)'}: ${error.message}`));
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[runner ${child.pid}] ${escapeControls(chunk.toString())}`));
   child.on('message', (raw) => {
     if (refused) return;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { FRAMES_IN_FLIGHT } from '../../runner/common/frame-acks.js';
-import { eventually, framePixel, useStudio, waitForState } from './studio-page.js';
+import { eventually, framePixel, openStudio as openStudioAt, runAndWaitForFrame, useStudio, waitForState, waitForStudio } from './studio-page.js';
 import { readRgbaPng } from '../rgba-png.js';
 
 const SWEETIE_16 = ['1a1c2c', '5d275d', 'b13e53', 'ef7d57', 'ffcd75', 'a7f070', '38b764', '257179', '29366f', '3b5dc9', '41a6f6', '73eff7', 'f4f4f4', '94b0c2', '566c86', '333c57'];
@@ -104,6 +104,24 @@ test('an error shows in red with a link that selects its line', async () => {
   await error.locator('.line-link[data-line="4"]').first().click();
   const selected = await page.evaluate(() => (globalThis as unknown as StudioPage).document.querySelector('.monaco-editor .current-line') !== null);
   assert.ok(selected, 'the editor highlights a line');
+  await page.close();
+});
+
+test("without the runner token Run says to open the printed address; once opened, the plain address runs carts", async () => {
+  const plain = new URL(studio.server.url);
+  plain.search = '';
+  const page = await openStudioAt(studio.browser, plain.href);
+  await page.keyboard.press('Control+R');
+  await waitForState(page, 'error');
+  await page.locator('.console-log .line', { hasText: 'Open the address that npm start printed' }).waitFor({ timeout: 3000 });
+  assert.deepEqual(studio.server.runnerPids(), []);
+
+  // The address with the token leaves its cookie in this browser; then the plain address is enough.
+  await page.goto(studio.server.url);
+  await page.goto(plain.href);
+  await waitForStudio(page);
+  await runAndWaitForFrame(page);
+  assert.equal(studio.server.runnerPids().length, 1);
   await page.close();
 });
 

@@ -8,7 +8,11 @@ import { eventually, framePixel, openStudio, useStudio, waitForState, type Studi
 
 const studio = useStudio();
 
-const openWorkerStudio = () => openStudio(studio.browser, `${studio.server.url}?runner=worker`);
+const openWorkerStudio = () => {
+  const address = new URL(studio.server.url);
+  address.searchParams.set('runner', 'worker');
+  return openStudio(studio.browser, address.href);
+};
 
 const state = (page: Page) => page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.state());
 

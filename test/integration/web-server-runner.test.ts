@@ -1,15 +1,34 @@
 // The web fallback's /runner socket with a real runner process: a cart runs and its frames arrive,
 // and the process lives exactly as long as the socket.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket, type RawData } from 'ws';
 import { FRAME_WIDTH, type HostMessage, type MessageOf, type RunnerMessage } from '../../runner/common/protocol.js';
 import { decodeRunnerMessages, encodeHostMessage } from '../../runner/common/wire.js';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
 import { isAlive, waitUntilGone } from '../fixtures/processes.js';
+import { runnerSocketAddress } from '../fixtures/runner-socket.js';
+
+/** This process's runner children, alive or not yet reaped, found by their parent in /proc. */
+function childRunnerPids(): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+        return status.includes(`\nPPid:\t${process.pid}\n`) && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('runner-entry');
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 const CLS_CART: HostMessage = {
   type: 'start',
@@ -20,7 +39,7 @@ const CLS_CART: HostMessage = {
 /** SWEETIE-16 colour 2 (spec 3.2), as RGBA. */
 const RED = [0xb1, 0x3e, 0x53, 0xff];
 
-/** A browser-like client: the page's own Origin, every decoded message kept in order. */
+/** A browser-like client: the page's own Origin and the server's token, every decoded message kept in order. */
 class RunnerClient {
   readonly messages: RunnerMessage[] = [];
   /** How many WebSocket messages carried JSON (not frames). */
@@ -29,8 +48,8 @@ class RunnerClient {
   readonly #socket: WebSocket;
   readonly #waiters: { type: RunnerMessage['type']; resolve: (msg: RunnerMessage) => void }[] = [];
 
-  constructor(server: WebServer) {
-    this.#socket = new WebSocket(`ws://127.0.0.1:${server.port}/runner`, { origin: `http://127.0.0.1:${server.port}` });
+  constructor(server: WebServer, headers: Record<string, string> = {}, address = runnerSocketAddress(server.url)) {
+    this.#socket = new WebSocket(address, { origin: `http://127.0.0.1:${server.port}`, headers });
     this.#socket.on('message', (data: RawData, isBinary: boolean) => {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       const batch = decodeRunnerMessages(isBinary ? bytes : bytes.toString('utf8'));
@@ -131,6 +150,25 @@ describe('web fallback runner sessions', { timeout: 60_000 }, () => {
     await client.closed;
   });
 
+  it("refuses a start with pacing 'fast', tells the page, and never passes it to the runner", async () => {
+    const client = new RunnerClient(server);
+    await client.opened();
+    const [error, ready, frame] = [client.next('error'), client.next('ready'), client.next('frame')];
+    client.send({ ...CLS_CART, options: { deterministic: true, pacing: 'fast' } } as HostMessage);
+    const first = await Promise.race([error, ready, frame]);
+    assert.equal(first.type, 'error');
+    assert.match(first.type === 'error' ? first.message : '', /cls\.lua: .*refused .*pacing 'fast'/);
+    assert.ok(logged.some((line) => line.includes("refused a start with pacing 'fast'")));
+
+    // The runner never got that start: the next, paced one is the first it runs.
+    client.send(CLS_CART);
+    assert.equal((await frame).index, 1);
+    await ready;
+    assert.equal(client.messages.filter((m) => m.type === 'ready').length, 1);
+    client.close();
+    await client.closed;
+  });
+
   it("tells the page when its runner dies, then closes the socket", async () => {
     const client = new RunnerClient(server);
     await client.opened();
@@ -144,6 +182,40 @@ describe('web fallback runner sessions', { timeout: 60_000 }, () => {
     process.kill(pid, 'SIGKILL');
     assert.deepEqual(await gone, { type: 'gone', reason: 'crashed', code: null, signal: 'SIGKILL' });
     assert.equal(await client.closed, 1000);
+  });
+
+  it('leaves no runner behind for a handshake that ws refuses', async () => {
+    const before = childRunnerPids();
+    const status = await new Promise<number>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write(
+          `GET /runner${new URL(server.url).search} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: http://127.0.0.1:${server.port}\r\n` +
+            'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: not a key\r\n\r\n',
+        );
+      });
+      socket.once('data', (bytes: Buffer) => resolve(Number(bytes.toString('latin1').split(' ')[1])));
+      socket.once('error', reject);
+    });
+    assert.equal(status, 400);
+    const leftOver = () => childRunnerPids().filter((pid) => !before.includes(pid));
+    // A killed runner is reaped within milliseconds; five seconds only bound the wait.
+    for (const end = Date.now() + 5000; leftOver().length > 0 && Date.now() < end; ) await sleep(20);
+    assert.deepEqual(leftOver(), []);
+    assert.deepEqual(server.runnerPids(), []);
+  });
+
+  it('starts a runner for a browser that holds the cookie its address gave it', async () => {
+    const page = await fetch(server.url);
+    await page.arrayBuffer();
+    const cookie = page.headers.get('set-cookie')?.split(';')[0];
+    assert.ok(cookie, 'the page opened with the token got no cookie');
+    const client = new RunnerClient(server, { cookie }, runnerSocketAddress(server.url, null));
+    await client.opened();
+    const frame = client.next('frame');
+    client.send(CLS_CART);
+    assert.deepEqual(pixelAt(await frame, 8 + 120, 4 + 68), RED);
+    client.close();
+    await client.closed;
   });
 
   it('ends every runner when the server closes', async () => {

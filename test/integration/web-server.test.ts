@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
+import { runnerSocketAddress, runnerToken } from '../fixtures/runner-socket.js';
 
 const INDEX_HTML = '<!doctype html><title>studio</title>';
 const SECRET = 'outside the root';
@@ -31,12 +32,23 @@ function rawGet(port: number, requestPath: string, headers: Record<string, strin
   });
 }
 
+interface SocketRequest {
+  origin?: string;
+  host?: string;
+  cookie?: string;
+  /** The runner token in the socket's address; null for none. */
+  token: string | null;
+}
+
 /** Opens a runner socket; resolves 'open', or the HTTP status the server refused it with. */
-function tryRunnerSocket(port: number, headers: { origin?: string; host?: string }): Promise<'open' | number> {
+function tryRunnerSocket(server: WebServer, request: SocketRequest): Promise<'open' | number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${port}/runner`, {
-      ...(headers.origin === undefined ? {} : { origin: headers.origin }),
-      ...(headers.host === undefined ? {} : { headers: { host: headers.host } }),
+    const socket = new WebSocket(runnerSocketAddress(server.url, request.token), {
+      ...(request.origin === undefined ? {} : { origin: request.origin }),
+      headers: {
+        ...(request.host === undefined ? {} : { host: request.host }),
+        ...(request.cookie === undefined ? {} : { cookie: request.cookie }),
+      },
     });
     socket.once('open', () => {
       socket.terminate();
@@ -48,6 +60,13 @@ function tryRunnerSocket(port: number, headers: { origin?: string; host?: string
     });
     socket.once('error', reject);
   });
+}
+
+/** The name=value of the cookie a server sets for its own address (with its token). */
+async function cookieFrom(serverUrl: string): Promise<string | undefined> {
+  const response = await fetch(serverUrl);
+  await response.arrayBuffer();
+  return response.headers.get('set-cookie')?.split(';')[0];
 }
 
 describe('web fallback server', () => {
@@ -141,15 +160,61 @@ describe('web fallback server', () => {
   });
 
   it('refuses runner sockets from other origins, or without one', async () => {
-    assert.equal(await tryRunnerSocket(server.port, { origin: 'http://attacker.example' }), 403);
-    assert.equal(await tryRunnerSocket(server.port, { origin: `http://localhost:${server.port + 1}` }), 403);
-    assert.equal(await tryRunnerSocket(server.port, {}), 403);
+    const token = runnerToken(server.url);
+    assert.equal(await tryRunnerSocket(server, { token, origin: 'http://attacker.example' }), 403);
+    assert.equal(await tryRunnerSocket(server, { token, origin: `http://localhost:${server.port + 1}` }), 403);
+    assert.equal(await tryRunnerSocket(server, { token }), 403);
     assert.equal(
-      await tryRunnerSocket(server.port, { origin: `http://attacker.example:${server.port}`, host: `attacker.example:${server.port}` }),
+      await tryRunnerSocket(server, { token, origin: `http://attacker.example:${server.port}`, host: `attacker.example:${server.port}` }),
       421,
     );
     assert.ok(logged.some((line) => line.includes('attacker.example')));
     assert.deepEqual(server.runnerPids(), []);
+  });
+
+  it("refuses runner sockets without the server's token, or with a wrong one or another server's", async () => {
+    const origin = `http://127.0.0.1:${server.port}`;
+    const other = await startWebServer({ port: 0, rootDir: tempDir, log: () => {} });
+    try {
+      const token = runnerToken(server.url);
+      const otherToken = runnerToken(other.url);
+      assert.ok(token && otherToken && token !== otherToken);
+      assert.equal(Buffer.from(token, 'base64url').length, 32);
+      const otherCookie = (await cookieFrom(other.url))?.replace(`-${other.port}=`, `-${server.port}=`);
+
+      const before = logged.length;
+      for (const attempt of [
+        { token: null },
+        { token: '' },
+        { token: `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}` },
+        { token: token.slice(0, -1) },
+        { token: otherToken },
+        { token: null, cookie: `nibble-token-${server.port}=${otherToken}` },
+        { token: null, cookie: otherCookie },
+      ]) {
+        assert.equal(await tryRunnerSocket(server, { ...attempt, origin }), 403, JSON.stringify(attempt));
+      }
+      assert.equal(logged.slice(before).filter((line) => line.includes('without the runner token')).length, 7);
+      assert.deepEqual(server.runnerPids(), []);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('gives the token back as an HttpOnly, SameSite=Strict cookie only to an address that carries it', async () => {
+    const cookie = (await rawGet(server.port, `/${new URL(server.url).search}`)).headers['set-cookie'];
+    assert.deepEqual(cookie, [`nibble-token-${server.port}=${runnerToken(server.url)}; HttpOnly; SameSite=Strict; Path=/`]);
+    assert.equal((await rawGet(server.port, '/')).headers['set-cookie'], undefined);
+    assert.equal((await rawGet(server.port, '/?token=wrong')).headers['set-cookie'], undefined);
+  });
+
+  it('tells a page whether its runner token is valid at GET /runner', async () => {
+    const noToken = await rawGet(server.port, '/runner');
+    assert.equal(noToken.status, 403);
+    assert.match(noToken.body, /open the address npm start printed, with its token/);
+    const cookie = await cookieFrom(server.url);
+    assert.ok(cookie);
+    assert.equal((await rawGet(server.port, '/runner', { cookie })).status, 426);
   });
 
   it('reports a port that is already taken', async () => {
