@@ -1,11 +1,11 @@
 // The cart's Lua side: one Lua state with the sandboxed libraries and the console API, the cart's
 // code loaded into it, and protected calls of its callbacks with errors reported at their line.
-// A soft reset() replaces it with a fresh one.
+// A soft reset() replaces it with a fresh one, binding the same host functions.
 import type { ApiFunction } from './api/context.js';
 import type { VmHook } from './interrupt/vm-hook.js';
-import { LuaBridge, LuaType, LUA_ERRMEM, LUA_MULTRET, LUA_OK, LUA_TYPE_NAMES } from './lua/lua-bridge.js';
+import { LuaBridge, LuaType, LUA_ERRMEM, LUA_MULTRET, LUA_OK, LUA_TYPE_NAMES, type CFunctionRef, type GlobalFunction } from './lua/lua-bridge.js';
 import type { LuaState } from './lua/lua-wasm.js';
-import { installSandbox, type Sandbox } from './lua/sandbox.js';
+import { installSandbox, registerSandboxFunctions, type Sandbox, type SandboxFunctions } from './lua/sandbox.js';
 
 export type CallResult = 'ok' | 'error' | 'out-of-memory';
 
@@ -21,10 +21,39 @@ export interface ScriptFailure {
 }
 
 
+/**
+ * The host functions every Lua state of one VM binds: the sandbox's, the traceback handler and the
+ * console API. A wasm table entry is never freed, so they are registered once, when the machine is
+ * made, and each reset()'s fresh state binds the same ones.
+ */
+export interface ScriptFunctions {
+  sandbox: SandboxFunctions;
+  traceback: CFunctionRef;
+  api: readonly GlobalFunction[];
+}
+
+export function registerScriptFunctions(lua: LuaBridge, hook: VmHook, api: readonly ApiFunction[]): ScriptFunctions {
+  return {
+    sandbox: registerSandboxFunctions(lua, { enter: (S) => hook.enter(S), leave: (S) => hook.leave(S) }),
+    traceback: lua.addFunction((S) => traceback(lua, S)),
+    api: api.map(({ name, fn }) => ({ name, fn: lua.addFunction(fn) })),
+  };
+}
+
+/** Message handler: the error text followed by Lua's traceback. */
+function traceback(lua: LuaBridge, L: LuaState): number {
+  const x = lua.x;
+  const type = x.lua_type(L, 1);
+  const message =
+    type === LuaType.STRING || type === LuaType.NUMBER ? (lua.toText(L, 1) ?? '') : `(error object is a ${LUA_TYPE_NAMES[type] ?? 'unknown'} value)`;
+  lua.pushString(L, message);
+  x.luaL_traceback(L, L, x.lua_tolstring(L, -1, 0), 1);
+  return 1;
+}
+
 export class CartScript {
   readonly L: LuaState;
   private readonly sandbox: Sandbox;
-  private readonly tracebackFn: number;
   /** Set when a call returned 'error'. */
   failure: ScriptFailure | undefined;
 
@@ -32,14 +61,13 @@ export class CartScript {
     private readonly lua: LuaBridge,
     private readonly hook: VmHook,
     private readonly chunkName: string,
-    api: readonly ApiFunction[],
+    private readonly functions: ScriptFunctions,
     deterministic: boolean,
   ) {
     this.L = lua.x.luaL_newstate();
     hook.attach(this.L);
-    this.sandbox = installSandbox(lua, this.L, { enter: (S) => hook.enter(S), leave: (S) => hook.leave(S) }, deterministic);
-    this.tracebackFn = lua.addFunction((S) => this.traceback(S));
-    for (const { name, fn } of api) lua.setGlobalFunction(this.L, name, fn);
+    this.sandbox = installSandbox(lua, this.L, functions.sandbox, deterministic);
+    for (const { name, fn } of functions.api) lua.setGlobalFunction(this.L, name, fn);
   }
 
   /** Lua heap in use, in bytes; call between callbacks only. */
@@ -134,7 +162,7 @@ export class CartScript {
     const x = this.lua.x;
     const L = this.L;
     const fnIndex = x.lua_gettop(L) - nargs;
-    x.lua_pushcclosure(L, this.tracebackFn, 0);
+    x.lua_pushcclosure(L, this.functions.traceback, 0);
     x.lua_rotate(L, fnIndex, 1);
     this.hook.beginCode();
     const status = x.lua_pcallk(L, nargs, 0, fnIndex, 0, 0);
@@ -144,17 +172,6 @@ export class CartScript {
     if (status === LUA_OK) return 'ok';
     if (status === LUA_ERRMEM) return 'out-of-memory';
     return this.fail(report);
-  }
-
-  /** Message handler: the error text followed by Lua's traceback. */
-  private traceback(L: LuaState): number {
-    const x = this.lua.x;
-    const type = x.lua_type(L, 1);
-    const message =
-      type === LuaType.STRING || type === LuaType.NUMBER ? (this.lua.toText(L, 1) ?? '') : `(error object is a ${LUA_TYPE_NAMES[type] ?? 'unknown'} value)`;
-    this.lua.pushString(L, message);
-    x.luaL_traceback(L, L, x.lua_tolstring(L, -1, 0), 1);
-    return 1;
   }
 
   private fail(report: string): 'error' {

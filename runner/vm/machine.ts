@@ -13,7 +13,7 @@ import { soundApi } from './api/sound-api.js';
 import { systemApi } from './api/system-api.js';
 import { CartBanks } from './cart-banks.js';
 import { loadCartIntoRam, reloadCartIntoRam } from './cart-loader.js';
-import { CartScript, type CallResult } from './cart-script.js';
+import { CartScript, registerScriptFunctions, type CallResult, type ScriptFunctions } from './cart-script.js';
 import { Input, writeDefaultKeyMapping } from './input.js';
 import { VmHook } from './interrupt/vm-hook.js';
 import { LuaBridge } from './lua/lua-bridge.js';
@@ -46,7 +46,7 @@ export class CartMachine {
   private readonly input: Input;
   private readonly sound: SoundChip;
   private readonly banks: CartBanks;
-  private readonly api: ApiFunction[];
+  private readonly functions: ScriptFunctions;
   private script: CartScript;
   private ticCount = 0;
   private startedAt = 0;
@@ -83,7 +83,7 @@ export class CartMachine {
       },
       { memoryShared: wasm.shared, alwaysOn: shared.alwaysOnHook, instructionBudget: shared.instructionBudget },
     );
-    this.api = this.buildApi();
+    this.functions = registerScriptFunctions(this.lua, this.hook, this.buildApi());
     this.script = this.newScript();
   }
 
@@ -109,7 +109,7 @@ export class CartMachine {
   }
 
   private newScript(): CartScript {
-    return new CartScript(this.lua, this.hook, this.cart.name, this.api, this.options.deterministic);
+    return new CartScript(this.lua, this.hook, this.cart.name, this.functions, this.options.deterministic);
   }
 
   /** trace() output, limited per frame so that a cart tracing in a loop cannot flood the host. */

@@ -14,6 +14,13 @@ export const LUA_YIELD = 1;
 
 /** A C function as the VM sees it: takes the state, returns the number of results pushed. */
 export type CFunction = (L: LuaState) => number;
+/** A C function registered with addFunction: its index in the wasm function table. */
+export type CFunctionRef = number;
+/** A registered C function bound to a global of each new Lua state. */
+export interface GlobalFunction {
+  name: string;
+  fn: CFunctionRef;
+}
 
 /** lua_Debug (Lua 5.4, 32-bit pointers): size and the offsets read here. */
 export const DEBUG_INFO_SIZE = 120;
@@ -71,17 +78,22 @@ export class LuaBridge {
     return ptr;
   }
 
-  addFunction(fn: CFunction): number {
+  /**
+   * Registers a C function and returns its index in the wasm function table. The entry (and the
+   * wrapper compiled for it) is never released: register each function once per VM and reuse it
+   * in every Lua state, never once per state.
+   */
+  addFunction(fn: CFunction): CFunctionRef {
     return this.wasm.addFunction(fn, 'ii');
   }
 
-  /** Registers a lua_Hook: void (*)(lua_State *L, lua_Debug *ar). */
-  addHookFunction(fn: (L: LuaState, ar: number) => void): number {
+  /** Registers a lua_Hook: void (*)(lua_State *L, lua_Debug *ar). Once per VM, as addFunction. */
+  addHookFunction(fn: (L: LuaState, ar: number) => void): CFunctionRef {
     return this.wasm.addFunction(fn, 'vii');
   }
 
-  setGlobalFunction(L: LuaState, name: string, fn: CFunction): void {
-    this.x.lua_pushcclosure(L, this.addFunction(fn), 0);
+  setGlobalFunction(L: LuaState, name: string, fn: CFunctionRef): void {
+    this.x.lua_pushcclosure(L, fn, 0);
     this.x.lua_setglobal(L, this.name(name));
   }
 

@@ -1,9 +1,9 @@
 // The cart's Lua environment: an allowlist. Only base, coroutine, table, string and math are opened
 // (never io, os, package, debug, utf8), and the prelude below removes or narrows what remains risky.
-import { LuaBridge, LUA_MULTRET, LUA_OK, LUA_REGISTRYINDEX } from './lua-bridge.js';
+import { LuaBridge, LUA_MULTRET, LUA_OK, LUA_REGISTRYINDEX, type CFunctionRef, type GlobalFunction } from './lua-bridge.js';
 import type { LuaState } from './lua-wasm.js';
 import { LUA53_COMPAT, LUA53_COMPAT_CHUNK } from './lua53-compat.js';
-import { installLua53Random } from './lua53-random.js';
+import { Lua53Random } from './lua53-random.js';
 
 const PRELUDE_CHUNK = '=[nibble]';
 
@@ -69,25 +69,45 @@ const LIBRARIES: [string, 'luaopen_base' | 'luaopen_coroutine' | 'luaopen_table'
   ['math', 'luaopen_math'],
 ];
 
-export function installSandbox(lua: LuaBridge, L: LuaState, hooks: SandboxHooks, deterministic: boolean): Sandbox {
+/** The sandbox's host functions, registered once per VM and bound in each of its Lua states. */
+export interface SandboxFunctions {
+  openers: readonly GlobalFunction[];
+  random: Lua53Random;
+  enter: CFunctionRef;
+  leave: CFunctionRef;
+  /** dofile and loadfile. */
+  refused: readonly GlobalFunction[];
+}
+
+export function registerSandboxFunctions(lua: LuaBridge, hooks: SandboxHooks): SandboxFunctions {
   const x = lua.x;
-  for (const [name, opener] of LIBRARIES) {
-    const open = lua.addFunction((S) => x[opener](S));
-    x.luaL_requiref(L, lua.name(name), open, 1);
+  return {
+    openers: LIBRARIES.map(([name, opener]) => ({ name, fn: lua.addFunction((S) => x[opener](S)) })),
+    random: new Lua53Random(lua),
+    enter: lua.addFunction(hooks.enter),
+    leave: lua.addFunction(hooks.leave),
+    // TIC-80 replaces dofile and loadfile with C functions that raise an error.
+    refused: ['dofile', 'loadfile'].map((name) => ({ name, fn: lua.addFunction((S) => lua.error(S, `unknown method: "${name}"`)) })),
+  };
+}
+
+export function installSandbox(lua: LuaBridge, L: LuaState, functions: SandboxFunctions, deterministic: boolean): Sandbox {
+  const x = lua.x;
+  for (const { name, fn } of functions.openers) {
+    x.luaL_requiref(L, lua.name(name), fn, 1);
     x.lua_settop(L, 0);
   }
 
   if (lua.load(L, LUA53_COMPAT, LUA53_COMPAT_CHUNK) !== LUA_OK || x.lua_pcallk(L, 0, 0, 0, 0, 0) !== LUA_OK) {
     throw new Error(`Lua 5.3 compatibility: ${lua.toText(L, -1)}`);
   }
-  installLua53Random(lua, L, deterministic);
+  functions.random.install(L, deterministic);
   if (lua.load(L, PRELUDE, PRELUDE_CHUNK) !== LUA_OK) throw new Error(`prelude: ${lua.toText(L, -1)}`);
-  x.lua_pushcclosure(L, lua.addFunction(hooks.enter), 0);
-  x.lua_pushcclosure(L, lua.addFunction(hooks.leave), 0);
+  x.lua_pushcclosure(L, functions.enter, 0);
+  x.lua_pushcclosure(L, functions.leave, 0);
   if (x.lua_pcallk(L, 2, 1, 0, 0, 0) !== LUA_OK) throw new Error(`prelude: ${lua.toText(L, -1)}`);
   const gcCountRef = x.luaL_ref(L, LUA_REGISTRYINDEX);
-  // TIC-80 replaces dofile and loadfile with C functions that raise an error.
-  for (const name of ['dofile', 'loadfile']) lua.setGlobalFunction(L, name, (S) => lua.error(S, `unknown method: "${name}"`));
+  for (const { name, fn } of functions.refused) lua.setGlobalFunction(L, name, fn);
 
   return {
     memoryInUse(): number {
