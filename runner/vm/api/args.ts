@@ -1,11 +1,22 @@
-// Reading arguments the way TIC-80's bindings do: numbers through lua_tonumber, integers by C
-// truncation toward zero. Out-of-range values are clamped rather than left undefined as in C.
+// Reading arguments the way TIC-80's bindings do, one function per C type the bindings declare:
+// numbers through lua_tonumber, integers by C truncation toward zero. Out-of-range values are
+// clamped rather than left undefined as in C.
 import type { LuaBridge } from '../lua/lua-bridge.js';
 import { LuaType } from '../lua/lua-bridge.js';
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 
+/**
+ * How a binding reads an argument, named by the C type TIC-80's binding gives it: s32 (int), u8,
+ * float (kept as a Lua number), bool, a colour key (one number or a table of them) and text (the
+ * value through the global tostring, one character per byte).
+ */
+export type ArgType = 's32' | 'u8' | 'float' | 'bool' | 'colorKeys' | 'text';
+
+export type ArgValue<T extends ArgType> = T extends 'bool' ? boolean : T extends 'colorKeys' ? number[] : T extends 'text' ? string : number;
+
+/** The one conversion of a Lua number to an int argument: every s32 and u8 argument goes through it. */
 export function toInt(n: number): number {
   if (n >= INT_MIN && n <= INT_MAX) return Math.trunc(n);
   if (n > 0) return INT_MAX;
@@ -13,16 +24,26 @@ export function toInt(n: number): number {
   return 0;
 }
 
-export function argInt(lua: LuaBridge, L: number, idx: number): number {
+export function argS32(lua: LuaBridge, L: number, idx: number): number {
   return toInt(lua.x.lua_tonumberx(L, idx, 0));
 }
 
-export function argNum(lua: LuaBridge, L: number, idx: number): number {
+/** A byte argument: the int's low 8 bits, as C's conversion to u8 keeps them. */
+export function argU8(lua: LuaBridge, L: number, idx: number): number {
+  return argS32(lua, L, idx) & 0xff;
+}
+
+export function argFloat(lua: LuaBridge, L: number, idx: number): number {
   return lua.x.lua_tonumberx(L, idx, 0);
 }
 
 export function argBool(lua: LuaBridge, L: number, idx: number): boolean {
   return lua.x.lua_toboolean(L, idx) !== 0;
+}
+
+/** An integer read with lua_tointeger (0 unless the value has an exact integer representation). */
+export function argInteger(lua: LuaBridge, L: number, idx: number): bigint {
+  return lua.x.lua_tointegerx(L, idx, 0);
 }
 
 /**
@@ -31,7 +52,7 @@ export function argBool(lua: LuaBridge, L: number, idx: number): boolean {
  */
 export function argColorKeys(lua: LuaBridge, L: number, idx: number): number[] {
   const x = lua.x;
-  if (x.lua_type(L, idx) !== LuaType.TABLE) return [argInt(lua, L, idx)];
+  if (x.lua_type(L, idx) !== LuaType.TABLE) return [argS32(lua, L, idx)];
   const keys: number[] = [];
   for (let i = 1; i <= 16; i++) {
     x.lua_rawgeti(L, idx, BigInt(i));
@@ -58,6 +79,25 @@ export function argToString(lua: LuaBridge, L: number, idx: number, as: 'bytes' 
   const text = (as === 'bytes' ? lua.toLatin1(L, -1) : lua.toText(L, -1)) ?? '';
   x.lua_settop(L, -2);
   return text;
+}
+
+/** Reads argument idx as its declared type. */
+export function readArg<T extends ArgType>(lua: LuaBridge, L: number, idx: number, type: T): ArgValue<T>;
+export function readArg(lua: LuaBridge, L: number, idx: number, type: ArgType): ArgValue<ArgType> {
+  switch (type) {
+    case 's32':
+      return argS32(lua, L, idx);
+    case 'u8':
+      return argU8(lua, L, idx);
+    case 'float':
+      return argFloat(lua, L, idx);
+    case 'bool':
+      return argBool(lua, L, idx);
+    case 'colorKeys':
+      return argColorKeys(lua, L, idx);
+    case 'text':
+      return argToString(lua, L, idx, 'bytes');
+  }
 }
 
 export function pushInt(lua: LuaBridge, L: number, value: number): void {

@@ -1,46 +1,36 @@
 // Lua bindings of RAM access (reference section 1.4).
 import * as memory from '../memory.js';
-import { argInt, pushInt } from './args.js';
+import { argInteger, argS32, pushInt } from './args.js';
+import { atLeast, bind, exactly, s32 } from './binding.js';
 import type { ApiContext, ApiFunction } from './context.js';
 
 export function memoryApi(ctx: ApiContext): ApiFunction[] {
   const { lua, ram } = ctx;
   const x = lua.x;
-  const int = (L: number, i: number) => argInt(lua, L, i);
 
-  const peekN = (bits: number): ApiFunction => ({
-    name: `peek${bits}`,
-    fn: (L) => {
-      if (x.lua_gettop(L) !== 1) return lua.error(L, `invalid parameters, peek${bits}(addr)`);
-      pushInt(lua, L, memory.peek(ram, int(L, 1), bits));
-      return 1;
-    },
-  });
-  const pokeN = (bits: number): ApiFunction => ({
-    name: `poke${bits}`,
-    fn: (L) => {
-      if (x.lua_gettop(L) !== 2) return lua.error(L, `invalid parameters, poke${bits}(addr,val)`);
-      memory.poke(ram, int(L, 1), int(L, 2), bits);
-      return 0;
-    },
-  });
+  const peekN = (bits: number): ApiFunction =>
+    bind(lua, `peek${bits}`, { count: exactly(1, `invalid parameters, peek${bits}(addr)`), args: [s32('addr')], returns: 'int' }, (addr) => memory.peek(ram, addr, bits));
+  const pokeN = (bits: number): ApiFunction =>
+    bind(lua, `poke${bits}`, { count: exactly(2, `invalid parameters, poke${bits}(addr,val)`), args: [s32('addr'), s32('val')] }, (addr, value) => memory.poke(ram, addr, value, bits));
 
   return [
     {
       name: 'peek',
+      // bits is read only when the call gives exactly two arguments.
       fn: (L) => {
         const top = x.lua_gettop(L);
         if (top < 1) return lua.error(L, 'invalid parameters, peek(addr,bits)');
-        pushInt(lua, L, memory.peek(ram, int(L, 1), top === 2 ? int(L, 2) : 8));
+        pushInt(lua, L, memory.peek(ram, argS32(lua, L, 1), top === 2 ? argS32(lua, L, 2) : 8));
         return 1;
       },
     },
     {
       name: 'poke',
+      // bits is read only when the call gives exactly three arguments.
       fn: (L) => {
         const top = x.lua_gettop(L);
         if (top < 2) return lua.error(L, 'invalid parameters, poke(addr,val,bits)');
-        memory.poke(ram, int(L, 1), int(L, 2), top === 3 ? int(L, 3) : 8);
+        memory.poke(ram, argS32(lua, L, 1), argS32(lua, L, 2), top === 3 ? argS32(lua, L, 3) : 8);
         return 0;
       },
     },
@@ -50,33 +40,12 @@ export function memoryApi(ctx: ApiContext): ApiFunction[] {
     pokeN(1),
     pokeN(2),
     pokeN(4),
-    {
-      name: 'memcpy',
-      fn: (L) => {
-        if (x.lua_gettop(L) !== 3) return lua.error(L, 'invalid params, memcpy(dest,src,size)');
-        memory.memcpy(ram, int(L, 1), int(L, 2), int(L, 3));
-        return 0;
-      },
-    },
-    {
-      name: 'memset',
-      fn: (L) => {
-        if (x.lua_gettop(L) !== 3) return lua.error(L, 'invalid params, memset(dest,val,size)');
-        memory.memset(ram, int(L, 1), int(L, 2), int(L, 3));
-        return 0;
-      },
-    },
-    {
-      name: 'pmem',
-      fn: (L) => {
-        const top = x.lua_gettop(L);
-        if (top < 1) return lua.error(L, 'invalid params, pmem(index [val]) -> val');
-        const index = int(L, 1);
-        if (!memory.isPmemIndex(index)) return lua.error(L, 'invalid persistent tic index');
-        const old = top >= 2 ? memory.pmemWrite(ram, index, Number(BigInt.asUintN(32, x.lua_tointegerx(L, 2, 0)))) : memory.pmemRead(ram, index);
-        pushInt(lua, L, old);
-        return 1;
-      },
-    },
+    bind(lua, 'memcpy', { count: exactly(3, 'invalid params, memcpy(dest,src,size)'), args: [s32('dest'), s32('src'), s32('size')] }, (dest, src, size) => memory.memcpy(ram, dest, src, size)),
+    bind(lua, 'memset', { count: exactly(3, 'invalid params, memset(dest,val,size)'), args: [s32('dest'), s32('val'), s32('size')] }, (dest, value, size) => memory.memset(ram, dest, value, size)),
+    bind(lua, 'pmem', { count: atLeast(1, 'invalid params, pmem(index [val]) -> val'), args: [s32('index')], returns: 'int' }, (index, L) => {
+      if (!memory.isPmemIndex(index)) return lua.error(L, 'invalid persistent tic index');
+      // The value is a u32 read with lua_tointeger, as TIC-80 reads it.
+      return x.lua_gettop(L) >= 2 ? memory.pmemWrite(ram, index, Number(BigInt.asUintN(32, argInteger(lua, L, 2)))) : memory.pmemRead(ram, index);
+    }),
   ];
 }

@@ -2,13 +2,13 @@
 import type { SoundChip } from '../sound/sound-chip.js';
 import { resolveMusicArgs, resolveSfxArgs, type SfxVolumeArg } from '../sound/sound-args.js';
 import { LuaType } from '../lua/lua-bridge.js';
-import { argBool, argInt } from './args.js';
+import { argBool, argS32 } from './args.js';
 import type { ApiContext, ApiFunction } from './context.js';
 
 export function soundApi(ctx: ApiContext, sound: SoundChip): ApiFunction[] {
   const { lua, ram } = ctx;
   const x = lua.x;
-  const int = (L: number, i: number) => argInt(lua, L, i);
+  const int = (L: number, i: number) => argS32(lua, L, i);
   const given = (L: number, i: number) => x.lua_gettop(L) >= i && x.lua_type(L, i) !== LuaType.NIL;
 
   const note = (L: number): number | string | undefined => {

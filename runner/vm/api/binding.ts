@@ -1,0 +1,109 @@
+// Declarative API bindings: each function as the reference states it, with its arguments in order
+// (their C types and defaults), the argument counts it accepts and what it returns. Optional
+// arguments are positional and "all or nothing", as in TIC-80: an argument is read only when the
+// call gives it and every other argument of its group; otherwise it takes its default.
+import type { LuaBridge } from '../lua/lua-bridge.js';
+import type { LuaState } from '../lua/lua-wasm.js';
+import { pushInt, readArg, type ArgType, type ArgValue } from './args.js';
+import type { ApiFunction } from './context.js';
+
+export interface Param<T extends ArgType = ArgType> {
+  readonly name: string;
+  readonly type: T;
+  /** The value when the call leaves the argument out; a required argument has none and is always read. */
+  readonly fallback?: ArgValue<T>;
+  /** Arguments that are given all together or not at all (see together()). */
+  readonly group?: object;
+}
+
+const param =
+  <T extends ArgType>(type: T) =>
+  (name: string, fallback?: ArgValue<T>): Param<T> => ({ name, type, ...(fallback !== undefined ? { fallback } : {}) });
+
+export const s32 = param('s32');
+export const u8 = param('u8');
+export const float = param('float');
+export const bool = param('bool');
+export const colorKeys = param('colorKeys');
+export const text = param('text');
+
+/** Optional arguments read only when the call gives all of them, such as print's x and y. */
+export function together<const P extends readonly Param[]>(...params: P): P {
+  const group = {};
+  return params.map((p) => ({ ...p, group })) as unknown as P;
+}
+
+/**
+ * The argument counts a function accepts. Outside them it raises `usage`, or, without one, does
+ * nothing and returns nothing (as print without arguments does).
+ */
+export interface Count {
+  min: number;
+  max?: number;
+  usage?: string;
+}
+
+export const exactly = (count: number, usage: string): Count => ({ min: count, max: count, usage });
+export const atLeast = (min: number, usage?: string): Count => ({ min, ...(usage !== undefined ? { usage } : {}) });
+
+/** How a function's result is pushed: lua_pushinteger, lua_pushboolean or lua_pushnumber. */
+export type ResultType = 'int' | 'bool' | 'number';
+type ResultValue<R extends ResultType | undefined> = R extends 'bool' ? boolean : R extends ResultType ? number : void;
+
+type ArgValues<P extends readonly Param[]> = { [K in keyof P]: P[K] extends Param<infer T> ? ArgValue<T> : never };
+
+export interface BindingSpec<P extends readonly Param[], R extends ResultType | undefined> {
+  args: P;
+  count?: Count;
+  returns?: R;
+}
+
+/**
+ * One API function from its spec: checks the count, reads the arguments, calls body with them
+ * (and the Lua state last, for the few that call back into Lua) and pushes its result.
+ */
+export function bind<const P extends readonly Param[], R extends ResultType | undefined = undefined>(
+  lua: LuaBridge,
+  name: string,
+  spec: BindingSpec<P, R>,
+  body: (...args: [...ArgValues<P>, LuaState]) => ResultValue<R>,
+): ApiFunction {
+  const x = lua.x;
+  const { args, count, returns } = spec;
+  // The least argument count at which each argument is read (0: always, for a required one).
+  const readFrom = args.map((p, i) => {
+    if (p.fallback === undefined) return 0;
+    if (p.group === undefined) return i + 1;
+    return args.reduce((last, q, j) => (q.group === p.group ? j + 1 : last), 0);
+  });
+  const call = body as unknown as (...values: unknown[]) => ResultValue<ResultType>;
+  return {
+    name,
+    fn: (L) => {
+      const top = x.lua_gettop(L);
+      if (count && (top < count.min || (count.max !== undefined && top > count.max))) {
+        return count.usage === undefined ? 0 : lua.error(L, count.usage);
+      }
+      const values: unknown[] = new Array(args.length + 1);
+      for (let i = 0; i < args.length; i++) {
+        const p = args[i];
+        values[i] = top >= readFrom[i] ? readArg(lua, L, i + 1, p.type) : p.fallback;
+      }
+      values[args.length] = L;
+      const result = call(...values);
+      switch (returns) {
+        case undefined:
+          return 0;
+        case 'int':
+          pushInt(lua, L, result as number);
+          return 1;
+        case 'bool':
+          x.lua_pushboolean(L, result ? 1 : 0);
+          return 1;
+        case 'number':
+          x.lua_pushnumber(L, result as number);
+          return 1;
+      }
+    },
+  };
+}
