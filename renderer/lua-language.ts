@@ -1,5 +1,5 @@
-// Completion, hover and signature help for the console API in Lua carts, from api-docs.ts.
-import { API_DOCS, findApiEntry, paramLabel, signatureLabel, type ApiEntry, type ApiSignature } from './api-docs.js';
+// Completion, hover and signature help for the console API in Lua carts, from runner/common/api-docs.ts.
+import { API_DOCS, findApiEntry, paramLabel, signatureLabel, type ApiEntry, type ApiSignature } from '../runner/common/api-docs.js';
 import { findCallContext } from './lua-call-context.js';
 import type { monaco as Monaco } from './monaco-setup.js';
 

@@ -33,7 +33,7 @@ import {
   TILES_ADDR,
   WAVEFORMS_ADDR,
 } from '../../runner/common/memory-map.js';
-import { API_DOCS, type ApiCategory } from '../api-docs.js';
+import { API_DOCS, type ApiCategory } from '../../runner/common/api-docs.js';
 
 export const HELP_TOPICS = ['api', 'ram', 'keys'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];

@@ -14,6 +14,13 @@ export type EvalResult = { results: string[] } | { error: string };
 
 const EVAL_CHUNK = '=console';
 
+/**
+ * The cart's callbacks: the globals the machine calls (reference section 2). scanline is SCN's
+ * name before TIC-80 1.0, still called right after SCN.
+ */
+export const CALLBACKS = ['TIC', 'BOOT', 'MENU', 'OVR', 'BDR', 'SCN', 'scanline'] as const;
+export type CallbackName = (typeof CALLBACKS)[number];
+
 export interface ScriptFailure {
   message: string;
   line?: number;
@@ -88,7 +95,7 @@ export class CartScript {
     return this.protectedCall(0);
   }
 
-  isFunction(name: string): boolean {
+  isFunction(name: CallbackName): boolean {
     const x = this.lua.x;
     const type = x.lua_getglobal(this.L, this.lua.name(name));
     x.lua_settop(this.L, -2);
@@ -96,7 +103,7 @@ export class CartScript {
   }
 
   /** Calls a global callback if it is a function. */
-  call(name: string, arg?: number): CallResult | 'missing' {
+  call(name: CallbackName, arg?: number): CallResult | 'missing' {
     const x = this.lua.x;
     const L = this.L;
     x.lua_settop(L, 0);

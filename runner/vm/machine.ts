@@ -6,14 +6,10 @@ import { FRAME_MS } from '../common/frame-rate.js';
 import { CURSOR_ADDR, MOUSE_ADDR, RAM_BYTES } from '../common/memory-map.js';
 import type { CartSource, InputSnapshot, RunOptions, RunnerMessage } from '../common/protocol.js';
 import type { ApiContext, ApiFunction } from './api/context.js';
-import { graphicsApi } from './api/graphics-api.js';
-import { inputApi } from './api/input-api.js';
-import { memoryApi } from './api/memory-api.js';
-import { soundApi } from './api/sound-api.js';
-import { systemApi } from './api/system-api.js';
+import { consoleApi } from './api/console-api.js';
 import { CartBanks } from './cart-banks.js';
 import { loadCartIntoRam, reloadCartIntoRam } from './cart-loader.js';
-import { CartScript, registerScriptFunctions, type CallResult, type ScriptFunctions } from './cart-script.js';
+import { CartScript, registerScriptFunctions, type CallbackName, type CallResult, type ScriptFunctions } from './cart-script.js';
 import { Input, writeDefaultKeyMapping } from './input.js';
 import { VmHook } from './interrupt/vm-hook.js';
 import { LuaBridge } from './lua/lua-bridge.js';
@@ -105,7 +101,7 @@ export class CartMachine {
       },
       sync: (mask, bank, toCart) => this.banks.sync(this.ram, this.video, mask, bank, toCart),
     };
-    return [graphicsApi(ctx), inputApi(ctx), memoryApi(ctx), soundApi(ctx, this.sound), systemApi(ctx)].flat();
+    return consoleApi(ctx, this.sound);
   }
 
   private newScript(): CartScript {
@@ -290,7 +286,7 @@ export class CartMachine {
       return 'ok';
     }
     let failure: StepResult = 'ok';
-    const row = (name: string) => (n: number) => {
+    const row = (name: CallbackName) => (n: number) => {
       if (failure === 'ok') failure = this.callback(name, n);
     };
     const bdr = row('BDR');
@@ -311,7 +307,7 @@ export class CartMachine {
   }
 
   /** Calls an optional callback; a missing one is fine. */
-  private callback(name: string, arg?: number): StepResult {
+  private callback(name: CallbackName, arg?: number): StepResult {
     const result = this.script.call(name, arg);
     return result === 'missing' ? 'ok' : this.outcome(result);
   }

@@ -1,6 +1,7 @@
 // The console API as the editor explains it: one entry per global function (section 1 of the
 // TIC-80 compatibility reference) and per callback the machine calls (section 2). Completion,
-// hover and signature help are all built from this table.
+// hover, signature help and the console's `help api` are all built from this table. It lives here,
+// beside the runner, so that a test holds it to exactly what the runner binds and calls.
 
 export interface ApiParam {
   name: string;
