@@ -1,4 +1,4 @@
-// Lua bindings of the drawing functions (reference section 1.1), in the reference's order.
+// Lua bindings of the drawing functions (reference section 1.1).
 // Argument counts and optional groups follow TIC-80's bindings: optional arguments are positional
 // and read only when present.
 import { LuaType, type LuaBridge } from '../lua/lua-bridge.js';
