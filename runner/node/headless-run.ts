@@ -1,6 +1,6 @@
 // Runs one cart headless in its own runner process and sums up how it ended: the contract behind
 // `nibble run` (its --json fields), the tests and the benchmarks.
-import type { CartSource } from '../common/protocol.js';
+import type { CartSource, InputSpan } from '../common/protocol.js';
 import { spawnRunner } from './runner-process.js';
 
 export type RunStatus = 'ok' | 'error' | 'hung' | 'killed' | 'exit';
@@ -23,6 +23,10 @@ export interface HeadlessOptions {
   pmem?: Uint8Array;
   /** Hears the whole pmem after each frame that changed it. */
   onPmem?(bytes: Uint8Array): void;
+  /** Scripted input: each frame's input comes from these spans (RunOptions.inputSchedule). */
+  inputSchedule?: InputSpan[];
+  /** Hears every frame (1-based index, 256x144 RGBA pixels). */
+  onFrame?(index: number, pixels: Uint8Array): void;
 }
 
 export interface HeadlessResult {
@@ -61,6 +65,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
           frames = msg.index;
           cpuMs += msg.stats.cpuMs;
           lastFrame = msg.pixels;
+          options.onFrame?.(msg.index, msg.pixels);
           if (options.keepAudio) audio.push(msg.audio);
           break;
         case 'trace':
@@ -94,7 +99,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
         }
       }
     });
-    const runOptions = { deterministic: options.deterministic, pacing: 'fast', maxFrames: options.frames } as const;
+    const runOptions = { deterministic: options.deterministic, pacing: 'fast', maxFrames: options.frames, ...(options.inputSchedule ? { inputSchedule: options.inputSchedule } : {}) } as const;
     runner.send({ type: 'start', cart, options: runOptions, ...(options.pmem ? { pmem: options.pmem } : {}) });
   });
   runner.kill();
