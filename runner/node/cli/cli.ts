@@ -2,7 +2,7 @@
 // `nibble`: the headless command line. Its flags and JSON fields are a contract; keep them stable.
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { cartFormatOf, cartSourceOf, type LoadedCart } from '../../common/cart/index.js';
+import { cartFormatOf, cartSourceOf, codeSizeWarning, type LoadedCart } from '../../common/cart/index.js';
 import { loadCartFile, saveCartFile } from '../cart-file.js';
 import { runHeadless } from '../headless-run.js';
 import { readPmemFile, writePmemFile } from '../pmem-file.js';
@@ -101,7 +101,10 @@ function cartStem(path: string): string {
 /** Converts by extension; the output's extension is checked before the input is read. */
 function convert(cmd: ConvertCommand): number {
   cartFormatOf(basename(cmd.outputPath));
-  saveCartFile(cmd.outputPath, loadReporting(cmd.inputPath).cart);
+  const { cart } = loadReporting(cmd.inputPath);
+  saveCartFile(cmd.outputPath, cart);
+  const warning = codeSizeWarning(cart.code, basename(cmd.outputPath));
+  if (warning) process.stderr.write(`nibble: ${warning}\n`);
   return 0;
 }
 
