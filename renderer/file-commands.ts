@@ -1,6 +1,6 @@
 // New, Open, Save and Save As, recent carts and dropped files. Opening or starting another cart
 // when the open one has unsaved changes asks first; a file that is not a cart changes nothing.
-import { loadCart, writeCart, type LoadedCart } from '../runner/common/cart/index.js';
+import { codeSizeWarning, loadCart, writeCart, type LoadedCart } from '../runner/common/cart/index.js';
 import type { CartDocument, OpenCart } from './cart-document.js';
 import { NEW_CART_NAME, newCart } from './cart-template.js';
 import type { CartFileAccess, CartFileEvents, PickedCartFile, RecentEntry } from './files/cart-file-access.js';
@@ -73,6 +73,8 @@ export class FileCommands {
       if (!saved) return;
       openCart.saved(revision, saved.name, saved.location);
       this.#host.info(`Saved ${saved.name}.`);
+      const warning = codeSizeWarning(cart.code, saved.name);
+      if (warning) this.#host.error(warning);
       void this.refreshRecent();
     } catch (err) {
       this.#host.error(`Not saved: ${(err as Error).message}`);

@@ -1,5 +1,6 @@
 // One line under the studio: the cart's frame rate, its CPU share of the 60 Hz frame budget, its
-// Lua memory and the run state.
+// Lua memory, the run state, and the code's size against what TIC-80's code editor takes.
+import { TIC80_EDITOR_CODE_BYTES } from '../runner/common/cart/index.js';
 import { FRAME_MS } from '../runner/common/frame-rate.js';
 import { el } from './dom.js';
 import type { StudioState } from './studio-state.js';
@@ -27,9 +28,20 @@ export class StatusLine {
   readonly #memory = el('span', 'status-item status-memory');
   readonly #renderer = el('span', 'status-item status-renderer');
   readonly #state = el('span', 'status-state');
+  readonly #codeSize = el('span', 'status-item status-code-size');
 
   constructor(root: HTMLElement) {
-    root.append(this.#state, this.#fps, this.#cpu, this.#memory, el('span', 'status-spacer'), this.#renderer);
+    root.append(this.#state, this.#fps, this.#cpu, this.#memory, el('span', 'status-spacer'), this.#codeSize, this.#renderer);
+  }
+
+  /** The code's size in bytes, as TIC-80's code editor shows it ("size N/65536"), marked past its limit. */
+  setCodeSize(bytes: number): void {
+    const over = bytes > TIC80_EDITOR_CODE_BYTES;
+    this.#codeSize.textContent = `size ${bytes}/${TIC80_EDITOR_CODE_BYTES}`;
+    this.#codeSize.classList.toggle('over-budget', over);
+    this.#codeSize.title = over
+      ? `The code is longer than the ${TIC80_EDITOR_CODE_BYTES} bytes TIC-80's code editor takes: TIC-80 runs the cart, but only TIC-80 PRO can edit it`
+      : `Code size in bytes, as TIC-80 counts it, against the ${TIC80_EDITOR_CODE_BYTES} its code editor takes`;
   }
 
   update(report: StatusReport): void {

@@ -2,7 +2,7 @@
 // toolbar and shortcuts, the screen and input, the console and status line, and the runner link
 // whose messages drive the state.
 import type { MessageOf, RunnerMessage } from '../runner/common/protocol.js';
-import { cartSourceOf } from '../runner/common/cart/index.js';
+import { cartSourceOf, codeBytes } from '../runner/common/cart/index.js';
 import { pmemKeyOf } from '../runner/common/pmem/pmem-key.js';
 import { pmemSlot, type PmemSlot } from '../runner/common/pmem/pmem-store.js';
 import { StudioAudio } from './audio/studio-audio.js';
@@ -355,6 +355,7 @@ export class Studio {
   #showCart(): void {
     const { name, dirty } = this.#cart.doc;
     this.#toolbar.setCart(name, dirty);
+    this.#status.setCodeSize(codeBytes(this.#cart.doc.cart.code));
     document.title = documentTitle(this.#cart.doc);
   }
 

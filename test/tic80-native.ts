@@ -22,24 +22,43 @@ export interface Tic80Run {
   stderr: string;
   /** The 240 x 136 screen (RGBA) of the last frame. */
   screen: Uint8Array;
+  /** With options.shots: the 240 x 136 screen (RGBA) of each of those frames that was drawn. */
+  shots: Map<number, Uint8Array>;
+}
+
+export interface Tic80Options {
+  /** tic80-native's -i: gamepad 1 held, FROM[-TO]:MASK,... */
+  input?: string;
+  /** More frames (1-based) whose screens to keep, besides the last. */
+  shots?: number[];
 }
 
 const TRACE_MARK = '[trace] ';
 
 /** Runs a cart file's bytes in TIC-80 for `frames` frames with its deterministic clock. */
-export function runTic80(cart: Uint8Array, fileName: string, frames: number): Tic80Run {
+export function runTic80(cart: Uint8Array, fileName: string, frames: number, options: Tic80Options = {}): Tic80Run {
   const dir = mkdtempSync(join(tmpdir(), 'nibble-tic80-'));
   try {
     const cartPath = join(dir, fileName);
     writeFileSync(cartPath, cart);
-    const out = spawnSync(TIC80_NATIVE, [cartPath, '-n', String(frames), '-f', String(frames), '-o', join(dir, 'frame')], { encoding: 'utf8', timeout: 20_000 });
-    const png = join(dir, `frame_${String(frames).padStart(4, '0')}.png`);
-    const screen = existsSync(png) ? readRgbaPng(readFileSync(png)).data : new Uint8Array(0);
+    const shown = [...new Set([...(options.shots ?? []), frames])];
+    const input = options.input ? ['-i', options.input] : [];
+    const out = spawnSync(TIC80_NATIVE, [cartPath, '-n', String(frames), '-f', shown.join(','), '-o', join(dir, 'frame'), ...input], { encoding: 'utf8', timeout: 20_000 });
+    const screenOf = (frame: number) => {
+      const png = join(dir, `frame_${String(frame).padStart(4, '0')}.png`);
+      return existsSync(png) ? readRgbaPng(readFileSync(png)).data : undefined;
+    };
+    const screen = screenOf(frames) ?? new Uint8Array(0);
+    const shots = new Map<number, Uint8Array>();
+    for (const frame of options.shots ?? []) {
+      const shot = screenOf(frame);
+      if (shot) shots.set(frame, shot);
+    }
     // It echoes trace() on stderr, each line marked.
     const lines = out.stderr.split('\n');
     const traces = lines.filter((line) => line.startsWith(TRACE_MARK)).map((line) => line.slice(TRACE_MARK.length));
     const stderr = lines.filter((line) => !line.startsWith(TRACE_MARK)).join('\n');
-    return { status: out.status, traces, stderr, screen };
+    return { status: out.status, traces, stderr, screen, shots };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

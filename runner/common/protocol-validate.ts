@@ -2,11 +2,14 @@
 // accepted only when every field has its exact type and stays within bounds; the result is a fresh
 // copy holding only the protocol's fields. Anything else yields null.
 
+import { MAX_INPUT_SPANS } from './input-schedule.js';
 import { KEY_CODE_COUNT, KEYBOARD_BYTES, PMEM_BYTES } from './memory-map.js';
 import {
   AUDIO_SAMPLES,
   CART_SECTION_BYTES,
   FRAME_BYTES,
+  FRAME_HEIGHT,
+  FRAME_WIDTH,
   type CartData,
   type CartSection,
   type CartSource,
@@ -14,6 +17,7 @@ import {
   type HostMessage,
   type HookMode,
   type InputSnapshot,
+  type InputSpan,
   type MessageOf,
   type RunOptions,
   type RunnerMessage,
@@ -157,10 +161,36 @@ function parseOptions(value: unknown): RunOptions | null {
   const deterministic = field(options, 'deterministic');
   const pacing = field(options, 'pacing');
   const maxFrames = optional(field(options, 'maxFrames'), (v): v is number => isInt(v, 0, Number.MAX_SAFE_INTEGER));
-  if (typeof deterministic !== 'boolean' || !isOneOf(pacing, PACINGS) || !maxFrames.ok) return null;
+  const rawSchedule = field(options, 'inputSchedule');
+  const inputSchedule = rawSchedule === undefined ? undefined : parseList(rawSchedule, MAX_INPUT_SPANS, parseInputSpan);
+  if (typeof deterministic !== 'boolean' || !isOneOf(pacing, PACINGS) || !maxFrames.ok || inputSchedule === null) return null;
   const result: RunOptions = { deterministic, pacing };
   if (maxFrames.value !== undefined) result.maxFrames = maxFrames.value;
+  if (inputSchedule) result.inputSchedule = inputSchedule;
   return result;
+}
+
+function parseInputSpan(value: unknown): InputSpan | null {
+  const span = asFields(value);
+  if (!span) return null;
+  const from = field(span, 'from');
+  const to = field(span, 'to');
+  const gamepads = field(span, 'gamepads');
+  const keys = parseList(field(span, 'keys'), MESSAGE_LIMITS.keysDown, parseKeyCode);
+  const rawMouse = field(span, 'mouse');
+  const mouse = rawMouse === undefined ? undefined : parseSpanMouse(rawMouse);
+  if (!isInt(from, 1, Number.MAX_SAFE_INTEGER) || !isInt(to, from, Number.MAX_SAFE_INTEGER)) return null;
+  if (!isInt(gamepads, 0, UINT32_MAX) || !keys || mouse === null) return null;
+  return mouse ? { from, to, gamepads, keys, mouse } : { from, to, gamepads, keys };
+}
+
+function parseSpanMouse(value: unknown): NonNullable<InputSpan['mouse']> | null {
+  const mouse = asFields(value);
+  if (!mouse) return null;
+  const x = field(mouse, 'x');
+  const y = field(mouse, 'y');
+  const buttons = field(mouse, 'buttons');
+  return isInt(x, 0, FRAME_WIDTH - 1) && isInt(y, 0, FRAME_HEIGHT - 1) && isInt(buttons, 0, 7) ? { x, y, buttons } : null;
 }
 
 function parseKeyCode(value: unknown): number | null {

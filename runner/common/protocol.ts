@@ -79,6 +79,23 @@ export interface RunOptions {
   pacing: 'realtime' | 'fast';
   /** Stop after this many frames (headless runs); undefined runs until stopped. */
   maxFrames?: number;
+  /**
+   * Scripted input (headless runs): each frame's input comes from these spans instead of the
+   * host's 'input' messages, so a run with pacing 'fast' sees it on exactly the frames named.
+   */
+  inputSchedule?: InputSpan[];
+}
+
+/** Input held over frames from..to (1-based, inclusive); see input-schedule.ts for how spans combine. */
+export interface InputSpan {
+  from: number;
+  to: number;
+  /** Gamepad bits as in InputSnapshot.gamepads (0 for none). */
+  gamepads: number;
+  /** TIC-80 key codes held (1..94). */
+  keys: number[];
+  /** The mouse at (x, y) in 256x144 frame coordinates with these buttons (InputSnapshot's bits). */
+  mouse?: { x: number; y: number; buttons: number };
 }
 
 // Host -> runner ---------------------------------------------------------------------------------

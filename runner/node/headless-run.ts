@@ -1,6 +1,6 @@
 // Runs one cart headless in its own runner process and sums up how it ended: the contract behind
 // `nibble run` (its --json fields), the tests and the benchmarks.
-import type { CartSource } from '../common/protocol.js';
+import type { CartSource, InputSpan } from '../common/protocol.js';
 import { spawnRunner } from './runner-process.js';
 
 export type RunStatus = 'ok' | 'error' | 'hung' | 'killed' | 'exit';
@@ -32,6 +32,10 @@ export interface HeadlessOptions {
   onPmem?(bytes: Uint8Array): void;
   /** The runner process's entry script (tests give a runner another VM thread). */
   runnerEntry?: string;
+  /** Scripted input: each frame's input comes from these spans (RunOptions.inputSchedule). */
+  inputSchedule?: InputSpan[];
+  /** Hears every frame (1-based index, 256x144 RGBA pixels). */
+  onFrame?(index: number, pixels: Uint8Array): void;
 }
 
 export interface HeadlessResult {
@@ -83,6 +87,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
           frames = msg.index;
           cpuMs += msg.stats.cpuMs;
           lastFrame = msg.pixels;
+          options.onFrame?.(msg.index, msg.pixels);
           if (options.keepAudio) audio.push(msg.audio);
           break;
         case 'trace':
@@ -116,7 +121,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
         }
       }
     });
-    const runOptions = { deterministic: options.deterministic, pacing: 'fast', maxFrames: options.frames } as const;
+    const runOptions = { deterministic: options.deterministic, pacing: 'fast', maxFrames: options.frames, ...(options.inputSchedule ? { inputSchedule: options.inputSchedule } : {}) } as const;
     runner.send({ type: 'start', cart, options: runOptions, ...(options.pmem ? { pmem: options.pmem } : {}) });
   });
   settled = true;

@@ -1,8 +1,10 @@
 // Drives a cart machine: boot, then one frame per 1/60 s (or back to back when headless), with the
-// latest input snapshot. Like TIC-80's loop, a late frame resets the schedule instead of catching up.
-// Whatever the pacing, it waits while FRAMES_IN_FLIGHT frames are unacknowledged by the host.
+// latest input snapshot, or each frame's own from RunOptions.inputSchedule. Like TIC-80's loop, a
+// late frame resets the schedule instead of catching up. Whatever the pacing, it waits while
+// FRAMES_IN_FLIGHT frames are unacknowledged by the host.
 import { FRAMES_IN_FLIGHT } from '../common/frame-acks.js';
 import { FRAME_MS } from '../common/frame-rate.js';
+import { scheduledInput } from '../common/input-schedule.js';
 import { AUDIO_SAMPLES, FRAME_BYTES, type InputSnapshot, type RunOptions, type RunnerMessage } from '../common/protocol.js';
 import type { CartMachine } from './machine.js';
 import { PmemWatch } from './pmem-watch.js';
@@ -81,7 +83,9 @@ export class FrameLoop {
     }
     const pixels = new Uint8Array(FRAME_BYTES);
     const audio = new Int16Array(AUDIO_SAMPLES);
-    const result = this.machine.step(this.input, pixels, audio);
+    const schedule = this.options.inputSchedule;
+    const input = schedule ? scheduledInput(schedule, this.frames + 1) : this.input;
+    const result = this.machine.step(input, pixels, audio);
     const cpuMs = this.machine.lastFrameCpuMs;
     if (result === 'error') {
       this.stopped = true;

@@ -20,6 +20,34 @@ test('no arguments, help, --help and -h ask for the usage text', () => {
   for (const argv of [[], ['help'], ['--help'], ['-h'], ['help', 'run']]) assert.deepEqual(parseArgs(argv), { command: 'help' }, JSON.stringify(argv));
 });
 
+test("--help or -h after a command asks for that command's usage, whatever else is there", () => {
+  for (const argv of [['run', '--help'], ['run', 'a.lua', '-h'], ['run', '--fast', '--help'], ['run', '--frames', 'x', '--help']]) {
+    assert.deepEqual(parseArgs(argv), { command: 'help', topic: 'run' }, JSON.stringify(argv));
+  }
+  for (const argv of [['convert', '--help'], ['convert', 'a.lua', 'b.tic', '-h']]) {
+    assert.deepEqual(parseArgs(argv), { command: 'help', topic: 'convert' }, JSON.stringify(argv));
+  }
+  assert.deepEqual(parseArgs(['run', 'a.lua', '--png', '--help']), { ...defaults, png: '--help' }, 'the value of an option is not a request for help');
+});
+
+test('--input takes tic80-native\'s spec and its extensions, every --input adding its spans in order', () => {
+  assert.deepEqual(parseArgs(['run', 'a.lua', '--input', '1-30:8,31:16', '--input', 'p2:2:1,key:3:26,mouse:4-5:10,20,1']), {
+    ...defaults,
+    input: [
+      { from: 1, to: 30, gamepads: 8, keys: [] },
+      { from: 31, to: 31, gamepads: 16, keys: [] },
+      { from: 2, to: 2, gamepads: 0x100, keys: [] },
+      { from: 3, to: 3, gamepads: 0, keys: [26] },
+      { from: 4, to: 5, gamepads: 0, keys: [], mouse: { x: 18, y: 24, buttons: 1 } },
+    ],
+  });
+});
+
+test('--png-frames takes a list of frames, kept ascending and once each, and --png-prefix where they go', () => {
+  assert.deepEqual(parseArgs(['run', 'a.lua', '--png-frames', '60,1,60,7']), { ...defaults, pngFrames: [1, 7, 60] });
+  assert.deepEqual(parseArgs(['run', 'a.lua', '--frames', '600', '--png-frames', '600', '--png-prefix', 'shots/a']), { ...defaults, frames: 600, pngFrames: [600], pngPrefix: 'shots/a' });
+});
+
 test('nibble run takes one cart, with defaults for every option', () => {
   assert.deepEqual(parseArgs(['run', 'a.lua']), defaults);
   assert.deepEqual(parseArgs(['run', '', 'a.lua']), defaults, 'an empty argument is no cart');
@@ -48,6 +76,15 @@ test('nibble run names the option and the value it could not use', () => {
     [['run', 'a.lua', '--png', ''], '--png needs a file name'],
     [['run', 'a.lua', '--wav'], '--wav needs a file name'],
     [['run', 'a.lua', '--pmem'], '--pmem needs a file name'],
+    [['run', 'a.lua', '--input'], '--input needs a SPEC such as 1-30:8 (gamepad 1 right on frames 1 to 30)'],
+    [['run', 'a.lua', '--input', '1:1,1:2:3:4'], '--input item "1:2:3:4": expected FROM[-TO]:MASK, pN:FROM[-TO]:MASK, key:FROM[-TO]:CODE or mouse:FROM[-TO]:X,Y[,BUTTONS]'],
+    [['run', 'a.lua', '--png-frames'], '--png-frames needs frame numbers from 1 separated by commas (1,60,600), got ""'],
+    [['run', 'a.lua', '--png-frames', '0,5'], '--png-frames needs frame numbers from 1 separated by commas (1,60,600), got "0,5"'],
+    [['run', 'a.lua', '--png-frames', '1,,5'], '--png-frames needs frame numbers from 1 separated by commas (1,60,600), got "1,,5"'],
+    [['run', 'a.lua', '--png-frames', '1.5'], '--png-frames needs frame numbers from 1 separated by commas (1,60,600), got "1.5"'],
+    [['run', 'a.lua', '--png-frames', '1,61'], '--png-frames names frame 61, but the run has 60 frames (--frames)'],
+    [['run', 'a.lua', '--png-prefix', 'x'], '--png-prefix names where --png-frames writes: give --png-frames too'],
+    [['run', 'a.lua', '--png-prefix'], '--png-prefix needs a file name'],
     [['run', 'a.lua', '--fast'], 'unknown option --fast'],
     [['run', 'a.lua', '--frames=5'], 'unknown option --frames=5'],
     [['run', 'a.lua', '--json=yes'], 'unknown option --json=yes'],

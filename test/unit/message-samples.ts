@@ -19,6 +19,16 @@ export const goodHostMessages: HostMessage[] = [
   goodStart,
   { type: 'start', cart: { name: 'a.lua', code: '' }, options: { deterministic: false, pacing: 'realtime' } },
   { ...goodStart, pmem: pmemBytes() },
+  {
+    ...goodStart,
+    options: {
+      ...goodStart.options,
+      inputSchedule: [
+        { from: 1, to: 5, gamepads: 0xff000001, keys: [26] },
+        { from: 3, to: 3, gamepads: 0, keys: [], mouse: { x: 255, y: 143, buttons: 7 } },
+      ],
+    },
+  },
   { type: 'input', input: goodInput },
   { type: 'input', input: { ...goodInput, keys: [] } },
   { type: 'menu', index: 0 },

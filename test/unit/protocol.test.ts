@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { clipText } from '../../runner/common/clip-text.js';
 import { escapeControls, jsonWithoutControls } from '../../runner/common/control-chars.js';
 import { frameAck } from '../../runner/common/frame-acks.js';
+import { MAX_INPUT_SPANS } from '../../runner/common/input-schedule.js';
 import { PMEM_BYTES } from '../../runner/common/memory-map.js';
 import { AUDIO_SAMPLES, FRAME_BYTES } from '../../runner/common/protocol.js';
 import { MESSAGE_LIMITS, parseHostMessage, parseRunnerMessage } from '../../runner/common/protocol-validate.js';
@@ -86,6 +87,25 @@ test('malformed host messages are rejected', () => {
     { ...goodStart, options: { deterministic: true, pacing: 'fast', maxFrames: 1.5 } },
     { ...goodStart, options: { deterministic: true, pacing: 'fast', maxFrames: null } },
     { ...goodStart, options: { deterministic: true, pacing: 'fast', maxFrames: Infinity } },
+    ...[
+      null,
+      {},
+      [null],
+      [{ from: 0, to: 1, gamepads: 0, keys: [] }],
+      [{ from: 2, to: 1, gamepads: 0, keys: [] }],
+      [{ from: 1, to: 1.5, gamepads: 0, keys: [] }],
+      [{ from: 1, to: 1, gamepads: -1, keys: [] }],
+      [{ from: 1, to: 1, gamepads: 2 ** 32, keys: [] }],
+      [{ from: 1, to: 1, gamepads: 0 }],
+      [{ from: 1, to: 1, gamepads: 0, keys: [95] }],
+      [{ from: 1, to: 1, gamepads: 0, keys: [1, 2, 3, 4, 5] }],
+      [{ from: 1, to: 1, gamepads: 0, keys: [], mouse: { x: 256, y: 0, buttons: 0 } }],
+      [{ from: 1, to: 1, gamepads: 0, keys: [], mouse: { x: 0, y: 144, buttons: 0 } }],
+      [{ from: 1, to: 1, gamepads: 0, keys: [], mouse: { x: 0, y: 0, buttons: 8 } }],
+      [{ from: 1, to: 1, gamepads: 0, keys: [], mouse: { x: 0.5, y: 0, buttons: 0 } }],
+      [{ from: 1, to: 1, gamepads: 0, keys: [], mouse: null }],
+      Array.from({ length: MAX_INPUT_SPANS + 1 }, () => ({ from: 1, to: 1, gamepads: 0, keys: [] })),
+    ].map((inputSchedule) => ({ ...goodStart, options: { ...goodStart.options, inputSchedule } })),
     { ...goodStart, pmem: new Uint8Array(PMEM_BYTES - 1) },
     { ...goodStart, pmem: new Uint8Array(PMEM_BYTES + 1) },
     { ...goodStart, pmem: new Uint8ClampedArray(PMEM_BYTES) },

@@ -2,14 +2,14 @@
 // `nibble`: the headless command line. Its flags and JSON fields are a contract; keep them stable.
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { cartFormatOf, cartSourceOf, type LoadedCart } from '../../common/cart/index.js';
+import { cartFormatOf, cartSourceOf, codeSizeWarning, type LoadedCart } from '../../common/cart/index.js';
 import { escapeControls, jsonWithoutControls } from '../../common/control-chars.js';
 import { loadCartFile, saveCartFile } from '../cart-file.js';
 import { runHeadless } from '../headless-run.js';
 import { readPmemFile, writePmemFile } from '../pmem-file.js';
 import { writePng } from '../png-file.js';
 import { encodeWav } from '../../vm/sound/wav.js';
-import { parseArgs, USAGE, UsageError, type ConvertCommand, type RunCommand } from './cli-args.js';
+import { CONVERT_USAGE, parseArgs, RUN_USAGE, USAGE, UsageError, type ConvertCommand, type RunCommand } from './cli-args.js';
 
 /** Loads a cart and says on stderr what was repaired in it (packed carts), as the studio's console does. */
 function loadReporting(path: string): LoadedCart {
@@ -30,6 +30,7 @@ async function run(cmd: RunCommand): Promise<number> {
       pmemFailure ??= err as Error;
     }
   };
+  const pngFrames = cmd.pngFrames ? new PngFrames(cmd.pngFrames, cmd.pngPrefix ?? cartStem(cmd.cartPath)) : undefined;
   const result = await runHeadless(cart, {
     frames: cmd.frames,
     deterministic: cmd.deterministic,
@@ -39,12 +40,15 @@ async function run(cmd: RunCommand): Promise<number> {
     ...(pmem ? { pmem } : {}),
     ...(pmemPath ? { onPmem: savePmem(pmemPath) } : {}),
     onTrace: (text) => (cmd.json ? process.stderr : process.stdout).write(`${escapeControls(text)}\n`),
+    ...(cmd.input ? { inputSchedule: cmd.input } : {}),
+    ...(pngFrames ? { onFrame: pngFrames.take } : {}),
   });
   if (cmd.wav && result.audio) writeFileSync(cmd.wav, encodeWav(result.audio));
   if (cmd.png) {
     if (result.lastFrame) writePng(cmd.png, result.lastFrame);
     else process.stderr.write(`nibble: no frame was drawn, so ${cmd.png} was not written\n`);
   }
+  for (const path of pngFrames?.missing() ?? []) process.stderr.write(`nibble: the run ended after ${result.frames} frames, so ${path} was not written\n`);
   const ok = result.status === 'ok' || result.status === 'exit';
   if (cmd.json) {
     const { status, message, line, frames, totalMs, msPerFrame } = result;
@@ -52,17 +56,56 @@ async function run(cmd: RunCommand): Promise<number> {
   } else if (!ok) {
     process.stderr.write(`${escapeControls(result.message ?? result.status)}\n`);
   }
-  if (pmemFailure) {
-    process.stderr.write(`nibble: ${escapeControls(pmemFailure.message)}\n`);
+  const failure = pmemFailure ?? pngFrames?.failure;
+  if (failure) {
+    process.stderr.write(`nibble: ${escapeControls(failure.message)}\n`);
     return 1;
   }
   return ok ? 0 : 1;
 }
 
+/** --png-frames: writes each named frame as it arrives, so a run keeps no more frames than it must. */
+class PngFrames {
+  private readonly pending: Set<number>;
+  /** The first file that could not be written. */
+  failure: Error | undefined;
+
+  constructor(frames: number[], private readonly prefix: string) {
+    this.pending = new Set(frames);
+  }
+
+  readonly take = (index: number, pixels: Uint8Array): void => {
+    if (!this.pending.delete(index)) return;
+    try {
+      writePng(this.pathOf(index), pixels);
+    } catch (err) {
+      this.failure ??= err as Error;
+    }
+  };
+
+  /** The files of frames the run never reached. */
+  missing(): string[] {
+    return [...this.pending].map((index) => this.pathOf(index));
+  }
+
+  /** PREFIX_NNNN.png, as tic80-native -f -o names its frames. */
+  private pathOf(index: number): string {
+    return `${this.prefix}_${String(index).padStart(4, '0')}.png`;
+  }
+}
+
+/** The cart's file name without its extension. */
+function cartStem(path: string): string {
+  return basename(path).replace(/\.[^.]*$/, '');
+}
+
 /** Converts by extension; the output's extension is checked before the input is read. */
 function convert(cmd: ConvertCommand): number {
   cartFormatOf(basename(cmd.outputPath));
-  saveCartFile(cmd.outputPath, loadReporting(cmd.inputPath).cart);
+  const { cart } = loadReporting(cmd.inputPath);
+  saveCartFile(cmd.outputPath, cart);
+  const warning = codeSizeWarning(cart.code, basename(cmd.outputPath));
+  if (warning) process.stderr.write(`nibble: ${warning}\n`);
   return 0;
 }
 
@@ -74,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const cmd = parseArgs(argv);
     if (cmd.command === 'help') {
-      process.stdout.write(USAGE);
+      process.stdout.write(cmd.topic === 'run' ? RUN_USAGE : cmd.topic === 'convert' ? CONVERT_USAGE : USAGE);
       return 0;
     }
     if (cmd.command === 'convert') return convert(cmd);
