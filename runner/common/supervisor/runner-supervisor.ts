@@ -5,6 +5,7 @@ import { clipText } from '../clip-text.js';
 import { MessageBatcher, type Scheduler } from '../message-batch.js';
 import type { RunnerMessage } from '../protocol.js';
 import { parseHostMessage } from '../protocol-validate.js';
+import { Slot } from '../vm-link/control-block.js';
 import { Watchdog } from './watchdog.js';
 import type { FromVm, ToVm, VmThreadInit } from '../vm-link/thread-messages.js';
 
@@ -21,7 +22,10 @@ export interface RunnerHost {
   /** Delivers a batch of messages to whoever started the runner. */
   send(batch: RunnerMessage[]): void;
   schedule: Scheduler;
-  /** The cart's code is loaded: the host may restrict itself now. Returns a note for the user. */
+  /**
+   * The VM is loaded and waits: the host restricts itself now, before the cart's first instruction
+   * runs. Returns a note for the user.
+   */
   lockDown(): string | undefined;
   /** 'stop': ends the whole runner. */
   exit(): void;
@@ -52,6 +56,8 @@ export class RunnerSupervisor {
       if (msg.type !== 'vm-ready') return send(msg);
       const note = [msg.note, host.lockDown()].filter(Boolean).join('; ');
       this.#watchdog.attach(msg);
+      Atomics.store(init.control, Slot.GO, 1);
+      Atomics.notify(init.control, Slot.GO);
       send({ type: 'ready', hookMode: msg.hookMode, ...(note ? { note } : {}) });
     });
     vm.onError((message) => {
