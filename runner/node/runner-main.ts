@@ -27,7 +27,10 @@ export async function runRunner(vmWorker: URL): Promise<void> {
       send: (batch) => transport.send(batch),
       schedule: setImmediate,
       // From here on the runner needs no files, sockets or processes.
-      lockDown: () => applyKernelSandbox().note,
+      lockDown: () => {
+        const status = applyKernelSandbox();
+        return { sandbox: { on: status.complete, detail: status.note ?? status.summary }, ...(status.note ? { note: status.note } : {}) };
+      },
       exit: () => process.exit(0),
       dropped: () => console.error('runner: dropped a malformed message from the host'),
     },
