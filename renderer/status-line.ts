@@ -1,6 +1,7 @@
 // One line under the studio: the cart's frame rate, its CPU share of the 60 Hz frame budget, its
-// Lua memory and the run state.
+// Lua memory, the run state, and whether the last runner had its kernel sandbox.
 import { FRAME_MS } from '../runner/common/frame-rate.js';
+import type { SandboxState } from '../runner/common/protocol.js';
 import { el } from './dom.js';
 import type { StudioState } from './studio-state.js';
 
@@ -27,9 +28,18 @@ export class StatusLine {
   readonly #memory = el('span', 'status-item status-memory');
   readonly #renderer = el('span', 'status-item status-renderer');
   readonly #state = el('span', 'status-state');
+  readonly #sandbox = el('span', 'status-item status-sandbox');
 
   constructor(root: HTMLElement) {
-    root.append(this.#state, this.#fps, this.#cpu, this.#memory, el('span', 'status-spacer'), this.#renderer);
+    root.append(this.#state, this.#fps, this.#cpu, this.#memory, el('span', 'status-spacer'), this.#sandbox, this.#renderer);
+  }
+
+  /** The runner's sandbox as its 'ready' said; inPage: the runner is a Web Worker of this page. */
+  setSandbox(sandbox: SandboxState, inPage: boolean): void {
+    const kind = sandbox.on ? 'on' : inPage ? 'browser' : 'off';
+    this.#sandbox.textContent = { on: 'kernel sandbox on', browser: "browser's sandbox", off: 'kernel sandbox off' }[kind];
+    this.#sandbox.title = sandbox.detail;
+    this.#sandbox.dataset.sandbox = kind;
   }
 
   update(report: StatusReport): void {
