@@ -29,7 +29,9 @@ test('with runner processes the badge says the kernel sandbox is on, and a cart 
 });
 
 test("in Web Workers the badge says the browser's sandbox; a cart from a file warns, the studio's own carts do not", async () => {
-  const page = await openStudio(studio.browser, `${studio.server.url}?runner=worker`);
+  const address = new URL(studio.server.url);
+  address.searchParams.set('runner', 'worker');
+  const page = await openStudio(studio.browser, address.href);
   // The template cart was made here.
   await runAndWaitForFrame(page);
   await eventually(() => badge(page).textContent(), "browser's sandbox", 'the badge');
