@@ -14,6 +14,7 @@ interface StoredCart {
   name: string;
   location: string | null;
   dirty: boolean;
+  fromElsewhere?: boolean;
   text?: string;
   tic?: string;
 }
@@ -52,24 +53,24 @@ export function loadOpenCart(storage: Storage): CartDocument | null {
     const cart = storedCart(stored, stored.name);
     if (cart) {
       const location = typeof stored.location === 'string' ? stored.location : null;
-      return { cart, name: stored.name, location, dirty: stored.dirty === true };
+      return { cart, name: stored.name, location, dirty: stored.dirty === true, fromElsewhere: stored.fromElsewhere === true };
     }
   }
   const legacy = parseJson(storage.getItem(LEGACY_KEY));
   if (legacy && typeof legacy.name === 'string' && typeof legacy.code === 'string') {
     // It never was in a file, so it counts as unsaved.
-    return { cart: legacyCart(legacy.code, legacy.name), name: legacy.name, location: null, dirty: true };
+    return { cart: legacyCart(legacy.code, legacy.name), name: legacy.name, location: null, dirty: true, fromElsewhere: false };
   }
   return null;
 }
 
 function encode(doc: CartDocument): StoredCart {
-  const { name, location, dirty } = doc;
+  const { name, location, dirty, fromElsewhere } = doc;
   try {
-    return { name, location, dirty, text: writeTextCart(doc.cart, name) };
+    return { name, location, dirty, fromElsewhere, text: writeTextCart(doc.cart, name) };
   } catch (err) {
     if (!(err instanceof CartFormatError)) throw err;
-    return { name, location, dirty, tic: bytesToBase64(writeTicCart(doc.cart, name)) };
+    return { name, location, dirty, fromElsewhere, tic: bytesToBase64(writeTicCart(doc.cart, name)) };
   }
 }
 

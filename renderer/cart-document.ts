@@ -11,6 +11,11 @@ export interface CartDocument {
   location: string | null;
   /** Changed since it was opened, created or last saved. */
   dirty: boolean;
+  /**
+   * Opened from a file, a drop or the recent list that this studio did not write, and not saved
+   * here since: a stranger's cart, as far as the studio knows.
+   */
+  fromElsewhere: boolean;
 }
 
 type Listener = (doc: CartDocument) => void;
@@ -69,7 +74,7 @@ export class OpenCart {
 
   /** A save of the cart as it was at `revision` finished; later edits stay unsaved. */
   saved(revision: number, name: string, location: string | null): void {
-    this.#set({ ...this.#doc, name, location, dirty: this.#doc.dirty && revision !== this.#revision });
+    this.#set({ ...this.#doc, name, location, dirty: this.#doc.dirty && revision !== this.#revision, fromElsewhere: false });
   }
 
   #set(doc: CartDocument): void {

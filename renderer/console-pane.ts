@@ -61,6 +61,10 @@ export class ConsolePane {
     this.#append(el('div', 'line line-info', text));
   }
 
+  warn(text: string): void {
+    this.#append(el('div', 'line line-warning', text));
+  }
+
   trace(text: string, color: number): void {
     const span = el('span', needsLightBackdrop(color) ? 'trace-text on-light' : 'trace-text', text);
     span.style.color = paletteColor(color);

@@ -4,9 +4,12 @@ import { codeSizeWarning, loadCart, writeCart, type LoadedCart } from '../runner
 import type { CartDocument, OpenCart } from './cart-document.js';
 import { NEW_CART_NAME, newCart } from './cart-template.js';
 import type { CartFileAccess, CartFileEvents, PickedCartFile, RecentEntry } from './files/cart-file-access.js';
+import type { SavedCarts } from './files/saved-carts.js';
 
 export interface FileCommandsHost {
   readonly openCart: OpenCart;
+  /** What this studio wrote, to tell its own carts from those that came from elsewhere. */
+  readonly savedCarts: SavedCarts;
   /** Shows a cart's code in the editor as a fresh document. */
   loadEditor(code: string): void;
   /** Called before another cart takes the open one's place (ends its run). */
@@ -33,7 +36,7 @@ export class FileCommands {
 
   newCart(): void {
     if (!this.#mayDiscard('start a new cart')) return;
-    this.#replace({ cart: newCart(), name: NEW_CART_NAME, location: null, dirty: false });
+    this.#replace({ cart: newCart(), name: NEW_CART_NAME, location: null, dirty: false, fromElsewhere: false });
     this.#host.info('New cart.');
   }
 
@@ -55,7 +58,7 @@ export class FileCommands {
       return;
     }
     if (!this.#mayDiscard(`open ${file.name}`)) return;
-    this.#replace({ cart: loaded.cart, name: file.name, location: file.location, dirty: false });
+    this.#replace({ cart: loaded.cart, name: file.name, location: file.location, dirty: false, fromElsewhere: !this.#host.savedCarts.wroteHere(file.bytes) });
     this.#files.remember?.(file);
     void this.refreshRecent();
     this.#host.info(`Opened ${file.name}.`);
@@ -64,12 +67,17 @@ export class FileCommands {
 
   async save(saveAs: boolean): Promise<void> {
     if (this.#saving) return;
-    const { openCart } = this.#host;
+    const { openCart, savedCarts } = this.#host;
     const { cart, name, location } = openCart.doc;
     const revision = openCart.revision;
     this.#saving = true;
+    const encode = (fileName: string) => {
+      const bytes = writeCart(cart, fileName);
+      savedCarts.remember(bytes);
+      return bytes;
+    };
     try {
-      const saved = await this.#files.save({ name, location, saveAs, encode: (fileName) => writeCart(cart, fileName) });
+      const saved = await this.#files.save({ name, location, saveAs, encode });
       if (!saved) return;
       openCart.saved(revision, saved.name, saved.location);
       this.#host.info(`Saved ${saved.name}.`);

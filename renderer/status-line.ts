@@ -1,7 +1,9 @@
 // One line under the studio: the cart's frame rate, its CPU share of the 60 Hz frame budget, its
-// Lua memory, the run state, and the code's size against what TIC-80's code editor takes.
+// Lua memory, the run state, the code's size against what TIC-80's code editor takes, and whether
+// the last runner had its kernel sandbox.
 import { TIC80_EDITOR_CODE_BYTES } from '../runner/common/cart/index.js';
 import { FRAME_MS } from '../runner/common/frame-rate.js';
+import type { SandboxState } from '../runner/common/protocol.js';
 import { el } from './dom.js';
 import type { StudioState } from './studio-state.js';
 
@@ -29,9 +31,10 @@ export class StatusLine {
   readonly #renderer = el('span', 'status-item status-renderer');
   readonly #state = el('span', 'status-state');
   readonly #codeSize = el('span', 'status-item status-code-size');
+  readonly #sandbox = el('span', 'status-item status-sandbox');
 
   constructor(root: HTMLElement) {
-    root.append(this.#state, this.#fps, this.#cpu, this.#memory, el('span', 'status-spacer'), this.#codeSize, this.#renderer);
+    root.append(this.#state, this.#fps, this.#cpu, this.#memory, el('span', 'status-spacer'), this.#codeSize, this.#sandbox, this.#renderer);
   }
 
   /** The code's size in bytes, as TIC-80's code editor shows it ("size N/65536"), marked past its limit. */
@@ -42,6 +45,14 @@ export class StatusLine {
     this.#codeSize.title = over
       ? `The code is longer than the ${TIC80_EDITOR_CODE_BYTES} bytes TIC-80's code editor takes: TIC-80 runs the cart, but only TIC-80 PRO can edit it`
       : `Code size in bytes, as TIC-80 counts it, against the ${TIC80_EDITOR_CODE_BYTES} its code editor takes`;
+  }
+
+  /** The runner's sandbox as its 'ready' said; inPage: the runner is a Web Worker of this page. */
+  setSandbox(sandbox: SandboxState, inPage: boolean): void {
+    const kind = sandbox.on ? 'on' : inPage ? 'browser' : 'off';
+    this.#sandbox.textContent = { on: 'kernel sandbox on', browser: "browser's sandbox", off: 'kernel sandbox off' }[kind];
+    this.#sandbox.title = sandbox.detail;
+    this.#sandbox.dataset.sandbox = kind;
   }
 
   update(report: StatusReport): void {

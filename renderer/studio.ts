@@ -29,8 +29,9 @@ import { FileCommands } from './file-commands.js';
 import { GameMenu, menuItems } from './game-menu.js';
 import { download } from './files/browser-cart-files.js';
 import { createCartFileAccess } from './files/create-cart-file-access.js';
+import { SavedCarts } from './files/saved-carts.js';
 import { InputCapture } from './input-capture.js';
-import { createRunnerLink } from './runner-link/create-runner-link.js';
+import { createRunnerLink, runnersInPage } from './runner-link/create-runner-link.js';
 import type { RunnerLink } from './runner-link/runner-link.js';
 import { Screen } from './screen.js';
 import { installShortcuts, newCartShortcut } from './shortcuts.js';
@@ -73,6 +74,8 @@ export class Studio {
   #luaMemory: number | null = null;
   #lastStatus = 0;
   #saveFailed = false;
+  /** The cart of the current run: its name, and whether it came from elsewhere (see CartDocument). */
+  #run = { name: '', fromElsewhere: false };
 
   static async create(): Promise<Studio> {
     const screen = await Screen.create(byId('screen'));
@@ -82,7 +85,7 @@ export class Studio {
   private constructor(screen: Screen, link: RunnerLink) {
     this.#screen = screen;
     this.#link = link;
-    this.#cart = new OpenCart(loadOpenCart(localStorage) ?? { cart: newCart(), name: NEW_CART_NAME, location: null, dirty: false });
+    this.#cart = new OpenCart(loadOpenCart(localStorage) ?? { cart: newCart(), name: NEW_CART_NAME, location: null, dirty: false, fromElsewhere: false });
     this.#screenLabel = byId('screen-label');
 
     const files = {
@@ -131,6 +134,7 @@ export class Studio {
     tabs.add(createMusicEditor(host));
     this.#files = new FileCommands({
       openCart: this.#cart,
+      savedCarts: new SavedCarts(localStorage),
       loadEditor: (code) => this.#editor.load(code),
       leavingCart: () => this.stop(),
       confirm: (question) => window.confirm(question),
@@ -177,7 +181,8 @@ export class Studio {
     this.#editor.setPausedLine(null);
     this.#console.hideBusy();
     this.#console.hidePaused();
-    const { cart, name } = this.#cart.doc;
+    const { cart, name, fromElsewhere } = this.#cart.doc;
+    this.#run = { name, fromElsewhere };
     this.#console.setCartName(name);
     this.#console.info(`— run ${name} —`);
     this.#screen.clear();
@@ -215,6 +220,10 @@ export class Studio {
     switch (msg.type) {
       case 'ready':
         if (msg.note) this.#console.info(msg.note);
+        this.#status.setSandbox(msg.sandbox, runnersInPage());
+        if (!msg.sandbox.on && this.#run.fromElsewhere) {
+          this.#console.warn(`${this.#run.name} did not come from this studio, and it runs without the kernel sandbox (${msg.sandbox.detail}). Run carts you do not trust only where the status line says the kernel sandbox is on.`);
+        }
         break;
       case 'frame':
         this.#onFrame(msg);

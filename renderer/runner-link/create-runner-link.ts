@@ -5,9 +5,14 @@ import type { RunnerLink } from './runner-link.js';
 import { WebSocketRunnerLink, runnerSocketUrl } from './websocket-link.js';
 import { WorkerRunnerLink } from './worker-link.js';
 
+/** Runners are Web Workers of the page itself (no runner process, no kernel sandbox: the browser's). */
+export function runnersInPage(): boolean {
+  return !window.nibbleElectron && new URLSearchParams(window.location.search).get('runner') === 'worker';
+}
+
 export function createRunnerLink(): RunnerLink {
   const bridge = window.nibbleElectron;
   if (bridge) return new ElectronRunnerLink(bridge);
-  if (new URLSearchParams(window.location.search).get('runner') === 'worker') return new WorkerRunnerLink();
+  if (runnersInPage()) return new WorkerRunnerLink();
   return new WebSocketRunnerLink(runnerSocketUrl(window.location));
 }

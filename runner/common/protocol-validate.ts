@@ -21,6 +21,7 @@ import {
   type MessageOf,
   type RunOptions,
   type RunnerMessage,
+  type SandboxState,
   type StackFrame,
 } from './protocol.js';
 
@@ -261,6 +262,14 @@ function parseStats(value: unknown): FrameStats | null {
   return isNonNegative(cpuMs) && isNonNegative(luaMemory) ? { cpuMs, luaMemory } : null;
 }
 
+function parseSandbox(value: unknown): SandboxState | null {
+  const sandbox = asFields(value);
+  if (!sandbox) return null;
+  const on = field(sandbox, 'on');
+  const detail = field(sandbox, 'detail');
+  return typeof on === 'boolean' && isText(detail) ? { on, detail } : null;
+}
+
 function parseLocal(value: unknown): { name: string; value: string } | null {
   const local = asFields(value);
   if (!local) return null;
@@ -317,8 +326,9 @@ export function parseRunnerMessage(value: unknown): RunnerMessage | null {
     case 'ready': {
       const hookMode = field(message, 'hookMode');
       const note = optional(field(message, 'note'), isText);
-      if (!isOneOf(hookMode, HOOK_MODES) || !note.ok) return null;
-      return note.value === undefined ? { type, hookMode } : { type, hookMode, note: note.value };
+      const sandbox = parseSandbox(field(message, 'sandbox'));
+      if (!isOneOf(hookMode, HOOK_MODES) || !note.ok || !sandbox) return null;
+      return note.value === undefined ? { type, hookMode, sandbox } : { type, hookMode, note: note.value, sandbox };
     }
     case 'frame':
       return parseFrame(message);

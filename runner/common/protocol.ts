@@ -135,8 +135,17 @@ export interface FrameStats {
   luaMemory: number;
 }
 
+/**
+ * Whether the runner's kernel sandbox (no_new_privs, a seccomp allowlist, Landlock) is in force on
+ * every thread: detail says what is, or why it is not.
+ */
+export interface SandboxState {
+  on: boolean;
+  detail: string;
+}
+
 export type RunnerMessage =
-  | { type: 'ready'; hookMode: HookMode; note?: string }
+  | { type: 'ready'; hookMode: HookMode; note?: string; sandbox: SandboxState }
   /**
    * cursor: the mouse cursor byte the cart left in VRAM (bits 0-6 sprite, bit 7 system cursor).
    * relativeMouse: the cart asks for relative mouse mode (bit 15 of its mouse input): the host then

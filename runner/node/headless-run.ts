@@ -1,6 +1,6 @@
 // Runs one cart headless in its own runner process and sums up how it ended: the contract behind
 // `nibble run` (its --json fields), the tests and the benchmarks.
-import type { CartSource, InputSpan } from '../common/protocol.js';
+import type { CartSource, InputSpan, SandboxState } from '../common/protocol.js';
 import { spawnRunner } from './runner-process.js';
 
 export type RunStatus = 'ok' | 'error' | 'hung' | 'killed' | 'exit';
@@ -54,6 +54,8 @@ export interface HeadlessResult {
   audio?: Int16Array;
   /** The runner's process id (gone by the time this resolves). */
   pid: number;
+  /** The runner's kernel sandbox, as it said when ready (absent if it never was). */
+  sandbox?: SandboxState;
 }
 
 export async function runHeadless(cart: CartSource, options: HeadlessOptions): Promise<HeadlessResult> {
@@ -69,6 +71,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
   let frames = 0;
   let cpuMs = 0;
   let lastFrame: Uint8Array | undefined;
+  let sandbox: SandboxState | undefined;
   const audio: Int16Array[] = [];
   const silenceMs = options.hangMs + SILENCE_GRACE_MS;
   let silence: ReturnType<typeof setTimeout> | undefined;
@@ -83,6 +86,9 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
       if (settled) return;
       watchSilence();
       switch (msg.type) {
+        case 'ready':
+          sandbox = msg.sandbox;
+          break;
         case 'frame':
           frames = msg.index;
           cpuMs += msg.stats.cpuMs;
@@ -136,6 +142,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
     ...(lastFrame ? { lastFrame } : {}),
     ...(options.keepAudio ? { audio: concat(audio) } : {}),
     pid: runner.pid,
+    ...(sandbox ? { sandbox } : {}),
   };
 }
 

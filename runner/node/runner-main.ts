@@ -6,10 +6,13 @@ import { parseRunnerArgs } from '../common/runner-flags.js';
 import { RunnerSupervisor } from '../common/supervisor/runner-supervisor.js';
 import { createVmThreadInit, type FromVm } from '../common/vm-link/thread-messages.js';
 import { connectToHost } from './host-transport.js';
+import { closeInheritedDescriptors } from './inherited-descriptors.js';
 import { applyKernelSandbox } from './kernel-sandbox/kernel-sandbox.js';
 
 /** Runs this process as a runner whose VM thread is the worker script at vmWorker. */
 export async function runRunner(vmWorker: URL): Promise<void> {
+  // First, before the VM thread or any cart exists, and long before the kernel sandbox.
+  closeInheritedDescriptors();
   const transport = await connectToHost();
   const init = createVmThreadInit(parseRunnerArgs(process.argv.slice(2)));
   const worker = new Worker(vmWorker, { workerData: init });
@@ -24,7 +27,10 @@ export async function runRunner(vmWorker: URL): Promise<void> {
       send: (batch) => transport.send(batch),
       schedule: setImmediate,
       // From here on the runner needs no files, sockets or processes.
-      lockDown: () => applyKernelSandbox().note,
+      lockDown: () => {
+        const status = applyKernelSandbox();
+        return { sandbox: { on: status.complete, detail: status.note ?? status.summary }, ...(status.note ? { note: status.note } : {}) };
+      },
       exit: () => process.exit(0),
       dropped: () => console.error('runner: dropped a malformed message from the host'),
     },

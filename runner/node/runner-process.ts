@@ -42,7 +42,9 @@ export interface HostOptions {
 }
 
 export function spawnRunner(options: SpawnOptions = {}, host: HostOptions = {}): RunnerProcess {
-  // No environment and no inherited descriptors: the runner needs neither, and a cart must not see them.
+  // No environment and no inherited descriptors: the runner needs neither, and a cart must not see
+  // them. A descriptor of this process without close-on-exec still reaches the child; the runner
+  // closes those itself (inherited-descriptors.ts).
   const child = fork(host.entry ?? RUNNER_ENTRY, runnerArgs(options), { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: {}, execArgv: [] });
   const listeners: ((msg: RunnerMessage) => void)[] = [];
   let killed = false;

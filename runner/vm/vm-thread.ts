@@ -4,6 +4,7 @@ import { clipText } from '../common/clip-text.js';
 import type { InputSnapshot } from '../common/protocol.js';
 import { FrameLoop } from './frame-loop.js';
 import { loadLuaWasm, type GlueSource } from './lua/lua-wasm.js';
+import { Slot } from '../common/vm-link/control-block.js';
 import { CartMachine } from './machine.js';
 import type { FromVm, ToVm, VmThreadInit } from '../common/vm-link/thread-messages.js';
 
@@ -53,6 +54,9 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
         ...(note ? { note } : {}),
         ...(layout ? { remote: { memory: wasm.x.memory, layout, hookFn: machine.hook.fn } } : {}),
       });
+      // The main thread locks the process down when it hears vm-ready: no instruction of the cart
+      // may run before that, so this thread blocks until it is told to go.
+      Atomics.wait(init.control, Slot.GO, 0);
       loop = new FrameLoop(machine, msg.options, { send: (m, transfer) => port.post(m, transfer) }, msg.pmem);
       if (pendingInput) loop.setInput(pendingInput);
       loop.start();

@@ -30,7 +30,7 @@ test('--json prints one object with the contract fields, --png writes the last f
   const out = nibble('run', cart('red.lua', 'function TIC() cls(2) trace("hi") end'), '--frames', '5', '--json', '--deterministic', '--png', png);
   assert.equal(out.status, 0, out.stderr);
   const report = JSON.parse(out.stdout);
-  assert.deepEqual(Object.keys(report).sort(), ['frames', 'msPerFrame', 'status', 'totalMs']);
+  assert.deepEqual(Object.keys(report).sort(), ['frames', 'msPerFrame', 'sandbox', 'status', 'totalMs']);
   assert.equal(report.status, 'ok');
   assert.equal(report.frames, 5);
   assert.ok(report.totalMs > 0 && report.msPerFrame > 0);
@@ -40,6 +40,18 @@ test('--json prints one object with the contract fields, --png writes the last f
   assert.equal(image.height, 144);
   const i = (50 * 256 + 50) * 4;
   assert.deepEqual([...image.data.subarray(i, i + 4)], [0xb1, 0x3e, 0x53, 0xff]);
+});
+
+test("--json says whether the runner's kernel sandbox was on, and what it was", () => {
+  const out = nibble('run', cart('calm.lua', 'function TIC() end'), '--frames', '1', '--json');
+  assert.equal(out.status, 0, out.stderr);
+  const { sandbox } = JSON.parse(out.stdout);
+  if (process.platform === 'linux' && process.arch === 'x64') {
+    assert.equal(sandbox.on, true, sandbox.detail);
+    assert.match(sandbox.detail, /^kernel sandbox: Landlock ABI \d+ denies all file access on \d+ threads; a seccomp filter allows \d+ system calls$/);
+  } else {
+    assert.deepEqual({ on: sandbox.on, detail: typeof sandbox.detail }, { on: false, detail: 'string' });
+  }
 });
 
 test('a cart error gives status error, message, line and a non-zero exit', () => {

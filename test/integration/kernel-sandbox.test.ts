@@ -2,18 +2,21 @@
 // connect a socket or spawn a process, on any of its threads; and real runners, sandboxed, still
 // run every example cart and carts that stress memory, coroutines, break/resume and the watchdog.
 import assert from 'node:assert/strict';
-import { fork, spawnSync } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { fork, spawn, spawnSync, type StdioOptions } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CartSource, RunnerMessage } from '../../runner/common/protocol.js';
+import type { CartSource, HostMessage, RunnerMessage } from '../../runner/common/protocol.js';
+import { parseRunnerBatch } from '../../runner/common/protocol-validate.js';
 import { readCartFile } from '../../runner/node/cart-file.js';
 import { spawnRunner, type RunnerProcess } from '../../runner/node/runner-process.js';
 import type { ProbeMode, ProbeReport } from '../fixtures/kernel-sandbox-probe.js';
 
 const PROBE = join(process.cwd(), 'dist/test/fixtures/kernel-sandbox-probe.js');
+const BOOT_PROBE_RUNNER = join(process.cwd(), 'dist/test/fixtures/boot-probe-runner-entry.js');
+const RUNNER_HOST = join(process.cwd(), 'dist/test/fixtures/runner-host.js');
 const STDERR_LINE = 'the probe can still write to stderr';
 const supported = process.platform === 'linux' && process.arch === 'x64';
 const skip = supported ? false : 'the kernel sandbox exists for x86_64 Linux only';
@@ -247,6 +250,25 @@ describe('a sandboxed runner', { skip }, () => {
     });
   });
 
+  test("the VM thread is already filtered when the cart's top level starts", async () => {
+    // The same runner as spawnRunner starts, with a VM thread that traces its own state first.
+    const child = fork(BOOT_PROBE_RUNNER, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: {}, execArgv: [] });
+    try {
+      const firstTrace = new Promise<string>((resolve) => {
+        child.on('message', (raw) => {
+          const trace = parseRunnerBatch(raw)?.find((msg) => msg.type === 'trace');
+          if (trace) resolve(trace.text);
+        });
+      });
+      // A busy top level, as in the report that found it running unsandboxed for 21-135 ms.
+      const code = 'local n = 0\nfor i = 1, 10000000 do n = n + i end\nfunction TIC() cls(n % 16) end';
+      child.send({ type: 'start', cart: { name: 'early.lua', code }, options: { deterministic: true, pacing: 'fast', maxFrames: 1 } } satisfies HostMessage);
+      assert.equal(await firstTrace, 'NoNewPrivs: 1, Seccomp: 2');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   test('pauses carts/busy.lua at its loop, resumes it where it was, and stops', async () => {
     await withSandboxedRunner(readCartFile(join(cartsDir, 'busy.lua')), undefined, async (runner, messages) => {
       assert.equal((await messages.next('busy')).type, 'busy');
@@ -261,5 +283,38 @@ describe('a sandboxed runner', { skip }, () => {
       runner.send({ type: 'stop' });
       assert.deepEqual(await messages.next('gone'), { type: 'gone', reason: 'stopped', code: 0, signal: null });
     });
+  });
+});
+
+// Descriptors ------------------------------------------------------------------------------------
+
+/** Above the 0-15 that Node marks close-on-exec when it starts, as a descriptor a host inherited can be. */
+const INHERITED_FD = 20;
+/** The close-on-exec bit of a descriptor's flags in /proc/PID/fdinfo. */
+const O_CLOEXEC = 0o2000000;
+
+/** Every open descriptor of a process and what it refers to. */
+function descriptors(pid: number): Map<number, string> {
+  return new Map(readdirSync(`/proc/${pid}/fd`).map((fd) => [Number(fd), readlinkSync(`/proc/${pid}/fd/${fd}`)]));
+}
+
+describe("a runner's descriptors", { skip: process.platform === 'linux' ? false : 'it reads /proc' }, () => {
+  test('a descriptor its host inherited without close-on-exec is closed in the runner; stdio and IPC stay', async () => {
+    // A host (a Node process spawning its runner as the CLI does) with a socket at INHERITED_FD that
+    // its own parent left without close-on-exec.
+    const stdio: StdioOptions = Array.from({ length: INHERITED_FD + 1 }, (_, fd) => (fd === 2 ? 'inherit' : fd === 3 ? 'ipc' : fd === INHERITED_FD ? 'pipe' : 'ignore'));
+    const host = spawn(process.execPath, [RUNNER_HOST], { stdio, env: {} });
+    try {
+      const { runnerPid } = await new Promise<{ runnerPid: number }>((resolve) => host.once('message', (msg) => resolve(msg as { runnerPid: number })));
+      const inherited = descriptors(host.pid!).get(INHERITED_FD);
+      assert.match(inherited ?? '', /^socket:/, 'the host has the socket');
+      const flags = readFileSync(`/proc/${host.pid}/fdinfo/${INHERITED_FD}`, 'utf8').match(/^flags:\s*([0-7]+)/m)?.[1];
+      assert.equal(parseInt(flags ?? '0', 8) & O_CLOEXEC, 0, 'the host has it without close-on-exec');
+      const runner = descriptors(runnerPid);
+      assert.deepEqual([...runner].filter(([, target]) => target === inherited), [], 'the runner holds the host\'s socket');
+      for (const fd of [0, 1, 2, 3]) assert.ok(runner.has(fd), `the runner lost descriptor ${fd}`);
+    } finally {
+      host.kill();
+    }
   });
 });

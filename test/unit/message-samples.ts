@@ -61,8 +61,8 @@ export function audio(): Int16Array {
 }
 
 export const goodRunnerMessages: RunnerMessage[] = [
-  { type: 'ready', hookMode: 'on-demand' },
-  { type: 'ready', hookMode: 'always-on', note: 'hook stays armed' },
+  { type: 'ready', hookMode: 'on-demand', sandbox: { on: true, detail: 'kernel sandbox: all of it' } },
+  { type: 'ready', hookMode: 'always-on', note: 'hook stays armed', sandbox: { on: false, detail: 'kernel sandbox unavailable: no addon' } },
   { type: 'frame', index: 0, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 1.25, luaMemory: 20480 } },
   { type: 'trace', text: 'hi', color: 15 },
   { type: 'pmem', bytes: pmemBytes() },

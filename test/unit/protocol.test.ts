@@ -143,13 +143,18 @@ test('malformed runner messages are rejected', () => {
   const frame = { type: 'frame', index: 0, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 1, luaMemory: 1 } };
   const manyLocals = Array.from({ length: MESSAGE_LIMITS.localsPerFrame + 1 }, (_, i) => ({ name: `v${i}`, value: '1' }));
   const manyFrames = Array.from({ length: MESSAGE_LIMITS.stackFrames + 1 }, () => stackFrame);
+  const sandboxOn = { on: true, detail: 'kernel sandbox: all of it' };
   const bad: unknown[] = [
     null,
     { type: 'start' },
     { type: 'ready' },
-    { type: 'ready', hookMode: 'sometimes' },
-    { type: 'ready', hookMode: 'on-demand', note: 3 },
-    { type: 'ready', hookMode: 'on-demand', note: long(MESSAGE_LIMITS.textLength + 1) },
+    { type: 'ready', hookMode: 'sometimes', sandbox: sandboxOn },
+    { type: 'ready', hookMode: 'on-demand', note: 3, sandbox: sandboxOn },
+    { type: 'ready', hookMode: 'on-demand', note: long(MESSAGE_LIMITS.textLength + 1), sandbox: sandboxOn },
+    { type: 'ready', hookMode: 'on-demand' },
+    { type: 'ready', hookMode: 'on-demand', sandbox: { on: 'yes', detail: 'kernel sandbox: all of it' } },
+    { type: 'ready', hookMode: 'on-demand', sandbox: { on: false } },
+    { type: 'ready', hookMode: 'on-demand', sandbox: { on: false, detail: long(MESSAGE_LIMITS.textLength + 1) } },
     { ...frame, pixels: new Uint8Array(FRAME_BYTES - 1) },
     { ...frame, audio: new Int16Array(AUDIO_SAMPLES - 1) },
     { ...frame, audio: new Uint16Array(AUDIO_SAMPLES) },

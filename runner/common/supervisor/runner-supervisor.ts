@@ -3,8 +3,9 @@
 // outlives anything that happens to the VM thread (an error, a wasm trap, its termination).
 import { clipText } from '../clip-text.js';
 import { MessageBatcher, type Scheduler } from '../message-batch.js';
-import type { RunnerMessage } from '../protocol.js';
+import type { RunnerMessage, SandboxState } from '../protocol.js';
 import { parseHostMessage } from '../protocol-validate.js';
+import { Slot } from '../vm-link/control-block.js';
 import { Watchdog } from './watchdog.js';
 import type { FromVm, ToVm, VmThreadInit } from '../vm-link/thread-messages.js';
 
@@ -21,8 +22,11 @@ export interface RunnerHost {
   /** Delivers a batch of messages to whoever started the runner. */
   send(batch: RunnerMessage[]): void;
   schedule: Scheduler;
-  /** The cart's code is loaded: the host may restrict itself now. Returns a note for the user. */
-  lockDown(): string | undefined;
+  /**
+   * The VM is loaded and waits: the host restricts itself now, before the cart's first instruction
+   * runs. Returns the sandbox's state, and a note for the user when something is missing.
+   */
+  lockDown(): { sandbox: SandboxState; note?: string };
   /** 'stop': ends the whole runner. */
   exit(): void;
   /** A host message that failed validation. */
@@ -50,9 +54,12 @@ export class RunnerSupervisor {
     });
     vm.onMessage((msg) => {
       if (msg.type !== 'vm-ready') return send(msg);
-      const note = [msg.note, host.lockDown()].filter(Boolean).join('; ');
+      const lockdown = host.lockDown();
+      const note = [msg.note, lockdown.note].filter(Boolean).join('; ');
       this.#watchdog.attach(msg);
-      send({ type: 'ready', hookMode: msg.hookMode, ...(note ? { note } : {}) });
+      Atomics.store(init.control, Slot.GO, 1);
+      Atomics.notify(init.control, Slot.GO);
+      send({ type: 'ready', hookMode: msg.hookMode, ...(note ? { note } : {}), sandbox: lockdown.sandbox });
     });
     vm.onError((message) => {
       this.#endVm();

@@ -22,6 +22,11 @@ export const Slot = {
   PAUSED: 8,
   /** Set to 1 by the hook when a frame ran past its instruction budget; the VM thread then waits to be ended. */
   OVER_BUDGET: 9,
+  /**
+   * Set to 1 by the runner's main thread once it has locked the process down (its kernel sandbox,
+   * on every thread); the VM thread waits for it before it runs any of the cart's code.
+   */
+  GO: 10,
 } as const;
 
 export const Request = { NONE: 0, SAMPLE: 1, BREAK: 2 } as const;

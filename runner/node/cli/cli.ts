@@ -51,8 +51,8 @@ async function run(cmd: RunCommand): Promise<number> {
   for (const path of pngFrames?.missing() ?? []) process.stderr.write(`nibble: the run ended after ${result.frames} frames, so ${path} was not written\n`);
   const ok = result.status === 'ok' || result.status === 'exit';
   if (cmd.json) {
-    const { status, message, line, frames, totalMs, msPerFrame } = result;
-    process.stdout.write(`${jsonWithoutControls({ status, ...(message ? { message } : {}), ...(line ? { line } : {}), frames, totalMs: round(totalMs), msPerFrame: round(msPerFrame) })}\n`);
+    const { status, message, line, frames, totalMs, msPerFrame, sandbox } = result;
+    process.stdout.write(`${jsonWithoutControls({ status, ...(message ? { message } : {}), ...(line ? { line } : {}), frames, totalMs: round(totalMs), msPerFrame: round(msPerFrame), ...(sandbox ? { sandbox } : {}) })}\n`);
   } else if (!ok) {
     process.stderr.write(`${escapeControls(result.message ?? result.status)}\n`);
   }
