@@ -1,0 +1,103 @@
+// The browser's autosave: IndexedDB, where a transaction's completion means the browser has
+// written it to disk (localStorage, by contrast, reaches the disk seconds later, so a crash of the
+// browser lost the last edits). The cart is kept as records the browser clones as they are, with
+// no encoding: one for the code and the cart's name, place and unsaved flag, one per bank of data
+// sections. A save writes the banks that changed since the last one (edits replace the bank they
+// change, so a bank that is the same object is unchanged), so typing in a big cart writes its code only.
+import { BANK_COUNT, isCart, type CartBank } from '../../runner/common/cart/index.js';
+import type { CartDocument } from '../cart-document.js';
+import type { AutosaveStore } from './autosave-store.js';
+
+const DB_NAME = 'nibble';
+const DB_VERSION = 1;
+const STORE_NAME = 'open-cart';
+const DOC_KEY = 'doc';
+const bankKey = (bank: number): string => `bank-${bank}`;
+/** Measured: see the test autosave-crash.test.ts, which kills the whole browser 300 ms after an edit. */
+const DURABILITY: IDBTransactionDurability = 'strict';
+
+interface DocRecord {
+  name: string;
+  location: string | null;
+  dirty: boolean;
+  code: string;
+  binary: Uint8Array;
+  lang: number;
+}
+
+function isDocRecord(value: unknown): value is DocRecord {
+  const doc = value as Partial<DocRecord> | null;
+  return (
+    typeof doc === 'object' && doc !== null && typeof doc.name === 'string' && (doc.location === null || typeof doc.location === 'string') &&
+    typeof doc.dirty === 'boolean'
+  );
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function completion(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));
+  });
+}
+
+function openDatabase(): Promise<IDBDatabase> {
+  const req = indexedDB.open(DB_NAME, DB_VERSION);
+  req.onupgradeneeded = () => req.result.createObjectStore(STORE_NAME);
+  return request(req);
+}
+
+export class IndexedDbAutosaveStore implements AutosaveStore {
+  #db: Promise<IDBDatabase> | null = null;
+  /** The banks as the last completed save wrote them; empty when unknown (then a save writes them all). */
+  #written: (CartBank | undefined)[] = [];
+
+  async load(): Promise<CartDocument | null> {
+    const tx = (await this.#open()).transaction(STORE_NAME, 'readonly');
+    const store = tx.objectStore(STORE_NAME);
+    const [doc, ...banks] = await Promise.all([request(store.get(DOC_KEY)), ...Array.from({ length: BANK_COUNT }, (_, b) => request(store.get(bankKey(b))))]);
+    if (!isDocRecord(doc)) return null;
+    const cart: unknown = { code: doc.code, banks, binary: doc.binary, lang: doc.lang };
+    if (!isCart(cart)) return null;
+    this.#written = cart.banks.slice();
+    return { cart, name: doc.name, location: doc.location, dirty: doc.dirty };
+  }
+
+  async save(doc: CartDocument): Promise<void> {
+    const { cart } = doc;
+    try {
+      const tx = (await this.#open()).transaction(STORE_NAME, 'readwrite', { durability: DURABILITY });
+      const done = completion(tx);
+      const store = tx.objectStore(STORE_NAME);
+      try {
+        const record: DocRecord = { name: doc.name, location: doc.location, dirty: doc.dirty, code: cart.code, binary: cart.binary, lang: cart.lang };
+        store.put(record, DOC_KEY);
+        cart.banks.forEach((bank, b) => {
+          if (this.#written[b] !== bank) store.put(bank, bankKey(b));
+        });
+        tx.commit();
+      } catch (err) {
+        // Half a cart must not be committed.
+        tx.abort();
+        void done.catch(() => undefined);
+        throw err;
+      }
+      await done;
+    } catch (err) {
+      this.#written = [];
+      throw new Error(`the browser could not store it in IndexedDB (${(err as Error).message})`);
+    }
+    this.#written = cart.banks.slice();
+  }
+
+  #open(): Promise<IDBDatabase> {
+    this.#db ??= openDatabase();
+    return this.#db;
+  }
+}
