@@ -264,6 +264,30 @@ test('the old {name, code} autosave is read as a text cart, its data sections ou
   await page.close();
 });
 
+test('an autosave an earlier version kept in localStorage moves to the durable store, and localStorage lets it go', async () => {
+  const kept = { name: 'kept.lua', location: null, dirty: true, text: 'function TIC() cls(4) end\n' };
+  // Seeded once per tab, before the studio's first load only: a reload must find it in the new store.
+  const page = await studio.open((p) =>
+    p.addInitScript((stored) => {
+      const g = globalThis as unknown as StudioPage & { sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void } };
+      if (g.sessionStorage.getItem('seeded') !== null) return;
+      g.sessionStorage.setItem('seeded', 'yes');
+      g.localStorage.setItem('nibble.open-cart.v2', JSON.stringify(stored));
+    }, kept),
+  );
+  assert.equal(await cartName(page), 'kept.lua');
+  assert.equal(await code(page), kept.text);
+  assert.equal(await dirtyShown(page), true);
+  const left = await page.evaluate(() => (globalThis as unknown as StudioPage).localStorage.getItem('nibble.open-cart.v2'));
+  assert.equal(left, null, 'moved out of localStorage');
+  await page.reload();
+  await waitForStudio(page);
+  assert.equal(await cartName(page), 'kept.lua');
+  assert.equal(await code(page), kept.text);
+  assert.equal(await dirtyShown(page), true);
+  await page.close();
+});
+
 test('pmem survives a re-run and a reload of the same cart, kept under its TIC-80 key', async () => {
   const page = await studio.open();
   await setCode(page, '-- saveid: e2e-counter\nfunction BOOT()\n  n = pmem(0) + 1\n  pmem(0, n)\nend\nfunction TIC()\n  cls(0)\n  rect(0, 0, n * 10, 10, 12)\nend\n');
