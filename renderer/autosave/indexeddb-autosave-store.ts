@@ -3,7 +3,8 @@
 // so a crash of the browser lost the last edits). The cart is kept as records the browser clones as they are, with
 // no encoding: one for the code and the cart's name, place and unsaved flag, one per bank of data
 // sections. A save writes the banks that changed since the last one (edits replace the bank they
-// change, so a bank that is the same object is unchanged), so typing in a big cart writes its code only.
+// change, so a bank that is the same object is unchanged), so typing in a big cart writes its code
+// only; unless another tab saved in between, which the token of each save tells.
 import { BANK_COUNT, isCart, type CartBank } from '../../runner/common/cart/index.js';
 import type { CartDocument } from '../cart-document.js';
 import type { AutosaveStore } from './autosave-store.js';
@@ -27,6 +28,8 @@ interface DocRecord {
   code: string;
   binary: Uint8Array;
   lang: number;
+  /** Different for every save, so a tab can tell whether the stored banks are still the ones it wrote. */
+  token: string;
 }
 
 function isDocRecord(value: unknown): value is DocRecord {
@@ -51,6 +54,15 @@ function completion(tx: IDBTransaction): Promise<void> {
   });
 }
 
+/** Half a cart must not be committed; a transaction that failed has ended already, and abort then throws. */
+function abandon(tx: IDBTransaction): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already ended.
+  }
+}
+
 function openDatabase(): Promise<IDBDatabase> {
   const req = indexedDB.open(DB_NAME, DB_VERSION);
   req.onupgradeneeded = () => req.result.createObjectStore(STORE_NAME);
@@ -59,8 +71,9 @@ function openDatabase(): Promise<IDBDatabase> {
 
 export class IndexedDbAutosaveStore implements AutosaveStore {
   #db: Promise<IDBDatabase> | null = null;
-  /** The banks as the last completed save wrote them; empty when unknown (then a save writes them all). */
+  /** The banks as the last completed save wrote them (or the load read them), and that save's token. */
   #written: (CartBank | undefined)[] = [];
+  #token: string | null = null;
 
   async load(): Promise<CartDocument | null> {
     const tx = (await this.#open()).transaction(STORE_NAME, 'readonly');
@@ -70,34 +83,39 @@ export class IndexedDbAutosaveStore implements AutosaveStore {
     const cart: unknown = { code: doc.code, banks, binary: doc.binary, lang: doc.lang };
     if (!isCart(cart)) return null;
     this.#written = cart.banks.slice();
+    this.#token = typeof doc.token === 'string' ? doc.token : null;
     return { cart, name: doc.name, location: doc.location, dirty: doc.dirty };
   }
 
   async save(doc: CartDocument): Promise<void> {
     const { cart } = doc;
+    const token = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     try {
       const tx = (await this.#open()).transaction(STORE_NAME, 'readwrite', { durability: DURABILITY });
       const done = completion(tx);
       const store = tx.objectStore(STORE_NAME);
       try {
-        const record: DocRecord = { name: doc.name, location: doc.location, dirty: doc.dirty, code: cart.code, binary: cart.binary, lang: cart.lang };
+        // Still inside the request's success event, so the transaction is still active for the puts.
+        const stored: unknown = await request(store.get(DOC_KEY));
+        const ours = this.#token !== null && isDocRecord(stored) && stored.token === this.#token;
+        const record: DocRecord = { name: doc.name, location: doc.location, dirty: doc.dirty, code: cart.code, binary: cart.binary, lang: cart.lang, token };
         store.put(record, DOC_KEY);
         cart.banks.forEach((bank, b) => {
-          if (this.#written[b] !== bank) store.put(bank, bankKey(b));
+          if (!ours || this.#written[b] !== bank) store.put(bank, bankKey(b));
         });
         tx.commit();
       } catch (err) {
-        // Half a cart must not be committed.
-        tx.abort();
+        abandon(tx);
         void done.catch(() => undefined);
         throw err;
       }
       await done;
     } catch (err) {
-      this.#written = [];
+      this.#token = null;
       throw new Error(`the browser could not store it in IndexedDB (${(err as Error).message})`);
     }
     this.#written = cart.banks.slice();
+    this.#token = token;
   }
 
   #open(): Promise<IDBDatabase> {
