@@ -5,7 +5,8 @@
 // sections at their fixed sizes, and the WASM binary: no encoding beyond a copy, even for a big cart.
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BANK_COUNT, BANK_SECTIONS, isCart, type Cart, type CartBank } from '../../runner/common/cart/index.js';
+import { BANK_COUNT, BANK_SECTIONS, type Cart, type CartBank } from '../../runner/common/cart/index.js';
+import { isCart } from '../../runner/common/cart/cart.js';
 import { CART_SECTION_BYTES } from '../../runner/common/protocol.js';
 import { isFilePath } from './cart-file-ipc.js';
 import { writeFileDurably } from './durable-file.js';

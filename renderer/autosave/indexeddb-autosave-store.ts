@@ -5,7 +5,8 @@
 // sections. A save writes the banks that changed since the last one (edits replace the bank they
 // change, so a bank that is the same object is unchanged), so typing in a big cart writes its code
 // only; unless another tab saved in between, which the token of each save tells.
-import { BANK_COUNT, isCart, type CartBank } from '../../runner/common/cart/index.js';
+import { BANK_COUNT, type CartBank } from '../../runner/common/cart/index.js';
+import { isCart } from '../../runner/common/cart/cart.js';
 import type { CartDocument } from '../cart-document.js';
 import type { AutosaveStore } from './autosave-store.js';
 

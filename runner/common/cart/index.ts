@@ -1,5 +1,5 @@
 // Cart files (reference 5): the model, the three formats, and what a runner is started with.
-export { BANK_COUNT, BANK_SECTIONS, MAX_BINARY_BYTES, MAX_CODE_BYTES, emptyBank, emptyCart, isCart, type Cart, type CartBank } from './cart.js';
+export { BANK_COUNT, BANK_SECTIONS, MAX_BINARY_BYTES, MAX_CODE_BYTES, emptyBank, emptyCart, type Cart, type CartBank } from './cart.js';
 export { cartFormatOf, readCart, writeCart, type CartFormat } from './cart-files.js';
 export { cartSourceOf } from './cart-source.js';
 export { DEFAULT_PALETTES, DEFAULT_WAVEFORMS } from './defaults.js';
