@@ -2,7 +2,7 @@
 // (or as soon as the write before it has finished), so a burst of typing costs one write, not one
 // per key, and an edit is on disk within about WRITE_DELAY_MS plus one write.
 import type { CartDocument } from '../cart-document.js';
-import type { AutosaveStore } from './autosave-store.js';
+import type { AutosaveStore, SaveMode } from './autosave-store.js';
 
 export const WRITE_DELAY_MS = 100;
 
@@ -19,7 +19,7 @@ export class Autosaver {
   /** The latest change not yet handed to the store, and when the oldest change it holds was made. */
   #pending: { doc: CartDocument; since: number } | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
-  #writing = false;
+  #writing = 0;
 
   constructor(store: AutosaveStore, events: AutosaveEvents) {
     this.#store = store;
@@ -31,31 +31,33 @@ export class Autosaver {
     this.#schedule();
   }
 
-  /** Starts writing the pending change now (before a run, or when the page goes away). */
+  /**
+   * Hands the pending change to the store now, whole, even while another write is under way (the
+   * store keeps their order): before a run, and when the page goes away, when there is no time
+   * to wait for anything.
+   */
   flush(): void {
-    if (this.#pending) this.#pending.since = -Infinity;
-    this.#schedule();
+    this.#write('whole');
   }
 
   #schedule(): void {
-    if (this.#writing || !this.#pending) return;
-    if (this.#timer !== null) clearTimeout(this.#timer);
+    if (this.#writing > 0 || !this.#pending || this.#timer !== null) return;
     const wait = Math.max(0, this.#pending.since + WRITE_DELAY_MS - performance.now());
-    if (wait === 0) this.#write();
-    else this.#timer = setTimeout(() => this.#write(), wait);
+    this.#timer = setTimeout(() => this.#write('changes'), wait);
   }
 
-  #write(): void {
+  #write(mode: SaveMode): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
     const pending = this.#pending;
     if (!pending) return;
     this.#pending = null;
-    this.#writing = true;
-    this.#store.save(pending.doc).then(
+    this.#writing++;
+    this.#store.save(pending.doc, mode).then(
       () => this.#events.saved(),
       (err: unknown) => this.#events.failed(err instanceof Error ? err.message : String(err)),
     ).finally(() => {
-      this.#writing = false;
+      this.#writing--;
       this.#schedule();
     });
   }

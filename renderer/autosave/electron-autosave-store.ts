@@ -15,6 +15,7 @@ export class ElectronAutosaveStore implements AutosaveStore {
     return this.#bridge.loadAutosave();
   }
 
+  /** Main writes the whole file every time, in the order the saves arrive. */
   save(doc: CartDocument): Promise<void> {
     const { cart, name, location, dirty } = doc;
     return this.#bridge.saveAutosave({ cart, name, location, dirty });

@@ -8,7 +8,7 @@
 import { BANK_COUNT, type CartBank } from '../../runner/common/cart/index.js';
 import { isCart } from '../../runner/common/cart/cart.js';
 import type { CartDocument } from '../cart-document.js';
-import type { AutosaveStore } from './autosave-store.js';
+import type { AutosaveStore, SaveMode } from './autosave-store.js';
 
 const DB_NAME = 'nibble';
 const DB_VERSION = 1;
@@ -88,7 +88,7 @@ export class IndexedDbAutosaveStore implements AutosaveStore {
     return { cart, name: doc.name, location: doc.location, dirty: doc.dirty };
   }
 
-  async save(doc: CartDocument): Promise<void> {
+  async save(doc: CartDocument, mode: SaveMode): Promise<void> {
     const { cart } = doc;
     const token = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     try {
@@ -96,9 +96,10 @@ export class IndexedDbAutosaveStore implements AutosaveStore {
       const done = completion(tx);
       const store = tx.objectStore(STORE_NAME);
       try {
-        // Still inside the request's success event, so the transaction is still active for the puts.
-        const stored: unknown = await request(store.get(DOC_KEY));
-        const ours = this.#token !== null && isDocRecord(stored) && stored.token === this.#token;
+        // A page going away cannot wait for a read: its puts and commit must all be asked for now.
+        // Otherwise the read comes back inside its success event, where the transaction is still
+        // active for the puts.
+        const ours = mode === 'changes' && this.#token !== null && (await this.#stillOurs(store));
         const record: DocRecord = { name: doc.name, location: doc.location, dirty: doc.dirty, code: cart.code, binary: cart.binary, lang: cart.lang, token };
         store.put(record, DOC_KEY);
         cart.banks.forEach((bank, b) => {
@@ -117,6 +118,12 @@ export class IndexedDbAutosaveStore implements AutosaveStore {
     }
     this.#written = cart.banks.slice();
     this.#token = token;
+  }
+
+  /** Whether the stored cart is the one this store saved last (no other tab saved since). */
+  async #stillOurs(store: IDBObjectStore): Promise<boolean> {
+    const stored: unknown = await request(store.get(DOC_KEY));
+    return isDocRecord(stored) && stored.token === this.#token;
   }
 
   #open(): Promise<IDBDatabase> {

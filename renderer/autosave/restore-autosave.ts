@@ -21,7 +21,7 @@ export async function restoreAutosave(store: AutosaveStore, storage: Storage): P
   const legacy = readLegacyAutosave(storage);
   if (!legacy || problem) return { doc: legacy, problem };
   try {
-    await store.save(legacy);
+    await store.save(legacy, 'whole');
     forgetLegacyAutosave(storage);
   } catch (err) {
     problem = `The autosaved cart could not be moved to its new store (${(err as Error).message}); it stays where it was.`;
