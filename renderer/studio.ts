@@ -7,8 +7,11 @@ import { pmemKeyOf } from '../runner/common/pmem/pmem-key.js';
 import { pmemSlot, type PmemSlot } from '../runner/common/pmem/pmem-store.js';
 import { StudioAudio } from './audio/studio-audio.js';
 import { installAutomationHook } from './automation-hook.js';
-import { loadOpenCart, saveOpenCart } from './autosave.js';
-import { documentTitle, OpenCart } from './cart-document.js';
+import { Autosaver } from './autosave/autosaver.js';
+import type { AutosaveStore } from './autosave/autosave-store.js';
+import { createAutosaveStore } from './autosave/create-autosave-store.js';
+import { restoreAutosave, type RestoredCart } from './autosave/restore-autosave.js';
+import { documentTitle, OpenCart, type CartDocument } from './cart-document.js';
 import { installCartDrop } from './cart-drop.js';
 import { normaliseCartName } from './cart-name.js';
 import { NEW_CART_NAME, newCart } from './cart-template.js';
@@ -67,6 +70,7 @@ export class Studio {
   readonly #gameMenu: GameMenu;
   readonly #cart: OpenCart;
   readonly #files: FileCommands;
+  readonly #autosaver: Autosaver;
   #state: StudioState = 'idle';
   /** Where the running cart's persistent memory is kept (reference 4.2). */
   #pmem: PmemSlot | null = null;
@@ -78,14 +82,26 @@ export class Studio {
   #run = { name: '', fromElsewhere: false };
 
   static async create(): Promise<Studio> {
-    const screen = await Screen.create(byId('screen'));
-    return new Studio(screen, createRunnerLink());
+    // The kept cart is read before anything is shown, so the editor never shows the template first.
+    const store = createAutosaveStore();
+    const [screen, restored] = await Promise.all([Screen.create(byId('screen')), restoreAutosave(store, localStorage)]);
+    return new Studio(screen, createRunnerLink(), store, restored);
   }
 
-  private constructor(screen: Screen, link: RunnerLink) {
+  private constructor(screen: Screen, link: RunnerLink, store: AutosaveStore, restored: RestoredCart) {
     this.#screen = screen;
     this.#link = link;
-    this.#cart = new OpenCart(loadOpenCart(localStorage) ?? { cart: newCart(), name: NEW_CART_NAME, location: null, dirty: false, fromElsewhere: false });
+    const template: CartDocument = { cart: newCart(), name: NEW_CART_NAME, location: null, dirty: false, fromElsewhere: false };
+    this.#cart = new OpenCart(restored.doc ?? template);
+    this.#autosaver = new Autosaver(store, {
+      failed: (message) => {
+        if (!this.#saveFailed) this.#console.error(`The cart could not be autosaved: ${message}. Save it to a file to keep your changes.`);
+        this.#saveFailed = true;
+      },
+      saved: () => {
+        this.#saveFailed = false;
+      },
+    });
     this.#screenLabel = byId('screen-label');
 
     const files = {
@@ -117,7 +133,7 @@ export class Studio {
       onChange: (code) => this.#cart.editCode(code),
     });
     this.#cart.onChange(() => this.#showCart());
-    this.#cart.onChange(() => this.#save());
+    this.#cart.onChange((doc) => this.#autosaver.changed(doc));
     this.#showCart();
     const tabs = new EditorTabs(byId('editor').parentElement ?? document.body);
     tabs.add({ id: 'code', title: 'Code', shortcut: 'F1', element: byId('editor'), shown: () => {}, hidden: () => {} });
@@ -161,7 +177,7 @@ export class Studio {
     });
     installShortcuts({ ...files, run: () => this.run(), stop: () => this.#escape() });
     installCartDrop((file) => void this.#openDropped(file));
-    window.addEventListener('beforeunload', () => this.#save());
+    window.addEventListener('beforeunload', () => this.#autosaver.flush());
     installAutomationHook({
       lastFrame: () => this.#screen.lastFrame(),
       studioFps: () => this.#screen.studioFps(),
@@ -172,11 +188,12 @@ export class Studio {
     });
 
     this.#console.info(`${window.nibbleElectron ? 'Desktop' : 'Web'} studio ready. Ctrl+R runs the cart, Esc stops it.`);
+    if (restored.problem) this.#console.error(restored.problem);
     this.#setState('idle');
   }
 
   run(): void {
-    this.#save();
+    this.#autosaver.flush();
     this.#editor.clearErrors();
     this.#editor.setPausedLine(null);
     this.#console.hideBusy();
@@ -413,14 +430,5 @@ export class Studio {
       completions: (line) => commands.completions(line),
       showChoices: (choices) => this.#console.info(choices.join('  ')),
     });
-  }
-
-  /** The autosave (see autosave.ts). */
-  #save(): void {
-    const saved = saveOpenCart(localStorage, this.#cart.doc);
-    if (!saved && !this.#saveFailed) {
-      this.#console.error('The cart could not be kept in the browser (storage full or disabled): save it to a file to keep your changes.');
-    }
-    this.#saveFailed = !saved;
   }
 }

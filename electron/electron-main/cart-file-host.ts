@@ -1,12 +1,12 @@
 // The desktop studio's open and save commands: Electron's file dialogs, parented to the asking
 // window, in front of CartFileService (electron/node), which does the checks and the file I/O.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, type FileFilter } from 'electron';
-import { isFilePath, parseSaveTargetRequest, parseWriteRequest, type IpcResult } from '../node/cart-file-ipc.js';
+import { app, BrowserWindow, dialog, type FileFilter } from 'electron';
+import { isFilePath, parseSaveTargetRequest, parseWriteRequest } from '../node/cart-file-ipc.js';
 import { CartFileService, type CartDialogs } from '../node/cart-file-service.js';
 import { IPC_CHANNELS } from '../node/ipc-channels.js';
 import { RecentCarts } from '../node/recent-carts.js';
-import { trustedSender } from './trusted-sender.js';
+import { BAD_REQUEST, handle } from './invoke-handler.js';
 
 const CART_FILTERS: FileFilter[] = [
   { name: 'Carts (.lua, .tic, .png)', extensions: ['lua', 'tic', 'png'] },
@@ -32,22 +32,6 @@ function startFolder(): string {
   } catch {
     return app.getPath('home');
   }
-}
-
-const BAD_REQUEST = 'the studio sent a malformed request';
-
-/** Answers one invoke channel for studio windows only; errors come back as data with their own message. */
-function handle<T>(channel: string, run: (window: BrowserWindow, args: unknown[]) => Promise<T> | T): void {
-  ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<IpcResult<T>> => {
-    const sender = trustedSender(event);
-    const window = sender ? BrowserWindow.fromWebContents(sender) : null;
-    if (!window) return { ok: false, error: 'refused: the request did not come from a studio window' };
-    try {
-      return { ok: true, value: await run(window, args) };
-    } catch (err) {
-      return { ok: false, error: (err as Error).message };
-    }
-  });
 }
 
 export function installCartFileIpc(): void {

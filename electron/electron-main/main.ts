@@ -1,9 +1,10 @@
 // Electron's main process: serves the studio from its own scheme, opens its window, starts a
-// runner process per window on request, and opens and saves cart files for it. Everything worth
-// testing lives in electron/node/.
+// runner process per window on request, opens and saves cart files for it, and keeps its autosave.
+// Everything worth testing lives in electron/node/.
 import { app, BrowserWindow, session } from 'electron';
 import { RENDERER_DIR } from '../node/app-paths.js';
 import { installAppMenu } from './app-menu.js';
+import { installAutosaveIpc } from './autosave-host.js';
 import { installCartFileIpc } from './cart-file-host.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { installRunnerIpc, stopAllRunners } from './runner-host.js';
@@ -23,6 +24,7 @@ void app.whenReady().then(() => {
   serveAppScheme(RENDERER_DIR);
   installRunnerIpc();
   installCartFileIpc();
+  installAutosaveIpc();
   installAppMenu();
   openStudioWindow();
   app.on('activate', () => {

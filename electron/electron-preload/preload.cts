@@ -2,6 +2,7 @@
 // preloads are CommonJS and can require nothing but Electron's own modules, so this file stands
 // alone; its types come from the modules it checks itself against at compile time.
 import { contextBridge, ipcRenderer } from 'electron';
+import type { AutosavedCart } from '../node/autosave-file.js' with { 'resolution-mode': 'import' };
 import type { IpcResult, OpenedCartFile, RecentCart, SaveTarget } from '../node/cart-file-ipc.js' with { 'resolution-mode': 'import' };
 import type { IpcChannels } from '../node/ipc-channels.js' with { 'resolution-mode': 'import' };
 import type { RunnerGoneInfo } from '../node/runner-slot.js' with { 'resolution-mode': 'import' };
@@ -16,6 +17,8 @@ const CHANNELS: IpcChannels = {
   recentCarts: 'cart:recent',
   saveCartTarget: 'cart:save-target',
   writeCartFile: 'cart:write',
+  loadAutosave: 'autosave:load',
+  saveAutosave: 'autosave:save',
 };
 
 /** Marks the window message that carries a runner's MessagePort from this preload to the page. */
@@ -45,10 +48,12 @@ interface IsolatedBridge {
   recentCarts(): Promise<RecentCart[]>;
   saveCartTarget(name: string, currentPath: string | null, saveAs: boolean): Promise<SaveTarget | null>;
   writeCartFile(path: string, bytes: Uint8Array): Promise<void>;
+  loadAutosave(): Promise<AutosavedCart | null>;
+  saveAutosave(doc: AutosavedCart): Promise<void>;
 }
 
-/** Main answers cart requests with an IpcResult; its error becomes this promise's rejection. */
-async function invokeCartChannel<T>(channel: string, ...args: unknown[]): Promise<T> {
+/** Main answers every invoke with an IpcResult; its error becomes this promise's rejection. */
+async function invokeMain<T>(channel: string, ...args: unknown[]): Promise<T> {
   const result = (await ipcRenderer.invoke(channel, ...args)) as IpcResult<T>;
   if (!result.ok) throw new Error(result.error);
   return result.value;
@@ -77,18 +82,23 @@ const bridge: IsolatedBridge = {
   onRunnerGone: (callback) => {
     goneListeners.push(callback);
   },
-  openCart: () => invokeCartChannel(CHANNELS.openCart),
-  openRecentCart: (path) => (typeof path === 'string' ? invokeCartChannel(CHANNELS.openRecentCart, path) : refuse('openRecentCart', 'path must be a string')),
-  recentCarts: () => invokeCartChannel(CHANNELS.recentCarts),
+  openCart: () => invokeMain(CHANNELS.openCart),
+  openRecentCart: (path) => (typeof path === 'string' ? invokeMain(CHANNELS.openRecentCart, path) : refuse('openRecentCart', 'path must be a string')),
+  recentCarts: () => invokeMain(CHANNELS.recentCarts),
   saveCartTarget: (name, currentPath, saveAs) => {
     if (typeof name !== 'string' || (currentPath !== null && typeof currentPath !== 'string') || typeof saveAs !== 'boolean') {
       return refuse('saveCartTarget', 'expects (name: string, currentPath: string | null, saveAs: boolean)');
     }
-    return invokeCartChannel(CHANNELS.saveCartTarget, name, currentPath, saveAs);
+    return invokeMain(CHANNELS.saveCartTarget, name, currentPath, saveAs);
   },
   writeCartFile: async (path, bytes) => {
     if (typeof path !== 'string' || !(bytes instanceof Uint8Array)) return refuse('writeCartFile', 'expects (path: string, bytes: Uint8Array)');
-    await invokeCartChannel<null>(CHANNELS.writeCartFile, path, bytes);
+    await invokeMain<null>(CHANNELS.writeCartFile, path, bytes);
+  },
+  loadAutosave: () => invokeMain(CHANNELS.loadAutosave),
+  saveAutosave: async (doc) => {
+    if (typeof doc !== 'object' || doc === null) return refuse('saveAutosave', 'expects the open cart ({ cart, name, location, dirty })');
+    await invokeMain<null>(CHANNELS.saveAutosave, doc);
   },
 };
 
@@ -128,6 +138,8 @@ function installPageApi(isolated: IsolatedBridge, portMessageType: string): void
     recentCarts: () => isolated.recentCarts(),
     saveCartTarget: (name: string, currentPath: string | null, saveAs: boolean) => isolated.saveCartTarget(name, currentPath, saveAs),
     writeCartFile: (path: string, bytes: Uint8Array) => isolated.writeCartFile(path, bytes),
+    loadAutosave: () => isolated.loadAutosave(),
+    saveAutosave: (doc: AutosavedCart) => isolated.saveAutosave(doc),
   });
   Object.defineProperty(window, 'nibbleElectron', { value: api, enumerable: true });
 }

@@ -21,6 +21,10 @@ export const IPC_CHANNELS = {
   saveCartTarget: 'cart:save-target',
   /** Renderer -> main, invoked with (path, bytes) for a path the user chose: an IpcResult<null>. */
   writeCartFile: 'cart:write',
+  /** Renderer -> main, invoked: an IpcResult<AutosavedCart | null>, the autosaved open cart (null: none yet). */
+  loadAutosave: 'autosave:load',
+  /** Renderer -> main, invoked with an AutosavedCart: an IpcResult<null> once it is on disk. */
+  saveAutosave: 'autosave:save',
 } as const;
 
 export type IpcChannels = typeof IPC_CHANNELS;

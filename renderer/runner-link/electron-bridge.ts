@@ -1,4 +1,5 @@
 // What the Electron preload exposes to the studio page (contextBridge, so plain functions only).
+import type { CartDocument } from '../cart-document.js';
 
 export interface RunnerGoneInfo {
   code: number | null;
@@ -33,6 +34,10 @@ export interface NibbleElectronBridge {
   saveCartTarget(name: string, currentPath: string | null, saveAs: boolean): Promise<{ name: string; path: string } | null>;
   /** Writes a file at a path saveCartTarget gave (or a recent cart's). */
   writeCartFile(path: string, bytes: Uint8Array): Promise<void>;
+  /** The autosaved open cart, kept by the main process in the app's data folder; null when there is none. */
+  loadAutosave(): Promise<CartDocument | null>;
+  /** Keeps the open cart there; resolves once it is on disk. */
+  saveAutosave(doc: CartDocument): Promise<void>;
 }
 
 declare global {

@@ -275,6 +275,57 @@ test('the old {name, code} autosave is read as a text cart, its data sections ou
   await page.close();
 });
 
+test('an autosave an earlier version kept in localStorage moves to the durable store, and localStorage lets it go', async () => {
+  const kept = { name: 'kept.lua', location: null, dirty: true, text: 'function TIC() cls(4) end\n' };
+  // Seeded once per tab, before the studio's first load only: a reload must find it in the new store.
+  const page = await studio.open((p) =>
+    p.addInitScript((stored) => {
+      const g = globalThis as unknown as StudioPage & { sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void } };
+      if (g.sessionStorage.getItem('seeded') !== null) return;
+      g.sessionStorage.setItem('seeded', 'yes');
+      g.localStorage.setItem('nibble.open-cart.v2', JSON.stringify(stored));
+    }, kept),
+  );
+  assert.equal(await cartName(page), 'kept.lua');
+  assert.equal(await code(page), kept.text);
+  assert.equal(await dirtyShown(page), true);
+  const left = await page.evaluate(() => (globalThis as unknown as StudioPage).localStorage.getItem('nibble.open-cart.v2'));
+  assert.equal(left, null, 'moved out of localStorage');
+  await page.reload();
+  await waitForStudio(page);
+  assert.equal(await cartName(page), 'kept.lua');
+  assert.equal(await code(page), kept.text);
+  assert.equal(await dirtyShown(page), true);
+  await page.close();
+});
+
+test('two tabs autosave in turn: the kept cart is the last one saved, whole, not one tab\'s code with the other\'s data', async () => {
+  const context = await studio.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const tab = async (): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(studio.server.url);
+    await waitForStudio(page);
+    return page;
+  };
+  type CartPage = StudioPage & { __nibble: { cartBytes(section: string, bank: number): Uint8Array } };
+  const tiles = (page: Page) => page.evaluate(() => [...(globalThis as unknown as CartPage).__nibble.cartBytes('tiles', 0)]);
+  const saved = () => new Promise((resolve) => setTimeout(resolve, 500));
+  const first = await tab();
+  const second = await tab();
+  await setCode(first, 'function TIC() cls(4) end\n');
+  await saved();
+  await openThroughInput(second, 'sprites.tic');
+  await saved();
+  // Only the first tab's code changed since its last save, but the stored banks are the second's now.
+  await setCode(first, 'function TIC() cls(5) end\n');
+  await saved();
+  const third = await tab();
+  assert.equal(await code(third), 'function TIC() cls(5) end\n');
+  assert.deepEqual(await tiles(third), await tiles(first), 'the first tab\'s tiles with its code');
+  assert.notDeepEqual(await tiles(third), await tiles(second));
+  await context.close();
+});
+
 test('pmem survives a re-run and a reload of the same cart, kept under its TIC-80 key', async () => {
   const page = await studio.open();
   await setCode(page, '-- saveid: e2e-counter\nfunction BOOT()\n  n = pmem(0) + 1\n  pmem(0, n)\nend\nfunction TIC()\n  cls(0)\n  rect(0, 0, n * 10, 10, 12)\nend\n');

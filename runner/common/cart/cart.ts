@@ -48,6 +48,15 @@ export function assertCartShape(cart: Cart, fileName: string): void {
   if (problem) throw new CartFormatError(fileName, `cannot save: ${problem}`);
 }
 
+/** Whether a value that came from outside (storage, another process) is a whole cart of the right shape. */
+export function isCart(value: unknown): value is Cart {
+  const cart = value as Partial<Cart> | null;
+  return (
+    typeof cart === 'object' && cart !== null && typeof cart.code === 'string' && typeof cart.lang === 'number' && cart.binary instanceof Uint8Array &&
+    Array.isArray(cart.banks) && cart.banks.every((bank: unknown) => typeof bank === 'object' && bank !== null) && shapeProblem(cart as Cart) === undefined
+  );
+}
+
 function shapeProblem(cart: Cart): string | undefined {
   if (cart.banks.length !== BANK_COUNT) return `a cart has ${BANK_COUNT} banks, this one has ${cart.banks.length}`;
   for (let b = 0; b < BANK_COUNT; b++) {
