@@ -2,6 +2,7 @@
 // to the page by a MessageChannel so frames and input never pass through this process.
 import { ipcMain, MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
 import { escapeControls } from '../../runner/common/control-chars.js';
+import { CONNECT_MESSAGE } from '../../runner/common/protocol.js';
 import { runnerArgs } from '../../runner/common/runner-flags.js';
 import { RUNNER_ENTRY } from '../../runner/node/runner-process.js';
 import { IPC_CHANNELS } from '../node/ipc-channels.js';
@@ -93,7 +94,7 @@ function forkRunner(contents: WebContents, reportExit: ExitReporter): UtilityRun
   // Posted at once (Electron queues it until the child is up) so that every startRunner yields
   // exactly one port, in order, even for a runner that is replaced or fails to start.
   const { port1, port2 } = new MessageChannelMain();
-  child.postMessage({ type: 'connect' }, [port1]);
+  child.postMessage(CONNECT_MESSAGE, [port1]);
   contents.postMessage(IPC_CHANNELS.runnerPort, null, [port2]);
   return new UtilityRunner(child);
 }

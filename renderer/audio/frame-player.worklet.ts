@@ -3,6 +3,7 @@
 // AudioWorkletGlobalScope, which has no DOM and no `self`.
 import { CHIP_SAMPLE_RATE, FRAME_PLAYER, type PlayerMessage } from './audio-messages.js';
 import { JitterBuffer } from './jitter-buffer.js';
+import { unreachable } from '../../runner/common/unreachable.js';
 
 // The AudioWorkletGlobalScope names this module uses (they are not in TypeScript's DOM library).
 declare const sampleRate: number;
@@ -36,6 +37,8 @@ class FramePlayer extends AudioWorkletProcessor {
       case 'silence':
         this.buffer.silence();
         break;
+      default:
+        unreachable(message);
     }
   }
 

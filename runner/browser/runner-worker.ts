@@ -27,7 +27,6 @@ const supervisor = new RunnerSupervisor(
     schedule: (callback) => setTimeout(callback, 0),
     // The browser's own sandbox is this runner's outer layer.
     lockDown: () => ({ sandbox: { on: false, detail: "no kernel sandbox in a browser: this runner is a Web Worker, inside the browser's sandbox" } }),
-    exit: () => self.close(),
     dropped: () => console.warn('nibble runner: dropped a malformed message from the page'),
   },
   init,

@@ -215,41 +215,47 @@ function parseInput(value: unknown): InputSnapshot | null {
   return { gamepads: gamepads >>> 0, mouseX, mouseY, mouseButtons, scrollX, scrollY, keys };
 }
 
-export function parseHostMessage(value: unknown): HostMessage | null {
+/** One parser per message type: the record's type makes a missing or extra message type a compile error. */
+type Parsers<M extends { type: string }> = { readonly [T in M['type']]: (message: Fields) => MessageOf<M, T> | null };
+
+function parseByType<M extends { type: string }>(parsers: Parsers<M>, value: unknown): M | null {
   const message = asFields(value);
   if (!message) return null;
   const type = field(message, 'type');
-  switch (type) {
-    case 'start': {
-      const cart = parseCart(field(message, 'cart'));
-      const options = parseOptions(field(message, 'options'));
-      const pmem = optional(field(message, 'pmem'), isPmem);
-      if (!cart || !options || !pmem.ok) return null;
-      return pmem.value === undefined ? { type, cart, options } : { type, cart, options, pmem: new Uint8Array(pmem.value) };
-    }
-    case 'input': {
-      const input = parseInput(field(message, 'input'));
-      return input ? { type, input } : null;
-    }
-    case 'menu': {
-      const index = field(message, 'index');
-      return isInt(index, 0, MAX_MENU_INDEX) ? { type, index } : null;
-    }
-    case 'eval': {
-      const code = field(message, 'code');
-      return isString(code, MESSAGE_LIMITS.evalLength) ? { type, code } : null;
-    }
-    case 'ack': {
-      const frames = field(message, 'frames');
-      return isInt(frames, 0, Number.MAX_SAFE_INTEGER) ? { type, frames } : null;
-    }
-    case 'break':
-    case 'resume':
-    case 'stop':
-      return { type };
-    default:
-      return null;
-  }
+  if (typeof type !== 'string' || !Object.hasOwn(parsers, type)) return null;
+  return parsers[type as M['type']](message);
+}
+
+const HOST_MESSAGES: Parsers<HostMessage> = {
+  start: (message) => {
+    const cart = parseCart(field(message, 'cart'));
+    const options = parseOptions(field(message, 'options'));
+    const pmem = optional(field(message, 'pmem'), isPmem);
+    if (!cart || !options || !pmem.ok) return null;
+    return pmem.value === undefined ? { type: 'start', cart, options } : { type: 'start', cart, options, pmem: new Uint8Array(pmem.value) };
+  },
+  input: (message) => {
+    const input = parseInput(field(message, 'input'));
+    return input ? { type: 'input', input } : null;
+  },
+  menu: (message) => {
+    const index = field(message, 'index');
+    return isInt(index, 0, MAX_MENU_INDEX) ? { type: 'menu', index } : null;
+  },
+  eval: (message) => {
+    const code = field(message, 'code');
+    return isString(code, MESSAGE_LIMITS.evalLength) ? { type: 'eval', code } : null;
+  },
+  ack: (message) => {
+    const frames = field(message, 'frames');
+    return isInt(frames, 0, Number.MAX_SAFE_INTEGER) ? { type: 'ack', frames } : null;
+  },
+  break: () => ({ type: 'break' }),
+  resume: () => ({ type: 'resume' }),
+};
+
+export function parseHostMessage(value: unknown): HostMessage | null {
+  return parseByType(HOST_MESSAGES, value);
 }
 
 // Runner -> host ---------------------------------------------------------------------------------
@@ -294,7 +300,7 @@ function isText(value: unknown): value is string {
   return isString(value, MESSAGE_LIMITS.textLength);
 }
 
-function parseFrame(message: Fields): RunnerMessage | null {
+function parseFrame(message: Fields): MessageOf<RunnerMessage, 'frame'> | null {
   const index = field(message, 'index');
   const pixels = field(message, 'pixels');
   const audio = field(message, 'audio');
@@ -307,7 +313,7 @@ function parseFrame(message: Fields): RunnerMessage | null {
   return stats ? { type: 'frame', index, pixels: new Uint8Array(pixels), audio: new Int16Array(audio), cursor, relativeMouse, stats } : null;
 }
 
-function parseError(message: Fields): RunnerMessage | null {
+function parseError(message: Fields): MessageOf<RunnerMessage, 'error'> | null {
   const text = field(message, 'message');
   const line = optional(field(message, 'line'), isLine);
   const traceback = optional(field(message, 'traceback'), isText);
@@ -318,69 +324,63 @@ function parseError(message: Fields): RunnerMessage | null {
   return result;
 }
 
+const RUNNER_MESSAGES: Parsers<RunnerMessage> = {
+  ready: (message) => {
+    const hookMode = field(message, 'hookMode');
+    const note = optional(field(message, 'note'), isText);
+    const sandbox = parseSandbox(field(message, 'sandbox'));
+    if (!isOneOf(hookMode, HOOK_MODES) || !note.ok || !sandbox) return null;
+    return note.value === undefined ? { type: 'ready', hookMode, sandbox } : { type: 'ready', hookMode, note: note.value, sandbox };
+  },
+  frame: parseFrame,
+  trace: (message) => {
+    const text = field(message, 'text');
+    const color = field(message, 'color');
+    return isText(text) && isInt(color, 0, 255) ? { type: 'trace', text, color } : null;
+  },
+  pmem: (message) => {
+    const bytes = field(message, 'bytes');
+    return isPmem(bytes) ? { type: 'pmem', bytes: new Uint8Array(bytes) } : null;
+  },
+  error: parseError,
+  busy: (message) => {
+    const ms = field(message, 'ms');
+    const line = optional(field(message, 'line'), isLine);
+    if (!isNonNegative(ms) || !line.ok) return null;
+    return line.value === undefined ? { type: 'busy', ms } : { type: 'busy', ms, line: line.value };
+  },
+  paused: (message) => {
+    const line = optional(field(message, 'line'), isLine);
+    const stack = parseList(field(message, 'stack'), MESSAGE_LIMITS.stackFrames, parseStackFrame);
+    if (!line.ok || !stack) return null;
+    return line.value === undefined ? { type: 'paused', stack } : { type: 'paused', line: line.value, stack };
+  },
+  hung: (message) => {
+    const text = field(message, 'message');
+    const line = optional(field(message, 'line'), isLine);
+    if (!isText(text) || !line.ok) return null;
+    return line.value === undefined ? { type: 'hung', message: text } : { type: 'hung', message: text, line: line.value };
+  },
+  resumed: () => ({ type: 'resumed' }),
+  exit: () => ({ type: 'exit' }),
+  gone: (message) => {
+    const reason = field(message, 'reason');
+    const code = field(message, 'code');
+    const signal = field(message, 'signal');
+    if (!isOneOf(reason, GONE_REASONS)) return null;
+    if (code !== null && !isInt(code, INT32_MIN, INT32_MAX)) return null;
+    if (signal !== null && !isString(signal, MESSAGE_LIMITS.nameLength)) return null;
+    return { type: 'gone', reason, code, signal };
+  },
+  done: (message) => {
+    const frames = field(message, 'frames');
+    const msPerFrame = field(message, 'msPerFrame');
+    return isInt(frames, 0, Number.MAX_SAFE_INTEGER) && isNonNegative(msPerFrame) ? { type: 'done', frames, msPerFrame } : null;
+  },
+};
+
 export function parseRunnerMessage(value: unknown): RunnerMessage | null {
-  const message = asFields(value);
-  if (!message) return null;
-  const type = field(message, 'type');
-  switch (type) {
-    case 'ready': {
-      const hookMode = field(message, 'hookMode');
-      const note = optional(field(message, 'note'), isText);
-      const sandbox = parseSandbox(field(message, 'sandbox'));
-      if (!isOneOf(hookMode, HOOK_MODES) || !note.ok || !sandbox) return null;
-      return note.value === undefined ? { type, hookMode, sandbox } : { type, hookMode, note: note.value, sandbox };
-    }
-    case 'frame':
-      return parseFrame(message);
-    case 'trace': {
-      const text = field(message, 'text');
-      const color = field(message, 'color');
-      return isText(text) && isInt(color, 0, 255) ? { type, text, color } : null;
-    }
-    case 'pmem': {
-      const bytes = field(message, 'bytes');
-      return isPmem(bytes) ? { type, bytes: new Uint8Array(bytes) } : null;
-    }
-    case 'error':
-      return parseError(message);
-    case 'busy': {
-      const ms = field(message, 'ms');
-      const line = optional(field(message, 'line'), isLine);
-      if (!isNonNegative(ms) || !line.ok) return null;
-      return line.value === undefined ? { type, ms } : { type, ms, line: line.value };
-    }
-    case 'paused': {
-      const line = optional(field(message, 'line'), isLine);
-      const stack = parseList(field(message, 'stack'), MESSAGE_LIMITS.stackFrames, parseStackFrame);
-      if (!line.ok || !stack) return null;
-      return line.value === undefined ? { type, stack } : { type, line: line.value, stack };
-    }
-    case 'hung': {
-      const text = field(message, 'message');
-      const line = optional(field(message, 'line'), isLine);
-      if (!isText(text) || !line.ok) return null;
-      return line.value === undefined ? { type, message: text } : { type, message: text, line: line.value };
-    }
-    case 'resumed':
-    case 'exit':
-      return { type };
-    case 'gone': {
-      const reason = field(message, 'reason');
-      const code = field(message, 'code');
-      const signal = field(message, 'signal');
-      if (!isOneOf(reason, GONE_REASONS)) return null;
-      if (code !== null && !isInt(code, INT32_MIN, INT32_MAX)) return null;
-      if (signal !== null && !isString(signal, MESSAGE_LIMITS.nameLength)) return null;
-      return { type, reason, code, signal };
-    }
-    case 'done': {
-      const frames = field(message, 'frames');
-      const msPerFrame = field(message, 'msPerFrame');
-      return isInt(frames, 0, Number.MAX_SAFE_INTEGER) && isNonNegative(msPerFrame) ? { type, frames, msPerFrame } : null;
-    }
-    default:
-      return null;
-  }
+  return parseByType(RUNNER_MESSAGES, value);
 }
 
 /**

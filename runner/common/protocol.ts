@@ -100,6 +100,11 @@ export interface InputSpan {
 
 // Host -> runner ---------------------------------------------------------------------------------
 
+/**
+ * There is no stop message: a host stops a runner by ending it (the process killed, the workers
+ * terminated), which works whatever the cart is doing. The runner holds nothing to flush: pmem
+ * reaches the host after every frame that changed it.
+ */
 export type HostMessage =
   /** pmem: the cart's persistent memory as the host kept it (PMEM_BYTES); zero when absent. */
   | { type: 'start'; cart: CartSource; options: RunOptions; pmem?: Uint8Array }
@@ -112,8 +117,7 @@ export type HostMessage =
   | { type: 'break' }
   | { type: 'resume' }
   /** The host has taken every frame up to index `frames` (see frame-acks.ts). */
-  | { type: 'ack'; frames: number }
-  | { type: 'stop' };
+  | { type: 'ack'; frames: number };
 
 // Runner -> host ---------------------------------------------------------------------------------
 
@@ -177,3 +181,16 @@ export type RunnerMessage =
   | { type: 'gone'; reason: 'stopped' | 'crashed'; code: number | null; signal: string | null };
 
 export type MessageOf<U, T> = Extract<U, { type: T }>;
+
+// Electron main -> a runner utility process ------------------------------------------------------
+
+/** Hands the runner its end of the MessagePort to the studio; the only message before the protocol's. */
+export interface ConnectMessage {
+  type: 'connect';
+}
+
+export const CONNECT_MESSAGE: ConnectMessage = { type: 'connect' };
+
+export function isConnectMessage(value: unknown): value is ConnectMessage {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === CONNECT_MESSAGE.type;
+}

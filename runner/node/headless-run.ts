@@ -2,6 +2,7 @@
 // `nibble run` (its --json fields), the tests and the benchmarks.
 import type { CartSource, InputSpan, SandboxState } from '../common/protocol.js';
 import { spawnRunner } from './runner-process.js';
+import { unreachable } from '../common/unreachable.js';
 
 export type RunStatus = 'ok' | 'error' | 'hung' | 'killed' | 'exit';
 
@@ -125,6 +126,11 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
           resolve({ status: 'killed', message: `${cart.name}: the runner process ended unexpectedly (${how})` });
           break;
         }
+        case 'paused':
+        case 'resumed':
+          break;
+        default:
+          unreachable(msg);
       }
     });
     const runOptions = { deterministic: options.deterministic, pacing: 'fast', maxFrames: options.frames, ...(options.inputSchedule ? { inputSchedule: options.inputSchedule } : {}) } as const;

@@ -1,6 +1,7 @@
 // How a runner process talks to whoever spawned it: a Node parent over the IPC channel (CLI, tests,
 // the web bridge), or Electron main, which hands over a MessagePort to the studio's renderer.
 // The runner sends batches (arrays) of its messages; the host sends single messages.
+import { isConnectMessage } from '../common/protocol.js';
 
 export interface HostTransport {
   send(msg: unknown): void;
@@ -25,7 +26,7 @@ export function connectToHost(): Promise<HostTransport> {
     return new Promise((resolve) => {
       parentPort.on('message', (event) => {
         const port = event.ports[0];
-        if ((event.data as { type?: unknown } | null)?.type !== 'connect' || !port) return;
+        if (!isConnectMessage(event.data) || !port) return;
         port.start();
         resolve({
           send: (msg) => port.postMessage(msg),

@@ -31,7 +31,6 @@ export async function runRunner(vmWorker: URL): Promise<void> {
         const status = applyKernelSandbox();
         return { sandbox: { on: status.complete, detail: status.note ?? status.summary }, ...(status.note ? { note: status.note } : {}) };
       },
-      exit: () => process.exit(0),
       dropped: () => console.error('runner: dropped a malformed message from the host'),
     },
     init,

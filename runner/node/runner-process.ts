@@ -89,7 +89,6 @@ export function spawnRunner(options: SpawnOptions = {}, host: HostOptions = {}):
   return {
     pid: child.pid,
     send: (msg) => {
-      if (msg.type === 'stop') killed = true;
       if (msg.type === 'start') cartName = msg.cart.name;
       send(msg);
     },

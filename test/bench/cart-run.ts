@@ -2,6 +2,7 @@
 // trace() lines (carts time themselves with time() and trace the result) and each frame's cpuMs.
 import type { CartSource, InputSnapshot, RunnerMessage } from '../../runner/common/protocol.js';
 import { spawnRunner, type RunnerProcess } from '../../runner/node/runner-process.js';
+import { unreachable } from '../../runner/common/unreachable.js';
 
 /** A small cart, the kind whose start-up and footprint the latency and memory figures describe. */
 export const SMALL_CART: CartSource = { name: 'small.lua', code: 'function TIC()\n  cls(1)\n  print("HELLO", 100, 64, 12)\nend\n' };
@@ -54,8 +55,14 @@ export async function runCart(name: string, code: string, options: CartRunOption
             return msg.message;
           case 'gone':
             return `the runner ended unexpectedly (code ${msg.code}, signal ${msg.signal})`;
-          default:
+          case 'ready':
+          case 'pmem':
+          case 'busy':
+          case 'paused':
+          case 'resumed':
             return undefined;
+          default:
+            return unreachable(msg);
         }
       };
       runner.onMessage((msg) => {

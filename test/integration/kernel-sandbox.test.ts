@@ -245,8 +245,8 @@ describe('a sandboxed runner', { skip }, () => {
     await withSandboxedRunner({ name: 'bomb.lua', code }, 3, async (runner, messages) => {
       assert.equal((await messages.next('hung', 'done')).type, 'hung');
       assertEveryThreadFiltered(runner.pid);
-      runner.send({ type: 'stop' });
-      assert.deepEqual(await messages.next('gone'), { type: 'gone', reason: 'stopped', code: 0, signal: null });
+      runner.kill();
+      assert.deepEqual(await messages.next('gone'), { type: 'gone', reason: 'stopped', code: null, signal: 'SIGKILL' });
     });
   });
 
@@ -280,8 +280,8 @@ describe('a sandboxed runner', { skip }, () => {
       const busy = await messages.next('busy');
       assert.ok(busy.type === 'busy' && (busy.line === 13 || busy.line === 14), `busy at ${JSON.stringify(busy)}`);
       assertEveryThreadFiltered(runner.pid);
-      runner.send({ type: 'stop' });
-      assert.deepEqual(await messages.next('gone'), { type: 'gone', reason: 'stopped', code: 0, signal: null });
+      runner.kill();
+      assert.deepEqual(await messages.next('gone'), { type: 'gone', reason: 'stopped', code: null, signal: 'SIGKILL' });
     });
   });
 });

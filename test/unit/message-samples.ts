@@ -36,7 +36,6 @@ export const goodHostMessages: HostMessage[] = [
   { type: 'eval', code: '' },
   { type: 'break' },
   { type: 'resume' },
-  { type: 'stop' },
   { type: 'ack', frames: 0 },
   { type: 'ack', frames: 1200 },
 ];

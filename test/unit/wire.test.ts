@@ -99,7 +99,7 @@ test('JSON text that arrives as UTF-8 bytes decodes too (as Node ws delivers it)
   const message = { type: 'error', message: 'attempt to index a nil value — «x»' } as const;
   const bytes = new TextEncoder().encode(encodeOne(message) as string);
   assert.deepEqual(decodeOne(bytes), message);
-  assert.deepEqual(decodeHostMessage(new TextEncoder().encode('{"type":"stop"}').buffer), { type: 'stop' });
+  assert.deepEqual(decodeHostMessage(new TextEncoder().encode('{"type":"break"}').buffer), { type: 'break' });
 });
 
 test('truncated, padded or versioned-differently binary frames are rejected', () => {

@@ -8,6 +8,7 @@ import { parseHostMessage } from '../protocol-validate.js';
 import { Slot } from '../vm-link/control-block.js';
 import { Watchdog } from './watchdog.js';
 import type { FromVm, ToVm, VmThreadInit } from '../vm-link/thread-messages.js';
+import { unreachable } from '../unreachable.js';
 
 /** The VM thread as its host made it (a worker_threads Worker, a Web Worker). */
 export interface VmThread {
@@ -27,8 +28,6 @@ export interface RunnerHost {
    * runs. Returns the sandbox's state, and a note for the user when something is missing.
    */
   lockDown(): { sandbox: SandboxState; note?: string };
-  /** 'stop': ends the whole runner. */
-  exit(): void;
   /** A host message that failed validation. */
   dropped(): void;
 }
@@ -91,8 +90,8 @@ export class RunnerSupervisor {
       case 'resume':
         this.#watchdog.resume();
         break;
-      case 'stop':
-        this.#host.exit();
+      default:
+        unreachable(msg);
     }
   }
 
