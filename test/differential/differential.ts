@@ -13,7 +13,7 @@ const LAST_FRAME = CAPTURED_FRAMES[CAPTURED_FRAMES.length - 1]!;
 /** Stereo samples in one frame at 60 Hz. */
 const FRAME_SAMPLES = 735;
 /** TIC-80's audio for a call starts this many frames after Nibble's. */
-export const TIC80_AUDIO_DELAY = 2;
+export const TIC80_AUDIO_DELAY = 1;
 /** Below this RMS (of 32767) a frame counts as silent, and its frequency is not compared. */
 const SILENCE_RMS = 300;
 
@@ -86,18 +86,27 @@ function frameSound(audio: Int16Array, frame: number): FrameSound {
     sum += left[i]! * left[i]!;
   }
   const rms = Math.sqrt(sum / FRAME_SAMPLES);
-  return { rms, freq: rms < SILENCE_RMS ? 0 : peakFrequency(left, 40, 4000, 5) };
+  if (rms < SILENCE_RMS) return { rms, freq: 0 };
+  const coarse = peakFrequency(left, 40, 2000, 20);
+  return { rms, freq: peakFrequency(left, coarse - 20, coarse + 20, 2) };
 }
 
-/** Frames whose loudness differs by more than a fifth, or whose dominant frequency by more than 3%. */
+/**
+ * Frames whose loudness differs by more than a fifth, or whose dominant frequency by more than 3%
+ * (and more than 15 Hz: one frame's 735 samples place a peak only that finely), from 40 to 2000 Hz.
+ */
 function audioDifferences(ours: Int16Array, theirs: Int16Array): string[] {
   const out: string[] = [];
+  let before = { rms: 0, freq: 0 };
   for (let frame = 1; frame + TIC80_AUDIO_DELAY <= LAST_FRAME; frame++) {
     const a = frameSound(ours, frame);
     const b = frameSound(theirs, frame + TIC80_AUDIO_DELAY);
     const louder = Math.max(a.rms, b.rms);
     const loudnessOff = louder >= SILENCE_RMS && Math.abs(a.rms - b.rms) > louder / 5;
-    const pitchOff = a.freq > 0 && b.freq > 0 && Math.abs(a.freq - b.freq) > Math.max(a.freq, b.freq) * 0.03;
+    // A sound's first frame is mostly its onset, whose peak says little about its pitch.
+    const onset = before.freq === 0;
+    before = a;
+    const pitchOff = !onset && a.freq > 0 && b.freq > 0 && Math.abs(a.freq - b.freq) > Math.max(15, Math.max(a.freq, b.freq) * 0.03);
     if (loudnessOff || pitchOff) out.push(`audio frame ${frame}: Nibble rms ${a.rms.toFixed(0)} ${a.freq} Hz, TIC-80 rms ${b.rms.toFixed(0)} ${b.freq} Hz`);
   }
   return out.length > 5 ? [...out.slice(0, 5), `... and ${out.length - 5} more audio frames`] : out;
