@@ -64,6 +64,58 @@ export function runTic80(cart: Uint8Array, fileName: string, frames: number, opt
   }
 }
 
+export interface Tic80Capture {
+  status: number | null;
+  stderr: string;
+  /** The 256 x 144 output (RGBA, border included) of each frame asked for, by its 1-based number. */
+  frames: Map<number, Uint8Array>;
+  /** Every frame's audio: interleaved stereo s16 at 44100 Hz. */
+  audio: Int16Array;
+}
+
+/** Gamepad 1's buttons (mask bits 1 up .. 128 Y) held from frame `from` to `to`, 1-based and inclusive. */
+export interface HeldButtons {
+  from: number;
+  to: number;
+  mask: number;
+}
+
+/**
+ * Runs a cart in TIC-80 for `frames` frames, keeping the full output of the frames in `capture`
+ * and all audio.
+ */
+export function captureTic80(cart: Uint8Array, fileName: string, frames: number, capture: readonly number[], held: readonly HeldButtons[] = []): Tic80Capture {
+  const dir = mkdtempSync(join(tmpdir(), 'nibble-tic80-'));
+  try {
+    const cartPath = join(dir, fileName);
+    const wav = join(dir, 'audio.wav');
+    writeFileSync(cartPath, cart);
+    const args = [cartPath, '-q', '-n', String(frames), '-f', capture.join(','), '-o', join(dir, 'frame'), '--full', '-w', wav];
+    if (held.length) args.push('-i', held.map((h) => `${h.from}-${h.to}:${h.mask}`).join(','));
+    const out = spawnSync(TIC80_NATIVE, args, { encoding: 'utf8', timeout: 20_000 });
+    const shots = new Map<number, Uint8Array>();
+    for (const n of capture) {
+      const png = join(dir, `frame_full_${String(n).padStart(4, '0')}.png`);
+      if (existsSync(png)) shots.set(n, readRgbaPng(readFileSync(png)).data);
+    }
+    return { status: out.status, stderr: out.stderr, frames: shots, audio: existsSync(wav) ? wavSamples(readFileSync(wav)) : new Int16Array(0) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The samples of a PCM WAV file's data chunk. */
+function wavSamples(bytes: Uint8Array): Int16Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 12; at + 8 <= bytes.length; ) {
+    const id = String.fromCharCode(...bytes.subarray(at, at + 4));
+    const size = view.getUint32(at + 4, true);
+    if (id === 'data') return new Int16Array(bytes.slice(at + 8, at + 8 + size).buffer);
+    at += 8 + size + (size & 1);
+  }
+  return new Int16Array(0);
+}
+
 const SCREEN_WIDTH = 240;
 const SCREEN_HEIGHT = 136;
 const FRAME_WIDTH = 256;

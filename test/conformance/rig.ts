@@ -26,6 +26,8 @@ export interface CartOptions {
   beforeFrame?: (machine: CartMachine, frame: number) => void;
   /** Lua instructions a frame may run (0, the default: no budget). */
   instructionBudget?: number;
+  /** Sees each completed frame (1-based) with its 256 x 144 RGBA pixels and its audio (reused buffers: copy what you keep). */
+  onFrame?: (frame: number, pixels: Uint8Array, audio: Int16Array) => void;
 }
 
 export interface CartError {
@@ -81,7 +83,10 @@ export class Rig {
     while (status === 'ok' && done < frames) {
       options.beforeFrame?.(machine, done);
       status = machine.step(options.input?.[done] ?? NO_INPUT, frame, audio);
-      if (status !== 'error') done++;
+      if (status !== 'error') {
+        done++;
+        options.onFrame?.(done, frame, audio);
+      }
     }
     return { status, frames: done, ram: machine.ram, frame, traces, ...(error ? { error } : {}) };
   }

@@ -1,11 +1,8 @@
 // Reading arguments the way TIC-80's bindings do, one function per C type the bindings declare:
-// numbers through lua_tonumber, integers by C truncation toward zero. Out-of-range values are
-// clamped rather than left undefined as in C.
+// numbers through lua_tonumber, integers by the C cast TIC-80 compiles to on x86-64.
 import type { LuaBridge } from '../lua/lua-bridge.js';
 import { LuaType } from '../lua/lua-bridge.js';
-
-const INT_MIN = -2147483648;
-const INT_MAX = 2147483647;
+import { toS32 } from '../video/numeric.js';
 
 /**
  * How a binding reads an argument, named by the C type TIC-80's binding gives it: s32 (int), u8,
@@ -16,13 +13,12 @@ export type ArgType = 's32' | 'u8' | 'float' | 'bool' | 'colorKeys' | 'text';
 
 export type ArgValue<T extends ArgType> = T extends 'bool' ? boolean : T extends 'colorKeys' ? number[] : T extends 'text' ? string : number;
 
-/** The one conversion of a Lua number to an int argument: every s32 and u8 argument goes through it. */
-export function toInt(n: number): number {
-  if (n >= INT_MIN && n <= INT_MAX) return Math.trunc(n);
-  if (n > 0) return INT_MAX;
-  if (n < 0) return INT_MIN;
-  return 0;
-}
+/**
+ * The one conversion of a Lua number to an int argument: every s32 and u8 argument goes through it.
+ * TIC-80 casts lua_tonumber's double to s32: truncation toward zero, and NaN, infinities and values
+ * outside the s32 range become INT_MIN (x86-64's cvttsd2si), so circ(x, 0/0, r, c) draws nothing.
+ */
+export const toInt = toS32;
 
 export function argS32(lua: LuaBridge, L: number, idx: number): number {
   return toInt(lua.x.lua_tonumberx(L, idx, 0));

@@ -15,8 +15,9 @@ export class Raster {
   setClip(x: number, y: number, w: number, h: number): void {
     this.clipL = Math.max(x, 0);
     this.clipT = Math.max(y, 0);
-    this.clipR = Math.min(x + w, SCREEN_WIDTH);
-    this.clipB = Math.min(y + h, SCREEN_HEIGHT);
+    // x + w wraps in s32 as in TIC-80: clip(-2^31, 0, -1, h) reaches the right edge.
+    this.clipR = Math.min((x + w) | 0, SCREEN_WIDTH);
+    this.clipB = Math.min((y + h) | 0, SCREEN_HEIGHT);
   }
 
   resetClip(): void {
