@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { runReport } from '../fixtures/run-report.js';
 
 const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'nibble-convert-'));
@@ -32,7 +33,7 @@ test('a cart converted .lua -> .tic -> .png -> .lua keeps all its data, and each
   for (const file of [tic, png]) {
     const run = nibble('run', file, '--frames', '2', '--json', '--deterministic');
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(JSON.parse(run.stdout).status, 'ok');
+    assert.equal(runReport(run.stdout).status, 'ok');
   }
 });
 

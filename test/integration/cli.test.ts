@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { MESSAGE_LIMITS } from '../../runner/common/protocol-validate.js';
 import { readRgbaPng } from '../rgba-png.js';
+import { runReport } from '../fixtures/run-report.js';
 
 const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'nibble-cli-'));
@@ -29,7 +30,7 @@ test('--json prints one object with the contract fields, --png writes the last f
   const png = join(work, 'out.png');
   const out = nibble('run', cart('red.lua', 'function TIC() cls(2) trace("hi") end'), '--frames', '5', '--json', '--deterministic', '--png', png);
   assert.equal(out.status, 0, out.stderr);
-  const report = JSON.parse(out.stdout);
+  const report = runReport(out.stdout);
   assert.deepEqual(Object.keys(report).sort(), ['frames', 'msPerFrame', 'sandbox', 'status', 'totalMs']);
   assert.equal(report.status, 'ok');
   assert.equal(report.frames, 5);
@@ -45,7 +46,8 @@ test('--json prints one object with the contract fields, --png writes the last f
 test("--json says whether the runner's kernel sandbox was on, and what it was", () => {
   const out = nibble('run', cart('calm.lua', 'function TIC() end'), '--frames', '1', '--json');
   assert.equal(out.status, 0, out.stderr);
-  const { sandbox } = JSON.parse(out.stdout);
+  const { sandbox } = runReport(out.stdout);
+  assert.ok(sandbox, 'the JSON has no sandbox field');
   if (process.platform === 'linux' && process.arch === 'x64') {
     assert.equal(sandbox.on, true, sandbox.detail);
     assert.match(sandbox.detail, /^kernel sandbox: Landlock ABI \d+ denies all file access on \d+ threads; a seccomp filter allows \d+ system calls$/);
@@ -57,16 +59,16 @@ test("--json says whether the runner's kernel sandbox was on, and what it was", 
 test('a cart error gives status error, message, line and a non-zero exit', () => {
   const out = nibble('run', cart('bad.lua', 'function TIC()\n  error("boom")\nend'), '--json');
   assert.equal(out.status, 1);
-  const report = JSON.parse(out.stdout);
+  const report = runReport(out.stdout);
   assert.equal(report.status, 'error');
   assert.equal(report.line, 2);
-  assert.match(report.message, /^bad\.lua:2: boom/);
+  assert.match(report.message ?? '', /^bad\.lua:2: boom/);
 });
 
 test('--hang-ms sets when a busy frame counts as hung', () => {
   const out = nibble('run', cart('loop.lua', 'function TIC()\n  while true do end\nend'), '--json', '--hang-ms', '200');
   assert.equal(out.status, 1);
-  const report = JSON.parse(out.stdout);
+  const report = runReport(out.stdout);
   assert.equal(report.status, 'hung');
   assert.equal(report.line, 2);
 });
@@ -77,7 +79,7 @@ test('--max-instructions stops the same frame of a growing cart on every run, an
   const reports = [1, 2].map(() => {
     const out = nibble('run', growing, '--frames', '100', '--json', '--max-instructions', '200000', '--hang-ms', '60000');
     assert.equal(out.status, 1, out.stderr);
-    return JSON.parse(out.stdout);
+    return runReport(out.stdout);
   });
   for (const report of reports) {
     assert.equal(report.status, 'hung');
@@ -86,7 +88,7 @@ test('--max-instructions stops the same frame of a growing cart on every run, an
     assert.equal(report.message, 'growing.lua: the cart was stopped at line 4: one frame ran more than its budget of 200000 Lua instructions');
   }
   const roomy = nibble('run', growing, '--frames', '100', '--json', '--max-instructions', '2000000');
-  assert.equal(JSON.parse(roomy.stdout).status, 'ok', roomy.stdout);
+  assert.equal(runReport(roomy.stdout).status, 'ok', roomy.stdout);
   const tooSmall = nibble('run', growing, '--max-instructions', '999');
   assert.equal(tooSmall.status, 2);
   assert.match(tooSmall.stderr, /--max-instructions needs a whole number from 1000 up, got 999/);
@@ -95,7 +97,7 @@ test('--max-instructions stops the same frame of a growing cart on every run, an
 test('exit() gives status exit and exit code 0', () => {
   const out = nibble('run', cart('quit.lua', 'function TIC() exit() end'), '--json');
   assert.equal(out.status, 0);
-  assert.equal(JSON.parse(out.stdout).status, 'exit');
+  assert.equal(runReport(out.stdout).status, 'exit');
 });
 
 test('without --json, traces go to stdout', () => {
@@ -107,23 +109,23 @@ test('without --json, traces go to stdout', () => {
 test('an error message past the protocol\'s limit is cut, saying so, and the run ends with status error', () => {
   const out = nibble('run', cart('long-error.lua', 'function TIC()\n  error(string.rep("x", 70000))\nend'), '--json');
   assert.equal(out.status, 1, out.stderr);
-  const report = JSON.parse(out.stdout);
+  const report = runReport(out.stdout);
   assert.equal(report.status, 'error');
   assert.equal(report.line, 2);
-  assert.ok(report.message.length <= MESSAGE_LIMITS.textLength, `a message of ${report.message.length} characters`);
-  assert.match(report.message, /^long-error\.lua:2: xxxxxxxxxx/);
-  assert.match(report.message, /… \(cut: 70\d\d\d characters in all, over the limit of 65536\)$/);
+  assert.ok((report.message ?? '').length <= MESSAGE_LIMITS.textLength, `a message of ${(report.message ?? '').length} characters`);
+  assert.match(report.message ?? '', /^long-error\.lua:2: xxxxxxxxxx/);
+  assert.match(report.message ?? '', /… \(cut: 70\d\d\d characters in all, over the limit of 65536\)$/);
 });
 
 test('a syntax error quoting a 70,000-character literal is cut the same way', () => {
   const out = nibble('run', cart('long-literal.lua', `x = 1\ny = "${'y'.repeat(70_000)}\n`), '--json');
   assert.equal(out.status, 1, out.stderr);
-  const report = JSON.parse(out.stdout);
+  const report = runReport(out.stdout);
   assert.equal(report.status, 'error');
   assert.equal(report.line, 2);
-  assert.ok(report.message.length <= MESSAGE_LIMITS.textLength, `a message of ${report.message.length} characters`);
-  assert.match(report.message, /^long-literal\.lua:2: unfinished string near '"yyyyyyyyyy/);
-  assert.match(report.message, /… \(cut: 70\d\d\d characters in all, over the limit of 65536\)$/);
+  assert.ok((report.message ?? '').length <= MESSAGE_LIMITS.textLength, `a message of ${(report.message ?? '').length} characters`);
+  assert.match(report.message ?? '', /^long-literal\.lua:2: unfinished string near '"yyyyyyyyyy/);
+  assert.match(report.message ?? '', /… \(cut: 70\d\d\d characters in all, over the limit of 65536\)$/);
 });
 
 test('control characters in traces and errors reach the terminal escaped', () => {
@@ -134,7 +136,7 @@ test('control characters in traces and errors reach the terminal escaped', () =>
   assert.equal(out.stderr, 'terminal.lua:3: \\x1b[31mred\n');
   const json = nibble('run', cart('terminal.lua', code), '--json');
   assert.doesNotMatch(json.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/, 'a raw control character in the JSON');
-  assert.equal(JSON.parse(json.stdout).message, 'terminal.lua:3: \u001b[31mred');
+  assert.equal(runReport(json.stdout).message, 'terminal.lua:3: \u001b[31mred');
   assert.equal(json.stderr, '\\x1b]0;title\\x07\\x1b[2J\tok\\x0d\\x7f\\x9b\n');
 });
 

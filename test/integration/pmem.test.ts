@@ -10,6 +10,7 @@ import { cartSourceOf, readTextCart, type Cart } from '../../runner/common/cart/
 import { pmemKeyOf } from '../../runner/common/pmem/pmem-key.js';
 import { pmemSlot, type KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
 import { runHeadless } from '../../runner/node/headless-run.js';
+import { runReport } from '../fixtures/run-report.js';
 
 /** A cart that reports pmem(0) as it starts, then adds `step` to it. */
 function counterCart(name: string, step: number, header = '', tiles = ''): Cart {
@@ -107,7 +108,7 @@ test('nibble run --pmem FILE loads pmem from the file and writes every change ba
   const second = nibble('run', cart, '--frames', '1', '--pmem', file, '--json');
   assert.equal(second.status, 0, second.stderr);
   assert.match(second.stderr, /runs 1/);
-  assert.deepEqual(Object.keys(JSON.parse(second.stdout)).sort(), ['frames', 'msPerFrame', 'sandbox', 'status', 'totalMs'], '--pmem adds nothing to the JSON');
+  assert.deepEqual(Object.keys(runReport(second.stdout)).sort(), ['frames', 'msPerFrame', 'sandbox', 'status', 'totalMs'], '--pmem adds nothing to the JSON');
   const bytes = readFileSync(file);
   assert.equal(bytes.length, 1024);
   assert.equal(bytes.readUInt32LE(0), 2, 'slot 0 is a little-endian u32');
