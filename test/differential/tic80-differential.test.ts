@@ -10,7 +10,10 @@ import { describeCart } from './differential.js';
 import { randomCallsCart } from './random-calls.js';
 
 const skip = tic80Absent;
-/** Seeds of the random-call carts. */
+/**
+ * Seeds of the random-call carts. Seed 6 is left out: its clip(math.huge, ...) leaves a wrapped
+ * clip under which TIC-80 draws map tiles unclipped (README, "Deliberate differences from TIC-80").
+ */
 const SEEDS = [1, 2, 3, 4, 5, 7, 8];
 
 let rig: Rig;
