@@ -34,11 +34,9 @@ describe('ttri: sprite sheet source', () => {
     expectScreen(rig.run(cart(PATTERN, square(16, 8, 128, 256))), 'ttri at u=128, v=256', shown(16, 8, pattern));
   });
 
-  it('truncates negative u and v toward zero before wrapping', () => {
-    // Pixel (0, 0) samples u = -127.5, which becomes -127 and then 1: the picture moves by one
-    // texel, and its last column and row come from the empty neighbouring tiles.
-    const shifted = (x: number, y: number) => (x < 7 && y < 7 ? pattern(x + 1, y + 1) : 0);
-    expectScreen(rig.run(cart(PATTERN, square(16, 8, -128, -256))), 'ttri at u=-128, v=-256', shown(16, 8, shifted));
+  it('floors negative u and v before wrapping, as TIC-80 does (it does not truncate)', () => {
+    // Pixel (0, 0) samples u = -127.5, which floors to -128 and wraps to 0: the picture is unshifted.
+    expectScreen(rig.run(cart(PATTERN, square(16, 8, -128, -256))), 'ttri at u=-128, v=-256', shown(16, 8, pattern));
   });
 
   it('rows 128-255 are the other sheet: the sprites in the default segment', () => {
@@ -95,10 +93,10 @@ describe('ttri: map and vbank sources', () => {
     expectScreen(rig.run(cart(MAP, square(0, 0, 1920, 1088, '1'))), 'ttri from the map at u=1920, v=1088', box(0, 0, 8, 8, 5));
   });
 
-  it('u at a negative multiple of 1920 reads one cell past the row (tic_modulo quirk)', () => {
-    // Pixel column 0 samples u = -1920.5: tic_modulo gives 1920, i.e. cell 240 of row 0, which is cell (0, 1).
+  it('u wraps below 0 to the end of the row', () => {
+    // Pixel column 0 samples u = -1920.5, which floors to -1921 and wraps to 1919: cell 239, empty.
     const run = rig.run(cart(MAP, square(0, 0, -1921, 0, '1')));
-    expectScreen(run, 'ttri from the map at u=-1921', (x, y) => (y < 8 && x < 8 ? (x === 0 ? 11 : 5) : 0));
+    expectScreen(run, 'ttri from the map at u=-1921', (x, y) => (y < 8 && x > 0 && x < 8 ? 5 : 0));
   });
 
   it('a boolean texsrc selects the map (true) or the sheet (false)', () => {
@@ -123,10 +121,8 @@ describe('ttri: map and vbank sources', () => {
       if (y >= 8) return 0;
       if (x >= 20 && x < 28) return bank1(x - 20, y);
       if (x >= 40 && x < 48) return bank1(x - 40, y);
-      // u, v from -7.5 to -0.5 truncate to -7..0: columns 233..239 then 0, rows 129..135 then 0.
-      if (x === 66 && y === 6) return 4;
-      if (x === 67 && y === 7) return 6;
-      return 0;
+      // u, v from -7.5 to -0.5 floor to -8..-1: columns 232..239, rows 128..135.
+      return x === 67 && y === 7 ? 4 : 0;
     });
   });
 });

@@ -164,3 +164,23 @@ function TIC()
 end
 `,
 };
+
+/**
+ * The smallest carts left of seeded random-call carts (random-calls.ts) that once differed from
+ * TIC-80, each kept to the call that did.
+ */
+export const REDUCED_CARTS: Record<string, string> = {
+  // ttri floors texture coordinates: u and v just below 0 read texel -1 (wrapped), not texel 0.
+  'ttri from the sheet with u, v just below 0 (seed 8)': cart(`
+function TIC()
+  cls(0)
+  ttri(157,105,235,-0.47,144,256,-0.5,-1,23,32,85,26,math.mininteger,4,2.45,1,3)
+end
+`),
+  'ttri from the map with a hostile v (seed 5)': cart(`
+function TIC()
+  cls(0)
+  ttri(164,135,62,9,"0x1f",-2^31-1,260.37,233,-22.22,math.maxinteger,23,-1e10,1,5,2^31,1,-0.64)
+end
+`),
+};

@@ -5,13 +5,16 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { Rig } from '../conformance/rig.js';
 import { tic80Absent } from '../tic80-native.js';
-import { CARTS } from './carts.js';
+import { CARTS, REDUCED_CARTS } from './carts.js';
 import { describeCart } from './differential.js';
 import { randomCallsCart } from './random-calls.js';
 
 const skip = tic80Absent;
-/** Seeds of the random-call carts. */
-const SEEDS = [1, 2, 3, 4, 7];
+/**
+ * Seeds of the random-call carts. Seed 6 is left out: its clip(math.huge, ...) leaves a wrapped
+ * clip under which TIC-80 draws map tiles unclipped (README, "Deliberate differences from TIC-80").
+ */
+const SEEDS = [1, 2, 3, 4, 5, 7, 8];
 
 let rig: Rig;
 before(async () => {
@@ -21,6 +24,12 @@ before(async () => {
 for (const [name, code] of Object.entries(CARTS)) {
   test(`${name}: Nibble draws and sounds as TIC-80 does`, { skip }, () => {
     assert.deepEqual(describeCart(rig, `${name.replace(/ /g, '-')}.lua`, code), []);
+  });
+}
+
+for (const [name, code] of Object.entries(REDUCED_CARTS)) {
+  test(`${name}: Nibble draws what TIC-80 draws`, { skip }, () => {
+    assert.deepEqual(describeCart(rig, 'reduced.lua', code), []);
   });
 }
 

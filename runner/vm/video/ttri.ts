@@ -14,14 +14,15 @@ export const TextureSource = { TILES: 0, MAP: 1, VBANK: 2 } as const;
 /** C's FLT_EPSILON: depth is used only when every z is at least this. */
 const FLT_EPSILON = 1.1920928955078125e-7;
 
-/**
- * TIC-80's tic_modulo, with its quirk: a negative multiple of m gives m, not 0, so the texel read
- * is one past the row's end (the next row's first texel).
- */
-function ticModulo(x: number, m: number): number {
-  if (x >= m) return x % m;
-  if (x < 0) return (x % m) + m;
-  return x;
+/** x modulo m, in [0, m): the map and the vbank screen wrap both ways. */
+function wrap(x: number, m: number): number {
+  const r = x % m;
+  return r < 0 ? r + m : r;
+}
+
+/** The texel a texture coordinate falls in: floored, then as a C s32 (TIC-80 floors, it does not truncate). */
+function texelIndex(coordinate: number): number {
+  return toS32(Math.floor(coordinate));
 }
 
 /** Where ttri and textri read texels: returns the texel's colour after the palette map, or TRANSPARENT. */
@@ -47,7 +48,7 @@ export class SheetTexture implements Texture {
   }
 
   texel(u: number, v: number): number {
-    return this.mapping[sheetPixel(this.ram, this.seg, toS32(u) & this.uMask, toS32(v) & 255)];
+    return this.mapping[sheetPixel(this.ram, this.seg, texelIndex(u) & this.uMask, texelIndex(v) & 255)];
   }
 }
 
@@ -68,8 +69,8 @@ export class MapTexture implements Texture {
   }
 
   texel(u: number, v: number): number {
-    const iu = ticModulo(toS32(u), MAP_PIXEL_WIDTH);
-    const iv = ticModulo(toS32(v), MAP_PIXEL_HEIGHT);
+    const iu = wrap(texelIndex(u), MAP_PIXEL_WIDTH);
+    const iv = wrap(texelIndex(v), MAP_PIXEL_HEIGHT);
     const ram = this.ram;
     this.tile.locate(this.seg, ram[MAP_ADDR + (iv >> 3) * MAP_COLUMNS + (iu >> 3)], true);
     return this.mapping[tilePixel(ram, this.seg, this.tile, iu & 7, iv & 7)];
@@ -89,7 +90,7 @@ export class VbankTexture implements Texture {
   }
 
   texel(u: number, v: number): number {
-    const i = ticModulo(toS32(v), SCREEN_HEIGHT) * SCREEN_WIDTH + ticModulo(toS32(u), SCREEN_WIDTH);
+    const i = wrap(texelIndex(v), SCREEN_HEIGHT) * SCREEN_WIDTH + wrap(texelIndex(u), SCREEN_WIDTH);
     return this.mapping[(this.bank[i >> 1] >> ((i & 1) << 2)) & 15];
   }
 }
