@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
 import { findChromium } from '../chromium.js';
 import { launchKillable, processesUsing, type KillableBrowser } from './killable-browser.js';
-import { type StudioPage, waitForStudio } from './studio-page.js';
+import { inStudio, waitForStudio } from './studio-page.js';
 
 const ROUNDS = 20;
 /** The brief's bound is 250 ms from an edit to its durable write; the kill comes a little later. */
@@ -42,7 +42,7 @@ async function openStudio(executablePath: string): Promise<Page> {
   return page;
 }
 
-const code = (page: Page) => page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.editor.getCode());
+const code = (page: Page) => inStudio(page, ([g]) => g.__nibble.editor.getCode());
 
 test(`a line typed ${KILL_AFTER_MS} ms before the browser is SIGKILLed survives the restart, ${ROUNDS} times in a row`, async () => {
   const executablePath = findChromium();
