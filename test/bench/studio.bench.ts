@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { RENDERER_DIR } from '../../electron/node/app-paths.js';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
 import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
+import { inStudio, studioGlobals, waitForStudio, waitInStudio } from '../e2e/studio-page.js';
 import type { Figure } from './figures.js';
 import { median, sleep } from './stats.js';
 
@@ -27,37 +28,23 @@ interface Marks {
   busy?: number;
 }
 
-/** What the bench uses of the page's globals (code passed to page.evaluate runs in the page). */
-interface PageGlobals {
-  __nibble: { studioFps(): number; state(): string; editor: { setCode(code: string): void } };
-  __benchMarks: Marks;
-  document: { querySelector(selector: string): { hidden: boolean } | null };
-  addEventListener(type: 'keydown', listener: (e: { ctrlKey: boolean; key: string }) => void, capture: boolean): void;
-  MutationObserver: new (cb: () => void) => { observe(target: unknown, options: { attributeFilter: string[] }): void; disconnect(): void };
-  requestAnimationFrame(cb: () => void): number;
-  performance: { now(): number };
-}
-
 async function openStudio(browser: Browser, server: WebServer): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (err) => console.error(`bench: studio page error: ${err.message}`));
   await page.goto(server.url);
-  await page.waitForFunction(() => {
-    const g = globalThis as unknown as Partial<PageGlobals>;
-    return g.__nibble !== undefined && g.document?.querySelector('.monaco-editor') !== null;
-  });
+  await waitForStudio(page);
   return page;
 }
 
 async function setCode(page: Page, code: string): Promise<void> {
-  await page.evaluate((c) => (globalThis as unknown as PageGlobals).__nibble.editor.setCode(c), code);
+  await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), code);
 }
 
 async function studioFps(page: Page): Promise<number> {
   await sleep(SETTLE_MS);
   const readings: number[] = [];
   for (let i = 0; i < FPS_READINGS; i++) {
-    readings.push(await page.evaluate(() => (globalThis as unknown as PageGlobals).__nibble.studioFps()));
+    readings.push(await inStudio(page, ([g]) => g.__nibble.studioFps()));
     await sleep(FPS_READING_GAP_MS);
   }
   return median(readings);
@@ -65,20 +52,20 @@ async function studioFps(page: Page): Promise<number> {
 
 async function stopCart(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__nibble.state() === 'stopped', undefined, { timeout: 5000 });
+  await waitInStudio(page, ([g]) => g.__nibble.state() === 'stopped', undefined, { timeout: 5000 });
 }
 
 /** Starts the hung cart with Ctrl+R; returns ms from the key press to the busy notice on screen and the studio's fps meanwhile. */
 async function hungTrial(page: Page): Promise<{ busyMs: number; fps: number }> {
   await setCode(page, HUNG_CART);
-  await page.evaluate(() => {
-    const g = globalThis as unknown as PageGlobals;
+  const globals = await studioGlobals(page);
+  // The marks stay in the page, set by its own listeners; the bench holds them by a handle.
+  const marksInPage = await globals.evaluateHandle((g) => {
     const marks: Marks = {};
-    g.__benchMarks = marks;
     g.addEventListener('keydown', (e) => {
       if (e.ctrlKey && e.key.toLowerCase() === 'r' && marks.key === undefined) marks.key = g.performance.now();
     }, true);
-    const notice = g.document.querySelector('.console-busy');
+    const notice = g.document.querySelector('.console-busy') as { hidden: boolean } | null;
     const observer = new g.MutationObserver(() => {
       if (!notice || notice.hidden) return;
       observer.disconnect();
@@ -87,10 +74,13 @@ async function hungTrial(page: Page): Promise<{ busyMs: number; fps: number }> {
       });
     });
     observer.observe(notice, { attributeFilter: ['hidden'] });
+    return marks;
   });
   await page.keyboard.press('Control+R');
-  await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__benchMarks.busy !== undefined, undefined, { timeout: 10_000 });
-  const marks = await page.evaluate(() => (globalThis as unknown as PageGlobals).__benchMarks);
+  await page.waitForFunction((m) => m.busy !== undefined, marksInPage, { timeout: 10_000 });
+  const marks = await marksInPage.jsonValue();
+  await marksInPage.dispose();
+  await globals.dispose();
   if (marks.key === undefined || marks.busy === undefined) throw new Error('the studio bench missed the key press or the busy notice');
   const fps = await studioFps(page);
   await stopCart(page);

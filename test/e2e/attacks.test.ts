@@ -3,12 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ATTACKS } from '../fixtures/hostile-carts.js';
-import { useStudio } from './studio-page.js';
-
-/** What these tests use of the studio page's globals (code in page.evaluate runs in the page). */
-interface StudioPage {
-  __nibble: { studioFps(): number; state(): string; editor: { setCode(code: string): void } };
-}
+import { inStudio, useStudio, waitInStudio } from './studio-page.js';
 
 /**
  * A frozen page draws no frames at all; below this the studio counts as frozen. How fast it stays
@@ -23,14 +18,14 @@ test('the studio keeps drawing during every hostile cart', async (t) => {
   const page = await studio.open();
   const rows: string[] = [];
   for (const attack of ATTACKS) {
-    await page.evaluate((code) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(code), attack.code);
+    await inStudio(page, ([g, code]) => g.__nibble.editor.setCode(code), attack.code);
     await page.keyboard.press('Control+R');
     await page.waitForTimeout(ATTACK_MS);
-    const fps = await page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.studioFps());
-    const state = await page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.state());
+    const fps = await inStudio(page, ([g]) => g.__nibble.studioFps());
+    const state = await inStudio(page, ([g]) => g.__nibble.state());
     rows.push(`${String(fps).padStart(3)} fps  ${state.padEnd(8)} ${attack.name}`);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !['running', 'busy', 'paused'].includes((globalThis as unknown as StudioPage).__nibble.state()));
+    await waitInStudio(page, ([g]) => !['running', 'busy', 'paused'].includes(g.__nibble.state()));
     assert.ok(fps >= ALIVE_FPS, `${attack.name}: the studio drew only ${fps} frames in a second`);
   }
   t.diagnostic('studio frame rate during each attack:');

@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { RENDERER_DIR } from '../../electron/node/app-paths.js';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
 import { findChromium } from '../chromium.js';
 import { launchKillable, processesUsing, type KillableBrowser } from './killable-browser.js';
-import { type StudioPage, waitForStudio } from './studio-page.js';
+import { inStudio, waitForStudio } from './studio-page.js';
 
 const ROUNDS = 20;
 /** The brief's bound is 250 ms from an edit to its durable write; the kill comes a little later. */
@@ -21,7 +22,7 @@ let profileDir: string | undefined;
 let running: KillableBrowser | undefined;
 
 before(async () => {
-  server = await startWebServer({ port: 0, rootDir: join(process.cwd(), 'dist/renderer'), log: () => {} });
+  server = await startWebServer({ port: 0, rootDir: RENDERER_DIR, log: () => {} });
   profileDir = mkdtempSync(join(tmpdir(), 'nibble-crash-profile-'));
 });
 
@@ -42,7 +43,7 @@ async function openStudio(executablePath: string): Promise<Page> {
   return page;
 }
 
-const code = (page: Page) => page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.editor.getCode());
+const code = (page: Page) => inStudio(page, ([g]) => g.__nibble.editor.getCode());
 
 test(`a line typed ${KILL_AFTER_MS} ms before the browser is SIGKILLed survives the restart, ${ROUNDS} times in a row`, async () => {
   const executablePath = findChromium();

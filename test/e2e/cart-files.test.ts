@@ -9,40 +9,32 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { BANK_SECTIONS, readCart, type Cart } from '../../runner/common/cart/index.js';
 import { PACKED_DEFAULT_BYTE, packedCart } from '../unit/cart-fixtures.js';
-import { framePixel, runAndWaitForFrame, type StudioPage, useStudio, waitForState, waitForStudio } from './studio-page.js';
+import { beforeStudioLoads, framePixel, inStudio, runAndWaitForFrame, useStudio, waitForState, waitForStudio, waitInStudio } from './studio-page.js';
 
 const CARTS = join(process.cwd(), 'carts');
 const GRASS = '38b764';
 
 const studio = useStudio();
 
-const code = (page: Page) => page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.editor.getCode());
-const setCode = (page: Page, text: string) => page.evaluate((t) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(t), text);
-const title = (page: Page) => page.evaluate(() => (globalThis as unknown as StudioPage).document.title);
+const code = (page: Page) => inStudio(page, ([g]) => g.__nibble.editor.getCode());
+const setCode = (page: Page, text: string) => inStudio(page, ([g, t]) => g.__nibble.editor.setCode(t), text);
+const title = (page: Page) => inStudio(page, ([g]) => g.document.title);
 const cartName = (page: Page) => page.locator('.cart-name').inputValue();
 const dirtyShown = (page: Page) => page.locator('.dirty-marker').isVisible();
 
 async function openThroughInput(page: Page, file: string): Promise<void> {
   await page.locator('input.open-cart-file').setInputFiles(join(CARTS, file));
-  await page.waitForFunction((name) => ((globalThis as unknown as StudioPage).document.querySelector('.cart-name') as { value: string }).value === name, file);
-}
-
-/** The page's DOM as dropFile uses it (the tests compile without DOM types). */
-interface DropPage {
-  DataTransfer: new () => { items: { add(file: unknown): void } };
-  File: new (parts: Uint8Array[], name: string) => unknown;
-  DragEvent: new (type: string, init: { dataTransfer: unknown; bubbles: boolean; cancelable: boolean }) => unknown;
-  document: { querySelector(selector: string): { dispatchEvent(event: unknown): boolean } };
+  await waitInStudio(page, ([g, name]) => (g.document.querySelector('.cart-name') as { value: string }).value === name, file);
 }
 
 /** Drops a file on the editor the way a browser delivers it: a drop event with a DataTransfer. */
 async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page.evaluate(
-    ([fileName, data]) => {
-      const g = globalThis as unknown as DropPage;
+  await inStudio(
+    page,
+    ([g, [fileName, data]]) => {
       const transfer = new g.DataTransfer();
       transfer.items.add(new g.File([new Uint8Array(data)], fileName));
-      const target = g.document.querySelector('.monaco-editor');
+      const target = g.document.querySelector('.monaco-editor') as { dispatchEvent(event: unknown): boolean };
       for (const type of ['dragover', 'drop']) target.dispatchEvent(new g.DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
     },
     [name, [...bytes]] as const,
@@ -81,7 +73,7 @@ test('Ctrl+O opens the file picker; a .tic cart shows its code only, and runs wi
   const chooser = await choosing;
   assert.equal(await chooser.element().getAttribute('accept'), '.lua,.tic,.png');
   await chooser.setFiles(join(CARTS, 'sprites.tic'));
-  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'sprites.tic — Nibble');
+  await waitInStudio(page, ([g]) => g.document.title === 'sprites.tic — Nibble');
   const original = readCart(readFileSync(join(CARTS, 'sprites.tic')), 'sprites.tic');
   assert.equal(await code(page), original.code);
   assert.doesNotMatch(await code(page), /-- <TILES>/, 'the data sections stay out of the editor');
@@ -125,7 +117,7 @@ test('an edit shows the unsaved marker in the toolbar and the title; saving clea
   assert.equal(await title(page), '● hello.lua — Nibble');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+S')]);
   assert.equal(download.suggestedFilename(), 'hello.lua');
-  await page.waitForFunction(() => !(globalThis as unknown as StudioPage).document.title.startsWith('●'));
+  await waitInStudio(page, ([g]) => !g.document.title.startsWith('●'));
   assert.equal(await dirtyShown(page), false);
   assert.match(readFileSync(await download.path(), 'utf8'), /-- one more line\n/);
   await page.close();
@@ -135,7 +127,7 @@ test('a dropped cart opens; with unsaved changes the studio asks first, and No k
   const page = await studio.open();
   const png = new Uint8Array(readFileSync(join(CARTS, 'hello.png')));
   await dropFile(page, 'hello.png', png);
-  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'hello.png — Nibble');
+  await waitInStudio(page, ([g]) => g.document.title === 'hello.png — Nibble');
   assert.equal(await code(page), readCart(png, 'hello.png').code);
 
   const mine = `${await code(page)}-- my change\n`;
@@ -155,7 +147,7 @@ test('a dropped cart opens; with unsaved changes the studio asks first, and No k
 
   page.once('dialog', (dialog) => void dialog.accept());
   await dropFile(page, 'sprites.tic', tic);
-  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'sprites.tic — Nibble');
+  await waitInStudio(page, ([g]) => g.document.title === 'sprites.tic — Nibble');
   assert.equal(await code(page), readCart(tic, 'sprites.tic').code);
   await page.close();
 });
@@ -188,12 +180,12 @@ test('recent carts reopen from the list, and New starts the template with SWEETI
   const recent = page.locator('select.recent-carts');
   assert.deepEqual(await recent.locator('option').allTextContents(), ['Recent…', 'hello.lua', 'sprites.tic']);
   await recent.selectOption('sprites.tic');
-  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'sprites.tic — Nibble');
+  await waitInStudio(page, ([g]) => g.document.title === 'sprites.tic — Nibble');
   await runAndWaitForFrame(page);
   assert.equal(await framePixel(page, 0, 112), GRASS, 'the reopened cart has its data');
 
   await page.keyboard.press('Alt+N');
-  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'cart.lua — Nibble');
+  await waitInStudio(page, ([g]) => g.document.title === 'cart.lua — Nibble');
   assert.match(await code(page), /^-- title: {3}new cart\n/);
   assert.doesNotMatch(await code(page), /-- <PALETTE>/, 'the palette lives in the cart, not the editor');
   const saved = await saveAs(page, 'new.tic');
@@ -215,12 +207,12 @@ test('the console\'s load reopens a recent cart by name, with or without its ext
   await page.locator('.console-input').press('Tab');
   assert.equal(await page.locator('.console-input').inputValue(), 'load sprites.tic ', 'Tab completes recent cart names');
   await command('load sprites');
-  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'sprites.tic — Nibble');
+  await waitInStudio(page, ([g]) => g.document.title === 'sprites.tic — Nibble');
   await runAndWaitForFrame(page);
   assert.equal(await framePixel(page, 0, 112), GRASS, 'the reopened cart has its data');
 
   await command('load HELLO.LUA');
-  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'hello.lua — Nibble');
+  await waitInStudio(page, ([g]) => g.document.title === 'hello.lua — Nibble');
 
   await command('load nope');
   await page.locator('.line-error', { hasText: 'load: no recent cart named nope (recent carts: hello.lua, sprites.tic); type load alone to pick a file' }).waitFor();
@@ -262,8 +254,8 @@ test('the old {name, code} autosave is read as a text cart, its data sections ou
   const palette = `000000ffffffff0000${'0'.repeat(13 * 6)}`;
   const legacy = { name: 'old.lua', code: `function TIC() cls(2) end\n\n-- <PALETTE>\n-- 000:${palette}\n-- </PALETTE>\n` };
   const page = await studio.open((p) =>
-    p.addInitScript((stored) => {
-      const storage = (globalThis as unknown as StudioPage).localStorage;
+    beforeStudioLoads(p, ([g, stored]) => {
+      const storage = g.localStorage;
       if (storage.getItem('nibble.open-cart.v2') === null) storage.setItem('nibble.open-cart.v1', JSON.stringify(stored));
     }, legacy),
   );
@@ -279,8 +271,7 @@ test('an autosave an earlier version kept in localStorage moves to the durable s
   const kept = { name: 'kept.lua', location: null, dirty: true, text: 'function TIC() cls(4) end\n' };
   // Seeded once per tab, before the studio's first load only: a reload must find it in the new store.
   const page = await studio.open((p) =>
-    p.addInitScript((stored) => {
-      const g = globalThis as unknown as StudioPage & { sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void } };
+    beforeStudioLoads(p, ([g, stored]) => {
       if (g.sessionStorage.getItem('seeded') !== null) return;
       g.sessionStorage.setItem('seeded', 'yes');
       g.localStorage.setItem('nibble.open-cart.v2', JSON.stringify(stored));
@@ -289,7 +280,7 @@ test('an autosave an earlier version kept in localStorage moves to the durable s
   assert.equal(await cartName(page), 'kept.lua');
   assert.equal(await code(page), kept.text);
   assert.equal(await dirtyShown(page), true);
-  const left = await page.evaluate(() => (globalThis as unknown as StudioPage).localStorage.getItem('nibble.open-cart.v2'));
+  const left = await inStudio(page, ([g]) => g.localStorage.getItem('nibble.open-cart.v2'));
   assert.equal(left, null, 'moved out of localStorage');
   await page.reload();
   await waitForStudio(page);
@@ -307,8 +298,7 @@ test('two tabs autosave in turn: the kept cart is the last one saved, whole, not
     await waitForStudio(page);
     return page;
   };
-  type CartPage = StudioPage & { __nibble: { cartBytes(section: string, bank: number): Uint8Array } };
-  const tiles = (page: Page) => page.evaluate(() => [...(globalThis as unknown as CartPage).__nibble.cartBytes('tiles', 0)]);
+  const tiles = (page: Page) => inStudio(page, ([g]) => [...g.__nibble.cartBytes('tiles', 0)]);
   const saved = () => new Promise((resolve) => setTimeout(resolve, 500));
   const first = await tab();
   const second = await tab();
@@ -338,7 +328,7 @@ test('pmem survives a re-run and a reload of the same cart, kept under its TIC-8
   // md5("e2e-counter"): the key TIC-80 would use for this saveid.
   const { createHash } = await import('node:crypto');
   const key = `nibble.pmem.${createHash('md5').update('e2e-counter').digest('hex')}`;
-  const stored = await page.evaluate((k) => (globalThis as unknown as StudioPage).localStorage.getItem(k), key);
+  const stored = await inStudio(page, ([g, k]) => g.localStorage.getItem(k), key);
   assert.equal(stored?.slice(0, 8), '02000000', 'slot 0 holds 2, little-endian');
 
   await page.keyboard.press('Escape');

@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { readCart } from '../../runner/common/cart/index.js';
-import { type StudioPage, useStudio } from './studio-page.js';
+import { inStudio, useStudio } from './studio-page.js';
 
 const studio = useStudio();
 
-const setCode = (page: Page, text: string) => page.evaluate((t) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(t), text);
+const setCode = (page: Page, text: string) => inStudio(page, ([g, t]) => g.__nibble.editor.setCode(t), text);
 const sizeShown = (page: Page) => page.locator('.status-code-size');
 
 /** Code of exactly `bytes` UTF-8 bytes, with two-byte characters in it. */
@@ -22,10 +22,10 @@ test('the status line shows the code size in bytes, in the warning colour only p
   const page = await studio.open();
   await setCode(page, codeOf(100));
   await sizeShown(page).filter({ hasText: 'size 100/65536' }).waitFor();
-  assert.equal(await sizeShown(page).evaluate((e) => (e as unknown as { classList: { contains(c: string): boolean } }).classList.contains('over-budget')), false);
+  assert.equal(await sizeShown(page).evaluate((e: { classList: { contains(c: string): boolean } }) => e.classList.contains('over-budget')), false);
   await setCode(page, codeOf(65536));
   await sizeShown(page).filter({ hasText: 'size 65536/65536' }).waitFor();
-  assert.equal(await sizeShown(page).evaluate((e) => (e as unknown as { classList: { contains(c: string): boolean } }).classList.contains('over-budget')), false, 'at the limit');
+  assert.equal(await sizeShown(page).evaluate((e: { classList: { contains(c: string): boolean } }) => e.classList.contains('over-budget')), false, 'at the limit');
   await setCode(page, codeOf(65537));
   await page.locator('.status-code-size.over-budget', { hasText: 'size 65537/65536' }).waitFor();
   await page.close();

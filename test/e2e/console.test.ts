@@ -5,13 +5,11 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { decode, encode } from 'fast-png';
 import type { Page } from 'playwright-core';
-import { type StudioPage, useStudio, waitForState } from './studio-page.js';
+import type { CartSection } from '../../runner/common/protocol.js';
+import { inStudio, useStudio, waitForState, waitInStudio } from './studio-page.js';
 
-type ConsolePage = StudioPage & { __nibble: { cartBytes(section: string, bank: number): Uint8Array } };
-
-type LogPage = { document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> } };
 /** The console's lines as text. */
-const logLines = (page: Page) => page.evaluate(() => Array.from((globalThis as unknown as LogPage).document.querySelectorAll('.console-log .line'), (l) => l.textContent ?? ''));
+const logLines = (page: Page) => inStudio(page, ([g]) => Array.from(g.document.querySelectorAll('.console-log .line'), (l) => l.textContent ?? ''));
 
 const studio = useStudio();
 
@@ -21,9 +19,9 @@ const command = async (page: Page, line: string) => {
 };
 const logHas = (page: Page, text: string) => logHasNow(page, text).catch(async (e) => { console.error(await logLines(page)); throw e; });
 const logHasNow = (page: Page, text: string) =>
-  page.waitForFunction((t) => Array.from((globalThis as unknown as LogPage).document.querySelectorAll('.console-log .line'), (l) => l.textContent).includes(t), text);
-const cartBytes = async (page: Page, section: string): Promise<number[]> =>
-  page.evaluate((s) => [...(globalThis as unknown as ConsolePage).__nibble.cartBytes(s, 0)], section);
+  waitInStudio(page, ([g, t]) => Array.from(g.document.querySelectorAll('.console-log .line'), (l) => l.textContent).includes(t), text);
+const cartBytes = async (page: Page, section: CartSection): Promise<number[]> =>
+  inStudio(page, ([g, s]) => [...g.__nibble.cartBytes(s, 0)], section);
 
 /** Pixel (x, y) of a 4 bpp 128x128 sheet (reference 3.6): 8x8 tiles of 32 bytes, left pixel in the low nibble. */
 const sheetPixel = (bytes: number[], x: number, y: number): number => {
@@ -57,10 +55,10 @@ test('help, eval in the running cart, cls, history and completion', async () => 
   await logHas(page, '6');
   await command(page, 'eval error("boom")');
   await logHas(page, 'console:1: boom');
-  assert.equal(await page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.state()), 'running');
+  assert.equal(await inStudio(page, ([g]) => g.__nibble.state()), 'running');
 
   await command(page, 'cls');
-  await page.waitForFunction(() => (globalThis as unknown as LogPage).document.querySelectorAll('.console-log .line').length === 0);
+  await waitInStudio(page, ([g]) => g.document.querySelectorAll('.console-log .line').length === 0);
   await page.close();
 });
 

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { readCart } from '../../runner/common/cart/index.js';
 import { MAP_COLUMNS } from '../../runner/common/memory-map.js';
-import { eventually, framePixel, runAndWaitForFrame, type StudioPage, useStudio } from './studio-page.js';
+import { eventually, framePixel, inStudio, runAndWaitForFrame, useStudio, waitInStudio } from './studio-page.js';
 import { readRgbaPng } from '../rgba-png.js';
 
 const SWEETIE_16 = '1a1c2c5d275db13e53ef7d57ffcd75a7f07038b76425717929366f3b5dc941a6f673eff7f4f4f494b0c2566c86333c57';
@@ -43,15 +43,11 @@ function mapCart(): string {
 
 const studio = useStudio();
 
-interface MapPage {
-  __nibble: StudioPage['__nibble'] & { cartBytes(section: string, bank: number): Uint8Array };
-}
-
 /** The studio with the test cart open and the Map tab shown. */
 async function openMapEditor(): Promise<Page> {
   const page = await studio.open();
   await page.locator('input.open-cart-file').setInputFiles({ name: 'map-test.lua', mimeType: 'text/plain', buffer: Buffer.from(mapCart()) });
-  await page.waitForFunction(() => (globalThis as unknown as StudioPage).document.title === 'map-test.lua — Nibble');
+  await waitInStudio(page, ([g]) => g.document.title === 'map-test.lua — Nibble');
   await page.keyboard.press('F3');
   await page.locator('.map-view-canvas').waitFor();
   await page.locator('.map-picker-canvas').waitFor();
@@ -59,7 +55,7 @@ async function openMapEditor(): Promise<Page> {
 }
 
 async function mapBytes(page: Page): Promise<Uint8Array> {
-  return new Uint8Array(await page.evaluate(() => [...(globalThis as unknown as MapPage).__nibble.cartBytes('map', 0)]));
+  return new Uint8Array(await inStudio(page, ([g]) => [...g.__nibble.cartBytes('map', 0)]));
 }
 
 const cell = (map: Uint8Array, x: number, y: number): number => map[y * MAP_COLUMNS + x]!;

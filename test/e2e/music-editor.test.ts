@@ -9,13 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type StudioPage, useStudio } from './studio-page.js';
+import { inStudio, useStudio, waitInStudio } from './studio-page.js';
 
 type Section = 'tracks' | 'patterns';
-
-interface MusicPage extends StudioPage {
-  __nibble: StudioPage['__nibble'] & { cartBytes(section: Section, bank: number): Uint8Array; audioPeak(): number };
-}
 
 const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'nibble-music-editor-'));
@@ -24,7 +20,7 @@ const SAMPLES_PER_FRAME = 735;
 const studio = useStudio();
 
 const bytes = async (page: Page, section: Section): Promise<number[]> =>
-  page.evaluate((s) => [...(globalThis as unknown as MusicPage).__nibble.cartBytes(s, 0)], section);
+  inStudio(page, ([g, s]) => [...g.__nibble.cartBytes(s, 0)], section);
 
 /** The three bytes of a row of pattern `id` (1..60). */
 const patternRow = async (page: Page, id: number, row: number): Promise<number[]> => {
@@ -141,8 +137,8 @@ test('notes, note-offs, octaves, sfx, commands and X Y typed into the tracker ar
 });
 
 const playingRow = (page: Page) =>
-  page.evaluate(() => {
-    const row = (globalThis as unknown as MusicPage).document.querySelector('.tracker-row.playing') as { dataset: { row: string } } | null;
+  inStudio(page, ([g]) => {
+    const row = g.document.querySelector('.tracker-row.playing') as { dataset: { row: string } } | null;
     return row ? Number(row.dataset.row) : -1;
   });
 
@@ -157,8 +153,8 @@ test('play frame shows the playing row and the cursor follows it; play track mov
   await clickField(page, 0, 0, 0);
 
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => {
-    const d = (globalThis as unknown as MusicPage).document;
+  await waitInStudio(page, ([g]) => {
+    const d = g.document;
     const playing = d.querySelector('.tracker-row.playing') as { dataset: { row: string } } | null;
     const cursor = d.querySelector('.tracker-row.cursor-row') as { dataset: { row: string } } | null;
     return playing !== null && Number(playing.dataset.row) >= 3 && cursor?.dataset.row === playing.dataset.row;
@@ -166,14 +162,14 @@ test('play frame shows the playing row and the cursor follows it; play track mov
   assert.equal(await page.locator('.frames-row.selected').getAttribute('data-frame'), '0', 'play frame stays in frame 0');
 
   await page.locator('.music-editor .sound-button', { hasText: 'Stop' }).click();
-  await page.waitForFunction(() => (globalThis as unknown as MusicPage).document.querySelector('.music-editor[data-playing="false"]') !== null);
+  await waitInStudio(page, ([g]) => g.document.querySelector('.music-editor[data-playing="false"]') !== null);
   assert.equal(await playingRow(page), -1, 'no playing row once stopped');
 
   await page.locator('.music-tracker').focus();
   await page.keyboard.press('Space');
-  await page.waitForFunction(() => (globalThis as unknown as MusicPage).document.querySelector('.frames-row.playing.selected[data-frame="1"]') !== null);
+  await waitInStudio(page, ([g]) => g.document.querySelector('.frames-row.playing.selected[data-frame="1"]') !== null);
   await page.keyboard.press('Space');
-  await page.waitForFunction(() => (globalThis as unknown as MusicPage).document.querySelector('.music-editor[data-playing="false"]') !== null);
+  await waitInStudio(page, ([g]) => g.document.querySelector('.music-editor[data-playing="false"]') !== null);
   await page.close();
 });
 
@@ -184,8 +180,8 @@ test('a channel\'s mute switch silences its notes in the studio while the music 
   // A note with no note-off sounds to the end of the 64-row pattern (sample 0: noise, full volume).
   await page.keyboard.press('KeyZ');
   const level = (loud: boolean) =>
-    page.waitForFunction((wantLoud) => {
-      const peak = (globalThis as unknown as MusicPage).__nibble.audioPeak();
+    waitInStudio(page, ([g, wantLoud]) => {
+      const peak = g.__nibble.audioPeak();
       return wantLoud ? peak > 0.05 : peak < 0.01;
     }, loud, { timeout: 5000 });
   const channel = page.locator('.tracker-channel[data-channel="0"]');
@@ -208,7 +204,7 @@ test('a saved cart whose code calls music(0) plays the typed note until its note
   // At the default tempo 150 and speed 6 a row lasts 6 frames: the note-off at row 8 comes at frame 48.
   await clickField(page, 8, 0, 0);
   await page.keyboard.press('KeyA');
-  await page.evaluate((code) => (globalThis as unknown as MusicPage).__nibble.editor.setCode(code), 'function TIC()\n if not playing then music(0) playing=true end\nend\n');
+  await inStudio(page, ([g, code]) => g.__nibble.editor.setCode(code), 'function TIC()\n if not playing then music(0) playing=true end\nend\n');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+S')]);
   const cartPath = join(work, download.suggestedFilename());
   await download.saveAs(cartPath);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { eventually, openStudio, runAndWaitForFrame, type StudioPage, useStudio } from './studio-page.js';
+import { eventually, openStudio, runAndWaitForFrame, useStudio, waitInStudio } from './studio-page.js';
 
 const studio = useStudio();
 
@@ -12,7 +12,7 @@ const STRANGER = new TextEncoder().encode('-- title: from a stranger\nfunction T
 
 async function openFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
   await page.locator('input.open-cart-file').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(bytes) });
-  await page.waitForFunction((n) => ((globalThis as unknown as StudioPage).document.querySelector('.cart-name') as { value: string }).value === n, name);
+  await waitInStudio(page, ([g, n]) => (g.document.querySelector('.cart-name') as { value: string }).value === n, name);
 }
 
 const badge = (page: Page) => page.locator('.status-sandbox');

@@ -9,15 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type StudioPage, useStudio } from './studio-page.js';
+import { inStudio, useStudio, waitInStudio } from './studio-page.js';
 import { peakFrequency } from '../fixtures/audio-analysis.js';
 import { readRgbaPng } from '../rgba-png.js';
 
 type Section = 'waveforms' | 'sfx';
-
-interface SfxPage extends StudioPage {
-  __nibble: StudioPage['__nibble'] & { cartBytes(section: Section, bank: number): Uint8Array };
-}
 
 const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'nibble-sfx-editor-'));
@@ -33,7 +29,7 @@ const SCOPE = { top: 460, height: 40, color: [0xa7, 0xf0, 0x70] };
 const studio = useStudio();
 
 const bytes = async (page: Page, section: Section): Promise<number[]> =>
-  page.evaluate((s) => [...(globalThis as unknown as SfxPage).__nibble.cartBytes(s, 0)], section);
+  inStudio(page, ([g, s]) => [...g.__nibble.cartBytes(s, 0)], section);
 
 async function openSfxEditor(): Promise<Page> {
   const page = await studio.open();
@@ -179,10 +175,10 @@ test('a held piano key plays the sample through the studio sound path until it i
   assert.equal(await scopeSwing(page), 0, 'nothing plays before a key');
 
   await page.keyboard.down('KeyZ');
-  await page.waitForFunction(() => (globalThis as unknown as SfxPage).document.querySelector('.sfx-editor[data-playing="true"]') !== null);
+  await waitInStudio(page, ([g]) => g.document.querySelector('.sfx-editor[data-playing="true"]') !== null);
   await waitForScope(page, true);
   await page.keyboard.up('KeyZ');
-  await page.waitForFunction(() => (globalThis as unknown as SfxPage).document.querySelector('.sfx-editor[data-playing="false"]') !== null);
+  await waitInStudio(page, ([g]) => g.document.querySelector('.sfx-editor[data-playing="false"]') !== null);
   await waitForScope(page, false);
 
   // The play button plays the sample at its own note until pressed again.
@@ -199,7 +195,7 @@ test("a saved cart whose code calls sfx(0) plays the drawn wave at the sample's 
   // A-5 as TIC-80 writes it: octave 5 shown, 4 inside, note A = 440 Hz.
   await setField(page, 'OCT', 5);
   await page.locator('.sfx-editor .sound-bar select').selectOption('9');
-  await page.evaluate((code) => (globalThis as unknown as SfxPage).__nibble.editor.setCode(code), 'function TIC()\n if not playing then sfx(0) playing=true end\nend\n');
+  await inStudio(page, ([g, code]) => g.__nibble.editor.setCode(code), 'function TIC()\n if not playing then sfx(0) playing=true end\nend\n');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+S')]);
   const cartPath = join(work, download.suggestedFilename());
   await download.saveAs(cartPath);

@@ -6,15 +6,9 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { readCart } from '../../runner/common/cart/index.js';
-import { framePixel, runAndWaitForFrame, type StudioPage, useStudio } from './studio-page.js';
+import { framePixel, inStudio, runAndWaitForFrame, useStudio, waitInStudio } from './studio-page.js';
 
 type Section = 'tiles' | 'sprites' | 'flags' | 'palette';
-
-/** What these tests use of the studio page's globals beyond studio-page.ts's. */
-interface SpritePage extends StudioPage {
-  __nibble: StudioPage['__nibble'] & { cartBytes(section: Section, bank: number): Uint8Array };
-  requestAnimationFrame(cb: () => void): void;
-}
 
 const studio = useStudio();
 
@@ -22,11 +16,11 @@ const WHITE = 12;
 const GREEN = 6;
 
 const bytes = async (page: Page, section: Section): Promise<number[]> =>
-  page.evaluate((s) => [...(globalThis as unknown as SpritePage).__nibble.cartBytes(s, 0)], section);
+  inStudio(page, ([g, s]) => [...g.__nibble.cartBytes(s, 0)], section);
 
 /** Two display frames: the editor redraws (and resizes its canvases) on the next one after a change. */
 const redrawn = (page: Page) =>
-  page.evaluate(() => new Promise<void>((resolve) => (globalThis as unknown as SpritePage).requestAnimationFrame(() => (globalThis as unknown as SpritePage).requestAnimationFrame(resolve))));
+  inStudio(page, ([g]) => new Promise<void>((resolve) => g.requestAnimationFrame(() => g.requestAnimationFrame(resolve))));
 
 /** The studio with an empty-sheet cart, showing the Sprites tab (opened with F2). */
 async function openSpriteEditor(): Promise<Page> {
@@ -140,7 +134,7 @@ test('the RGB sliders edit colour 1 of the vbank 0 palette (bytes 3-5) and of vb
   const vbank0 = await bytes(page, 'palette');
   assert.deepEqual(vbank0.slice(3, 6), [255, 16, 0]);
   assert.deepEqual([...vbank0.slice(0, 3), ...vbank0.slice(6)], [...before.slice(0, 3), ...before.slice(6)]);
-  assert.equal(await page.locator('.sprite-swatch[data-color="1"]').evaluate((b) => (b as unknown as { style: { background: string } }).style.background), 'rgb(255, 16, 0)');
+  assert.equal(await page.locator('.sprite-swatch[data-color="1"]').evaluate((b: { style: { background: string } }) => b.style.background), 'rgb(255, 16, 0)');
 
   await page.locator('.sprite-rgb button', { hasText: 'vbank 1' }).click();
   await page.locator('.sprite-slider[data-channel="G"]').fill('200');
@@ -159,11 +153,11 @@ test('copy and paste carry a whole palette as hex, from vbank 0 to vbank 1', asy
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.locator('.sprite-rgb button', { hasText: 'copy' }).click();
   const vbank0 = (await bytes(page, 'palette')).slice(0, 48);
-  assert.equal(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText()), vbank0.map((b) => b.toString(16).padStart(2, '0')).join(''));
+  assert.equal(await inStudio(page, ([g]) => g.navigator.clipboard.readText()), vbank0.map((b) => b.toString(16).padStart(2, '0')).join(''));
   assert.notDeepEqual((await bytes(page, 'palette')).slice(48), vbank0, 'vbank 1 starts with another palette');
   await page.locator('.sprite-rgb button', { hasText: 'vbank 1' }).click();
   await page.locator('.sprite-rgb button', { hasText: 'paste' }).click();
-  await page.waitForFunction(() => (globalThis as unknown as SpritePage).__nibble.cartBytes('palette', 0)[48] !== 0);
+  await waitInStudio(page, ([g]) => g.__nibble.cartBytes('palette', 0)[48] !== 0);
   assert.deepEqual((await bytes(page, 'palette')).slice(48), vbank0);
   await page.close();
 });
@@ -236,7 +230,7 @@ test('a 2 bpp edit on page 1 lands where spr() reads it with blit segment 5', as
   assert.equal(tiles[256], 3);
   assert.equal(tiles[256 + 7 * 4 + 1], 3 << 6);
 
-  await page.evaluate((code) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(code), 'function TIC() cls(0) poke4(0x3FFC*2,5) spr(0,0,0) end');
+  await inStudio(page, ([g, code]) => g.__nibble.editor.setCode(code), 'function TIC() cls(0) poke4(0x3FFC*2,5) spr(0,0,0) end');
   await runAndWaitForFrame(page);
   assert.equal(await framePixel(page, 0, 0), 'ef7d57');
   assert.equal(await framePixel(page, 7, 7), 'ef7d57');
@@ -259,7 +253,7 @@ test('the edits are in the saved cart, and a run draws the sprite in the edited 
   assert.equal(bank.flags[1], 2);
   assert.deepEqual([...bank.palette.subarray(36, 39)], [0xf4, 0, 0xf4]);
 
-  await page.evaluate((code) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(code), 'function TIC() cls(0) if fget(1,1) then spr(1,0,0) end end');
+  await inStudio(page, ([g, code]) => g.__nibble.editor.setCode(code), 'function TIC() cls(0) if fget(1,1) then spr(1,0,0) end end');
   await runAndWaitForFrame(page);
   for (let x = 0; x < 8; x++) assert.equal(await framePixel(page, x, 3), 'f400f4', `pixel ${x} of the stroke`);
   assert.equal(await framePixel(page, 0, 2), '1a1c2c');

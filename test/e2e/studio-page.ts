@@ -1,21 +1,101 @@
 // Helpers for driving the studio page in Chromium: serve it, open it, read its state and its last frame.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type JSHandle, type Page } from 'playwright-core';
 import { RENDERER_DIR } from '../../electron/node/app-paths.js';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
+import type { CartSection } from '../../runner/common/protocol.js';
 import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
 
-/** What the tests use of the studio page's globals (code in page.evaluate runs in the page). */
+/**
+ * What the tests (and the studio bench) use of the studio page's globals: the automation hook
+ * (renderer/automation-hook.ts) and the little of the DOM they touch. The tests compile without DOM
+ * types, so this is their one description of the page; code run in the page gets it from inStudio.
+ */
 export interface StudioPage {
   __nibble: {
     lastFrame(): Uint8Array | null;
+    studioFps(): number;
     state(): string;
+    audioPeak(): number;
+    cartBytes(section: CartSection, bank: number): Uint8Array;
     editor: { getCode(): string; setCode(code: string): void };
   };
-  document: { querySelector(selector: string): unknown; title: string };
-  localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void; removeItem(key: string): void };
+  document: {
+    title: string;
+    pointerLockElement: unknown;
+    querySelector(selector: string): unknown;
+    querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+  };
+  localStorage: PageStorage;
+  sessionStorage: PageStorage;
+  navigator: { clipboard: { readText(): Promise<string> } };
+  requestAnimationFrame(callback: () => void): number;
+  performance: { now(): number };
+  addEventListener(type: 'keydown', listener: (e: { ctrlKey: boolean; key: string }) => void, capture: boolean): void;
+  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: { attributeFilter: string[] }): void; disconnect(): void };
+  DataTransfer: new () => { items: { add(file: unknown): void } };
+  File: new (parts: Uint8Array[], name: string) => unknown;
+  DragEvent: new (type: string, init: { dataTransfer: unknown; bubbles: boolean; cancelable: boolean }) => unknown;
 }
+
+interface PageStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/**
+ * Code run in the studio page. Like any Playwright page function it is sent as source, so it sees
+ * nothing of the test's scope: it gets the page's globals and `arg` (plain data, copied in).
+ */
+export type InStudio<Arg, R> = (globalsAndArg: [StudioPage, Arg]) => R | Promise<R>;
+
+/**
+ * A handle on the page's globals, for code run in the page. A handle belongs to one document: take
+ * a new one after a reload or navigation, and dispose of it when done (inStudio and waitInStudio do both).
+ */
+export async function studioGlobals(page: Page): Promise<JSHandle<StudioPage>> {
+  // The one place the page's globalThis is taken to be a StudioPage.
+  return page.evaluateHandle(() => globalThis as unknown as StudioPage);
+}
+
+/** Runs `fn` in the page with its globals (and `arg`), and returns what it returns. */
+export async function inStudio<R, Arg = undefined>(page: Page, fn: InStudio<Arg, R>, arg?: Arg): Promise<R> {
+  const globals = await studioGlobals(page);
+  try {
+    return await page.evaluate(plainArg(fn), pair(globals, arg));
+  } finally {
+    await globals.dispose();
+  }
+}
+
+/**
+ * Waits until `fn`, run in the page with its globals (and `arg`) on every display frame, returns a
+ * truthy value. The wait holds one document's globals: a reload or navigation during it fails it.
+ */
+export async function waitInStudio<Arg = undefined>(page: Page, fn: InStudio<Arg, unknown>, arg?: Arg, options?: { timeout?: number }): Promise<void> {
+  const globals = await studioGlobals(page);
+  try {
+    const truthy = await page.waitForFunction(plainArg(fn), pair(globals, arg), options);
+    await truthy.dispose();
+  } finally {
+    await globals.dispose();
+  }
+}
+
+/** Runs `fn` in every document the page loads, before the studio's own scripts (so no __nibble yet). */
+export async function beforeStudioLoads<Arg = undefined>(page: Page, fn: InStudio<Arg, void>, arg?: Arg): Promise<void> {
+  // Sent as source, as Playwright sends a function init script, with the globals in front of `arg`.
+  await page.addInitScript(`(${fn.toString()})([globalThis, ${JSON.stringify(arg)}])`);
+}
+
+/**
+ * Playwright types a page function's argument as the argument with its handles unboxed, which the
+ * compiler cannot work out for a generic `Arg`; `arg` here is plain data, which arrives as it is.
+ */
+const plainArg = <R>(fn: InStudio<never, R>): InStudio<unknown, R> => fn as InStudio<unknown, R>;
+const pair = (globals: JSHandle<StudioPage>, arg: unknown): [JSHandle<StudioPage>, unknown] => [globals, arg];
 
 export interface StudioHarness {
   readonly server: WebServer;
@@ -64,21 +144,19 @@ export async function openStudio(browser: Browser, url: string, prepare?: (page:
 }
 
 export async function waitForStudio(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const g = globalThis as unknown as Partial<StudioPage> & { document: { querySelector(s: string): unknown } };
-    return g.__nibble !== undefined && g.document.querySelector('.monaco-editor') !== null;
-  });
+  await waitInStudio(page, ([g]) => '__nibble' in g && g.document.querySelector('.monaco-editor') !== null);
 }
 
 export async function waitForState(page: Page, wanted: string, timeout = 5000): Promise<void> {
-  await page.waitForFunction((s) => (globalThis as unknown as StudioPage).__nibble.state() === s, wanted, { timeout });
+  await waitInStudio(page, ([g, s]) => g.__nibble.state() === s, wanted, { timeout });
 }
 
 /** Hex colour at screen pixel (x, y) of the last frame the studio received (border excluded). */
 export async function framePixel(page: Page, x: number, y: number): Promise<string | null> {
-  return page.evaluate(
-    ([px, py]) => {
-      const frame = (globalThis as unknown as StudioPage).__nibble.lastFrame();
+  return inStudio(
+    page,
+    ([g, [px, py]]) => {
+      const frame = g.__nibble.lastFrame();
       if (!frame) return null;
       const i = ((py + 4) * 256 + px + 8) * 4;
       return [frame[i], frame[i + 1], frame[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join('');
@@ -90,7 +168,12 @@ export async function framePixel(page: Page, x: number, y: number): Promise<stri
 /** Runs the open cart (Ctrl+R) and waits until its first frame has arrived. */
 export async function runAndWaitForFrame(page: Page): Promise<void> {
   await page.keyboard.press('Control+R');
-  await page.waitForFunction(() => (globalThis as unknown as StudioPage).__nibble.lastFrame() !== null);
+  await waitForFrame(page);
+}
+
+/** Waits until the current run's first frame has reached the studio. */
+export async function waitForFrame(page: Page): Promise<void> {
+  await waitInStudio(page, ([g]) => g.__nibble.lastFrame() !== null);
 }
 
 /**

@@ -3,29 +3,25 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { useStudio } from './studio-page.js';
-
-interface SoundPage {
-  __nibble: { audioPeak(): number; state(): string; editor: { setCode(code: string): void } };
-}
+import { inStudio, useStudio, waitInStudio } from './studio-page.js';
 
 const studio = useStudio();
 
 /** A loud, endless A-5 on channel 0: sample 0 uses waveform 1 (triangle) at full volume. */
 const BEEP = 'function BOOT()\n  for t = 0, 29 do poke(0x100E4 + t * 2, 0x10) end\n  sfx(0, "A-5", -1, 0, 15)\nend\nfunction TIC() cls(1) end\n';
 
-const peak = (page: Page) => page.evaluate(() => (globalThis as unknown as SoundPage).__nibble.audioPeak());
+const peak = (page: Page) => inStudio(page, ([g]) => g.__nibble.audioPeak());
 
 async function waitForPeak(page: Page, loud: boolean): Promise<void> {
-  await page.waitForFunction((wantLoud) => {
-    const level = (globalThis as unknown as SoundPage).__nibble.audioPeak();
+  await waitInStudio(page, ([g, wantLoud]) => {
+    const level = g.__nibble.audioPeak();
     return wantLoud ? level > 0.05 : level === 0;
   }, loud, { timeout: 5000 });
 }
 
 test('a cart\'s sound plays through the studio, and mute and stop silence it', async () => {
   const page = await studio.open();
-  await page.evaluate((c) => (globalThis as unknown as SoundPage).__nibble.editor.setCode(c), BEEP);
+  await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), BEEP);
   // Ctrl+R is also the user gesture browsers require before sound may start.
   await page.keyboard.press('Control+R');
   await waitForPeak(page, true);

@@ -5,27 +5,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { FRAMES_IN_FLIGHT } from '../../runner/common/frame-acks.js';
-import { eventually, framePixel, openStudio as openStudioAt, runAndWaitForFrame, useStudio, waitForState, waitForStudio } from './studio-page.js';
+import { eventually, framePixel, inStudio, openStudio as openStudioAt, runAndWaitForFrame, useStudio, waitForFrame, waitForState, waitForStudio, waitInStudio } from './studio-page.js';
 import { readRgbaPng } from '../rgba-png.js';
 
 const SWEETIE_16 = ['1a1c2c', '5d275d', 'b13e53', 'ef7d57', 'ffcd75', 'a7f070', '38b764', '257179', '29366f', '3b5dc9', '41a6f6', '73eff7', 'f4f4f4', '94b0c2', '566c86', '333c57'];
-
-/** What these tests use of the studio page's globals (code in page.evaluate runs in the page). */
-interface StudioPage {
-  __nibble: {
-    lastFrame(): Uint8Array | null;
-    studioFps(): number;
-    state(): string;
-    editor: { getCode(): string; setCode(code: string): void };
-  };
-  document: { querySelector(selector: string): unknown };
-}
 
 const studio = useStudio();
 
 const openStudio = () => studio.open();
 
-const state = (page: Page) => page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.state());
+const state = (page: Page) => inStudio(page, ([g]) => g.__nibble.state());
 
 /** Hex colour of the page at (x, y), as the screen shows it. */
 async function pagePixel(page: Page, x: number, y: number): Promise<string> {
@@ -50,7 +39,7 @@ test('a cart typed in the editor runs and its pixels reach the screen', async ()
   await page.keyboard.type('function TIC()\ncls(9)\nrect(100, 50, 40, 30, 4)\n');
   await page.keyboard.type('end');
   await page.keyboard.press('Control+R');
-  await page.waitForFunction(() => (globalThis as unknown as StudioPage).__nibble.lastFrame() !== null);
+  await waitForFrame(page);
   assert.equal(await framePixel(page, 5, 5), SWEETIE_16[9]);
   assert.equal(await framePixel(page, 120, 68), SWEETIE_16[4]);
   await eventually(() => canvasCentre(page), SWEETIE_16[4], 'the screen canvas shows the rectangle at its centre');
@@ -61,7 +50,7 @@ test('a cart typed in the editor runs and its pixels reach the screen', async ()
 test('the studio acknowledges its frames, so they keep coming past the runner\'s window', async () => {
   const page = await openStudio();
   const frames = 3 * FRAMES_IN_FLIGHT;
-  await page.evaluate((code) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(code), `t = 0\nfunction TIC()\n  t = t + 1\n  cls(t > ${frames} and 2 or 1)\nend\n`);
+  await inStudio(page, ([g, code]) => g.__nibble.editor.setCode(code), `t = 0\nfunction TIC()\n  t = t + 1\n  cls(t > ${frames} and 2 or 1)\nend\n`);
   await page.keyboard.press('Control+R');
   await eventually(() => framePixel(page, 5, 5), SWEETIE_16[2], `frame ${frames + 1} reached the studio`, 15_000);
   await page.close();
@@ -69,13 +58,13 @@ test('the studio acknowledges its frames, so they keep coming past the runner\'s
 
 test('a hung cart: the studio keeps drawing, shows the busy line, Break pauses there, Stop ends the runner', async () => {
   const page = await openStudio();
-  await page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.editor.setCode('function TIC()\n  cls(1)\n  local spins = 0\n  while true do\n    spins = spins + 1\n  end\nend\n'));
+  await inStudio(page, ([g]) => g.__nibble.editor.setCode('function TIC()\n  cls(1)\n  local spins = 0\n  while true do\n    spins = spins + 1\n  end\nend\n'));
   await page.keyboard.press('Control+R');
   await waitForState(page, 'busy');
   await page.locator('.console-busy').waitFor({ state: 'visible' });
   assert.match((await page.locator('.console-busy').textContent()) ?? '', /busy at line (4|5)/);
   await page.waitForTimeout(1200);
-  const fps = await page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.studioFps());
+  const fps = await inStudio(page, ([g]) => g.__nibble.studioFps());
   // Not frozen: a frozen page draws no frames. How fast it stays is measured by npm run bench.
   assert.ok(fps >= 10, `the studio drew only ${fps} frames in the last second while the cart hung`);
   assert.equal(studio.server.runnerPids().length, 1);
@@ -96,13 +85,13 @@ test('a hung cart: the studio keeps drawing, shows the busy line, Break pauses t
 
 test('an error shows in red with a link that selects its line', async () => {
   const page = await openStudio();
-  await page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.editor.setCode('function TIC()\n  cls(0)\n  local t = nil\n  print(t.x)\nend\n'));
+  await inStudio(page, ([g]) => g.__nibble.editor.setCode('function TIC()\n  cls(0)\n  local t = nil\n  print(t.x)\nend\n'));
   await page.keyboard.press('Control+R');
   await waitForState(page, 'error');
   const error = page.locator('.line-error');
   assert.match((await error.textContent()) ?? '', /4: attempt to index a nil value/);
   await error.locator('.line-link[data-line="4"]').first().click();
-  const selected = await page.evaluate(() => (globalThis as unknown as StudioPage).document.querySelector('.monaco-editor .current-line') !== null);
+  const selected = await inStudio(page, ([g]) => g.document.querySelector('.monaco-editor .current-line') !== null);
   assert.ok(selected, 'the editor highlights a line');
   await page.close();
 });
@@ -128,10 +117,10 @@ test("without the runner token Run says to open the printed address; once opened
 test('edits survive a reload', async () => {
   const page = await openStudio();
   const code = `-- kept ${Date.now()}\nfunction TIC() cls(3) end\n`;
-  await page.evaluate((c) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(c), code);
+  await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), code);
   await page.reload();
-  await page.waitForFunction(() => (globalThis as unknown as Partial<StudioPage>).__nibble !== undefined);
-  assert.equal(await page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.editor.getCode()), code);
+  await waitInStudio(page, ([g]) => '__nibble' in g);
+  assert.equal(await inStudio(page, ([g]) => g.__nibble.editor.getCode()), code);
   await page.close();
 });
 
@@ -146,15 +135,15 @@ async function waitFor(check: () => boolean, message: string, timeout = 3000): P
 test('Esc opens the game menu of a cart with a -- menu: tag, and its items call MENU', async () => {
   const page = await openStudio();
   const code = '-- menu: RED GREEN\ncolour = 1\nfunction MENU(i) colour = i == 0 and 2 or 6 end\nfunction TIC() cls(colour) end\n';
-  await page.evaluate((c) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(c), code);
+  await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), code);
   await page.keyboard.press('Control+R');
-  await page.waitForFunction(() => (globalThis as unknown as StudioPage).__nibble.lastFrame() !== null);
+  await waitForFrame(page);
   await page.keyboard.press('Escape');
   await page.locator('.game-menu').waitFor({ state: 'visible' });
   assert.equal(await state(page), 'running', 'Esc opened the menu instead of stopping the cart');
   await page.locator('.game-menu-item', { hasText: 'GREEN' }).click();
-  await page.waitForFunction((want) => {
-    const frame = (globalThis as unknown as StudioPage).__nibble.lastFrame();
+  await waitInStudio(page, ([g, want]) => {
+    const frame = g.__nibble.lastFrame();
     return frame !== null && frame[(50 * 256 + 50) * 4] === want;
   }, 0x38);
   assert.equal(await framePixel(page, 40, 40), SWEETIE_16[6]);
@@ -172,9 +161,9 @@ test('over the screen the studio draws the cart\'s mouse cursor, unless its inpu
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const colourAtPointer = () => pagePixel(page, at.x, at.y);
   for (const [header, expected] of [['', SWEETIE_16[0]], ['-- input: gamepad\n', SWEETIE_16[12]]] as const) {
-    await page.evaluate((c) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(c), `${header}function TIC() cls(12) end\n`);
+    await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), `${header}function TIC() cls(12) end\n`);
     await page.keyboard.press('Control+R');
-    await page.waitForFunction(() => (globalThis as unknown as StudioPage).__nibble.lastFrame() !== null);
+    await waitForFrame(page);
     await page.mouse.move(at.x, at.y);
     // The system arrow's tip (its hot spot) is its dark outline, colour 0.
     await eventually(colourAtPointer, expected, header ? 'no cursor for a gamepad-only cart' : 'the arrow cursor at the pointer');
@@ -187,13 +176,13 @@ test('over the screen the studio draws the cart\'s mouse cursor, unless its inpu
 test('a cart asking for relative mouse mode gets the pointer locked on a click, then movement deltas', async () => {
   const page = await openStudio();
   const code = 'function TIC()\n  poke(0x0FF87, peek(0x0FF87) | 0x80)\n  local dx, dy = mouse()\n  if dx ~= 0 or dy ~= 0 then trace("moved " .. dx .. " " .. dy) end\nend\n';
-  await page.evaluate((c) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(c), code);
+  await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), code);
   await page.keyboard.press('Control+R');
   await page.locator('#screen-label', { hasText: 'click the screen' }).waitFor({ state: 'visible' });
   const box = await page.locator('#screen canvas').boundingBox();
   assert.ok(box);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await page.waitForFunction(() => (globalThis as unknown as { document: { pointerLockElement: unknown } }).document.pointerLockElement !== null);
+  await waitInStudio(page, ([g]) => g.document.pointerLockElement !== null);
   await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 6 });
   await page.locator('.line-trace', { hasText: /moved [1-9]/ }).first().waitFor({ timeout: 3000 });
   await page.close();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { FRAMES_IN_FLIGHT } from '../../runner/common/frame-acks.js';
-import { eventually, framePixel, openStudio, useStudio, waitForState, type StudioPage } from './studio-page.js';
+import { eventually, framePixel, inStudio, openStudio, useStudio, waitForFrame, waitForState } from './studio-page.js';
 
 const studio = useStudio();
 
@@ -14,9 +14,9 @@ const openWorkerStudio = () => {
   return openStudio(studio.browser, address.href);
 };
 
-const state = (page: Page) => page.evaluate(() => (globalThis as unknown as StudioPage).__nibble.state());
+const state = (page: Page) => inStudio(page, ([g]) => g.__nibble.state());
 
-const setCode = (page: Page, code: string) => page.evaluate((c) => (globalThis as unknown as StudioPage).__nibble.editor.setCode(c), code);
+const setCode = (page: Page, code: string) => inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), code);
 
 /** The page's runner workers (the runner's main thread and its VM thread) by script name. */
 const runnerWorkers = (page: Page) => page.workers().map((w) => new URL(w.url()).pathname).filter((path) => /\/(runner|vm)-worker[^/]*\.js$/.test(path));
@@ -25,7 +25,7 @@ test('a cart runs in the page\'s own workers: its pixels reach the screen and no
   const page = await openWorkerStudio();
   await setCode(page, 'function TIC()\n  cls(2)\n  rect(100, 50, 40, 30, 4)\nend\n');
   await page.keyboard.press('Control+R');
-  await page.waitForFunction(() => (globalThis as unknown as StudioPage).__nibble.lastFrame() !== null);
+  await waitForFrame(page);
   assert.equal(await framePixel(page, 5, 5), 'b13e53');
   assert.equal(await framePixel(page, 120, 68), 'ffcd75');
   assert.deepEqual(studio.server.runnerPids(), []);
