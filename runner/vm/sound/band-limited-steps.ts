@@ -76,6 +76,8 @@ export class StereoStepBuffer {
   private readonly clocksToFixed: number;
   private sumLeft = 0;
   private sumRight = 0;
+  /** Accumulators from this one on are all zero. */
+  private usedEnd = 0;
 
   /**
    * @param clocksPerFrame input clock ticks per frame
@@ -110,6 +112,7 @@ export class StereoStepBuffer {
       acc[o] += w1 * left1 + w2 * left2;
       acc[o + 1] += w1 * right1 + w2 * right2;
     }
+    if (o > this.usedEnd) this.usedEnd = o;
   }
 
   /** Integrates this frame into out (samplesPerFrame interleaved s16 pairs) and starts the next. */
@@ -118,6 +121,11 @@ export class StereoStepBuffer {
     const n = this.samplesPerFrame;
     let sumLeft = this.sumLeft;
     let sumRight = this.sumRight;
+    if (this.usedEnd === 0 && isResting(sumLeft) && isResting(sumRight)) {
+      // No step pending and both sums read as 0 without leaking: the frame is silent, and so stays.
+      out.fill(0, 0, 2 * n);
+      return;
+    }
     for (let i = 0; i < 2 * n; i += 2) {
       sumLeft += acc[i];
       sumRight += acc[i + 1];
@@ -133,7 +141,13 @@ export class StereoStepBuffer {
     this.sumRight = sumRight;
     acc.copyWithin(0, 2 * n);
     acc.fill(0, acc.length - 2 * n);
+    this.usedEnd = Math.max(0, this.usedEnd - 2 * n);
   }
+}
+
+/** An integrator sum that reads as sample 0, so the high-pass takes nothing from it. */
+function isResting(sum: number): boolean {
+  return sum >= 0 && sum < 1 << DELTA_BITS;
 }
 
 function clampS16(v: number): number {
