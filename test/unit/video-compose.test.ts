@@ -88,6 +88,37 @@ describe('video: composition matches its definition', () => {
     });
   }
 
+  it('frame after frame, follows a changed pixel, a changed palette colour and a palette changed for one row', () => {
+    const next = randomSource(7);
+    const { video } = machine();
+    const bank0 = video.bankMemory(0);
+    const bank1 = video.bankMemory(1);
+    fillRandom(bank0.subarray(0, 0x3fc0), next);
+    const out = new Uint8Array(FRAME_BYTES);
+    const check = (what: string) => {
+      for (let row = 0; row < 144; row++) assert.deepEqual([...out.subarray(row * 1024, (row + 1) * 1024)], expectedRow(bank0, bank1, row), `${what}, row ${row}`);
+    };
+    video.blit(out);
+    check('first frame');
+    bank0[60 * 120 + 7] ^= 0x10;
+    video.blit(out);
+    check('one pixel changed');
+    bank0[0x3fc0 + 3 * (bank0[0] & 15)] ^= 0xff;
+    video.blit(out);
+    check('one palette colour changed');
+    const saved = bank0[0x3fc0 + 1];
+    const expected: number[][] = [];
+    video.blit(out, {
+      scn: (line) => {
+        bank0[0x3fc0 + 1] = line === 30 ? saved ^ 0x55 : saved;
+        expected[line + 4] = expectedRow(bank0, bank1, line + 4);
+      },
+    });
+    for (let row = 5; row < 140; row++) assert.deepEqual([...out.subarray(row * 1024, (row + 1) * 1024)], expected[row], `SCN frame, row ${row}`);
+    video.blit(out);
+    check('the frame after');
+  });
+
   it('SCN and BDR changing offsets, palettes, border and transparent colour on every row', () => {
     const next = randomSource(99);
     const { video } = machine();

@@ -30,7 +30,6 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /** Bytes of one VRAM screen row: two 4-bit pixels a byte. */
 const ROW_BYTES = SCREEN_WIDTH / 2;
 const ROW_WORDS = ROW_BYTES / 4;
-const MARGIN_RIGHT = FRAME_WIDTH - MARGIN_LEFT - SCREEN_WIDTH;
 
 function offset(bank: Uint8Array, addr: number): number {
   return (bank[addr] << 24) >> 24;
@@ -66,13 +65,89 @@ class ComposeState {
   }
 }
 
+/** Word views of the VRAM memories seen (the RAM's first 16 KB and the other bank), made once each. */
+class WordViews {
+  private readonly bytes: Uint8Array[] = [];
+  private readonly words: Uint32Array[] = [];
+
+  of(bank: Uint8Array): Uint32Array {
+    const at = this.bytes.indexOf(bank);
+    if (at >= 0) return this.words[at];
+    // Only two memories ever hold banks; a stranger (a test's) replaces the older view.
+    if (this.bytes.length === 2) {
+      this.bytes.shift();
+      this.words.shift();
+    }
+    const words = new Uint32Array(bank.buffer, bank.byteOffset, bank.length >> 2);
+    this.bytes.push(bank);
+    this.words.push(words);
+    return words;
+  }
+}
+
+/**
+ * vbank 0's screen rows as palette words, kept from frame to frame: a row is decoded again only
+ * when its VRAM bytes or the palette changed since it was last decoded.
+ */
+class DecodedRows {
+  readonly pixels = new Uint32Array(SCREEN_WIDTH * SCREEN_HEIGHT);
+  /** Each row of pixels as a view, made once, for copying whole rows out. */
+  readonly rows = Array.from({ length: SCREEN_HEIGHT }, (_, r) => this.pixels.subarray(r * SCREEN_WIDTH, (r + 1) * SCREEN_WIDTH));
+  /** The VRAM words each row was decoded from. */
+  private readonly source = new Uint32Array(SCREEN_HEIGHT * ROW_WORDS);
+  private readonly decoded = new Uint8Array(SCREEN_HEIGHT);
+  private readonly palette = new Uint32Array(16);
+
+  /** A palette other than the rows' makes them all stale. */
+  usePalette(pal: Uint32Array): void {
+    const palette = this.palette;
+    for (let c = 0; c < 16; c++) {
+      if (palette[c] !== pal[c]) {
+        palette.set(pal);
+        this.decoded.fill(0);
+        return;
+      }
+    }
+  }
+
+  /** Makes row r of pixels show VRAM row r of the bank (as words), two pixels a byte, low nibble left. */
+  update(bankWords: Uint32Array, r: number): void {
+    const source = this.source;
+    const first = r * ROW_WORDS;
+    if (this.decoded[r] === 1) {
+      let same = true;
+      for (let i = first; i < first + ROW_WORDS; i++) {
+        if (bankWords[i] !== source[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return;
+    }
+    const pal = this.palette;
+    const pixels = this.pixels;
+    for (let i = first, d = r * SCREEN_WIDTH; i < first + ROW_WORDS; i++, d += 8) {
+      const w = bankWords[i];
+      source[i] = w;
+      pixels[d] = pal[w & 15];
+      pixels[d + 1] = pal[(w >>> 4) & 15];
+      pixels[d + 2] = pal[(w >>> 8) & 15];
+      pixels[d + 3] = pal[(w >>> 12) & 15];
+      pixels[d + 4] = pal[(w >>> 16) & 15];
+      pixels[d + 5] = pal[(w >>> 20) & 15];
+      pixels[d + 6] = pal[(w >>> 24) & 15];
+      pixels[d + 7] = pal[w >>> 28];
+    }
+    this.decoded[r] = 1;
+  }
+}
+
 /** Writes one frame as RGBA bytes (alpha 255); pixels are stored as 32-bit words. */
 export class FrameComposer {
   private readonly state = new ComposeState();
   private readonly scratch = new Uint32Array(FRAME_PIXELS);
-  /** A word view of the last vbank 1 memory seen, to test a row for transparency 4 bytes at a time. */
-  private bank1Bytes: Uint8Array | undefined;
-  private bank1Words: Uint32Array | undefined;
+  private readonly views = new WordViews();
+  private readonly rows0 = new DecodedRows();
 
   constructor(private readonly banks: VramBanks) {}
 
@@ -81,18 +156,23 @@ export class FrameComposer {
     if (out.length < FRAME_BYTES) throw new RangeError(`frame buffer needs ${FRAME_BYTES} bytes, got ${out.length}`);
     const aligned = out.byteOffset % 4 === 0;
     const words = aligned ? new Uint32Array(out.buffer, out.byteOffset, FRAME_PIXELS) : this.scratch;
-    if (rows === undefined) this.state.read(this.banks.bankMemory(0), this.banks.bankMemory(1));
+    if (rows === undefined) this.readState();
     for (let row = 0; row < FRAME_HEIGHT; row++) {
       if (rows !== undefined) {
         rows.bdr?.(row);
         if (row === 0) rows.scn?.(0);
         else if (row > MARGIN_TOP && row < SCREEN_HEIGHT + MARGIN_TOP) rows.scn?.(row - MARGIN_TOP);
         // Palettes, border and offsets are read after the callbacks, so their pokes apply from this row.
-        this.state.read(this.banks.bankMemory(0), this.banks.bankMemory(1));
+        this.readState();
       }
       this.composeRow(words, row);
     }
     if (!aligned) out.set(new Uint8Array(this.scratch.buffer));
+  }
+
+  private readState(): void {
+    this.state.read(this.banks.bankMemory(0), this.banks.bankMemory(1));
+    this.rows0.usePalette(this.state.pal0);
   }
 
   private composeRow(words: Uint32Array, row: number): void {
@@ -104,73 +184,37 @@ export class FrameComposer {
       return;
     }
     const dest = rowStart + MARGIN_LEFT;
-    words.fill(state.border, rowStart, dest);
-    words.fill(state.border, dest + SCREEN_WIDTH, dest + SCREEN_WIDTH + MARGIN_RIGHT);
+    // The side margins are a few words: a loop costs less than a fill() call.
+    const border = state.border;
+    for (let x = rowStart; x < dest; x++) words[x] = border;
+    for (let x = dest + SCREEN_WIDTH; x < rowStart + FRAME_WIDTH; x++) words[x] = border;
     // Displayed pixel (x, y) shows the bank's VRAM pixel ((x + offX) mod 240, (y + offY) mod 136):
     // positive offsets scroll the picture left and up (reference 3.4).
-    const bank0 = this.banks.bankMemory(0);
     const vramRow0 = (line + state.offsetY0 + SCREEN_HEIGHT) % SCREEN_HEIGHT;
-    decodeRow(words, dest, bank0, vramRow0 * ROW_BYTES, (SCREEN_WIDTH + state.offsetX0) % SCREEN_WIDTH, state.pal0);
+    const rows0 = this.rows0;
+    rows0.update(this.views.of(this.banks.bankMemory(0)), vramRow0);
+    const from = (SCREEN_WIDTH + state.offsetX0) % SCREEN_WIDTH;
+    if (from === 0) words.set(rows0.rows[vramRow0], dest);
+    else copyRotated(words, dest, rows0.pixels, vramRow0 * SCREEN_WIDTH, from);
     // vbank 1 is drawn over it, but for its pixels of the transparent colour; most rows have none other.
     const bank1 = this.banks.bankMemory(1);
     const vramRow1 = (line + state.offsetY1 + SCREEN_HEIGHT) % SCREEN_HEIGHT;
-    if (this.rowIsClear(bank1, vramRow1 * ROW_BYTES)) return;
+    if (rowIsClear(this.views.of(bank1), vramRow1 * ROW_WORDS, state.clearWord)) return;
     overlayRow(words, dest, bank1, vramRow1 * ROW_BYTES, (SCREEN_WIDTH + state.offsetX1) % SCREEN_WIDTH, state.pal1, state.clear);
-  }
-
-  /** True when the VRAM row at rowByte (a multiple of 4) holds only the transparent colour. */
-  private rowIsClear(bank: Uint8Array, rowByte: number): boolean {
-    const clearWord = this.state.clearWord;
-    if (bank.byteOffset % 4 !== 0) {
-      const clearByte = clearWord & 255;
-      for (let i = rowByte; i < rowByte + ROW_BYTES; i++) if (bank[i] !== clearByte) return false;
-      return true;
-    }
-    if (bank !== this.bank1Bytes) {
-      this.bank1Bytes = bank;
-      this.bank1Words = new Uint32Array(bank.buffer, bank.byteOffset, bank.length >> 2);
-    }
-    const bankWords = this.bank1Words as Uint32Array;
-    const first = rowByte >> 2;
-    for (let i = first; i < first + ROW_WORDS; i++) if (bankWords[i] !== clearWord) return false;
-    return true;
   }
 }
 
-/**
- * Writes the 240 pixels of the VRAM row at rowByte, starting from VRAM column `from` and wrapping
- * around, as palette words at dest. A pixel's low nibble is the left one of its byte.
- */
-function decodeRow(words: Uint32Array, dest: number, bank: Uint8Array, rowByte: number, from: number, pal: Uint32Array): void {
+/** The 240 pixels from rowStart, starting at column `from` and wrapping around, to dest. */
+function copyRotated(words: Uint32Array, dest: number, pixels: Uint32Array, rowStart: number, from: number): void {
   let d = dest;
-  const firstByte = from >> 1;
-  if ((from & 1) === 0) {
-    for (let i = rowByte + firstByte, end = rowByte + ROW_BYTES; i < end; i++, d += 2) {
-      const b = bank[i];
-      words[d] = pal[b & 15];
-      words[d + 1] = pal[b >> 4];
-    }
-    for (let i = rowByte, end = rowByte + firstByte; i < end; i++, d += 2) {
-      const b = bank[i];
-      words[d] = pal[b & 15];
-      words[d + 1] = pal[b >> 4];
-    }
-    return;
-  }
-  // An odd start: the first pixel is the right half of its byte, and that byte's left half comes last.
-  const split = bank[rowByte + firstByte];
-  words[d++] = pal[split >> 4];
-  for (let i = rowByte + firstByte + 1, end = rowByte + ROW_BYTES; i < end; i++, d += 2) {
-    const b = bank[i];
-    words[d] = pal[b & 15];
-    words[d + 1] = pal[b >> 4];
-  }
-  for (let i = rowByte, end = rowByte + firstByte; i < end; i++, d += 2) {
-    const b = bank[i];
-    words[d] = pal[b & 15];
-    words[d + 1] = pal[b >> 4];
-  }
-  words[d] = pal[split & 15];
+  for (let i = rowStart + from, end = rowStart + SCREEN_WIDTH; i < end; i++) words[d++] = pixels[i];
+  for (let i = rowStart, end = rowStart + from; i < end; i++) words[d++] = pixels[i];
+}
+
+/** True when the VRAM row of words from `first` holds only the transparent colour. */
+function rowIsClear(bankWords: Uint32Array, first: number, clearWord: number): boolean {
+  for (let i = first; i < first + ROW_WORDS; i++) if (bankWords[i] !== clearWord) return false;
+  return true;
 }
 
 /** Draws the VRAM row at rowByte over the 240 words at dest, but for pixels of colour `clear`. */
