@@ -184,31 +184,31 @@ export class FrameComposer {
       return;
     }
     const dest = rowStart + MARGIN_LEFT;
-    // The side margins are a few words: a loop costs less than a fill() call.
-    const border = state.border;
-    for (let x = rowStart; x < dest; x++) words[x] = border;
-    for (let x = dest + SCREEN_WIDTH; x < rowStart + FRAME_WIDTH; x++) words[x] = border;
     // Displayed pixel (x, y) shows the bank's VRAM pixel ((x + offX) mod 240, (y + offY) mod 136):
     // positive offsets scroll the picture left and up (reference 3.4).
     const vramRow0 = (line + state.offsetY0 + SCREEN_HEIGHT) % SCREEN_HEIGHT;
     const rows0 = this.rows0;
     rows0.update(this.views.of(this.banks.bankMemory(0)), vramRow0);
     const from = (SCREEN_WIDTH + state.offsetX0) % SCREEN_WIDTH;
-    if (from === 0) words.set(rows0.rows[vramRow0], dest);
-    else copyRotated(words, dest, rows0.pixels, vramRow0 * SCREEN_WIDTH, from);
+    if (from === 0) {
+      words.set(rows0.rows[vramRow0], dest);
+    } else {
+      // Scrolled: the row goes out whole so that its column 0 lands where it shows, and its columns
+      // from `from` on, which spilled past the screen (into words that the margin and the rows below
+      // rewrite), are moved back to the row's start.
+      words.set(rows0.rows[vramRow0], dest + SCREEN_WIDTH - from);
+      words.copyWithin(dest, dest + SCREEN_WIDTH, dest + 2 * SCREEN_WIDTH - from);
+    }
+    // The side margins are a few words: a loop costs less than a fill() call.
+    const border = state.border;
+    for (let x = rowStart; x < dest; x++) words[x] = border;
+    for (let x = dest + SCREEN_WIDTH; x < rowStart + FRAME_WIDTH; x++) words[x] = border;
     // vbank 1 is drawn over it, but for its pixels of the transparent colour; most rows have none other.
     const bank1 = this.banks.bankMemory(1);
     const vramRow1 = (line + state.offsetY1 + SCREEN_HEIGHT) % SCREEN_HEIGHT;
     if (rowIsClear(this.views.of(bank1), vramRow1 * ROW_WORDS, state.clearWord)) return;
     overlayRow(words, dest, bank1, vramRow1 * ROW_BYTES, (SCREEN_WIDTH + state.offsetX1) % SCREEN_WIDTH, state.pal1, state.clear);
   }
-}
-
-/** The 240 pixels from rowStart, starting at column `from` and wrapping around, to dest. */
-function copyRotated(words: Uint32Array, dest: number, pixels: Uint32Array, rowStart: number, from: number): void {
-  let d = dest;
-  for (let i = rowStart + from, end = rowStart + SCREEN_WIDTH; i < end; i++) words[d++] = pixels[i];
-  for (let i = rowStart, end = rowStart + from; i < end; i++) words[d++] = pixels[i];
 }
 
 /** True when the VRAM row of words from `first` holds only the transparent colour. */
