@@ -1,6 +1,6 @@
 // `npm run bench`: measures Nibble on this machine and prints one Markdown table of figures.
 //   --json FILE   also write the same figures to FILE as one flat JSON object
-//   --only A,B    run only these groups (api, vm, heavy, latency, studio, memory)
+//   --only A,B    run only these groups (api, vm, heavy, latency, studio, memory, tic80)
 // Nothing here passes or fails on timing; the figures are for reading and comparing.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -10,6 +10,7 @@ import { heavyCartBench } from './heavy-carts.bench.js';
 import { latencyBench } from './latency.bench.js';
 import { memoryBench } from './memory.bench.js';
 import { studioBench } from './studio.bench.js';
+import { tic80Bench } from './tic80.bench.js';
 import { vmSpeedBench } from './vm-speed.bench.js';
 
 const GROUPS: { name: string; title: string; run: () => Promise<Figure[]> }[] = [
@@ -19,6 +20,7 @@ const GROUPS: { name: string; title: string; run: () => Promise<Figure[]> }[] = 
   { name: 'latency', title: 'latency', run: latencyBench },
   { name: 'studio', title: 'studio in Chromium', run: studioBench },
   { name: 'memory', title: 'memory', run: memoryBench },
+  { name: 'tic80', title: 'frame cost beside TIC-80', run: tic80Bench },
 ];
 
 interface BenchArgs {

@@ -30,6 +30,8 @@ export const DEBUG_SHORT_SRC = 44;
 
 const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
+/** Texts up to this many bytes are turned into strings a character at a time (cheaper than a call with an argument list). */
+const SHORT_TEXT = 64;
 
 export class LuaBridge {
   readonly x: LuaExports;
@@ -154,7 +156,12 @@ export class LuaBridge {
     const data = this.toBytes(L, idx);
     if (data === null) return null;
     let s = '';
-    for (let i = 0; i < data.length; i += 4096) s += String.fromCharCode(...data.subarray(i, i + 4096));
+    // Short texts (most prints) are built directly; long ones in chunks the argument list can hold.
+    if (data.length <= SHORT_TEXT) {
+      for (let i = 0; i < data.length; i++) s += String.fromCharCode(data[i]);
+      return s;
+    }
+    for (let i = 0; i < data.length; i += 4096) s += String.fromCharCode.apply(null, data.subarray(i, i + 4096) as unknown as number[]);
     return s;
   }
 

@@ -79,6 +79,9 @@ export interface GlueSource {
   location: string;
 }
 
+/** The import module that wasmoon's emscripten glue gives the Lua module, and no other module here. */
+const LUA_GLUE_IMPORT = 'wasi_snapshot_preview1';
+
 export interface LuaWasmOptions {
   /** Make the memory shared, so the watchdog can arm the hook from its thread. */
   share: boolean;
@@ -101,17 +104,21 @@ export async function loadLuaWasm(glue: GlueSource, options: LuaWasmOptions): Pr
   }
   let exports: WebAssembly.Exports | undefined;
   // wasmoon offers no way to pass bytes or to reach the raw exports, so the instantiation it makes is
-  // intercepted for the moment it runs; this thread runs nothing else meanwhile.
+  // intercepted for the moment it runs. Other modules instantiated meanwhile (Node's fetch compiles
+  // its HTTP parser lazily) go through untouched: only the one importing the Lua glue's WASI is taken.
   const original = WebAssembly.instantiate;
   const originalStreaming = WebAssembly.instantiateStreaming;
   const instantiateBytes: (b: Uint8Array<ArrayBuffer>, i?: WebAssembly.Imports) => Promise<WebAssembly.WebAssemblyInstantiatedSource> = original.bind(WebAssembly);
+  const isLuaGlue = (imports?: WebAssembly.Imports) => imports !== undefined && LUA_GLUE_IMPORT in imports;
   const instantiate = async (imports?: WebAssembly.Imports) => {
     const result = await instantiateBytes(bytes, imports);
     exports = result.instance.exports;
     return result;
   };
-  (WebAssembly as { instantiate: unknown }).instantiate = (_src: unknown, imports?: WebAssembly.Imports) => instantiate(imports);
-  (WebAssembly as { instantiateStreaming: unknown }).instantiateStreaming = (_src: unknown, imports?: WebAssembly.Imports) => instantiate(imports);
+  (WebAssembly as { instantiate: unknown }).instantiate = (src: unknown, imports?: WebAssembly.Imports) =>
+    isLuaGlue(imports) ? instantiate(imports) : (original as (s: unknown, i?: WebAssembly.Imports) => unknown).call(WebAssembly, src, imports);
+  (WebAssembly as { instantiateStreaming: unknown }).instantiateStreaming = (src: unknown, imports?: WebAssembly.Imports) =>
+    isLuaGlue(imports) ? instantiate(imports) : (originalStreaming as (s: unknown, i?: WebAssembly.Imports) => unknown).call(WebAssembly, src, imports);
   let module: { addFunction(fn: (...args: number[]) => number | void, sig: string): number };
   try {
     const lua = await new LuaFactory(glue.location).getLuaModule();

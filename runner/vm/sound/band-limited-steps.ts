@@ -15,6 +15,9 @@ const FRACTION_BITS = PHASE_BITS + INTERP_BITS;
 /** Each kernel row sums to 1 << DELTA_BITS. */
 const DELTA_BITS = 15;
 const BASS_SHIFT = 9;
+/** Multiplying by these powers of two divides exactly (integers held in doubles), and costs less. */
+const INTERP_UNIT = 2 ** -INTERP_BITS;
+const DELTA_UNIT = 2 ** -DELTA_BITS;
 /** Cutoff as a fraction of the Nyquist frequency, and the Kaiser window's shape. */
 const CUTOFF = 0.85;
 const KAISER_BETA = 6;
@@ -76,6 +79,8 @@ export class StereoStepBuffer {
   private readonly clocksToFixed: number;
   private sumLeft = 0;
   private sumRight = 0;
+  /** Accumulators from this one on are all zero. */
+  private usedEnd = 0;
 
   /**
    * @param clocksPerFrame input clock ticks per frame
@@ -96,20 +101,30 @@ export class StereoStepBuffer {
     const phase = (fixed >>> INTERP_BITS) & (PHASES - 1);
     const interp = fixed & ((1 << INTERP_BITS) - 1);
     // Split each delta between the two nearest kernel phases.
-    const left2 = Math.floor((dLeft * interp) / (1 << INTERP_BITS));
+    const left2 = Math.floor(dLeft * interp * INTERP_UNIT);
     const left1 = dLeft - left2;
-    const right2 = Math.floor((dRight * interp) / (1 << INTERP_BITS));
+    const right2 = Math.floor(dRight * interp * INTERP_UNIT);
     const right1 = dRight - right2;
     const acc = this.acc;
     const k1 = phase * TAPS;
     const k2 = k1 + TAPS;
     let o = 2 * sample;
-    for (let j = 0; j < TAPS; j++, o += 2) {
-      const w1 = KERNEL[k1 + j];
-      const w2 = KERNEL[k2 + j];
-      acc[o] += w1 * left1 + w2 * left2;
-      acc[o + 1] += w1 * right1 + w2 * right2;
+    if (dLeft === dRight) {
+      // A centred step (the usual case) weighs the same on both sides: the same sums, made once.
+      for (let j = 0; j < TAPS; j++, o += 2) {
+        const step = KERNEL[k1 + j] * left1 + KERNEL[k2 + j] * left2;
+        acc[o] += step;
+        acc[o + 1] += step;
+      }
+    } else {
+      for (let j = 0; j < TAPS; j++, o += 2) {
+        const w1 = KERNEL[k1 + j];
+        const w2 = KERNEL[k2 + j];
+        acc[o] += w1 * left1 + w2 * left2;
+        acc[o + 1] += w1 * right1 + w2 * right2;
+      }
     }
+    if (o > this.usedEnd) this.usedEnd = o;
   }
 
   /** Integrates this frame into out (samplesPerFrame interleaved s16 pairs) and starts the next. */
@@ -118,11 +133,16 @@ export class StereoStepBuffer {
     const n = this.samplesPerFrame;
     let sumLeft = this.sumLeft;
     let sumRight = this.sumRight;
+    if (this.usedEnd === 0 && isResting(sumLeft) && isResting(sumRight)) {
+      // No step pending and both sums read as 0 without leaking: the frame is silent, and so stays.
+      out.fill(0, 0, 2 * n);
+      return;
+    }
     for (let i = 0; i < 2 * n; i += 2) {
       sumLeft += acc[i];
       sumRight += acc[i + 1];
-      const left = clampS16(Math.floor(sumLeft / (1 << DELTA_BITS)));
-      const right = clampS16(Math.floor(sumRight / (1 << DELTA_BITS)));
+      const left = clampS16(Math.floor(sumLeft * DELTA_UNIT));
+      const right = clampS16(Math.floor(sumRight * DELTA_UNIT));
       out[i] = left;
       out[i + 1] = right;
       // High-pass: leak 1/512 of the output per sample.
@@ -133,7 +153,13 @@ export class StereoStepBuffer {
     this.sumRight = sumRight;
     acc.copyWithin(0, 2 * n);
     acc.fill(0, acc.length - 2 * n);
+    this.usedEnd = Math.max(0, this.usedEnd - 2 * n);
   }
+}
+
+/** An integrator sum that reads as sample 0, so the high-pass takes nothing from it. */
+function isResting(sum: number): boolean {
+  return sum >= 0 && sum < 1 << DELTA_BITS;
 }
 
 function clampS16(v: number): number {

@@ -36,6 +36,14 @@ function scale(level: number, volume: number): number {
   return Math.floor(Math.floor((level * volume) / MAX_VOLUME) / SOURCES);
 }
 
+/** A channel's level for its loudest waveform step at this stereo volume and volume. */
+function loudest(stereo: number, volume: number): number {
+  return scale(Math.floor((AMP_MAX * stereo) / MAX_VOLUME), volume);
+}
+
+/** The level of each PCM byte value, on both sides. */
+const PCM_LEVELS = Int32Array.from({ length: 256 }, (_, b) => scale(Math.floor((b * AMP_MAX) / 255), MAX_VOLUME));
+
 /**
  * A waveform plays noise when all 16 bytes are equal and 0x00 or 0xFF (quirk 10: so an empty
  * waveform is noise).
@@ -73,10 +81,31 @@ export class Synthesizer {
     this.buffer.readFrame(out);
   }
 
+  /**
+   * A channel whose every level is 0 at this volume and stereo, and which already rests at 0, adds
+   * no step this frame: only its clock and phase move on.
+   */
+  private isSilent(c: number, volume: number, stereoLeft: number, stereoRight: number): boolean {
+    if (this.ampLeft[c] !== 0 || this.ampRight[c] !== 0) return false;
+    return loudest(stereoLeft, volume) === 0 && loudest(stereoRight, volume) === 0;
+  }
+
+  /** Steps of period `step` from the channel's clock to the frame's end. */
+  private stepsLeft(c: number, step: number): number {
+    const t = this.time[c];
+    return t < FRAME_CLOCKS ? Math.ceil((FRAME_CLOCKS - t) / step) : 0;
+  }
+
   private renderTone(ram: Uint8Array, c: number, stereoLeft: number, stereoRight: number): void {
     const reg = registerAddr(c);
     const volume = ram[reg + 1] >> 4;
     const step = period(2 * (ram[reg] | ((ram[reg + 1] & 15) << 8)));
+    if (this.isSilent(c, volume, stereoLeft, stereoRight)) {
+      const steps = this.stepsLeft(c, step);
+      this.phase[c] = (this.phase[c] + steps) & (WAVE_STEPS - 1);
+      this.time[c] += steps * step;
+      return;
+    }
     const levelsLeft = this.levelsLeft;
     const levelsRight = this.levelsRight;
     for (let s = 0; s < 16; s++) {
@@ -114,13 +143,21 @@ export class Synthesizer {
     const volume = ram[reg + 1] >> 4;
     const step = period(ram[reg] | ((ram[reg + 1] & 15) << 8));
     const taps = ram[reg + 2] !== 0 ? NOISE_TAPS_FF : NOISE_TAPS_00;
-    const onLeft = scale(Math.floor((stereoLeft * AMP_MAX) / MAX_VOLUME), volume);
-    const onRight = scale(Math.floor((stereoRight * AMP_MAX) / MAX_VOLUME), volume);
+    // The LFSR must never be zero; a channel switching from a tone may hold phase 0.
+    let lfsr = this.phase[c] === 0 ? 1 : this.phase[c];
+    if (this.isSilent(c, volume, stereoLeft, stereoRight)) {
+      // Silent noise still runs its LFSR, so that it sounds the same once it is heard again.
+      const steps = this.stepsLeft(c, step);
+      for (let n = 0; n < steps; n++) lfsr = ((lfsr & 1) * taps) ^ (lfsr >>> 1);
+      this.time[c] += steps * step;
+      this.phase[c] = lfsr;
+      return;
+    }
+    const onLeft = loudest(stereoLeft, volume);
+    const onRight = loudest(stereoRight, volume);
 
     const buffer = this.buffer;
     let t = this.time[c];
-    // The LFSR must never be zero; a channel switching from a tone may hold phase 0.
-    let lfsr = this.phase[c] === 0 ? 1 : this.phase[c];
     let left = this.ampLeft[c];
     let right = this.ampRight[c];
     for (; t < FRAME_CLOCKS; t += step) {
@@ -144,7 +181,7 @@ export class Synthesizer {
   private renderPcm(ram: Uint8Array): void {
     let amp = this.pcmAmp;
     for (let i = 0; i < PCM_BYTES; i++) {
-      const level = scale(Math.floor((ram[PCM_ADDR + i] * AMP_MAX) / 255), MAX_VOLUME);
+      const level = PCM_LEVELS[ram[PCM_ADDR + i]];
       if (level !== amp) {
         this.buffer.addDelta(i * PCM_PERIOD, level - amp, level - amp);
         amp = level;

@@ -1,6 +1,7 @@
 // print() and font() (reference §1.1): one 8 x 8 sprite per character code, trimmed to its used
 // columns unless fixed, advancing by trimmed width + 1 (or the fixed advance for fixed text and
 // empty glyphs). Text holds one byte per character; a NUL byte ends it, as in C.
+import { SCREEN_WIDTH } from '../../common/memory-map.js';
 import type { Raster } from './raster.js';
 import { TilePainter, TRANSPARENT } from './tiles.js';
 import type { Segment } from './tilesheet.js';
@@ -20,15 +21,28 @@ export interface TextStyle {
   alt: boolean;
 }
 
-/** Trimmed column range of each glyph slot, found once per call: start in the low byte, end above. */
-const spans = new Int16Array(2 * 256);
+const GLYPH_SLOTS = 2 * 256;
+const GLYPH_TEXELS = GLYPH_SIZE * GLYPH_SIZE;
+/**
+ * Each glyph slot's texels and trimmed column range (start in the low byte, end above), decoded at
+ * most once per call: a slot is valid when its stamp is the call's. Font bytes cannot change
+ * during a call, so a glyph repeated in a text is decoded once.
+ */
+const glyphTexels = new Uint8Array(GLYPH_SLOTS * GLYPH_TEXELS);
+const spans = new Int16Array(GLYPH_SLOTS);
+const stamps = new Uint32Array(GLYPH_SLOTS);
+let call = 0;
 
 /** Draws text through `tiles.mapping` and returns the widest line's width in pixels. */
 export function drawText(raster: Raster, tiles: TilePainter, text: string, x: number, y: number, style: TextStyle): number {
   const { seg, advance, lineHeight, fixed, scale, alt } = style;
   const texels = tiles.texels;
   tiles.orientation.set(GLYPH_SIZE, GLYPH_SIZE, 0, 0);
-  spans.fill(-1);
+  call = (call + 1) >>> 0;
+  if (call === 0) {
+    stamps.fill(0);
+    call = 1;
+  }
   let pos = x;
   let widest = x;
   for (let i = 0; i < text.length; i++) {
@@ -41,31 +55,35 @@ export function drawText(raster: Raster, tiles: TilePainter, text: string, x: nu
       continue;
     }
     const glyph = (alt ? ALT_GLYPHS : 0) + code;
-    let span = spans[glyph];
-    let loaded = false;
-    if (span < 0) {
+    const at = glyph * GLYPH_TEXELS;
+    if (stamps[glyph] !== call) {
       tiles.load(seg, glyph, true);
-      loaded = true;
+      glyphTexels.set(texels, at);
       let start = 0;
       let end = GLYPH_SIZE;
       if (!fixed) {
         while (start < GLYPH_SIZE && columnEmpty(texels, start)) start++;
         while (end > start && columnEmpty(texels, end - 1)) end--;
       }
-      span = spans[glyph] = start | (end << 8);
+      spans[glyph] = start | (end << 8);
+      stamps[glyph] = call;
     }
+    const span = spans[glyph];
     const start = span & 255;
     const end = span >> 8;
     const width = end - start;
     // Glyphs wholly outside the clip rectangle only advance the pen: long texts stay cheap.
     const visible = pos < raster.clipR && pos + width * scale > raster.clipL && y < raster.clipB && y + GLYPH_SIZE * scale > raster.clipT;
     if (visible) {
-      if (!loaded) tiles.load(seg, glyph, true);
+      const inside = scale === 1 && pos >= raster.clipL && pos + width <= raster.clipR && y >= raster.clipT && y + GLYPH_SIZE <= raster.clipB;
       for (let col = start; col < end; col++) {
         const left = pos + (col - start) * scale;
         for (let row = 0; row < GLYPH_SIZE; row++) {
-          const c = texels[row * GLYPH_SIZE + col];
-          if (c !== TRANSPARENT) raster.fillRect(left, y + row * scale, scale, scale, c);
+          const c = glyphTexels[at + row * GLYPH_SIZE + col];
+          if (c === TRANSPARENT) continue;
+          // A glyph wholly inside the clip at scale 1 needs no clipping per texel.
+          if (inside) raster.put((y + row) * SCREEN_WIDTH + left, c);
+          else raster.fillRect(left, y + row * scale, scale, scale, c);
         }
       }
     }

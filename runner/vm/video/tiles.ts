@@ -107,8 +107,9 @@ export class TilePainter {
     const r = this.raster;
     const texels = this.texels;
     if (scale === 1) {
-      if (x >= r.clipL && y >= r.clipT && x + TILE_SIZE <= r.clipR && y + TILE_SIZE <= r.clipB && (x & 1) === 0) {
-        this.paintAligned(x, y);
+      if (x >= r.clipL && y >= r.clipT && x + TILE_SIZE <= r.clipR && y + TILE_SIZE <= r.clipB) {
+        if ((x & 1) === 0) this.paintAligned(x, y);
+        else this.paintOdd(x, y);
         return;
       }
       for (let v = 0; v < TILE_SIZE; v++) {
@@ -149,6 +150,30 @@ export class TilePainter {
         else if (lo !== TRANSPARENT) ram[a] = (ram[a] & 0xf0) | lo;
         else if (hi !== TRANSPARENT) ram[a] = (ram[a] & 0x0f) | (hi << 4);
       }
+    }
+  }
+
+  /**
+   * paint() at scale 1 of a tile wholly inside the clip at an odd x: each row's first texel is the
+   * high half of a byte, the next texel pairs share bytes, and the last is the low half of a byte.
+   */
+  private paintOdd(x: number, y: number): void {
+    const ram = this.raster.ram;
+    const texels = this.texels;
+    for (let v = 0, t = 0; v < TILE_SIZE; v++, t += TILE_SIZE) {
+      let a = ((y + v) * SCREEN_WIDTH + x) >> 1;
+      const first = texels[t];
+      if (first !== TRANSPARENT) ram[a] = (ram[a] & 0x0f) | (first << 4);
+      a++;
+      for (let u = 1; u < TILE_SIZE - 1; u += 2, a++) {
+        const lo = texels[t + u];
+        const hi = texels[t + u + 1];
+        if (lo !== TRANSPARENT && hi !== TRANSPARENT) ram[a] = lo | (hi << 4);
+        else if (lo !== TRANSPARENT) ram[a] = (ram[a] & 0xf0) | lo;
+        else if (hi !== TRANSPARENT) ram[a] = (ram[a] & 0x0f) | (hi << 4);
+      }
+      const last = texels[t + TILE_SIZE - 1];
+      if (last !== TRANSPARENT) ram[a] = (ram[a] & 0xf0) | last;
     }
   }
 

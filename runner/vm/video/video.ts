@@ -60,6 +60,8 @@ export class Video implements VramBanks {
 
   constructor(private readonly ram: Uint8Array) {
     if (ram.length !== RAM_BYTES) throw new RangeError(`console RAM must be ${RAM_BYTES} bytes, got ${ram.length}`);
+    // The frame composer reads VRAM four bytes at a time.
+    if (ram.byteOffset % 4 !== 0) throw new RangeError(`console RAM must start at a multiple of 4 bytes, got offset ${ram.byteOffset}`);
     this.raster = new Raster(ram);
     this.tiles = new TilePainter(this.raster);
     this.ellipses = new EllipsePainter(this.raster);

@@ -1,0 +1,107 @@
+// A frame's cost in Nibble beside TIC-80's, cart by cart (test/bench/carts/*.lua), in one run:
+//   in-process  CartMachine.step alone on this thread: what the VM itself costs (cart code, blit, audio)
+//   nibble      msPerFrame of a headless run in a runner process, as `nibble run --json` reports it
+//   tic80       TIC-80's own core, headless (test/tic80-native.ts): `-t`, its median tick+blit+sound
+// The TIC-80 column and the ratios are skipped, saying so, where tic80-native is absent.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { AUDIO_SAMPLES, FRAME_BYTES, type CartSource } from '../../runner/common/protocol.js';
+import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
+import { createVmThreadInit } from '../../runner/common/vm-link/thread-messages.js';
+import { readCartFile } from '../../runner/node/cart-file.js';
+import { wasmoonGlue } from '../../runner/node/glue-file.js';
+import { runHeadless } from '../../runner/node/headless-run.js';
+import { loadLuaWasm, type LuaWasm } from '../../runner/vm/lua/lua-wasm.js';
+import { CartMachine } from '../../runner/vm/machine.js';
+import { TIC80_NATIVE, tic80Absent } from '../tic80-native.js';
+import { NO_INPUT } from './cart-run.js';
+import type { Figure } from './figures.js';
+import { geometricMean, median } from './stats.js';
+
+/** The bench runs from the repository's root, as the tests do. */
+const CART_DIR = join(process.cwd(), 'test', 'bench', 'carts');
+/** Frames of each run: TIC-80's -t takes the median of frames 61..N. */
+const FRAMES = 600;
+/** In-process frames left out of the median, while V8 optimizes the hot code. */
+const WARMUP_FRAMES = 60;
+/** Runs of each cart per column; each column's figure is the median of their figures. */
+const RUNS = 3;
+const RUN_TIMEOUT_MS = 120_000;
+
+/** Median ms of CartMachine.step over frames WARMUP_FRAMES+1..FRAMES, in a fresh machine. */
+function inProcessMsPerFrame(wasm: LuaWasm, cart: CartSource): number {
+  const shared = createVmThreadInit(DEFAULT_RUNNER_FLAGS);
+  let error = '';
+  const machine = new CartMachine(wasm, shared, cart, { deterministic: true, pacing: 'fast' }, {
+    send: (msg) => {
+      if (msg.type === 'error') error = msg.message;
+    },
+  });
+  const frame = new Uint8Array(FRAME_BYTES);
+  const audio = new Int16Array(AUDIO_SAMPLES);
+  if (machine.boot() !== 'ok') throw new Error(`${cart.name}: boot failed: ${error}`);
+  const times: number[] = [];
+  for (let i = 0; i < FRAMES; i++) {
+    const started = performance.now();
+    const result = machine.step(NO_INPUT, frame, audio);
+    const ms = performance.now() - started;
+    if (result !== 'ok') throw new Error(`${cart.name}: frame ${i + 1} ended with ${result} ${error}`);
+    if (i >= WARMUP_FRAMES) times.push(ms);
+  }
+  return median(times);
+}
+
+async function nibbleMsPerFrame(cart: CartSource): Promise<number> {
+  const result = await runHeadless(cart, { frames: FRAMES, deterministic: true, hangMs: RUN_TIMEOUT_MS });
+  if (result.status !== 'ok') throw new Error(`${cart.name}: the headless run ended with ${result.status}: ${result.message ?? ''}`);
+  return result.msPerFrame;
+}
+
+function tic80MsPerFrame(path: string): number {
+  const out = spawnSync(TIC80_NATIVE, [path, '-n', String(FRAMES), '-t', '-q'], { encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
+  const match = /ms_per_frame\s+([\d.]+)/.exec(out.stdout);
+  if (out.status !== 0 || !match) throw new Error(`tic80-native on ${path} failed (status ${out.status}): ${out.stderr.trim()}`);
+  return Number(match[1]);
+}
+
+async function medianOf(runs: number, measure: () => number | Promise<number>): Promise<number> {
+  const values: number[] = [];
+  for (let i = 0; i < runs; i++) values.push(await measure());
+  return median(values);
+}
+
+export async function tic80Bench(): Promise<Figure[]> {
+  if (tic80Absent) console.error(`bench: ${tic80Absent}, so the tic80 column and the ratios are skipped`);
+  // As the conformance rig does: one wasm instance for every machine, unshared memory, room to grow.
+  const wasm = await loadLuaWasm(wasmoonGlue(), { share: false, memoryLimitBytes: 512 * 1024 * 1024 });
+  const figures: Figure[] = [];
+  const ratios: number[] = [];
+  const how = `${FRAMES} frames, deterministic clock, median of ${RUNS} runs`;
+  for (const file of readdirSync(CART_DIR).filter((f) => f.endsWith('.lua')).sort()) {
+    const path = join(CART_DIR, file);
+    const name = basename(file, '.lua');
+    const key = name.replace(/-/g, '_');
+    const cart = readCartFile(path);
+    const inProcess = await medianOf(RUNS, () => inProcessMsPerFrame(wasm, cart));
+    const nibble = await medianOf(RUNS, () => nibbleMsPerFrame(cart));
+    const tic80 = tic80Absent ? null : await medianOf(RUNS, () => tic80MsPerFrame(path));
+    if (tic80 !== null) ratios.push(nibble / tic80);
+    const skipped = tic80Absent ? ` (skipped: ${tic80Absent})` : '';
+    console.error(`bench: ${file}: in-process ${inProcess.toFixed(3)} ms, nibble ${nibble.toFixed(3)} ms, tic80 ${tic80 === null ? 'skipped' : `${tic80.toFixed(3)} ms, ratio ${(nibble / tic80).toFixed(1)}x`}`);
+    figures.push(
+      { key: `tic80_${key}_in_process_ms`, value: inProcess, unit: 'ms/frame', about: `${file}: median CartMachine.step in this process after ${WARMUP_FRAMES} warm-up frames (cart code, blit, audio); ${how}` },
+      { key: `tic80_${key}_nibble_ms`, value: nibble, unit: 'ms/frame', about: `${file}: msPerFrame of a headless runner run (nibble run --json); ${how}` },
+      { key: `tic80_${key}_tic80_ms`, value: tic80, unit: 'ms/frame', about: `${file}: tic80-native -t, TIC-80's median tick, blit and sound over frames 61..${FRAMES}; ${how}${skipped}` },
+      { key: `tic80_${key}_ratio`, value: tic80 === null ? null : nibble / tic80, unit: 'x', about: `${file}: nibble over tic80${skipped}` },
+      { key: `tic80_${key}_in_process_ratio`, value: tic80 === null ? null : inProcess / tic80, unit: 'x', about: `${file}: in-process over tic80${skipped}` },
+    );
+  }
+  figures.push({
+    key: 'tic80_geomean_ratio',
+    value: ratios.length ? geometricMean(ratios) : null,
+    unit: 'x',
+    about: tic80Absent ? `skipped: ${tic80Absent}` : `geometric mean over the ${ratios.length} carts of nibble msPerFrame over tic80-native's`,
+  });
+  return figures;
+}
