@@ -15,7 +15,11 @@ export interface EvalTarget {
 export class ConsoleEvalQueue {
   #pending: string[] = [];
 
-  constructor(private readonly trace: (text: string, color: number) => void) {}
+  readonly #trace: (text: string, color: number) => void;
+
+  constructor(trace: (text: string, color: number) => void) {
+    this.#trace = trace;
+  }
 
   add(code: string): void {
     this.#pending.push(code);
@@ -25,8 +29,8 @@ export class ConsoleEvalQueue {
   runAll(target: EvalTarget): void {
     for (const code of this.#pending.splice(0)) {
       const result = target.evaluate(code);
-      if ('error' in result) this.trace(result.error, EVAL_ERROR_COLOR);
-      else for (const text of result.results) this.trace(text, EVAL_RESULT_COLOR);
+      if ('error' in result) this.#trace(result.error, EVAL_ERROR_COLOR);
+      else for (const text of result.results) this.#trace(text, EVAL_RESULT_COLOR);
     }
   }
 }

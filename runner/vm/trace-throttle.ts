@@ -14,7 +14,11 @@ export class TraceThrottle {
   #sentThisFrame = 0;
   #dropped = 0;
 
-  constructor(private readonly send: (msg: TraceMessage) => void) {}
+  readonly #send: (msg: TraceMessage) => void;
+
+  constructor(send: (msg: TraceMessage) => void) {
+    this.#send = send;
+  }
 
   trace(text: string, color: number): void {
     if (this.#sentThisFrame >= MAX_TRACES_PER_FRAME) {
@@ -22,13 +26,17 @@ export class TraceThrottle {
       return;
     }
     this.#sentThisFrame++;
-    this.send({ type: 'trace', text: clipText(text, MAX_TRACE_CHARS), color });
+    this.#send({ type: 'trace', text: clipText(text, MAX_TRACE_CHARS), color });
   }
 
   /** Reports the lines dropped this frame, if any, and starts the count over. */
   endFrame(): void {
     if (this.#dropped > 0) {
-      this.send({ type: 'trace', text: `… ${this.#dropped} more trace lines this frame were dropped (at most ${MAX_TRACES_PER_FRAME} a frame)`, color: DROPPED_NOTICE_COLOR });
+      this.#send({
+        type: 'trace',
+        text: `… ${this.#dropped} more trace lines this frame were dropped (at most ${MAX_TRACES_PER_FRAME} a frame)`,
+        color: DROPPED_NOTICE_COLOR,
+      });
     }
     this.#sentThisFrame = 0;
     this.#dropped = 0;
