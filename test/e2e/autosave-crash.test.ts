@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { RENDERER_DIR } from '../../electron/node/app-paths.js';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
 import { findChromium } from '../chromium.js';
 import { launchKillable, processesUsing, type KillableBrowser } from './killable-browser.js';
@@ -21,7 +22,7 @@ let profileDir: string | undefined;
 let running: KillableBrowser | undefined;
 
 before(async () => {
-  server = await startWebServer({ port: 0, rootDir: join(process.cwd(), 'dist/renderer'), log: () => {} });
+  server = await startWebServer({ port: 0, rootDir: RENDERER_DIR, log: () => {} });
   profileDir = mkdtempSync(join(tmpdir(), 'nibble-crash-profile-'));
 });
 
