@@ -5,6 +5,7 @@ import { cartSourceOf } from '../runner/common/cart/index.js';
 import { pmemKeyOf } from '../runner/common/pmem/pmem-key.js';
 import { pmemSlot, type KeyValueStorage, type PmemSlot } from '../runner/common/pmem/pmem-store.js';
 import type { InputSnapshot, MessageOf, RunnerMessage, SandboxState, StackFrame } from '../runner/common/protocol.js';
+import { unreachable } from '../runner/common/unreachable.js';
 import type { CartDocument } from './cart-document.js';
 import type { RunnerLink } from './runner-link/runner-link.js';
 import { SlidingWindow } from './sliding-window.js';
@@ -163,11 +164,8 @@ export class CartRun {
       case 'gone':
         this.#onGone(msg);
         break;
-      default: {
-        // A message type added to the protocol and not handled here fails to compile.
-        const unhandled: never = msg;
-        throw new Error(`unhandled runner message ${JSON.stringify(unhandled)}`);
-      }
+      default:
+        unreachable(msg);
     }
   }
 
