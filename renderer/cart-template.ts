@@ -2,6 +2,7 @@
 // SWEETIE-16 in a <PALETTE> section, so a .tic or .png save keeps the colours (a text cart's
 // loader applies no default palette).
 import { readTextCart, type Cart } from '../runner/common/cart/index.js';
+import type { CartDocument } from './cart-document.js';
 
 const SWEETIE_16_ROW = '1a1c2c5d275db13e53ef7d57ffcd75a7f07038b76425717929366f3b5dc941a6f673eff7f4f4f494b0c2566c86333c57';
 
@@ -42,4 +43,9 @@ export const NEW_CART_NAME = 'cart.lua';
 
 export function newCart(): Cart {
   return readTextCart(TEMPLATE, NEW_CART_NAME);
+}
+
+/** The template as a fresh, unsaved document of this studio's own. */
+export function newCartDocument(): CartDocument {
+  return { cart: newCart(), name: NEW_CART_NAME, location: null, dirty: false, fromElsewhere: false };
 }

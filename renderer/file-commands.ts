@@ -2,7 +2,7 @@
 // when the open one has unsaved changes asks first; a file that is not a cart changes nothing.
 import { codeSizeWarning, loadCart, writeCart, type LoadedCart } from '../runner/common/cart/index.js';
 import type { CartDocument, OpenCart } from './cart-document.js';
-import { NEW_CART_NAME, newCart } from './cart-template.js';
+import { newCartDocument } from './cart-template.js';
 import type { CartFileAccess, CartFileEvents, PickedCartFile, RecentEntry } from './files/cart-file-access.js';
 import type { SavedCarts } from './files/saved-carts.js';
 
@@ -36,7 +36,7 @@ export class FileCommands {
 
   newCart(): void {
     if (!this.#mayDiscard('start a new cart')) return;
-    this.#replace({ cart: newCart(), name: NEW_CART_NAME, location: null, dirty: false, fromElsewhere: false });
+    this.#replace(newCartDocument());
     this.#host.info('New cart.');
   }
 

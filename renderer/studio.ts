@@ -1,20 +1,18 @@
 // Wires the studio together: the open cart, its editor and autosave, the file commands, the
-// toolbar and shortcuts, the screen and input, the console and status line, and the runner link
-// whose messages drive the state.
-import type { MessageOf, RunnerMessage } from '../runner/common/protocol.js';
-import { cartSourceOf, codeBytes } from '../runner/common/cart/index.js';
-import { pmemKeyOf } from '../runner/common/pmem/pmem-key.js';
-import { pmemSlot, type PmemSlot } from '../runner/common/pmem/pmem-store.js';
+// toolbar and shortcuts, the screen and input, the console and status line, and the cart's run,
+// whose events they show.
+import { codeBytes } from '../runner/common/cart/index.js';
 import { StudioAudio } from './audio/studio-audio.js';
 import { installAutomationHook } from './automation-hook.js';
 import { Autosaver } from './autosave/autosaver.js';
 import type { AutosaveStore } from './autosave/autosave-store.js';
 import { createAutosaveStore } from './autosave/create-autosave-store.js';
 import { restoreAutosave, type RestoredCart } from './autosave/restore-autosave.js';
-import { documentTitle, OpenCart, type CartDocument } from './cart-document.js';
+import { documentTitle, OpenCart } from './cart-document.js';
 import { installCartDrop } from './cart-drop.js';
 import { normaliseCartName } from './cart-name.js';
-import { NEW_CART_NAME, newCart } from './cart-template.js';
+import { CartRun, type CartRunEvents, type FrameMessage } from './cart-run.js';
+import { newCartDocument } from './cart-template.js';
 import { CodeEditor } from './code-editor.js';
 import { ConsolePane } from './console-pane.js';
 import { CommandLine } from './console-commands/command-line.js';
@@ -37,14 +35,11 @@ import { InputCapture } from './input-capture.js';
 import { createRunnerLink, runnersInPage } from './runner-link/create-runner-link.js';
 import type { RunnerLink } from './runner-link/runner-link.js';
 import { Screen } from './screen.js';
-import { installShortcuts, newCartShortcut } from './shortcuts.js';
-import { SlidingWindow } from './sliding-window.js';
+import { installShortcuts, newCartShortcut, type ShortcutActions } from './shortcuts.js';
 import { StatusLine } from './status-line.js';
 import { isLive, type StudioState } from './studio-state.js';
-import { Toolbar } from './toolbar.js';
+import { Toolbar, type ToolbarActions } from './toolbar.js';
 
-/** A frame running this long is reported as busy (the notice, the spinner, the 'busy' state). */
-const BUSY_NOTICE_MS = 250;
 const STATUS_INTERVAL_MS = 250;
 
 const SCREEN_LABELS: Readonly<Record<StudioState, string>> = {
@@ -57,29 +52,21 @@ const SCREEN_LABELS: Readonly<Record<StudioState, string>> = {
 };
 
 export class Studio {
-  readonly #link: RunnerLink;
-  readonly #editor: CodeEditor;
   readonly #screen: Screen;
-  readonly #console: ConsolePane;
-  readonly #toolbar: Toolbar;
-  readonly #status: StatusLine;
-  readonly #input: InputCapture;
-  readonly #screenLabel: HTMLElement;
-  readonly #frames = new SlidingWindow();
-  readonly #audio = new StudioAudio();
-  readonly #gameMenu: GameMenu;
   readonly #cart: OpenCart;
-  readonly #files: FileCommands;
   readonly #autosaver: Autosaver;
-  #state: StudioState = 'idle';
-  /** Where the running cart's persistent memory is kept (reference 4.2). */
-  #pmem: PmemSlot | null = null;
-  #pmemSaveFailed = false;
-  #luaMemory: number | null = null;
+  readonly #run: CartRun;
+  readonly #toolbar: Toolbar;
+  readonly #console: ConsolePane;
+  readonly #status: StatusLine;
+  readonly #editor: CodeEditor;
+  readonly #files: FileCommands;
+  readonly #input: InputCapture;
+  readonly #gameMenu: GameMenu;
+  readonly #audio = new StudioAudio();
+  readonly #screenLabel = byId('screen-label');
   #lastStatus = 0;
   #saveFailed = false;
-  /** The cart of the current run: its name, and whether it came from elsewhere (see CartDocument). */
-  #run = { name: '', fromElsewhere: false };
 
   static async create(): Promise<Studio> {
     // The kept cart is read before anything is shown, so the editor never shows the template first.
@@ -90,135 +77,58 @@ export class Studio {
 
   private constructor(screen: Screen, link: RunnerLink, store: AutosaveStore, restored: RestoredCart) {
     this.#screen = screen;
-    this.#link = link;
-    const template: CartDocument = { cart: newCart(), name: NEW_CART_NAME, location: null, dirty: false, fromElsewhere: false };
-    this.#cart = new OpenCart(restored.doc ?? template);
-    this.#autosaver = new Autosaver(store, {
-      failed: (message) => {
-        if (!this.#saveFailed) this.#console.error(`The cart could not be autosaved: ${message}. Save it to a file to keep your changes.`);
-        this.#saveFailed = true;
-      },
-      saved: () => {
-        this.#saveFailed = false;
-      },
-    });
-    this.#screenLabel = byId('screen-label');
-
-    const files = {
-      newCart: () => this.#files.newCart(),
-      open: () => this.#files.open(),
-      save: () => void this.#files.save(false),
-      saveAs: () => void this.#files.save(true),
-    };
-    this.#toolbar = new Toolbar(byId('toolbar'), {
-      ...files,
-      openRecent: (id) => this.#files.openRecent(id),
-      run: () => this.run(),
-      stop: () => this.stop(),
-      breakCart: () => this.#link.send({ type: 'break' }),
-      resume: () => this.#link.send({ type: 'resume' }),
-      rename: (name) => this.#rename(name),
-      setVolume: (volume) => this.#audio.setVolume(volume),
-      setMuted: (muted) => this.#audio.setMuted(muted),
-    }, newCartShortcut(window.nibbleElectron !== undefined));
+    this.#cart = new OpenCart(restored.doc ?? newCartDocument());
+    this.#autosaver = this.#newAutosaver(store);
+    this.#run = new CartRun(link, localStorage, this.#runEvents());
+    this.#toolbar = new Toolbar(byId('toolbar'), this.#toolbarActions(), newCartShortcut(window.nibbleElectron !== undefined));
     this.#console = new ConsolePane(byId('console'), {
       revealLine: (line) => this.#editor.revealLine(line),
-      breakCart: () => this.#link.send({ type: 'break' }),
-      resumeCart: () => this.#link.send({ type: 'resume' }),
+      breakCart: () => this.#run.breakCart(),
+      resumeCart: () => this.#run.resume(),
       stopCart: () => this.stop(),
     });
     this.#status = new StatusLine(byId('status'));
-    this.#editor = new CodeEditor(byId('editor'), {
-      code: this.#cart.doc.cart.code,
-      onChange: (code) => this.#cart.editCode(code),
-    });
+    this.#editor = new CodeEditor(byId('editor'), { code: this.#cart.doc.cart.code, onChange: (code) => this.#cart.editCode(code) });
     this.#cart.onChange(() => this.#showCart());
     this.#cart.onChange((doc) => this.#autosaver.changed(doc));
     this.#showCart();
-    const tabs = new EditorTabs(byId('editor').parentElement ?? document.body);
-    tabs.add({ id: 'code', title: 'Code', shortcut: 'F1', element: byId('editor'), shown: () => {}, hidden: () => {} });
-    const host: EditorHost = {
-      cart: () => this.#cart.doc.cart,
-      setSection: (bank, section, bytes) => this.#cart.editSection(bank, section, bytes),
-      onCartChange: (listener) => this.#cart.onChange(listener),
-      onCartReplaced: (listener) => this.#cart.onReplaced(listener),
-      audio: this.#audio,
-    };
-    tabs.add(createSpriteEditor(host));
-    tabs.add(createMapEditor(host));
-    tabs.add(createSfxEditor(host));
-    tabs.add(createMusicEditor(host));
-    this.#files = new FileCommands({
-      openCart: this.#cart,
-      savedCarts: new SavedCarts(localStorage),
-      loadEditor: (code) => this.#editor.load(code),
-      leavingCart: () => this.stop(),
-      confirm: (question) => window.confirm(question),
-      info: (message) => this.#console.info(message),
-      error: (message) => this.#console.error(message),
-      showRecent: (entries) => this.#toolbar.setRecent(entries),
-    }, createCartFileAccess);
+    this.#addEditorTabs();
+    this.#files = this.#newFileCommands();
     byId('console').append(this.#commandLine().element);
     this.#input = new InputCapture({
       target: screen.element,
       toFramePoint: (x, y) => screen.toFramePoint(x, y),
       pixelScale: () => screen.pixelScale(),
-      isLive: () => (this.#state === 'running' || this.#state === 'busy') && !this.#gameMenu.isOpen,
-      send: (input) => this.#link.send({ type: 'input', input }),
+      isLive: () => this.#run.running && !this.#gameMenu.isOpen,
+      send: (input) => this.#run.sendInput(input),
     });
-
-    this.#audio.unlockOn(window);
-    link.onMessage((msg) => this.#onRunnerMessage(msg));
-    screen.onTick((now) => this.#tick(now));
     this.#gameMenu = new GameMenu(screen.element.parentElement ?? screen.element, {
-      pick: (index) => this.#link.send({ type: 'menu', index }),
+      pick: (index) => this.#run.pickMenuItem(index),
       reset: () => this.run(),
       close: () => this.stop(),
     });
-    installShortcuts({ ...files, run: () => this.run(), stop: () => this.#escape() });
-    installCartDrop((file) => void this.#openDropped(file));
-    window.addEventListener('beforeunload', () => this.#autosaver.flush());
-    installAutomationHook({
-      lastFrame: () => this.#screen.lastFrame(),
-      studioFps: () => this.#screen.studioFps(),
-      state: () => this.#state,
-      audioPeak: () => this.#audio.outputPeak(),
-      cartBytes: (section, bank) => this.#cart.doc.cart.banks[bank]![section].slice(),
-      editor: { getCode: () => this.#editor.getCode(), setCode: (code) => this.#editor.setCode(code) },
-    });
+    this.#installPageHooks();
 
     this.#console.info(`${window.nibbleElectron ? 'Desktop' : 'Web'} studio ready. Ctrl+R runs the cart, Esc stops it.`);
     if (restored.problem) this.#console.error(restored.problem);
-    this.#setState('idle');
+    this.#showState(this.#run.state);
   }
 
   run(): void {
     this.#autosaver.flush();
     this.#editor.clearErrors();
-    this.#editor.setPausedLine(null);
-    this.#console.hideBusy();
-    this.#console.hidePaused();
-    const { cart, name, fromElsewhere } = this.#cart.doc;
-    this.#run = { name, fromElsewhere };
+    const { name } = this.#cart.doc;
     this.#console.setCartName(name);
     this.#console.info(`— run ${name} —`);
     this.#screen.clear();
-    this.#screen.setBusy(false);
-    this.#frames.clear();
-    this.#luaMemory = null;
     this.#input.reset();
-    // The key is taken once per run, from the cart as it starts, like TIC-80's initRun. In the
-    // desktop app this localStorage lives in the app's data folder (Electron keeps the page's
-    // storage under its userData folder), which is where pmem belongs.
-    this.#pmem = pmemSlot(localStorage, pmemKeyOf(cart));
-    this.#link.start(cartSourceOf(cart, name), { deterministic: false, pacing: 'realtime' }, this.#pmem.initial);
-    this.#setState('running');
+    this.#run.start(this.#cart.doc);
     this.#screen.element.focus();
   }
 
   stop(): void {
     this.#gameMenu.close();
-    this.#link.stop();
+    this.#run.stop();
   }
 
   /** Esc: a cart with a game menu gets its menu (or leaves it); any other cart stops. */
@@ -229,96 +139,41 @@ export class Studio {
       return;
     }
     const items = menuItems(this.#cart.doc.cart.code);
-    if (items && (this.#state === 'running' || this.#state === 'busy')) this.#gameMenu.open(items);
+    if (items && this.#run.running) this.#gameMenu.open(items);
     else this.stop();
   }
 
-  #onRunnerMessage(msg: RunnerMessage): void {
-    switch (msg.type) {
-      case 'ready':
-        if (msg.note) this.#console.info(msg.note);
-        this.#status.setSandbox(msg.sandbox, runnersInPage());
-        if (!msg.sandbox.on && this.#run.fromElsewhere) {
-          this.#console.warn(`${this.#run.name} did not come from this studio, and it runs without the kernel sandbox (${msg.sandbox.detail}). Run carts you do not trust only where the status line says the kernel sandbox is on.`);
-        }
-        break;
-      case 'frame':
-        this.#onFrame(msg);
-        break;
-      case 'trace':
-        this.#console.trace(msg.text, msg.color);
-        break;
-      case 'pmem':
-        this.#savePmem(msg.bytes);
-        break;
-      case 'error':
-        this.#console.error(msg.message, msg.line, msg.traceback);
-        if (msg.line !== undefined) this.#editor.showError(msg.message, msg.line);
-        this.#setState('error');
-        // Like TIC-80, an error ends the run; the process has nothing left to do.
-        this.#link.stop();
-        break;
-      case 'hung':
-        this.#console.error(msg.message, msg.line);
-        if (msg.line !== undefined) this.#editor.showError(msg.message, msg.line);
-        this.#setState('error');
-        this.#link.stop();
-        break;
-      case 'busy':
-        if (msg.ms >= BUSY_NOTICE_MS && (this.#state === 'running' || this.#state === 'busy')) {
-          this.#console.showBusy(msg.ms, msg.line);
-          this.#setState('busy');
-        }
-        break;
-      case 'paused':
-        this.#console.showPaused(msg.line, msg.stack);
-        this.#editor.setPausedLine(msg.line ?? null);
-        this.#setState('paused');
-        break;
-      case 'resumed':
-        this.#console.hidePaused();
-        this.#editor.setPausedLine(null);
-        this.#setState('running');
-        break;
-      case 'exit':
-        this.#console.info('The cart called exit().');
-        this.#link.stop();
-        break;
-      case 'done':
-        this.#console.info(`Done: ${msg.frames} frames, ${msg.msPerFrame.toFixed(2)} ms per frame.`);
-        this.#link.stop();
-        break;
-      case 'gone':
-        this.#onGone(msg);
-        break;
-    }
+  /** How the page shows what the run tells it. */
+  #runEvents(): CartRunEvents {
+    return {
+      stateChanged: (state) => this.#showState(state),
+      frame: (frame) => this.#showFrame(frame),
+      sandbox: (sandbox) => this.#status.setSandbox(sandbox, runnersInPage()),
+      trace: (text, color) => this.#console.trace(text, color),
+      info: (text) => this.#console.info(text),
+      warn: (text) => this.#console.warn(text),
+      error: (text) => this.#console.error(text),
+      failed: (message, line, traceback) => {
+        this.#console.error(message, line, traceback);
+        if (line !== undefined) this.#editor.showError(message, line);
+      },
+      busy: (ms, line) => this.#console.showBusy(ms, line),
+      paused: (line, stack) => {
+        this.#console.showPaused(line, stack);
+        this.#editor.setPausedLine(line ?? null);
+      },
+    };
   }
 
-  #onFrame(frame: MessageOf<RunnerMessage, 'frame'>): void {
-    if (!isLive(this.#state)) return;
+  #showFrame(frame: FrameMessage): void {
     this.#input.setRelative(frame.relativeMouse);
-    if (this.#state === 'running') this.#showScreenLabel(this.#input.wantsLock ? 'click the screen to give the cart the mouse · Esc releases it' : '');
+    if (this.#run.state === 'running') this.#showScreenLabel(this.#input.wantsLock ? 'click the screen to give the cart the mouse · Esc releases it' : '');
     const pointer = frame.relativeMouse ? null : this.#input.pointer();
     const cart = this.#cart.doc.cart;
     const cursor = pointer && cartUsesMouse(cart.code);
     this.#screen.element.classList.toggle('cart-cursor', Boolean(cursor));
     this.#screen.showFrame(cursor ? withCursor(frame.pixels, frame.cursor, pointer, cart) : frame.pixels);
     this.#audio.push(frame.audio);
-    this.#frames.add(performance.now(), frame.stats.cpuMs);
-    this.#luaMemory = frame.stats.luaMemory;
-    if (this.#state === 'busy') this.#setState('running');
-  }
-
-  #onGone(gone: MessageOf<RunnerMessage, 'gone'>): void {
-    if (!isLive(this.#state)) return;
-    if (gone.reason === 'crashed') {
-      const how = gone.signal ? `signal ${gone.signal}` : gone.code !== null ? `exit code ${gone.code}` : 'connection lost';
-      this.#console.error(`The runner ended unexpectedly (${how}).`);
-      this.#setState('error');
-    } else {
-      this.#console.info('Stopped.');
-      this.#setState('stopped');
-    }
   }
 
   #showScreenLabel(text: string): void {
@@ -327,8 +182,8 @@ export class Studio {
     this.#screenLabel.hidden = text === '';
   }
 
-  #setState(state: StudioState): void {
-    this.#state = state;
+  /** The toolbar, the screen, the sound, the console and the status line follow the run's state. */
+  #showState(state: StudioState): void {
     this.#toolbar.setState(state);
     this.#screen.setBusy(state === 'busy');
     // Silence rather than a stuttering loop while the cart is not producing frames.
@@ -354,21 +209,7 @@ export class Studio {
 
   #updateStatus(now: number): void {
     this.#lastStatus = now;
-    this.#status.update({
-      cartFps: this.#frames.count(now),
-      cpuMs: this.#frames.mean(now),
-      luaMemory: this.#luaMemory,
-      state: this.#state,
-      renderer: this.#screen.rendererName,
-    });
-  }
-
-  #savePmem(bytes: Uint8Array): void {
-    const saved = this.#pmem?.save(bytes) ?? true;
-    if (!saved && !this.#pmemSaveFailed) {
-      this.#console.error("The browser refused to keep the cart's persistent memory (storage full or disabled).");
-    }
-    this.#pmemSaveFailed = !saved;
+    this.#status.update({ ...this.#run.stats(now), state: this.#run.state, renderer: this.#screen.rendererName });
   }
 
   #rename(name: string): void {
@@ -396,11 +237,98 @@ export class Studio {
     this.#files.opened({ name: file.name, bytes, location: null });
   }
 
+  /** An autosave failure is told once, until a save succeeds again. */
+  #newAutosaver(store: AutosaveStore): Autosaver {
+    return new Autosaver(store, {
+      failed: (message) => {
+        if (!this.#saveFailed) this.#console.error(`The cart could not be autosaved: ${message}. Save it to a file to keep your changes.`);
+        this.#saveFailed = true;
+      },
+      saved: () => {
+        this.#saveFailed = false;
+      },
+    });
+  }
+
+  #toolbarActions(): ToolbarActions {
+    return {
+      ...this.#fileActions(),
+      openRecent: (id) => this.#files.openRecent(id),
+      run: () => this.run(),
+      stop: () => this.stop(),
+      breakCart: () => this.#run.breakCart(),
+      resume: () => this.#run.resume(),
+      rename: (name) => this.#rename(name),
+      setVolume: (volume) => this.#audio.setVolume(volume),
+      setMuted: (muted) => this.#audio.setMuted(muted),
+    };
+  }
+
+  /** New, Open, Save and Save As, as the toolbar and the shortcuts offer them. */
+  #fileActions(): Omit<ShortcutActions, 'run' | 'stop'> {
+    return {
+      newCart: () => this.#files.newCart(),
+      open: () => this.#files.open(),
+      save: () => void this.#files.save(false),
+      saveAs: () => void this.#files.save(true),
+    };
+  }
+
+  #newFileCommands(): FileCommands {
+    return new FileCommands(
+      {
+        openCart: this.#cart,
+        savedCarts: new SavedCarts(localStorage),
+        loadEditor: (code) => this.#editor.load(code),
+        leavingCart: () => this.stop(),
+        confirm: (question) => window.confirm(question),
+        info: (message) => this.#console.info(message),
+        error: (message) => this.#console.error(message),
+        showRecent: (entries) => this.#toolbar.setRecent(entries),
+      },
+      createCartFileAccess,
+    );
+  }
+
+  /** The code editor's tab (F1) and the data editors' (F2 to F5). */
+  #addEditorTabs(): void {
+    const tabs = new EditorTabs(byId('editor').parentElement ?? document.body);
+    tabs.add({ id: 'code', title: 'Code', shortcut: 'F1', element: byId('editor'), shown: () => {}, hidden: () => {} });
+    const host: EditorHost = {
+      cart: () => this.#cart.doc.cart,
+      setSection: (bank, section, bytes) => this.#cart.editSection(bank, section, bytes),
+      onCartChange: (listener) => this.#cart.onChange(listener),
+      onCartReplaced: (listener) => this.#cart.onReplaced(listener),
+      audio: this.#audio,
+    };
+    tabs.add(createSpriteEditor(host));
+    tabs.add(createMapEditor(host));
+    tabs.add(createSfxEditor(host));
+    tabs.add(createMusicEditor(host));
+  }
+
+  /** The window's part: sound unlocking, the screen's ticker, keys, dropped files, the last autosave and the automation hook. */
+  #installPageHooks(): void {
+    this.#audio.unlockOn(window);
+    this.#screen.onTick((now) => this.#tick(now));
+    installShortcuts({ ...this.#fileActions(), run: () => this.run(), stop: () => this.#escape() });
+    installCartDrop((file) => void this.#openDropped(file));
+    window.addEventListener('beforeunload', () => this.#autosaver.flush());
+    installAutomationHook({
+      lastFrame: () => this.#screen.lastFrame(),
+      studioFps: () => this.#screen.studioFps(),
+      state: () => this.#run.state,
+      audioPeak: () => this.#audio.outputPeak(),
+      cartBytes: (section, bank) => this.#cart.doc.cart.banks[bank]![section].slice(),
+      editor: { getCode: () => this.#editor.getCode(), setCode: (code) => this.#editor.setCode(code) },
+    });
+  }
+
   /** The console's command line (reference 8.2). */
   #commandLine(): CommandLine {
     const commands = new ConsoleCommands({
       run: () => this.run(),
-      resume: () => this.#link.send({ type: 'resume' }),
+      resume: () => this.#run.resume(),
       newCart: () => this.#files.newCart(),
       save: (name) => {
         if (name !== undefined) this.#rename(name);
@@ -409,11 +337,7 @@ export class Studio {
       pickCart: () => this.#files.open(),
       recentCarts: () => this.#files.recent,
       openRecent: (id) => this.#files.openRecent(id),
-      evaluate: (code) => {
-        if (!isLive(this.#state)) return false;
-        this.#link.send({ type: 'eval', code });
-        return true;
-      },
+      evaluate: (code) => this.#run.evaluate(code),
       clear: () => this.#console.clear(),
       print: (text) => this.#console.trace(text, 12),
       error: (text) => this.#console.error(text),

@@ -10,19 +10,15 @@ import { consoleApi } from './api/console-api.js';
 import { CartBanks } from './cart-banks.js';
 import { loadCartIntoRam, reloadCartIntoRam } from './cart-loader.js';
 import { CartScript, registerScriptFunctions, type CallbackName, type CallResult, type ScriptFunctions } from './cart-script.js';
+import { ConsoleEvalQueue } from './console-eval-queue.js';
 import { Input, writeDefaultKeyMapping } from './input.js';
 import { VmHook } from './interrupt/vm-hook.js';
 import { LuaBridge } from './lua/lua-bridge.js';
 import type { LuaWasm } from './lua/lua-wasm.js';
 import { SoundChip } from './sound/sound-chip.js';
+import { TraceThrottle } from './trace-throttle.js';
 import type { VmThreadInit } from '../common/vm-link/thread-messages.js';
 import { Video } from './video/video.js';
-
-const MAX_TRACES_PER_FRAME = 100;
-const MAX_TRACE_CHARS = 4096;
-/** Palette colours of console eval output: results, and errors (red in the default palette). */
-const EVAL_RESULT_COLOR = 15;
-const EVAL_ERROR_COLOR = 2;
 
 export type StepResult = 'ok' | 'error' | 'exit';
 
@@ -43,18 +39,16 @@ export class CartMachine {
   private readonly sound: SoundChip;
   private readonly banks: CartBanks;
   private readonly functions: ScriptFunctions;
+  private readonly traces: TraceThrottle;
+  private readonly evals: ConsoleEvalQueue;
   private script: CartScript;
   private ticCount = 0;
   private startedAt = 0;
   private exitRequested = false;
   private resetRequested = false;
   private pendingMenu: number | undefined;
-  /** Console code waiting for the next frame, in the order it came. */
-  private pendingEvals: string[] = [];
   private frameStartedAt = 0;
   private pausedAtFrameStart = 0;
-  private tracesThisFrame = 0;
-  private tracesDropped = 0;
 
   constructor(
     wasm: LuaWasm,
@@ -69,6 +63,8 @@ export class CartMachine {
     this.input = new Input(this.ram);
     this.sound = new SoundChip(this.ram);
     this.banks = new CartBanks(cart.data, cart.otherBanks);
+    this.traces = new TraceThrottle((msg) => this.events.send(msg));
+    this.evals = new ConsoleEvalQueue((text, color) => this.traces.trace(text, color));
     this.hook = new VmHook(
       this.lua,
       shared.control,
@@ -92,7 +88,7 @@ export class CartMachine {
       time: () => this.time(),
       cpuShare: () => this.cpuShare(),
       luaMemory: () => this.script.memoryInUse(),
-      trace: (text, color) => this.trace(text, color),
+      trace: (text, color) => this.traces.trace(text, color),
       requestExit: () => {
         this.exitRequested = true;
       },
@@ -106,24 +102,6 @@ export class CartMachine {
 
   private newScript(): CartScript {
     return new CartScript(this.lua, this.hook, this.cart.name, this.functions, this.options.deterministic);
-  }
-
-  /** trace() output, limited per frame so that a cart tracing in a loop cannot flood the host. */
-  private trace(text: string, color: number): void {
-    if (this.tracesThisFrame >= MAX_TRACES_PER_FRAME) {
-      this.tracesDropped++;
-      return;
-    }
-    this.tracesThisFrame++;
-    this.events.send({ type: 'trace', text: clipText(text, MAX_TRACE_CHARS), color });
-  }
-
-  private endTraceFrame(): void {
-    if (this.tracesDropped > 0) {
-      this.events.send({ type: 'trace', text: `… ${this.tracesDropped} more trace lines this frame were dropped (at most ${MAX_TRACES_PER_FRAME} a frame)`, color: 14 });
-    }
-    this.tracesThisFrame = 0;
-    this.tracesDropped = 0;
   }
 
   /** time() as the cart sees it: real time less pauses, or exactly 1000/60 ms per frame. */
@@ -208,16 +186,7 @@ export class CartMachine {
 
   /** Console code; it runs before the next frame and its results or error come back as traces. */
   evaluate(code: string): void {
-    this.pendingEvals.push(code);
-  }
-
-  /** An error in console code is reported but, unlike one in the cart's callbacks, ends nothing. */
-  private runEvals(): void {
-    for (const code of this.pendingEvals.splice(0)) {
-      const result = this.script.evaluate(code);
-      if ('error' in result) this.trace(result.error, EVAL_ERROR_COLOR);
-      else for (const text of result.results) this.trace(text, EVAL_RESULT_COLOR);
-    }
+    this.evals.add(code);
   }
 
   /**
@@ -227,7 +196,7 @@ export class CartMachine {
   step(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult {
     this.beginFrame();
     const result = this.runFrame(snapshot, frame, audio);
-    this.endTraceFrame();
+    this.traces.endFrame();
     this.lastFrameCpuMs = this.frameCpuMs();
     return result;
   }
@@ -246,7 +215,7 @@ export class CartMachine {
       const menu = this.callback('MENU', index);
       if (menu !== 'ok') return menu;
     }
-    this.runEvals();
+    this.evals.runAll(this.script);
     this.ticCount++;
     const tic = this.script.call('TIC');
     if (tic === 'missing') return this.fail("'function TIC()...' isn't found :(");
