@@ -21,7 +21,9 @@ export function menuItems(code: string): string[] | null {
 export class GameMenu {
   readonly #root: HTMLElement;
 
-  constructor(parent: HTMLElement, private readonly actions: GameMenuActions) {
+  readonly #actions: GameMenuActions;
+  constructor(parent: HTMLElement, actions: GameMenuActions) {
+    this.#actions = actions;
     this.#root = el('div', 'game-menu');
     this.#root.hidden = true;
     this.#root.setAttribute('role', 'menu');
@@ -43,10 +45,10 @@ export class GameMenu {
     };
     this.#root.replaceChildren(
       el('div', 'game-menu-title', 'GAME MENU'),
-      ...items.map((item, index) => entry(item, () => this.actions.pick(index))),
+      ...items.map((item, index) => entry(item, () => this.#actions.pick(index))),
       entry('Resume game', () => {}),
-      entry('Reset game', () => this.actions.reset()),
-      entry('Close game', () => this.actions.close()),
+      entry('Reset game', () => this.#actions.reset()),
+      entry('Close game', () => this.#actions.close()),
     );
     this.#root.hidden = false;
     this.#root.querySelector('button')?.focus();

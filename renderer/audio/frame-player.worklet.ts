@@ -13,29 +13,29 @@ declare class AudioWorkletProcessor {
 declare function registerProcessor(name: string, processor: new () => AudioWorkletProcessor): void;
 
 class FramePlayer extends AudioWorkletProcessor {
-  private readonly buffer = new JitterBuffer(CHIP_SAMPLE_RATE / sampleRate);
-  private volume = 1;
-  private muted = false;
-  private gain = 1;
+  readonly #buffer = new JitterBuffer(CHIP_SAMPLE_RATE / sampleRate);
+  #volume = 1;
+  #muted = false;
+  #gain = 1;
 
   constructor() {
     super();
-    this.port.onmessage = (event: MessageEvent<PlayerMessage>) => this.receive(event.data);
+    this.port.onmessage = (event: MessageEvent<PlayerMessage>) => this.#receive(event.data);
   }
 
-  private receive(message: PlayerMessage): void {
+  #receive(message: PlayerMessage): void {
     switch (message.type) {
       case 'frame':
-        this.buffer.push(message.samples);
+        this.#buffer.push(message.samples);
         break;
       case 'volume':
-        this.volume = Math.min(1, Math.max(0, message.gain));
+        this.#volume = Math.min(1, Math.max(0, message.gain));
         break;
       case 'muted':
-        this.muted = message.muted;
+        this.#muted = message.muted;
         break;
       case 'silence':
-        this.buffer.silence();
+        this.#buffer.silence();
         break;
       default:
         unreachable(message);
@@ -44,9 +44,9 @@ class FramePlayer extends AudioWorkletProcessor {
 
   process(_inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
     const [left, right] = outputs[0];
-    const target = this.muted ? 0 : this.volume;
-    this.buffer.read(left, right, this.gain, target);
-    this.gain = target;
+    const target = this.#muted ? 0 : this.#volume;
+    this.#buffer.read(left, right, this.#gain, target);
+    this.#gain = target;
     return true;
   }
 }

@@ -16,40 +16,42 @@ const FADE_SAMPLES = 128;
 
 export class JitterBuffer {
   /** Ring of interleaved left/right floats. */
-  private readonly ring = new Float32Array(2 * (MAX_LEVEL + FRAME_SAMPLES));
-  private readPos = 0;
-  private level = 0;
+  readonly #ring = new Float32Array(2 * (MAX_LEVEL + FRAME_SAMPLES));
+  #readPos = 0;
+  #level = 0;
   /** Fractional read position between the two pairs at readPos, for a device rate other than 44 100 Hz. */
-  private fraction = 0;
-  private playing = false;
-  private lastLeft = 0;
-  private lastRight = 0;
-  private fadeRemaining = 0;
+  #fraction = 0;
+  #playing = false;
+  #lastLeft = 0;
+  #lastRight = 0;
+  #fadeRemaining = 0;
 
   /**
    * @param step input pairs consumed per output sample: 44 100 / the device's sample rate
    */
-  constructor(private readonly step: number) {}
+  readonly #step: number;
+  constructor(step: number) {
+    this.#step = step;}
 
   /** Queues one frame of interleaved s16 pairs. */
   push(samples: Int16Array): void {
     const pairs = samples.length >> 1;
-    if (this.level + pairs > MAX_LEVEL) this.drop(this.level + pairs - START_LEVEL);
-    const ring = this.ring;
+    if (this.#level + pairs > MAX_LEVEL) this.#drop(this.#level + pairs - START_LEVEL);
+    const ring = this.#ring;
     const size = ring.length >> 1;
-    let write = (this.readPos + this.level) % size;
+    let write = (this.#readPos + this.#level) % size;
     for (let i = 0; i < pairs; i++) {
       ring[2 * write] = samples[2 * i] / 32768;
       ring[2 * write + 1] = samples[2 * i + 1] / 32768;
       write = write + 1 === size ? 0 : write + 1;
     }
-    this.level += pairs;
+    this.#level += pairs;
   }
 
   /** Drops everything queued and fades out. */
   silence(): void {
-    this.drop(this.level);
-    this.stop();
+    this.#drop(this.#level);
+    this.#stop();
   }
 
   /**
@@ -58,27 +60,27 @@ export class JitterBuffer {
    */
   read(left: Float32Array, right: Float32Array, gainFrom: number, gainTo: number): void {
     const n = left.length;
-    if (!this.playing && this.level >= START_LEVEL) this.playing = true;
-    const ring = this.ring;
+    if (!this.#playing && this.#level >= START_LEVEL) this.#playing = true;
+    const ring = this.#ring;
     const size = ring.length >> 1;
     for (let i = 0; i < n; i++) {
       let l = 0;
       let r = 0;
       // Two pairs are needed to interpolate between them.
-      if (this.playing && this.level < 2) this.stop();
-      if (this.playing) {
-        const a = this.readPos;
+      if (this.#playing && this.#level < 2) this.#stop();
+      if (this.#playing) {
+        const a = this.#readPos;
         const b = a + 1 === size ? 0 : a + 1;
-        const f = this.fraction;
+        const f = this.#fraction;
         l = ring[2 * a] + (ring[2 * b] - ring[2 * a]) * f;
         r = ring[2 * a + 1] + (ring[2 * b + 1] - ring[2 * a + 1]) * f;
-        this.lastLeft = l;
-        this.lastRight = r;
-        this.advance();
-      } else if (this.fadeRemaining > 0) {
-        const k = --this.fadeRemaining / FADE_SAMPLES;
-        l = this.lastLeft * k;
-        r = this.lastRight * k;
+        this.#lastLeft = l;
+        this.#lastRight = r;
+        this.#advance();
+      } else if (this.#fadeRemaining > 0) {
+        const k = --this.#fadeRemaining / FADE_SAMPLES;
+        l = this.#lastLeft * k;
+        r = this.#lastRight * k;
       }
       const gain = gainFrom + ((gainTo - gainFrom) * (i + 1)) / n;
       left[i] = l * gain;
@@ -86,22 +88,22 @@ export class JitterBuffer {
     }
   }
 
-  private advance(): void {
-    this.fraction += this.step;
-    const whole = Math.floor(this.fraction);
-    this.fraction -= whole;
-    this.drop(whole);
+  #advance(): void {
+    this.#fraction += this.#step;
+    const whole = Math.floor(this.#fraction);
+    this.#fraction -= whole;
+    this.#drop(whole);
   }
 
-  private drop(pairs: number): void {
-    const n = Math.min(pairs, this.level);
-    this.readPos = (this.readPos + n) % (this.ring.length >> 1);
-    this.level -= n;
+  #drop(pairs: number): void {
+    const n = Math.min(pairs, this.#level);
+    this.#readPos = (this.#readPos + n) % (this.#ring.length >> 1);
+    this.#level -= n;
   }
 
-  private stop(): void {
-    if (this.playing) this.fadeRemaining = FADE_SAMPLES;
-    this.playing = false;
-    this.fraction = 0;
+  #stop(): void {
+    if (this.#playing) this.#fadeRemaining = FADE_SAMPLES;
+    this.#playing = false;
+    this.#fraction = 0;
   }
 }

@@ -6,24 +6,24 @@ import workletUrl from './frame-player.worklet.ts?worker&url';
 import { CHIP_SAMPLE_RATE, FRAME_PLAYER, type PlayerMessage } from './audio-messages.js';
 
 export class StudioAudio {
-  private context: AudioContext | undefined;
-  private node: AudioWorkletNode | undefined;
-  private meter: AnalyserNode | undefined;
-  private starting: Promise<void> | undefined;
-  private volume = 1;
-  private muted = false;
+  #context: AudioContext | undefined;
+  #node: AudioWorkletNode | undefined;
+  #meter: AnalyserNode | undefined;
+  #starting: Promise<void> | undefined;
+  #volume = 1;
+  #muted = false;
 
   /**
    * Creates the audio graph (once) and resumes it. Call it from a user gesture's handler, or let
    * unlockOn() do it.
    */
   start(): Promise<void> {
-    this.starting ??= this.createGraph().catch(async (error: unknown) => {
+    this.#starting ??= this.#createGraph().catch(async (error: unknown) => {
       // Let a later gesture try again.
       await this.close();
       throw error;
     });
-    return this.starting.then(() => this.context?.resume());
+    return this.#starting.then(() => this.#context?.resume());
   }
 
   /** Starts the audio at the first pointer or key press on target. */
@@ -37,66 +37,66 @@ export class StudioAudio {
   }
 
   get started(): boolean {
-    return this.node !== undefined;
+    return this.#node !== undefined;
   }
 
   /** The loudest sample (0..1) the studio played in the last ~46 ms: what reaches the speakers. */
   outputPeak(): number {
-    if (!this.meter) return 0;
-    const samples = new Float32Array(this.meter.fftSize);
-    this.meter.getFloatTimeDomainData(samples);
+    if (!this.#meter) return 0;
+    const samples = new Float32Array(this.#meter.fftSize);
+    this.#meter.getFloatTimeDomainData(samples);
     return samples.reduce((peak, x) => Math.max(peak, Math.abs(x)), 0);
   }
 
   /** Queues one frame: 735 interleaved left/right s16 pairs at 44 100 Hz. */
   push(frame: Int16Array): void {
-    if (!this.node) return;
+    if (!this.#node) return;
     const samples = frame.slice();
-    this.post({ type: 'frame', samples }, [samples.buffer]);
+    this.#post({ type: 'frame', samples }, [samples.buffer]);
   }
 
   /** Linear gain 0..1. */
   setVolume(gain: number): void {
-    this.volume = gain;
-    this.post({ type: 'volume', gain });
+    this.#volume = gain;
+    this.#post({ type: 'volume', gain });
   }
 
   setMuted(muted: boolean): void {
-    this.muted = muted;
-    this.post({ type: 'muted', muted });
+    this.#muted = muted;
+    this.#post({ type: 'muted', muted });
   }
 
   /** Drops the queued sound and fades out; playback resumes with the next frames pushed. */
   silence(): void {
-    this.post({ type: 'silence' });
+    this.#post({ type: 'silence' });
   }
 
   async close(): Promise<void> {
-    this.node?.disconnect();
-    this.node = undefined;
-    this.meter = undefined;
-    await this.context?.close();
-    this.context = undefined;
-    this.starting = undefined;
+    this.#node?.disconnect();
+    this.#node = undefined;
+    this.#meter = undefined;
+    await this.#context?.close();
+    this.#context = undefined;
+    this.#starting = undefined;
   }
 
-  private async createGraph(): Promise<void> {
+  async #createGraph(): Promise<void> {
     const context = createContext();
-    this.context = context;
+    this.#context = context;
     await context.audioWorklet.addModule(workletUrl);
     const node = new AudioWorkletNode(context, FRAME_PLAYER, { numberOfInputs: 0, outputChannelCount: [2] });
     node.connect(context.destination);
     const meter = context.createAnalyser();
     meter.fftSize = 2048;
     node.connect(meter);
-    this.meter = meter;
-    this.node = node;
-    this.post({ type: 'volume', gain: this.volume });
-    this.post({ type: 'muted', muted: this.muted });
+    this.#meter = meter;
+    this.#node = node;
+    this.#post({ type: 'volume', gain: this.#volume });
+    this.#post({ type: 'muted', muted: this.#muted });
   }
 
-  private post(message: PlayerMessage, transfer: Transferable[] = []): void {
-    this.node?.port.postMessage(message, transfer);
+  #post(message: PlayerMessage, transfer: Transferable[] = []): void {
+    this.#node?.port.postMessage(message, transfer);
   }
 }
 

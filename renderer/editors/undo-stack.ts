@@ -15,7 +15,9 @@ export class UndoStack {
   readonly #done: Step[] = [];
   readonly #undone: Step[] = [];
 
-  constructor(private readonly host: SectionStore) {
+  readonly #host: SectionStore;
+  constructor(host: SectionStore) {
+    this.#host = host;
     // Steps of another cart must never be replayed into this one.
     host.onCartReplaced(() => {
       this.#done.length = 0;
@@ -25,17 +27,17 @@ export class UndoStack {
 
   /** Applies an edit: the section's new bytes, remembering the old ones. */
   apply(bank: number, section: CartSection, after: Uint8Array): void {
-    const before = this.host.cart().banks[bank][section];
+    const before = this.#host.cart().banks[bank][section];
     if (bytesEqual(before, after)) return;
     this.#done.push({ bank, section, before, after });
     if (this.#done.length > MAX_STEPS) this.#done.shift();
     this.#undone.length = 0;
-    this.host.setSection(bank, section, after);
+    this.#host.setSection(bank, section, after);
   }
 
   /** Applies an edit made on a copy of the section as it is now. */
   edit(bank: number, section: CartSection, change: (bytes: Uint8Array) => void): void {
-    const bytes = this.host.cart().banks[bank][section].slice();
+    const bytes = this.#host.cart().banks[bank][section].slice();
     change(bytes);
     this.apply(bank, section, bytes);
   }
@@ -44,7 +46,7 @@ export class UndoStack {
     const step = this.#done.pop();
     if (!step) return false;
     this.#undone.push(step);
-    this.host.setSection(step.bank, step.section, step.before);
+    this.#host.setSection(step.bank, step.section, step.before);
     return true;
   }
 
@@ -52,7 +54,7 @@ export class UndoStack {
     const step = this.#undone.pop();
     if (!step) return false;
     this.#done.push(step);
-    this.host.setSection(step.bank, step.section, step.after);
+    this.#host.setSection(step.bank, step.section, step.after);
     return true;
   }
 }

@@ -33,22 +33,22 @@ function fullBank(data: CartData | undefined): Bank {
 }
 
 export class CartBanks {
-  private readonly banks: Bank[];
-  private syncedThisFrame = 0;
+  readonly #banks: Bank[];
+  #syncedThisFrame = 0;
 
   /** bank0 is the data the machine starts from; others[i] is bank i + 1. */
   constructor(bank0: CartData | undefined, others: readonly CartData[] | undefined) {
-    this.banks = Array.from({ length: CART_BANKS }, (_, i) => fullBank(i === 0 ? bank0 : others?.[i - 1]));
+    this.#banks = Array.from({ length: CART_BANKS }, (_, i) => fullBank(i === 0 ? bank0 : others?.[i - 1]));
   }
 
   beginFrame(): void {
-    this.syncedThisFrame = 0;
+    this.#syncedThisFrame = 0;
   }
 
   /** Copies the masked sections between cart bank `bank` and RAM (toCart: RAM -> cart). */
   sync(ram: Uint8Array, video: Video, mask: number, bank: number, toCart: boolean): void {
-    const wanted = (mask === 0 ? ALL_SECTIONS : mask) & ~this.syncedThisFrame;
-    const cart = this.banks[bank];
+    const wanted = (mask === 0 ? ALL_SECTIONS : mask) & ~this.#syncedThisFrame;
+    const cart = this.#banks[bank];
     for (const group of SYNC_GROUPS) {
       if ((wanted & group.bit) === 0) continue;
       for (const section of group.sections) {
@@ -58,12 +58,12 @@ export class CartBanks {
         else ram.set(bytes, address);
       }
     }
-    if (wanted & PALETTE_BIT) this.syncPalettes(video, cart.palette, toCart);
-    this.syncedThisFrame |= wanted;
+    if (wanted & PALETTE_BIT) this.#syncPalettes(video, cart.palette, toCart);
+    this.#syncedThisFrame |= wanted;
   }
 
   /** vbank 0's palette always; vbank 1's only when the cart's vbank-1 palette is not all zero. */
-  private syncPalettes(video: Video, palettes: Uint8Array, toCart: boolean): void {
+  #syncPalettes(video: Video, palettes: Uint8Array, toCart: boolean): void {
     for (const id of [0, 1]) {
       const cartPalette = palettes.subarray(id * PALETTE_BYTES, (id + 1) * PALETTE_BYTES);
       if (id === 1 && !toCart && cartPalette.every((b) => b === 0)) continue;

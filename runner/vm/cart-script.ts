@@ -60,60 +60,68 @@ function traceback(lua: LuaBridge, L: LuaState): number {
 
 export class CartScript {
   readonly L: LuaState;
-  private readonly sandbox: Sandbox;
+  readonly #sandbox: Sandbox;
   /** Set when a call returned 'error'. */
   failure: ScriptFailure | undefined;
 
+  readonly #lua: LuaBridge;
+  readonly #hook: VmHook;
+  readonly #chunkName: string;
+  readonly #functions: ScriptFunctions;
   constructor(
-    private readonly lua: LuaBridge,
-    private readonly hook: VmHook,
-    private readonly chunkName: string,
-    private readonly functions: ScriptFunctions,
+    lua: LuaBridge,
+    hook: VmHook,
+    chunkName: string,
+    functions: ScriptFunctions,
     deterministic: boolean,
   ) {
+    this.#functions = functions;
+    this.#chunkName = chunkName;
+    this.#hook = hook;
+    this.#lua = lua;
     this.L = lua.x.luaL_newstate();
     hook.attach(this.L);
-    this.sandbox = installSandbox(lua, this.L, functions.sandbox, deterministic);
+    this.#sandbox = installSandbox(lua, this.L, functions.sandbox, deterministic);
     for (const { name, fn } of functions.api) lua.setGlobalFunction(this.L, name, fn);
   }
 
   /** Lua heap in use, in bytes; call between callbacks only. */
   memoryInUse(): number {
-    return this.sandbox.memoryInUse();
+    return this.#sandbox.memoryInUse();
   }
 
   /** Loads and runs the cart's code (its top level). */
   run(code: string): CallResult {
-    const x = this.lua.x;
+    const x = this.#lua.x;
     x.lua_settop(this.L, 0);
-    if (this.lua.load(this.L, code, `=${this.chunkName}`) !== LUA_OK) {
-      const message = this.lua.toText(this.L, -1) ?? 'syntax error';
+    if (this.#lua.load(this.L, code, `=${this.#chunkName}`) !== LUA_OK) {
+      const message = this.#lua.toText(this.L, -1) ?? 'syntax error';
       x.lua_settop(this.L, 0);
-      return this.fail(message);
+      return this.#fail(message);
     }
-    this.hook.entry = 'main chunk';
-    return this.protectedCall(0);
+    this.#hook.entry = 'main chunk';
+    return this.#protectedCall(0);
   }
 
   isFunction(name: CallbackName): boolean {
-    const x = this.lua.x;
-    const type = x.lua_getglobal(this.L, this.lua.name(name));
+    const x = this.#lua.x;
+    const type = x.lua_getglobal(this.L, this.#lua.name(name));
     x.lua_settop(this.L, -2);
     return type === LuaType.FUNCTION;
   }
 
   /** Calls a global callback if it is a function. */
   call(name: CallbackName, arg?: number): CallResult | 'missing' {
-    const x = this.lua.x;
+    const x = this.#lua.x;
     const L = this.L;
     x.lua_settop(L, 0);
-    if (x.lua_getglobal(L, this.lua.name(name)) !== LuaType.FUNCTION) {
+    if (x.lua_getglobal(L, this.#lua.name(name)) !== LuaType.FUNCTION) {
       x.lua_settop(L, 0);
       return 'missing';
     }
     if (arg !== undefined) x.lua_pushinteger(L, BigInt(arg));
-    this.hook.entry = name;
-    return this.protectedCall(arg !== undefined ? 1 : 0);
+    this.#hook.entry = name;
+    return this.#protectedCall(arg !== undefined ? 1 : 0);
   }
 
   /**
@@ -121,78 +129,78 @@ export class CartScript {
    * expression is tried first ("return " before it), so `1+2` shows 3 as a REPL would.
    */
   evaluate(code: string): EvalResult {
-    const x = this.lua.x;
+    const x = this.#lua.x;
     const L = this.L;
     x.lua_settop(L, 0);
-    if (this.lua.load(L, `return ${code}`, EVAL_CHUNK) !== LUA_OK) {
+    if (this.#lua.load(L, `return ${code}`, EVAL_CHUNK) !== LUA_OK) {
       x.lua_settop(L, 0);
-      if (this.lua.load(L, code, EVAL_CHUNK) !== LUA_OK) return this.evalError();
+      if (this.#lua.load(L, code, EVAL_CHUNK) !== LUA_OK) return this.#evalError();
     }
-    this.hook.entry = 'console';
-    this.hook.beginCode();
+    this.#hook.entry = 'console';
+    this.#hook.beginCode();
     const status = x.lua_pcallk(L, 0, LUA_MULTRET, 0, 0, 0);
     if (status !== LUA_OK) {
-      this.hook.endCode();
-      return this.evalError();
+      this.#hook.endCode();
+      return this.#evalError();
     }
     const results: string[] = [];
     const count = x.lua_gettop(L);
     for (let i = 1; i <= count && results.length === i - 1; i++) {
-      x.lua_getglobal(L, this.lua.name('tostring'));
+      x.lua_getglobal(L, this.#lua.name('tostring'));
       x.lua_pushvalue(L, i);
       if (x.lua_pcallk(L, 1, 1, 0, 0, 0) !== LUA_OK) break;
-      results.push(this.lua.toText(L, -1) ?? '');
+      results.push(this.#lua.toText(L, -1) ?? '');
       x.lua_settop(L, -2);
     }
-    this.hook.endCode();
-    if (results.length < count) return this.evalError();
+    this.#hook.endCode();
+    if (results.length < count) return this.#evalError();
     x.lua_settop(L, 0);
     return { results };
   }
 
   /** The error on top of the stack, which is then emptied. */
-  private evalError(): EvalResult {
-    const error = this.lua.toText(this.L, -1) ?? 'error';
-    this.lua.x.lua_settop(this.L, 0);
+  #evalError(): EvalResult {
+    const error = this.#lua.toText(this.L, -1) ?? 'error';
+    this.#lua.x.lua_settop(this.L, 0);
     return { error };
   }
 
   /** Ends this Lua state. Finalizers run, under the watchdog like any cart code. */
   close(): void {
-    this.hook.beginCode();
-    this.lua.x.lua_close(this.L);
-    this.hook.endCode();
+    this.#hook.beginCode();
+    this.#lua.x.lua_close(this.L);
+    this.#hook.endCode();
   }
 
   /** Calls the function below nargs arguments with a traceback handler; the stack is left empty. */
-  private protectedCall(nargs: number): CallResult {
-    const x = this.lua.x;
+  #protectedCall(nargs: number): CallResult {
+    const x = this.#lua.x;
     const L = this.L;
     const fnIndex = x.lua_gettop(L) - nargs;
-    x.lua_pushcclosure(L, this.functions.traceback, 0);
+    x.lua_pushcclosure(L, this.#functions.traceback, 0);
     x.lua_rotate(L, fnIndex, 1);
-    this.hook.beginCode();
+    this.#hook.beginCode();
     const status = x.lua_pcallk(L, nargs, 0, fnIndex, 0, 0);
-    this.hook.endCode();
-    const report = status === LUA_OK || status === LUA_ERRMEM ? '' : (this.lua.toText(L, -1) ?? 'error');
+    this.#hook.endCode();
+    const report = status === LUA_OK || status === LUA_ERRMEM ? '' : (this.#lua.toText(L, -1) ?? 'error');
     x.lua_settop(L, 0);
     if (status === LUA_OK) return 'ok';
     if (status === LUA_ERRMEM) return 'out-of-memory';
-    return this.fail(report);
+    return this.#fail(report);
   }
 
-  private fail(report: string): 'error' {
+  #fail(report: string): 'error' {
     const split = report.indexOf('\nstack traceback:');
     const message = split >= 0 ? report.slice(0, split) : report;
     const traceback = split >= 0 ? report.slice(split + 1) : undefined;
-    const line = this.lineOf(message) ?? (traceback ? this.lineOf(traceback) : undefined);
+    const line = this.#lineOf(message) ?? (traceback ? this.#lineOf(traceback) : undefined);
     this.failure = { message, ...(line ? { line } : {}), ...(traceback ? { traceback } : {}) };
     return 'error';
   }
 
   /** The first "cart.lua:LINE:" position in a text. */
-  private lineOf(text: string): number | undefined {
-    const escaped = this.chunkName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  #lineOf(text: string): number | undefined {
+    const escaped = this.#chunkName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const match = new RegExp(`(?:^|\\s)${escaped}:(\\d+):`).exec(text);
     return match ? Number(match[1]) : undefined;
   }

@@ -19,115 +19,121 @@ export interface FrameSink {
 }
 
 export class FrameLoop {
-  private input: InputSnapshot = NO_INPUT;
-  private frames = 0;
-  private busyMs = 0;
-  private stopped = false;
+  #input: InputSnapshot = NO_INPUT;
+  #frames = 0;
+  #busyMs = 0;
+  #stopped = false;
   /** Frames the host has acknowledged taking. */
-  private acked = 0;
+  #acked = 0;
   /** Where the loop goes on once the window opens again, while it waits for an acknowledgement. */
-  private waiting: (() => void) | undefined;
-  private readonly pmem: PmemWatch;
+  #waiting: (() => void) | undefined;
+  readonly #pmem: PmemWatch;
 
   /** pmem: the cart's persistent memory as the host kept it (absent: all zero). */
+  readonly #machine: CartMachine;
+  readonly #options: RunOptions;
+  readonly #sink: FrameSink;
   constructor(
-    private readonly machine: CartMachine,
-    private readonly options: RunOptions,
-    private readonly sink: FrameSink,
+    machine: CartMachine,
+    options: RunOptions,
+    sink: FrameSink,
     pmem?: Uint8Array,
   ) {
-    this.pmem = new PmemWatch(machine.ram, pmem);
+    this.#sink = sink;
+    this.#options = options;
+    this.#machine = machine;
+    this.#pmem = new PmemWatch(machine.ram, pmem);
   }
 
   setInput(input: InputSnapshot): void {
-    this.input = input;
+    this.#input = input;
   }
 
   /** The host has taken every frame up to this index. */
   acknowledge(frames: number): void {
-    this.acked = Math.max(this.acked, Math.min(frames, this.frames));
-    const goOn = this.waiting;
-    if (!goOn || this.windowFull()) return;
-    this.waiting = undefined;
+    this.#acked = Math.max(this.#acked, Math.min(frames, this.#frames));
+    const goOn = this.#waiting;
+    if (!goOn || this.#windowFull()) return;
+    this.#waiting = undefined;
     goOn();
   }
 
-  private windowFull(): boolean {
-    return this.frames - this.acked >= FRAMES_IN_FLIGHT;
+  #windowFull(): boolean {
+    return this.#frames - this.#acked >= FRAMES_IN_FLIGHT;
   }
 
   /** True when the window is full: goOn then runs once the host has caught up. */
-  private waitForHost(goOn: () => void): boolean {
-    if (!this.windowFull()) return false;
-    this.waiting = goOn;
+  #waitForHost(goOn: () => void): boolean {
+    if (!this.#windowFull()) return false;
+    this.#waiting = goOn;
     return true;
   }
 
   start(): void {
     // Before boot, so the top level and BOOT see it; booting leaves the pmem region alone.
-    this.pmem.load();
-    if (this.machine.boot() !== 'ok') {
-      this.stopped = true;
+    this.#pmem.load();
+    if (this.#machine.boot() !== 'ok') {
+      this.#stopped = true;
       return;
     }
-    if (this.options.pacing === 'fast') this.runFast();
-    else this.runRealtime(performance.now());
+    if (this.#options.pacing === 'fast') this.#runFast();
+    else this.#runRealtime(performance.now());
   }
 
   /** Runs one frame and sends it; false once the run is over. */
-  private frame(): boolean {
-    if (this.stopped) return false;
-    if (this.options.maxFrames !== undefined && this.frames >= this.options.maxFrames) {
-      this.finish();
+  #frame(): boolean {
+    if (this.#stopped) return false;
+    if (this.#options.maxFrames !== undefined && this.#frames >= this.#options.maxFrames) {
+      this.#finish();
       return false;
     }
     const pixels = new Uint8Array(FRAME_BYTES);
     const audio = new Int16Array(AUDIO_SAMPLES);
-    const schedule = this.options.inputSchedule;
-    const input = schedule ? scheduledInput(schedule, this.frames + 1) : this.input;
-    const result = this.machine.step(input, pixels, audio);
-    const cpuMs = this.machine.lastFrameCpuMs;
+    const schedule = this.#options.inputSchedule;
+    const input = schedule ? scheduledInput(schedule, this.#frames + 1) : this.#input;
+    const result = this.#machine.step(input, pixels, audio);
+    const cpuMs = this.#machine.lastFrameCpuMs;
     if (result === 'error') {
-      this.stopped = true;
+      this.#stopped = true;
       return false;
     }
-    this.frames++;
-    this.busyMs += cpuMs;
-    this.sink.send({ type: 'frame', index: this.frames, pixels, audio, cursor: this.machine.cursor, relativeMouse: this.machine.relativeMouse, stats: { cpuMs, luaMemory: this.machine.luaMemory } }, [
+    this.#frames++;
+    this.#busyMs += cpuMs;
+    this.#sink.send({ type: 'frame', index: this.#frames, pixels, audio, cursor: this.#machine.cursor, relativeMouse: this.#machine.relativeMouse, stats: { cpuMs, luaMemory: this.#machine.luaMemory } }, [
       pixels.buffer as ArrayBuffer,
       audio.buffer as ArrayBuffer,
     ]);
-    const pmem = this.pmem.takeChange();
-    if (pmem) this.sink.send({ type: 'pmem', bytes: pmem }, [pmem.buffer as ArrayBuffer]);
+    const pmem = this.#pmem.takeChange();
+    if (pmem) this.#sink.send({ type: 'pmem', bytes: pmem }, [pmem.buffer as ArrayBuffer]);
     if (result === 'exit') {
-      this.stopped = true;
-      this.sink.send({ type: 'exit' });
+      this.#stopped = true;
+      this.#sink.send({ type: 'exit' });
       return false;
     }
     return true;
   }
 
-  private finish(): void {
-    this.stopped = true;
-    this.sink.send({ type: 'done', frames: this.frames, msPerFrame: this.frames ? this.busyMs / this.frames : 0 });
+  #finish(): void {
+    this.#stopped = true;
+    this.#sink.send({ type: 'done', frames: this.#frames, msPerFrame: this.#frames ? this.#busyMs / this.#frames : 0 });
   }
 
-  private runFast(): void {
+  #runFast(): void {
     const sliceEnd = performance.now() + FAST_SLICE_MS;
     while (performance.now() < sliceEnd) {
-      if (this.waitForHost(() => this.runFast())) return;
-      if (!this.frame()) return;
+      if (this.#waitForHost(() => this.#runFast())) return;
+      if (!this.#frame()) return;
     }
-    setTimeout(() => this.runFast(), 0);
+    setTimeout(() => this.#runFast(), 0);
   }
 
-  private runRealtime(due: number): void {
+  #runRealtime(due: number): void {
     // A frame that waited for the host is late: the schedule starts again from it.
-    if (this.waitForHost(() => this.runRealtime(performance.now()))) return;
-    if (!this.frame()) return;
+    if (this.#waitForHost(() => this.#runRealtime(performance.now()))) return;
+    if (!this.#frame()) return;
     const now = performance.now();
     let next = due + FRAME_MS;
     if (next < now - FRAME_MS) next = now;
-    setTimeout(() => this.runRealtime(next), Math.max(0, next - now));
+    setTimeout(() => this.#runRealtime(next), Math.max(0, next - now));
   }
 }

@@ -83,82 +83,84 @@ function repeatsNow(count: number, hold: number, period: number): boolean {
 }
 
 export class Input {
-  private previousGamepads = 0;
-  private currentGamepads = 0;
-  private readonly previousKeys = new Uint8Array(KEY_SLOTS);
-  private readonly currentKeys = new Uint8Array(KEY_SLOTS);
+  #previousGamepads = 0;
+  #currentGamepads = 0;
+  readonly #previousKeys = new Uint8Array(KEY_SLOTS);
+  readonly #currentKeys = new Uint8Array(KEY_SLOTS);
   /** Consecutive frames each button / key code was down both last frame and this one. */
-  private readonly buttonHolds = new Uint32Array(BUTTON_COUNT);
-  private readonly keyHolds = new Uint32Array(KEY_CODE_COUNT);
+  readonly #buttonHolds = new Uint32Array(BUTTON_COUNT);
+  readonly #keyHolds = new Uint32Array(KEY_CODE_COUNT);
 
-  constructor(private readonly ram: Uint8Array) {}
+  readonly #ram: Uint8Array;
+  constructor(ram: Uint8Array) {
+    this.#ram = ram;}
 
   /** Frame start: write the host's input, OR in mapped keys, count holds, snapshot the state. */
   beginFrame(snapshot: InputSnapshot): void {
-    this.writeInputBlock(snapshot);
-    this.applyKeyMapping();
-    const gamepads = this.ramGamepads();
-    const keys = this.ramKeys();
-    this.countButtonHolds(gamepads);
-    this.countKeyHolds(keys);
-    this.currentGamepads = gamepads;
-    this.currentKeys.set(keys);
+    this.#writeInputBlock(snapshot);
+    this.#applyKeyMapping();
+    const gamepads = this.#ramGamepads();
+    const keys = this.#ramKeys();
+    this.#countButtonHolds(gamepads);
+    this.#countKeyHolds(keys);
+    this.#currentGamepads = gamepads;
+    this.#currentKeys.set(keys);
   }
 
   /** Frame end: this frame's snapshot becomes the previous state for edges and holds. */
   endFrame(): void {
-    this.previousGamepads = this.currentGamepads;
-    this.previousKeys.set(this.currentKeys);
+    this.#previousGamepads = this.#currentGamepads;
+    this.#previousKeys.set(this.#currentKeys);
   }
 
   /** All 32 gamepad bits, unsigned. */
   btn(): number {
-    return this.ramGamepads();
+    return this.#ramGamepads();
   }
 
   btnId(id: number): boolean {
-    return ((this.ramGamepads() >>> (id & 0x1f)) & 1) === 1;
+    return ((this.#ramGamepads() >>> (id & 0x1f)) & 1) === 1;
   }
 
   /** Bits down now that were not down in the previous frame's snapshot. */
   btnp(): number {
-    return (~this.previousGamepads & this.ramGamepads()) >>> 0;
+    return (~this.#previousGamepads & this.#ramGamepads()) >>> 0;
   }
 
   /** Edge of one button; with hold and period (both >= 0) it also repeats while held. */
   btnpId(id: number, hold = -1, period = -1): boolean {
     const index = id & 0x1f;
-    const previous = repeatsNow(this.buttonHolds[index], hold, period) ? 0 : this.previousGamepads;
-    return (((~previous & this.ramGamepads()) >>> index) & 1) === 1;
+    const previous = repeatsNow(this.#buttonHolds[index], hold, period) ? 0 : this.#previousGamepads;
+    return (((~previous & this.#ramGamepads()) >>> index) & 1) === 1;
   }
 
   /** True if any of the 4 key slots is non-zero. */
   key(): boolean {
-    return this.ramKeys().some((code) => code !== 0);
+    return this.#ramKeys().some((code) => code !== 0);
   }
 
   /** Code 0 asks "any key", as in TIC-80. Codes outside 0..94 are the binding's error; here false. */
   keyCode(code: number): boolean {
     if (code === 0) return this.key();
-    return isKeyCode(code) && hasKey(this.ramKeys(), code);
+    return isKeyCode(code) && hasKey(this.#ramKeys(), code);
   }
 
   /** True if some key is down now that was not in the previous frame's snapshot. */
   keyp(): boolean {
-    return this.ramKeys().some((code) => code !== 0 && !hasKey(this.previousKeys, code));
+    return this.#ramKeys().some((code) => code !== 0 && !hasKey(this.#previousKeys, code));
   }
 
   /** Edge of one key; with hold and period (both >= 0) it also repeats while held. Code 0 = keyp(). */
   keypCode(code: number, hold = -1, period = -1): boolean {
     if (code === 0) return this.keyp();
     if (!isKeyCode(code)) return false;
-    const wasDown = !repeatsNow(this.keyHolds[code], hold, period) && hasKey(this.previousKeys, code);
-    return !wasDown && hasKey(this.ramKeys(), code);
+    const wasDown = !repeatsNow(this.#keyHolds[code], hold, period) && hasKey(this.#previousKeys, code);
+    return !wasDown && hasKey(this.#ramKeys(), code);
   }
 
   /** Screen coordinates (frame coordinates minus the border), or signed deltas in relative mode. */
   mouse(): MouseReading {
-    const ram = this.ram;
+    const ram = this.#ram;
     const x = ram[MOUSE_ADDR];
     const y = ram[MOUSE_ADDR + 1];
     const bits = ram[MOUSE_ADDR + 2] | (ram[MOUSE_ADDR + 3] << 8);
@@ -174,20 +176,20 @@ export class Input {
     ];
   }
 
-  private ramGamepads(): number {
-    const ram = this.ram;
+  #ramGamepads(): number {
+    const ram = this.#ram;
     const at = GAMEPADS_ADDR;
     return (ram[at] | (ram[at + 1] << 8) | (ram[at + 2] << 16) | (ram[at + 3] << 24)) >>> 0;
   }
 
-  private ramKeys(): Uint8Array {
-    return this.ram.subarray(KEYBOARD_ADDR, KEYBOARD_ADDR + KEY_SLOTS);
+  #ramKeys(): Uint8Array {
+    return this.#ram.subarray(KEYBOARD_ADDR, KEYBOARD_ADDR + KEY_SLOTS);
   }
 
   /** Writes the 12-byte block, clamping and masking whatever the host sent. */
-  private writeInputBlock(snapshot: InputSnapshot): void {
-    const ram = this.ram;
-    this.writeGamepads(Number.isFinite(snapshot.gamepads) ? snapshot.gamepads : 0);
+  #writeInputBlock(snapshot: InputSnapshot): void {
+    const ram = this.#ram;
+    this.#writeGamepads(Number.isFinite(snapshot.gamepads) ? snapshot.gamepads : 0);
 
     const oldBits = ram[MOUSE_ADDR + 2] | (ram[MOUSE_ADDR + 3] << 8);
     const relative = oldBits & MOUSE_RELATIVE;
@@ -211,35 +213,35 @@ export class Input {
   }
 
   /** ORs in the gamepad bit of every button whose mapped key (RAM 0x14E04) is down. */
-  private applyKeyMapping(): void {
-    const keys = this.ramKeys();
+  #applyKeyMapping(): void {
+    const keys = this.#ramKeys();
     let mapped = 0;
     for (let button = 0; button < BUTTON_COUNT; button++) {
-      const code = this.ram[BUTTON_MAPPING_ADDR + button];
+      const code = this.#ram[BUTTON_MAPPING_ADDR + button];
       if (code !== 0 && hasKey(keys, code)) mapped |= 1 << button;
     }
-    this.writeGamepads(this.ramGamepads() | mapped);
+    this.#writeGamepads(this.#ramGamepads() | mapped);
   }
 
-  private writeGamepads(bits: number): void {
-    const ram = this.ram;
+  #writeGamepads(bits: number): void {
+    const ram = this.#ram;
     ram[GAMEPADS_ADDR] = bits & 0xff;
     ram[GAMEPADS_ADDR + 1] = (bits >>> 8) & 0xff;
     ram[GAMEPADS_ADDR + 2] = (bits >>> 16) & 0xff;
     ram[GAMEPADS_ADDR + 3] = (bits >>> 24) & 0xff;
   }
 
-  private countButtonHolds(gamepads: number): void {
-    const held = this.previousGamepads & gamepads;
+  #countButtonHolds(gamepads: number): void {
+    const held = this.#previousGamepads & gamepads;
     for (let i = 0; i < BUTTON_COUNT; i++) {
-      this.buttonHolds[i] = (held >>> i) & 1 ? this.buttonHolds[i] + 1 : 0;
+      this.#buttonHolds[i] = (held >>> i) & 1 ? this.#buttonHolds[i] + 1 : 0;
     }
   }
 
-  private countKeyHolds(keys: Uint8Array): void {
+  #countKeyHolds(keys: Uint8Array): void {
     for (let code = 1; code < KEY_CODE_COUNT; code++) {
-      const held = hasKey(this.previousKeys, code) && hasKey(keys, code);
-      this.keyHolds[code] = held ? this.keyHolds[code] + 1 : 0;
+      const held = hasKey(this.#previousKeys, code) && hasKey(keys, code);
+      this.#keyHolds[code] = held ? this.#keyHolds[code] + 1 : 0;
     }
   }
 }

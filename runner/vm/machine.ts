@@ -33,127 +33,135 @@ export class CartMachine {
   luaMemory = 0;
   /** Milliseconds the last step() took, pauses in the debugger left out. */
   lastFrameCpuMs = 0;
-  private readonly lua: LuaBridge;
-  private readonly video: Video;
-  private readonly input: Input;
-  private readonly sound: SoundChip;
-  private readonly banks: CartBanks;
-  private readonly functions: ScriptFunctions;
-  private readonly traces: TraceThrottle;
-  private readonly evals: ConsoleEvalQueue;
-  private script: CartScript;
-  private ticCount = 0;
-  private startedAt = 0;
-  private exitRequested = false;
-  private resetRequested = false;
-  private pendingMenu: number | undefined;
-  private frameStartedAt = 0;
-  private pausedAtFrameStart = 0;
+  readonly #lua: LuaBridge;
+  readonly #video: Video;
+  readonly #input: Input;
+  readonly #sound: SoundChip;
+  readonly #banks: CartBanks;
+  readonly #functions: ScriptFunctions;
+  readonly #traces: TraceThrottle;
+  readonly #evals: ConsoleEvalQueue;
+  #script: CartScript;
+  #ticCount = 0;
+  #startedAt = 0;
+  #exitRequested = false;
+  #resetRequested = false;
+  #pendingMenu: number | undefined;
+  #frameStartedAt = 0;
+  #pausedAtFrameStart = 0;
 
+  readonly #shared: VmThreadInit;
+  readonly #cart: CartSource;
+  readonly #options: RunOptions;
+  readonly #events: MachineEvents;
   constructor(
     wasm: LuaWasm,
-    private readonly shared: VmThreadInit,
-    private readonly cart: CartSource,
-    private readonly options: RunOptions,
-    private readonly events: MachineEvents,
+    shared: VmThreadInit,
+    cart: CartSource,
+    options: RunOptions,
+    events: MachineEvents,
   ) {
-    this.lua = new LuaBridge(wasm);
+    this.#events = events;
+    this.#options = options;
+    this.#cart = cart;
+    this.#shared = shared;
+    this.#lua = new LuaBridge(wasm);
     this.ram = new Uint8Array(shared.ram, 0, RAM_BYTES);
-    this.video = new Video(this.ram);
-    this.input = new Input(this.ram);
-    this.sound = new SoundChip(this.ram);
-    this.banks = new CartBanks(cart.data, cart.otherBanks);
-    this.traces = new TraceThrottle((msg) => this.events.send(msg));
-    this.evals = new ConsoleEvalQueue((text, color) => this.traces.trace(text, color));
+    this.#video = new Video(this.ram);
+    this.#input = new Input(this.ram);
+    this.#sound = new SoundChip(this.ram);
+    this.#banks = new CartBanks(cart.data, cart.otherBanks);
+    this.#traces = new TraceThrottle((msg) => this.#events.send(msg));
+    this.#evals = new ConsoleEvalQueue((text, color) => this.#traces.trace(text, color));
     this.hook = new VmHook(
-      this.lua,
+      this.#lua,
       shared.control,
       cart.name,
       {
-        paused: (line, stack) => this.events.send({ type: 'paused', ...(line ? { line } : {}), stack }),
-        resumed: () => this.events.send({ type: 'resumed' }),
+        paused: (line, stack) => this.#events.send({ type: 'paused', ...(line ? { line } : {}), stack }),
+        resumed: () => this.#events.send({ type: 'resumed' }),
       },
       { memoryShared: wasm.shared, alwaysOn: shared.alwaysOnHook, instructionBudget: shared.instructionBudget },
     );
-    this.functions = registerScriptFunctions(this.lua, this.hook, this.buildApi());
-    this.script = this.newScript();
+    this.#functions = registerScriptFunctions(this.#lua, this.hook, this.#buildApi());
+    this.#script = this.#newScript();
   }
 
-  private buildApi(): ApiFunction[] {
+  #buildApi(): ApiFunction[] {
     const ctx: ApiContext = {
-      lua: this.lua,
+      lua: this.#lua,
       ram: this.ram,
-      video: this.video,
-      input: this.input,
-      time: () => this.time(),
-      cpuShare: () => this.cpuShare(),
-      luaMemory: () => this.script.memoryInUse(),
-      trace: (text, color) => this.traces.trace(text, color),
+      video: this.#video,
+      input: this.#input,
+      time: () => this.#time(),
+      cpuShare: () => this.#cpuShare(),
+      luaMemory: () => this.#script.memoryInUse(),
+      trace: (text, color) => this.#traces.trace(text, color),
       requestExit: () => {
-        this.exitRequested = true;
+        this.#exitRequested = true;
       },
       requestReset: () => {
-        this.resetRequested = true;
+        this.#resetRequested = true;
       },
-      sync: (mask, bank, toCart) => this.banks.sync(this.ram, this.video, mask, bank, toCart),
+      sync: (mask, bank, toCart) => this.#banks.sync(this.ram, this.#video, mask, bank, toCart),
     };
-    return consoleApi(ctx, this.sound);
+    return consoleApi(ctx, this.#sound);
   }
 
-  private newScript(): CartScript {
-    return new CartScript(this.lua, this.hook, this.cart.name, this.functions, this.options.deterministic);
+  #newScript(): CartScript {
+    return new CartScript(this.#lua, this.hook, this.#cart.name, this.#functions, this.#options.deterministic);
   }
 
   /** time() as the cart sees it: real time less pauses, or exactly 1000/60 ms per frame. */
-  private time(): number {
-    if (this.options.deterministic) return Math.max(0, this.ticCount - 1) * FRAME_MS;
-    return performance.now() - this.startedAt - this.hook.pausedMs;
+  #time(): number {
+    if (this.#options.deterministic) return Math.max(0, this.#ticCount - 1) * FRAME_MS;
+    return performance.now() - this.#startedAt - this.hook.pausedMs;
   }
 
   /**
    * stat(1): with an instruction budget, the share of it this frame has run (the same on every
    * machine); otherwise the time this frame's code has run, not counting pauses, over 1/60 s.
    */
-  private cpuShare(): number {
+  #cpuShare(): number {
     const budgetShare = this.hook.budgetShare();
     if (budgetShare !== undefined) return budgetShare;
-    return this.frameCpuMs() / FRAME_MS;
+    return this.#frameCpuMs() / FRAME_MS;
   }
 
   /** Time since the frame (or the boot) began, pauses left out. */
-  private frameCpuMs(): number {
-    return performance.now() - this.frameStartedAt - (this.hook.pausedMs - this.pausedAtFrameStart);
+  #frameCpuMs(): number {
+    return performance.now() - this.#frameStartedAt - (this.hook.pausedMs - this.#pausedAtFrameStart);
   }
 
   /** The frame's time and instruction budget start over; a soft reset inside a frame restarts the budget only. */
-  private beginFrame(): void {
+  #beginFrame(): void {
     this.hook.beginFrame();
-    this.frameStartedAt = performance.now();
-    this.pausedAtFrameStart = this.hook.pausedMs;
+    this.#frameStartedAt = performance.now();
+    this.#pausedAtFrameStart = this.hook.pausedMs;
   }
 
   /** Resets RAM and sound, runs the cart's top level and BOOT. */
   boot(): StepResult {
-    this.beginFrame();
-    loadCartIntoRam(this.ram, this.video, this.cart.data ?? {});
+    this.#beginFrame();
+    loadCartIntoRam(this.ram, this.#video, this.#cart.data ?? {});
     writeDefaultKeyMapping(this.ram);
-    this.sound.reset();
-    return this.start();
+    this.#sound.reset();
+    return this.#start();
   }
 
   /** Runs the script and BOOT with a fresh time base: the part of a start that reset() repeats. */
-  private start(): StepResult {
+  #start(): StepResult {
     this.hook.beginFrame();
-    this.startedAt = performance.now();
-    this.ticCount = 0;
-    const script = metaTag(this.cart.code, 'script');
+    this.#startedAt = performance.now();
+    this.#ticCount = 0;
+    const script = metaTag(this.#cart.code, 'script');
     if (script !== undefined && script.toLowerCase() !== 'lua') {
-      return this.fail(`${this.cart.name}: this cart is written in ${script}; Nibble runs Lua carts only (change the -- script: tag if it is Lua)`);
+      return this.#fail(`${this.#cart.name}: this cart is written in ${script}; Nibble runs Lua carts only (change the -- script: tag if it is Lua)`);
     }
-    if (this.cart.code.trim() === '') return this.fail(`${this.cart.name}: the code is empty`);
-    const top = this.outcome(this.script.run(this.cart.code));
+    if (this.#cart.code.trim() === '') return this.#fail(`${this.#cart.name}: the code is empty`);
+    const top = this.#outcome(this.#script.run(this.#cart.code));
     if (top !== 'ok') return top;
-    return this.callback('BOOT');
+    return this.#callback('BOOT');
   }
 
   /**
@@ -161,17 +169,17 @@ export class CartMachine {
    * reloaded, and a new Lua state runs the code and BOOT. Clip, palette map, vbank, screen offset
    * and sound are left as they are (reference quirk 11).
    */
-  private softReset(): StepResult {
-    this.resetRequested = false;
-    this.script.close();
-    reloadCartIntoRam(this.ram, this.video, this.cart.data ?? {});
-    this.script = this.newScript();
-    return this.start();
+  #softReset(): StepResult {
+    this.#resetRequested = false;
+    this.#script.close();
+    reloadCartIntoRam(this.ram, this.#video, this.#cart.data ?? {});
+    this.#script = this.#newScript();
+    return this.#start();
   }
 
   /** The mouse cursor byte of VRAM bank 0, for the host to draw the cursor (reference 3.5). */
   get cursor(): number {
-    return this.video.bankMemory(0)[CURSOR_ADDR];
+    return this.#video.bankMemory(0)[CURSOR_ADDR];
   }
 
   /** The cart asks for relative mouse mode (bit 15 of the mouse input bytes, reference 7). */
@@ -181,12 +189,12 @@ export class CartMachine {
 
   /** The user picked item `index` of the cart's game menu; MENU(index) runs before the next frame. */
   menu(index: number): void {
-    this.pendingMenu = index;
+    this.#pendingMenu = index;
   }
 
   /** Console code; it runs before the next frame and its results or error come back as traces. */
   evaluate(code: string): void {
-    this.evals.add(code);
+    this.#evals.add(code);
   }
 
   /**
@@ -194,74 +202,74 @@ export class CartMachine {
    * from the sound registers as TIC left them, then the blit with BDR and SCN.
    */
   step(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult {
-    this.beginFrame();
-    const result = this.runFrame(snapshot, frame, audio);
-    this.traces.endFrame();
-    this.lastFrameCpuMs = this.frameCpuMs();
+    this.#beginFrame();
+    const result = this.#runFrame(snapshot, frame, audio);
+    this.#traces.endFrame();
+    this.lastFrameCpuMs = this.#frameCpuMs();
     return result;
   }
 
-  private runFrame(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult {
-    if (this.resetRequested) {
-      const reset = this.softReset();
+  #runFrame(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult {
+    if (this.#resetRequested) {
+      const reset = this.#softReset();
       if (reset !== 'ok') return reset;
     }
-    this.banks.beginFrame();
-    this.sound.tick();
-    this.input.beginFrame(snapshot);
-    if (this.pendingMenu !== undefined) {
-      const index = this.pendingMenu;
-      this.pendingMenu = undefined;
-      const menu = this.callback('MENU', index);
+    this.#banks.beginFrame();
+    this.#sound.tick();
+    this.#input.beginFrame(snapshot);
+    if (this.#pendingMenu !== undefined) {
+      const index = this.#pendingMenu;
+      this.#pendingMenu = undefined;
+      const menu = this.#callback('MENU', index);
       if (menu !== 'ok') return menu;
     }
-    this.evals.runAll(this.script);
-    this.ticCount++;
-    const tic = this.script.call('TIC');
-    if (tic === 'missing') return this.fail("'function TIC()...' isn't found :(");
-    const ticResult = this.outcome(tic);
+    this.#evals.runAll(this.#script);
+    this.#ticCount++;
+    const tic = this.#script.call('TIC');
+    if (tic === 'missing') return this.#fail("'function TIC()...' isn't found :(");
+    const ticResult = this.#outcome(tic);
     if (ticResult !== 'ok') return ticResult;
-    const overlay = this.overlay();
+    const overlay = this.#overlay();
     if (overlay !== 'ok') return overlay;
-    this.input.endFrame();
-    this.sound.synthesize(audio);
-    const blit = this.blit(frame);
+    this.#input.endFrame();
+    this.#sound.synthesize(audio);
+    const blit = this.#blit(frame);
     if (blit !== 'ok') return blit;
     // The wasm memory's maximum stops a runaway frame; this keeps a cart that catches its
     // allocation errors with pcall from living at the limit.
-    this.luaMemory = this.script.memoryInUse();
-    if (this.luaMemory > this.shared.memoryLimitBytes) return this.outOfMemory();
-    return this.exitRequested ? 'exit' : 'ok';
+    this.luaMemory = this.#script.memoryInUse();
+    if (this.luaMemory > this.#shared.memoryLimitBytes) return this.#outOfMemory();
+    return this.#exitRequested ? 'exit' : 'ok';
   }
 
   /** OVR (deprecated but on in TIC-80): drawn on vbank 1, cleared to colour 0 first. */
-  private overlay(): StepResult {
-    if (!this.script.isFunction('OVR')) return 'ok';
+  #overlay(): StepResult {
+    if (!this.#script.isFunction('OVR')) return 'ok';
     const cursor = this.ram[CURSOR_ADDR];
-    const previous = this.video.vbank(1);
+    const previous = this.#video.vbank(1);
     this.ram[CURSOR_ADDR] = cursor;
-    this.video.cls(0);
-    const result = this.callback('OVR');
-    this.video.vbank(previous);
+    this.#video.cls(0);
+    const result = this.#callback('OVR');
+    this.#video.vbank(previous);
     return result;
   }
 
-  private blit(frame: Uint8Array): StepResult {
-    const hasBdr = this.script.isFunction('BDR');
-    const hasScn = this.script.isFunction('SCN');
-    const hasScanline = this.script.isFunction('scanline');
+  #blit(frame: Uint8Array): StepResult {
+    const hasBdr = this.#script.isFunction('BDR');
+    const hasScn = this.#script.isFunction('SCN');
+    const hasScanline = this.#script.isFunction('scanline');
     if (!hasBdr && !hasScn && !hasScanline) {
-      this.video.blit(frame);
+      this.#video.blit(frame);
       return 'ok';
     }
     let failure: StepResult = 'ok';
     const row = (name: CallbackName) => (n: number) => {
-      if (failure === 'ok') failure = this.callback(name, n);
+      if (failure === 'ok') failure = this.#callback(name, n);
     };
     const bdr = row('BDR');
     const scn = row('SCN');
     const scanline = row('scanline');
-    this.video.blit(frame, {
+    this.#video.blit(frame, {
       ...(hasBdr ? { bdr } : {}),
       ...(hasScn || hasScanline
         ? {
@@ -276,26 +284,26 @@ export class CartMachine {
   }
 
   /** Calls an optional callback; a missing one is fine. */
-  private callback(name: CallbackName, arg?: number): StepResult {
-    const result = this.script.call(name, arg);
-    return result === 'missing' ? 'ok' : this.outcome(result);
+  #callback(name: CallbackName, arg?: number): StepResult {
+    const result = this.#script.call(name, arg);
+    return result === 'missing' ? 'ok' : this.#outcome(result);
   }
 
-  private outcome(result: CallResult): StepResult {
+  #outcome(result: CallResult): StepResult {
     if (result === 'ok') return 'ok';
-    if (result === 'out-of-memory') return this.outOfMemory();
-    const { message, line, traceback } = this.script.failure ?? { message: 'error' };
-    this.events.send({ type: 'error', message: clipText(message), ...(line ? { line } : {}), ...(traceback ? { traceback: clipText(traceback) } : {}) });
+    if (result === 'out-of-memory') return this.#outOfMemory();
+    const { message, line, traceback } = this.#script.failure ?? { message: 'error' };
+    this.#events.send({ type: 'error', message: clipText(message), ...(line ? { line } : {}), ...(traceback ? { traceback: clipText(traceback) } : {}) });
     return 'error';
   }
 
-  private outOfMemory(): 'error' {
-    const limitMb = Math.round(this.shared.memoryLimitBytes / (1024 * 1024));
-    return this.fail(`${this.cart.name}: out of memory: the cart's Lua heap reached its limit of ${limitMb} MB`);
+  #outOfMemory(): 'error' {
+    const limitMb = Math.round(this.#shared.memoryLimitBytes / (1024 * 1024));
+    return this.#fail(`${this.#cart.name}: out of memory: the cart's Lua heap reached its limit of ${limitMb} MB`);
   }
 
-  private fail(message: string): 'error' {
-    this.events.send({ type: 'error', message: clipText(message) });
+  #fail(message: string): 'error' {
+    this.#events.send({ type: 'error', message: clipText(message) });
     return 'error';
   }
 }

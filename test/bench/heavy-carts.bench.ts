@@ -70,38 +70,40 @@ end
 
 /** A runner running the bunnymark back to back, at whatever bunny count the host asks for. */
 class Bunnymark {
-  private count = -1;
-  private frames: number[] = [];
-  private problem: string | undefined;
-  private changed: (() => void) | undefined;
+  #count = -1;
+  #frames: number[] = [];
+  #problem: string | undefined;
+  #changed: (() => void) | undefined;
 
-  constructor(private readonly runner: RunnerProcess) {
+  readonly #runner: RunnerProcess;
+  constructor(runner: RunnerProcess) {
+    this.#runner = runner;
     runner.onMessage((msg) => {
       if (msg.type === 'trace') {
-        this.count = Number(msg.text);
-        this.frames = [];
-      } else if (msg.type === 'frame') this.frames.push(msg.stats.cpuMs);
-      else if (msg.type === 'error' || msg.type === 'hung' || msg.type === 'gone') this.problem = JSON.stringify(msg);
-      this.changed?.();
+        this.#count = Number(msg.text);
+        this.#frames = [];
+      } else if (msg.type === 'frame') this.#frames.push(msg.stats.cpuMs);
+      else if (msg.type === 'error' || msg.type === 'hung' || msg.type === 'gone') this.#problem = JSON.stringify(msg);
+      this.#changed?.();
     });
     runner.send({ type: 'start', cart: { name: 'bunnymark.lua', code: BUNNYMARK_CART }, options: { deterministic: false, pacing: 'fast' } });
   }
 
   /** Median frame time with n bunnies, over FRAMES_PER_COUNT frames after SETTLE_FRAMES. */
   async frameMs(n: number, frames = FRAMES_PER_COUNT): Promise<number> {
-    if (n === this.count) throw new Error('the bunnymark is already at this count');
-    this.runner.send({ type: 'input', input: { ...NO_INPUT, gamepads: n } });
+    if (n === this.#count) throw new Error('the bunnymark is already at this count');
+    this.#runner.send({ type: 'input', input: { ...NO_INPUT, gamepads: n } });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`bunnymark: no ${frames} frames with ${n} bunnies within ${WAIT_MS} ms`)), WAIT_MS);
-      this.changed = () => {
-        if (this.problem) reject(new Error(`bunnymark: ${this.problem}`));
-        else if (this.count === n && this.frames.length >= SETTLE_FRAMES + frames) resolve();
+      this.#changed = () => {
+        if (this.#problem) reject(new Error(`bunnymark: ${this.#problem}`));
+        else if (this.#count === n && this.#frames.length >= SETTLE_FRAMES + frames) resolve();
         else return;
         clearTimeout(timer);
-        this.changed = undefined;
+        this.#changed = undefined;
       };
     });
-    return median(this.frames.slice(SETTLE_FRAMES, SETTLE_FRAMES + frames));
+    return median(this.#frames.slice(SETTLE_FRAMES, SETTLE_FRAMES + frames));
   }
 }
 

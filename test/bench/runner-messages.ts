@@ -14,15 +14,15 @@ interface Waiter {
 }
 
 export class RunnerMessages {
-  private waiters: Waiter[] = [];
-  private lastProblem: string | undefined;
+  #waiters: Waiter[] = [];
+  #lastProblem: string | undefined;
 
   constructor(runner: RunnerProcess) {
     runner.onMessage((msg) => {
       const at = performance.now();
-      if (msg.type === 'error' || msg.type === 'hung' || msg.type === 'gone') this.lastProblem = `${msg.type}: ${JSON.stringify(msg)}`;
-      for (const waiter of this.waiters.filter((w) => w.match(msg))) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      if (msg.type === 'error' || msg.type === 'hung' || msg.type === 'gone') this.#lastProblem = `${msg.type}: ${JSON.stringify(msg)}`;
+      for (const waiter of this.#waiters.filter((w) => w.match(msg))) {
+        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
         waiter.resolve({ msg, at });
       }
     });
@@ -39,10 +39,10 @@ export class RunnerMessages {
         },
       };
       const timer = setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        reject(new Error(`no '${type}' message from the runner within ${timeoutMs} ms${this.lastProblem ? ` (last problem: ${this.lastProblem})` : ''}`));
+        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+        reject(new Error(`no '${type}' message from the runner within ${timeoutMs} ms${this.#lastProblem ? ` (last problem: ${this.#lastProblem})` : ''}`));
       }, timeoutMs);
-      this.waiters.push(waiter);
+      this.#waiters.push(waiter);
     });
   }
 }

@@ -49,7 +49,9 @@ export interface CartRun {
 }
 
 export class Rig {
-  private constructor(private readonly wasm: LuaWasm) {}
+  readonly #wasm: LuaWasm;
+  private constructor(wasm: LuaWasm) {
+    this.#wasm = wasm;}
 
   static async load(): Promise<Rig> {
     return new Rig(await loadLuaWasm(wasmoonGlue(), { share: false, memoryLimitBytes: WASM_MEMORY_BYTES }));
@@ -74,7 +76,7 @@ export class Rig {
     };
     const shared = createVmThreadInit({ ...DEFAULT_RUNNER_FLAGS, instructionBudget: options.instructionBudget ?? 0 });
     const cart = { name: options.name ?? 'cart.lua', code, ...(options.data ? { data: options.data } : {}), ...(options.otherBanks ? { otherBanks: options.otherBanks } : {}) };
-    const machine = new CartMachine(this.wasm, shared, cart, { deterministic: true, pacing: 'fast' }, events);
+    const machine = new CartMachine(this.#wasm, shared, cart, { deterministic: true, pacing: 'fast' }, events);
     const frame = new Uint8Array(FRAME_BYTES);
     const audio = new Int16Array(AUDIO_SAMPLES);
     const frames = options.frames ?? 1;

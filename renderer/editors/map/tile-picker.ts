@@ -22,7 +22,9 @@ export class TilePicker {
     return new TilePicker(await PixelCanvas.create(SHEET_SIZE, SHEET_SIZE), onPick);
   }
 
-  private constructor(canvas: PixelCanvas, private readonly onPick: (block: TileBlock) => void) {
+  readonly #onPick: (block: TileBlock) => void;
+  private constructor(canvas: PixelCanvas, onPick: (block: TileBlock) => void) {
+    this.#onPick = onPick;
     this.#canvas = canvas;
     canvas.stage.addChild(new Sprite(this.#sheet.texture));
     canvas.overlay.addChild(this.#marks);
@@ -79,7 +81,7 @@ export class TilePicker {
     if (!this.#anchor) return;
     this.#selection = rectBetween(this.#anchor, corner);
     this.#drawMarks();
-    this.onPick(this.block);
+    this.#onPick(this.block);
   }
 
   #drawMarks(): void {

@@ -35,7 +35,9 @@ export class SoundPreview {
   #startedAt = 0;
   #produced = 0;
 
-  constructor(private readonly host: EditorHost) {
+  readonly #host: EditorHost;
+  constructor(host: EditorHost) {
+    this.#host = host;
     this.#chip.reset();
     this.#load();
     host.onCartChange(() => this.#load());
@@ -103,7 +105,7 @@ export class SoundPreview {
   }
 
   #load(): void {
-    const bank = this.host.cart().banks[0];
+    const bank = this.#host.cart().banks[0];
     this.#ram.set(bank.waveforms, WAVEFORMS_ADDR);
     this.#ram.set(bank.sfx, SFX_ADDR);
     this.#ram.set(bank.patterns, MUSIC_PATTERNS_ADDR);
@@ -112,7 +114,7 @@ export class SoundPreview {
 
   #run(): void {
     // Browsers start audio only from a user gesture; callers are key and click handlers.
-    this.host.audio.start().catch((error: unknown) => console.warn('the sound could not start', error));
+    this.#host.audio.start().catch((error: unknown) => console.warn('the sound could not start', error));
     if (this.#timer !== undefined) return;
     this.#startedAt = performance.now();
     this.#produced = 0;
@@ -136,7 +138,7 @@ export class SoundPreview {
       if (this.#muted[c]) this.#ram[registerAddr(c) + 1] &= 0x0f;
     }
     this.#chip.synthesize(this.#frame);
-    this.host.audio.push(this.#frame);
+    this.#host.audio.push(this.#frame);
     for (const listener of this.#frameListeners) listener(this.#frame);
     for (let c = 0; c < SOUND_CHANNELS; c++) {
       if (this.#sfxFrames[c] > 0 && --this.#sfxFrames[c] === 0) this.stopSfx(c);
@@ -148,7 +150,7 @@ export class SoundPreview {
     if (this.#timer === undefined) return;
     clearInterval(this.#timer);
     this.#timer = undefined;
-    this.host.audio.silence();
+    this.#host.audio.silence();
     for (const listener of this.#stopListeners) listener();
   }
 }

@@ -36,7 +36,9 @@ export class EditCanvas {
   #surface: PixelSurface | null = null;
   #gesture: Gesture | null = null;
 
-  constructor(private readonly ctx: EditCanvasContext) {
+  readonly #ctx: EditCanvasContext;
+  constructor(ctx: EditCanvasContext) {
+    this.#ctx = ctx;
     this.element = el('div', 'sprite-canvas-box');
     void PixelSurface.create(64, 64, 'sprite edit canvas').then((surface) => {
       this.#surface = surface;
@@ -50,9 +52,9 @@ export class EditCanvas {
   render(palette: Uint8Array): void {
     const surface = this.#surface;
     if (!surface) return;
-    const { state } = this.ctx;
+    const { state } = this.#ctx;
     const area = state.canvasArea();
-    const bytes = this.ctx.drafts.bytes(state.view.section);
+    const bytes = this.#ctx.drafts.bytes(state.view.section);
     const image = new Uint8ClampedArray(area.w * area.h * 4);
     for (let y = 0; y < area.h; y++) {
       for (let x = 0; x < area.w; x++) putColor(image, (y * area.w + x) * 4, palette, readPixel(bytes, state.view, area.x + x, area.y + y));
@@ -64,7 +66,7 @@ export class EditCanvas {
   }
 
   #drawOverlay(surface: PixelSurface): void {
-    const { size, selection } = this.ctx.state;
+    const { size, selection } = this.#ctx.state;
     const scale = surface.scale;
     const g = surface.overlay.clear();
     for (let at = SPRITE_PIXELS; at < size; at += SPRITE_PIXELS) {
@@ -98,7 +100,7 @@ export class EditCanvas {
       'wheel',
       (e) => {
         e.preventDefault();
-        if (e.deltaY !== 0) this.ctx.zoom(e.deltaY < 0 ? 1 : -1);
+        if (e.deltaY !== 0) this.#ctx.zoom(e.deltaY < 0 ? 1 : -1);
       },
       { passive: false },
     );
@@ -107,17 +109,17 @@ export class EditCanvas {
   /** The canvas pixel under the pointer; null outside the canvas unless `anywhere`. */
   #point(e: PointerEvent, anywhere = false): ImagePoint | null {
     const point = this.#surface!.toImagePoint(e.clientX, e.clientY);
-    const size = this.ctx.state.size;
+    const size = this.#ctx.state.size;
     return anywhere || (point.x >= 0 && point.y >= 0 && point.x < size && point.y < size) ? point : null;
   }
 
   #clamped(point: ImagePoint): ImagePoint {
-    const last = this.ctx.state.size - 1;
+    const last = this.#ctx.state.size - 1;
     return { x: Math.min(Math.max(point.x, 0), last), y: Math.min(Math.max(point.y, 0), last) };
   }
 
   #start(point: ImagePoint, secondary: boolean): void {
-    const { state, drafts } = this.ctx;
+    const { state, drafts } = this.#ctx;
     const area = state.canvasArea();
     const section = state.view.section;
     const color = secondary ? state.color2 : state.color;
@@ -150,7 +152,7 @@ export class EditCanvas {
         } else {
           state.selection = { x: point.x, y: point.y, w: 1, h: 1 };
           this.#gesture = { kind: 'select', anchor: point, moved: false };
-          this.ctx.requestRender();
+          this.#ctx.requestRender();
         }
         break;
       }
@@ -158,7 +160,7 @@ export class EditCanvas {
   }
 
   #continue(point: ImagePoint): void {
-    const { state, drafts } = this.ctx;
+    const { state, drafts } = this.#ctx;
     const area = state.canvasArea();
     const g = this.#gesture;
     if (!g) return;
@@ -169,7 +171,7 @@ export class EditCanvas {
         drafts.show(state.view.section, g.bytes);
         break;
       case 'pick':
-        this.ctx.picked(readPixel(drafts.bytes(state.view.section), state.view, area.x + point.x, area.y + point.y), g.secondary);
+        this.#ctx.picked(readPixel(drafts.bytes(state.view.section), state.view, area.x + point.x, area.y + point.y), g.secondary);
         break;
       case 'select':
         g.moved ||= point.x !== g.anchor.x || point.y !== g.anchor.y;
@@ -179,7 +181,7 @@ export class EditCanvas {
           w: Math.abs(point.x - g.anchor.x) + 1,
           h: Math.abs(point.y - g.anchor.y) + 1,
         };
-        this.ctx.requestRender();
+        this.#ctx.requestRender();
         break;
       case 'move': {
         const x = g.start.x + point.x - g.from.x;
@@ -198,11 +200,11 @@ export class EditCanvas {
     const g = this.#gesture;
     this.#gesture = null;
     if (!g) return;
-    if (g.kind === 'brush' || g.kind === 'move') this.ctx.drafts.commit();
+    if (g.kind === 'brush' || g.kind === 'move') this.#ctx.drafts.commit();
     if (g.kind === 'select' && !g.moved) {
       // A click without a drag drops the selection, as a click outside it does in TIC-80.
-      this.ctx.state.selection = null;
-      this.ctx.requestRender();
+      this.#ctx.state.selection = null;
+      this.#ctx.requestRender();
     }
   }
 }

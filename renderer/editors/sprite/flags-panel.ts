@@ -12,10 +12,14 @@ export class FlagsPanel {
   readonly element: HTMLElement;
   readonly #toggles: HTMLButtonElement[];
 
+  readonly #state: SpriteEditorState;
+  readonly #drafts: SectionDrafts;
   constructor(
-    private readonly state: SpriteEditorState,
-    private readonly drafts: SectionDrafts,
+    state: SpriteEditorState,
+    drafts: SectionDrafts,
   ) {
+    this.#drafts = drafts;
+    this.#state = state;
     this.#toggles = Array.from({ length: FLAG_COUNT }, (_, flag) => {
       const b = button(String(flag), 'sprite-flag', () => this.#toggle(flag), `flag ${flag}`);
       b.dataset.flag = String(flag);
@@ -26,9 +30,9 @@ export class FlagsPanel {
   }
 
   render(): void {
-    const enabled = this.state.view.bpp === 4;
-    const flags = this.drafts.bytes('flags');
-    const first = flags[flagIndex(this.state.view.section, this.state.col, this.state.row)];
+    const enabled = this.#state.view.bpp === 4;
+    const flags = this.#drafts.bytes('flags');
+    const first = flags[flagIndex(this.#state.view.section, this.#state.col, this.#state.row)];
     this.#toggles.forEach((b, flag) => {
       b.disabled = !enabled;
       b.setAttribute('aria-pressed', String(enabled && (first & (1 << flag)) !== 0));
@@ -36,8 +40,8 @@ export class FlagsPanel {
   }
 
   #toggle(flag: number): void {
-    const { view, col, row, size } = this.state;
-    const flags = this.drafts.copy('flags');
+    const { view, col, row, size } = this.#state;
+    const flags = this.#drafts.copy('flags');
     const set = (flags[flagIndex(view.section, col, row)] & (1 << flag)) === 0;
     const sprites = size / SPRITE_PIXELS;
     for (let r = row; r < row + sprites; r++) {
@@ -46,6 +50,6 @@ export class FlagsPanel {
         flags[i] = set ? flags[i] | (1 << flag) : flags[i] & ~(1 << flag);
       }
     }
-    this.drafts.apply('flags', flags);
+    this.#drafts.apply('flags', flags);
   }
 }

@@ -27,7 +27,9 @@ export class PalettePanel {
   readonly #values: HTMLElement[];
   readonly #note = el('span', 'sprite-note');
 
-  constructor(private readonly ctx: PalettePanelContext) {
+  readonly #ctx: PalettePanelContext;
+  constructor(ctx: PalettePanelContext) {
+    this.#ctx = ctx;
     const { state } = ctx;
     this.#swatches = Array.from({ length: PALETTE_COLORS }, (_, color) => {
       const b = button('', 'sprite-swatch', () => {
@@ -79,7 +81,7 @@ export class PalettePanel {
   }
 
   render(): void {
-    const { state, drafts } = this.ctx;
+    const { state, drafts } = this.#ctx;
     const palette = drafts.bytes('palette');
     const usable = colorCount(state.view.bpp);
     this.#swatches.forEach((b, color) => {
@@ -97,15 +99,15 @@ export class PalettePanel {
   }
 
   #setChannel(channel: number, value: number): void {
-    const { state, drafts } = this.ctx;
+    const { state, drafts } = this.#ctx;
     const palette = drafts.copy('palette');
     palette[colorOffset(state.paletteVbank, state.color) + channel] = value;
     drafts.show('palette', palette);
   }
 
   async #copyPalette(): Promise<void> {
-    const start = colorOffset(this.ctx.state.paletteVbank, 0);
-    const palette = this.ctx.drafts.bytes('palette').subarray(start, start + VBANK_BYTES);
+    const start = colorOffset(this.#ctx.state.paletteVbank, 0);
+    const palette = this.#ctx.drafts.bytes('palette').subarray(start, start + VBANK_BYTES);
     try {
       await navigator.clipboard.writeText([...palette].map((b) => b.toString(16).padStart(2, '0')).join(''));
       this.#note.textContent = '';
@@ -127,7 +129,7 @@ export class PalettePanel {
       return;
     }
     this.#note.textContent = '';
-    const { state, drafts } = this.ctx;
+    const { state, drafts } = this.#ctx;
     const palette = drafts.copy('palette');
     const start = colorOffset(state.paletteVbank, 0);
     for (let i = 0; i < VBANK_BYTES; i++) palette[start + i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);

@@ -10,15 +10,21 @@ export const EDITED_BANK = 0;
 export class SectionDrafts {
   #draft: { section: CartSection; bytes: Uint8Array } | null = null;
 
+  readonly #host: EditorHost;
+  readonly #undo: UndoStack;
+  readonly #changed: () => void;
   constructor(
-    private readonly host: EditorHost,
-    private readonly undo: UndoStack,
-    private readonly changed: () => void,
-  ) {}
+    host: EditorHost,
+    undo: UndoStack,
+    changed: () => void,
+  ) {
+    this.#changed = changed;
+    this.#undo = undo;
+    this.#host = host;}
 
   /** The section as the editor shows it: the edit in progress, or the cart's bytes. */
   bytes(section: CartSection): Uint8Array {
-    return this.#draft?.section === section ? this.#draft.bytes : this.host.cart().banks[EDITED_BANK][section];
+    return this.#draft?.section === section ? this.#draft.bytes : this.#host.cart().banks[EDITED_BANK][section];
   }
 
   /** A copy of the section as shown, to change. */
@@ -29,7 +35,7 @@ export class SectionDrafts {
   /** Shows `bytes` as the section while the edit goes on. */
   show(section: CartSection, bytes: Uint8Array): void {
     this.#draft = { section, bytes };
-    this.changed();
+    this.#changed();
   }
 
   /** Ends the edit in progress: its bytes become one undo step. */
@@ -42,8 +48,8 @@ export class SectionDrafts {
   /** An edit done at once (fill, flip, a flag): one undo step. */
   apply(section: CartSection, bytes: Uint8Array): void {
     this.#draft = null;
-    this.undo.apply(EDITED_BANK, section, bytes);
-    this.changed();
+    this.#undo.apply(EDITED_BANK, section, bytes);
+    this.#changed();
   }
 
   /** The cart changed under the edit (undo, another cart opened): the edit's copy is stale. */

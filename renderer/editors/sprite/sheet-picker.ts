@@ -32,7 +32,9 @@ export class SheetPicker {
   readonly #pageButtons: HTMLButtonElement[];
   #surface: PixelSurface | null = null;
 
-  constructor(private readonly ctx: SheetPickerContext) {
+  readonly #ctx: SheetPickerContext;
+  constructor(ctx: SheetPickerContext) {
+    this.#ctx = ctx;
     const { state } = ctx;
     this.#sectionButtons = SECTIONS.map(([section, label, title]) =>
       this.#choice(label, title, `section-${section}`, () => {
@@ -70,7 +72,7 @@ export class SheetPicker {
   }
 
   render(palette: Uint8Array): void {
-    const { state } = this.ctx;
+    const { state } = this.#ctx;
     const { view } = state;
     this.#sectionButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(SECTIONS[i][0] === view.section)));
     this.#depthButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(DEPTHS[i] === view.bpp)));
@@ -82,7 +84,7 @@ export class SheetPicker {
 
     const surface = this.#surface;
     if (!surface) return;
-    const bytes = this.ctx.drafts.bytes(view.section);
+    const bytes = this.#ctx.drafts.bytes(view.section);
     const image = new Uint8ClampedArray(PAGE_PIXELS * PAGE_PIXELS * 4);
     for (let y = 0; y < PAGE_PIXELS; y++) {
       for (let x = 0; x < PAGE_PIXELS; x++) putColor(image, (y * PAGE_PIXELS + x) * 4, palette, readPixel(bytes, view, x, y));
@@ -98,15 +100,15 @@ export class SheetPicker {
   }
 
   #choice(label: string, title: string, id: string, pick: () => void): HTMLButtonElement {
-    return choiceButton(label, title, id, pick, () => this.ctx.changed());
+    return choiceButton(label, title, id, pick, () => this.#ctx.changed());
   }
 
   #listen(surface: PixelSurface): void {
     const canvas = surface.canvas;
     const choose = (e: PointerEvent) => {
       const point = surface.toImagePoint(e.clientX, e.clientY);
-      this.ctx.state.selectSprite(Math.floor(point.x / SPRITE_PIXELS), Math.floor(point.y / SPRITE_PIXELS));
-      this.ctx.changed();
+      this.#ctx.state.selectSprite(Math.floor(point.x / SPRITE_PIXELS), Math.floor(point.y / SPRITE_PIXELS));
+      this.#ctx.changed();
     };
     canvas.addEventListener('pointerdown', (e) => {
       if (e.button !== 0) return;

@@ -33,7 +33,9 @@ export class ToolBar {
   readonly #brushSizes: HTMLButtonElement[];
   readonly #canvasSizes: HTMLButtonElement[];
 
-  constructor(private readonly ctx: ToolBarContext) {
+  readonly #ctx: ToolBarContext;
+  constructor(ctx: ToolBarContext) {
+    this.#ctx = ctx;
     const { state } = ctx;
     this.#tools = TOOLS.map(([tool, icon, name], i) => this.#button(icon, `${name} [${i + 1}]`, `tool-${tool}`, () => (state.tool = tool)));
     const actions = ACTIONS.map(([action, icon, name], i) => {
@@ -56,14 +58,14 @@ export class ToolBar {
   }
 
   render(): void {
-    const { state } = this.ctx;
+    const { state } = this.#ctx;
     this.#tools.forEach((b, i) => b.setAttribute('aria-pressed', String(TOOLS[i][0] === state.tool)));
     this.#brushSizes.forEach((b, i) => b.setAttribute('aria-pressed', String(BRUSH_SIZES[i] === state.brushSize)));
     this.#canvasSizes.forEach((b, i) => b.setAttribute('aria-pressed', String(CANVAS_SIZES[i] === state.size)));
   }
 
   #button(label: string, title: string, id: string, pick: () => void): HTMLButtonElement {
-    return choiceButton(label, title, id, pick, () => this.ctx.changed());
+    return choiceButton(label, title, id, pick, () => this.#ctx.changed());
   }
 }
 

@@ -58,14 +58,14 @@ class Picture {
       const last = 31 - Math.clz32(columns);
       for (let row = 0; row < GLYPH_SIZE; row++) {
         for (let col = first; col <= last; col++) {
-          if ((glyph[row] >> col) & 1) this.block(x + (col - first) * scale, y + row * scale, scale, color, clip);
+          if ((glyph[row] >> col) & 1) this.#block(x + (col - first) * scale, y + row * scale, scale, color, clip);
         }
       }
       x += (last - first + 2) * scale;
     }
   }
 
-  private block(x: number, y: number, scale: number, color: number, clip: Rect): void {
+  #block(x: number, y: number, scale: number, color: number, clip: Rect): void {
     for (let dy = 0; dy < scale; dy++) {
       for (let dx = 0; dx < scale; dx++) {
         const px = x + dx;

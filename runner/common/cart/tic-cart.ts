@@ -232,14 +232,14 @@ function trimZeros(bytes: Uint8Array): Uint8Array {
 }
 
 class ChunkWriter {
-  private readonly parts: Uint8Array[] = [];
+  readonly #parts: Uint8Array[] = [];
 
   /** Empty chunks are left out, except DEFAULT, which is nothing but its header. */
   add(type: ChunkType, bank: number, data: Uint8Array): void {
     if (data.length === 0 && type !== Chunk.Default) return;
     // Only CODE and BINARY pieces reach 64 KB, which the u16 size stores as 0.
     const size = data.length & MAX_CHUNK_SIZE;
-    this.parts.push(Uint8Array.of(type | (bank << 5), size & 0xff, size >> 8, 0), data);
+    this.#parts.push(Uint8Array.of(type | (bank << 5), size & 0xff, size >> 8, 0), data);
   }
 
   /** 64 KB pieces in text order; the first gets bank floor(length / 64 KB), the last bank 0. */
@@ -250,6 +250,6 @@ class ChunkWriter {
   }
 
   bytes(): Uint8Array {
-    return concatBytes(this.parts);
+    return concatBytes(this.#parts);
   }
 }

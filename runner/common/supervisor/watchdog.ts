@@ -14,108 +14,116 @@ const SAMPLE_EVERY_MS = 100;
 export const STUCK_AFTER_MS = 500;
 
 export class Watchdog {
-  private remote: VmReady['remote'];
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private seq = -1;
-  private busySince = 0;
-  private nextSampleAt = 0;
-  private pending: { since: number; ack: number } | undefined;
-  private lastLine: number | undefined;
+  #remote: VmReady['remote'];
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #seq = -1;
+  #busySince = 0;
+  #nextSampleAt = 0;
+  #pending: { since: number; ack: number } | undefined;
+  #lastLine: number | undefined;
 
   /** instructionBudget: the VM's per-frame budget (0 for none), for the message when a frame exceeds it. */
+  readonly #control: Int32Array;
+  readonly #instructionBudget: number;
+  readonly #send: (msg: RunnerMessage) => void;
+  readonly #endVm: (msg: RunnerMessage) => void;
   constructor(
-    private readonly control: Int32Array,
-    private readonly instructionBudget: number,
-    private readonly send: (msg: RunnerMessage) => void,
-    private readonly endVm: (msg: RunnerMessage) => void,
-  ) {}
+    control: Int32Array,
+    instructionBudget: number,
+    send: (msg: RunnerMessage) => void,
+    endVm: (msg: RunnerMessage) => void,
+  ) {
+    this.#endVm = endVm;
+    this.#send = send;
+    this.#instructionBudget = instructionBudget;
+    this.#control = control;}
 
   attach(ready: VmReady): void {
-    this.remote = ready.remote;
-    this.timer = setInterval(() => this.poll(), POLL_MS);
+    this.#remote = ready.remote;
+    this.#timer = setInterval(() => this.#poll(), POLL_MS);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 
   /** Pauses the cart at the next instruction it runs. */
   requestBreak(): void {
-    if (Atomics.load(this.control, Slot.PAUSED)) return;
-    Atomics.store(this.control, Slot.REQUEST, Request.BREAK);
-    this.arm();
+    if (Atomics.load(this.#control, Slot.PAUSED)) return;
+    Atomics.store(this.#control, Slot.REQUEST, Request.BREAK);
+    this.#arm();
   }
 
   resume(): void {
-    Atomics.store(this.control, Slot.RESUME, 1);
-    Atomics.notify(this.control, Slot.RESUME);
+    Atomics.store(this.#control, Slot.RESUME, 1);
+    Atomics.notify(this.#control, Slot.RESUME);
   }
 
-  private arm(): void {
-    const remote = this.remote;
+  #arm(): void {
+    const remote = this.#remote;
     if (!remote) return; // always-on mode: the hook checks the request by itself
     // ARMING tells the VM thread not to release coroutines while their fields are being written.
-    Atomics.store(this.control, Slot.ARMING, 1);
+    Atomics.store(this.#control, Slot.ARMING, 1);
     try {
-      armHook(new DataView(remote.memory.buffer), remote.layout, Atomics.load(this.control, Slot.THREAD), remote.hookFn);
+      armHook(new DataView(remote.memory.buffer), remote.layout, Atomics.load(this.#control, Slot.THREAD), remote.hookFn);
     } finally {
-      Atomics.store(this.control, Slot.ARMING, 0);
-      Atomics.notify(this.control, Slot.ARMING);
+      Atomics.store(this.#control, Slot.ARMING, 0);
+      Atomics.notify(this.#control, Slot.ARMING);
     }
   }
 
-  private poll(): void {
-    if (Atomics.load(this.control, Slot.OVER_BUDGET)) {
+  #poll(): void {
+    if (Atomics.load(this.#control, Slot.OVER_BUDGET)) {
       this.stop();
-      const line = Atomics.load(this.control, Slot.LINE);
-      this.endVm({
+      const line = Atomics.load(this.#control, Slot.LINE);
+      this.#endVm({
         type: 'hung',
-        message: `the cart was stopped${line > 0 ? ` at line ${line}` : ''}: one frame ran more than its budget of ${this.instructionBudget} Lua instructions`,
+        message: `the cart was stopped${line > 0 ? ` at line ${line}` : ''}: one frame ran more than its budget of ${this.#instructionBudget} Lua instructions`,
         ...(line > 0 ? { line } : {}),
       });
       return;
     }
     const now = performance.now();
-    const phase = Atomics.load(this.control, Slot.PHASE);
-    const seq = Atomics.load(this.control, Slot.SEQ);
-    if (phase === 0 || seq !== this.seq) {
-      this.seq = phase === 0 ? -1 : seq;
-      this.busySince = now;
-      this.nextSampleAt = now + SAMPLE_AFTER_MS;
-      this.pending = undefined;
-      this.lastLine = undefined;
+    const phase = Atomics.load(this.#control, Slot.PHASE);
+    const seq = Atomics.load(this.#control, Slot.SEQ);
+    if (phase === 0 || seq !== this.#seq) {
+      this.#seq = phase === 0 ? -1 : seq;
+      this.#busySince = now;
+      this.#nextSampleAt = now + SAMPLE_AFTER_MS;
+      this.#pending = undefined;
+      this.#lastLine = undefined;
       return;
     }
-    if (Atomics.load(this.control, Slot.PAUSED)) {
-      this.busySince += POLL_MS;
-      this.pending = undefined;
+    if (Atomics.load(this.#control, Slot.PAUSED)) {
+      this.#busySince += POLL_MS;
+      this.#pending = undefined;
       return;
     }
-    const elapsed = now - this.busySince;
-    if (this.pending) {
-      const ack = Atomics.load(this.control, Slot.ACK);
-      if (ack !== this.pending.ack) {
-        this.pending = undefined;
-        const line = Atomics.load(this.control, Slot.LINE);
-        this.lastLine = line > 0 ? line : undefined;
-        this.send({ type: 'busy', ms: Math.round(elapsed), ...(this.lastLine ? { line: this.lastLine } : {}) });
-        this.nextSampleAt = now + SAMPLE_EVERY_MS;
-      } else if (now - this.pending.since >= STUCK_AFTER_MS) {
+    const elapsed = now - this.#busySince;
+    if (this.#pending) {
+      const ack = Atomics.load(this.#control, Slot.ACK);
+      if (ack !== this.#pending.ack) {
+        this.#pending = undefined;
+        const line = Atomics.load(this.#control, Slot.LINE);
+        this.#lastLine = line > 0 ? line : undefined;
+        this.#send({ type: 'busy', ms: Math.round(elapsed), ...(this.#lastLine ? { line: this.#lastLine } : {}) });
+        this.#nextSampleAt = now + SAMPLE_EVERY_MS;
+      } else if (now - this.#pending.since >= STUCK_AFTER_MS) {
         this.stop();
-        const where = this.lastLine ? ` after line ${this.lastLine}` : '';
-        this.endVm({
+        const where = this.#lastLine ? ` after line ${this.#lastLine}` : '';
+        this.#endVm({
           type: 'hung',
           message: `the cart was stopped: it stayed inside one library call (such as string.find or string.rep) for over ${STUCK_AFTER_MS} ms${where}, where it cannot be paused`,
-          ...(this.lastLine ? { line: this.lastLine } : {}),
+          ...(this.#lastLine ? { line: this.#lastLine } : {}),
         });
       }
       return;
     }
-    if (now >= this.nextSampleAt) {
-      if (Atomics.load(this.control, Slot.REQUEST) === Request.NONE) Atomics.store(this.control, Slot.REQUEST, Request.SAMPLE);
-      this.pending = { since: now, ack: Atomics.load(this.control, Slot.ACK) };
-      this.arm();
+    if (now >= this.#nextSampleAt) {
+      if (Atomics.load(this.#control, Slot.REQUEST) === Request.NONE) Atomics.store(this.#control, Slot.REQUEST, Request.SAMPLE);
+      this.#pending = { since: now, ack: Atomics.load(this.#control, Slot.ACK) };
+      this.#arm();
     }
   }
 }

@@ -66,18 +66,20 @@ async function run(cmd: RunCommand): Promise<number> {
 
 /** --png-frames: writes each named frame as it arrives, so a run keeps no more frames than it must. */
 class PngFrames {
-  private readonly pending: Set<number>;
+  readonly #pending: Set<number>;
   /** The first file that could not be written. */
   failure: Error | undefined;
 
-  constructor(frames: number[], private readonly prefix: string) {
-    this.pending = new Set(frames);
+  readonly #prefix: string;
+  constructor(frames: number[], prefix: string) {
+    this.#prefix = prefix;
+    this.#pending = new Set(frames);
   }
 
   readonly take = (index: number, pixels: Uint8Array): void => {
-    if (!this.pending.delete(index)) return;
+    if (!this.#pending.delete(index)) return;
     try {
-      writePng(this.pathOf(index), pixels);
+      writePng(this.#pathOf(index), pixels);
     } catch (err) {
       this.failure ??= err as Error;
     }
@@ -85,12 +87,12 @@ class PngFrames {
 
   /** The files of frames the run never reached. */
   missing(): string[] {
-    return [...this.pending].map((index) => this.pathOf(index));
+    return [...this.#pending].map((index) => this.#pathOf(index));
   }
 
   /** PREFIX_NNNN.png, as tic80-native -f -o names its frames. */
-  private pathOf(index: number): string {
-    return `${this.prefix}_${String(index).padStart(4, '0')}.png`;
+  #pathOf(index: number): string {
+    return `${this.#prefix}_${String(index).padStart(4, '0')}.png`;
   }
 }
 

@@ -16,9 +16,9 @@ const SCHRAGE_Q = 127773;
 const SCHRAGE_R = 2836;
 
 export class GlibcRandom {
-  private readonly state = new Int32Array(DEGREE);
-  private front = SEPARATION;
-  private rear = 0;
+  readonly #state = new Int32Array(DEGREE);
+  #front = SEPARATION;
+  #rear = 0;
 
   /** A generator as srandom(seed) leaves it; glibc starts as if seeded with 1. */
   constructor(seed: number) {
@@ -27,7 +27,7 @@ export class GlibcRandom {
 
   /** srandom(seed): seed is an unsigned int (taken modulo 2^32); 0 means 1. */
   seed(seed: number): void {
-    const s = this.state;
+    const s = this.#state;
     let word = seed >>> 0 || 1;
     // state[] holds int32_t, and glibc carries the word in an int32_t too.
     word |= 0;
@@ -40,21 +40,21 @@ export class GlibcRandom {
       if (word < 0) word += LCG_MODULUS;
       s[i] = word;
     }
-    this.front = SEPARATION;
-    this.rear = 0;
+    this.#front = SEPARATION;
+    this.#rear = 0;
     for (let i = 0; i < WARM_UP; i++) this.next();
   }
 
   /** random(): 0..GLIBC_RAND_MAX. */
   next(): number {
-    const s = this.state;
-    const value = (s[this.front] + s[this.rear]) | 0;
-    s[this.front] = value;
-    if (++this.front >= DEGREE) {
-      this.front = 0;
-      this.rear++;
-    } else if (++this.rear >= DEGREE) {
-      this.rear = 0;
+    const s = this.#state;
+    const value = (s[this.#front] + s[this.#rear]) | 0;
+    s[this.#front] = value;
+    if (++this.#front >= DEGREE) {
+      this.#front = 0;
+      this.#rear++;
+    } else if (++this.#rear >= DEGREE) {
+      this.#rear = 0;
     }
     return value >>> 1;
   }

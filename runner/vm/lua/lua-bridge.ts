@@ -35,47 +35,49 @@ const SHORT_TEXT = 64;
 
 export class LuaBridge {
   readonly x: LuaExports;
-  private heap: Uint8Array;
-  private heapView: DataView;
+  #heap: Uint8Array;
+  #heapView: DataView;
   /** Scratch space for passing strings in; grown on demand. */
-  private scratch = 0;
-  private scratchSize = 0;
-  private readonly lenPtr: number;
-  private readonly names = new Map<string, number>();
-  private debugInfo = 0;
+  #scratch = 0;
+  #scratchSize = 0;
+  readonly #lenPtr: number;
+  readonly #names = new Map<string, number>();
+  #debugInfo = 0;
 
-  constructor(private readonly wasm: LuaWasm) {
+  readonly #wasm: LuaWasm;
+  constructor(wasm: LuaWasm) {
+    this.#wasm = wasm;
     this.x = wasm.x;
-    this.heap = new Uint8Array(this.x.memory.buffer);
-    this.heapView = new DataView(this.x.memory.buffer);
-    this.lenPtr = this.x.malloc(8);
+    this.#heap = new Uint8Array(this.x.memory.buffer);
+    this.#heapView = new DataView(this.x.memory.buffer);
+    this.#lenPtr = this.x.malloc(8);
   }
 
   /** Views over the heap; refreshed when the memory has grown. */
   bytes(end: number): Uint8Array {
-    if (end > this.heap.length) this.refresh();
-    return this.heap;
+    if (end > this.#heap.length) this.#refresh();
+    return this.#heap;
   }
 
   view(end: number): DataView {
-    if (end > this.heapView.byteLength) this.refresh();
-    return this.heapView;
+    if (end > this.#heapView.byteLength) this.#refresh();
+    return this.#heapView;
   }
 
-  private refresh(): void {
-    this.heap = new Uint8Array(this.x.memory.buffer);
-    this.heapView = new DataView(this.x.memory.buffer);
+  #refresh(): void {
+    this.#heap = new Uint8Array(this.x.memory.buffer);
+    this.#heapView = new DataView(this.x.memory.buffer);
   }
 
   /** A NUL-terminated constant kept for the VM's lifetime (global names, field names). */
   name(s: string): number {
-    let ptr = this.names.get(s);
+    let ptr = this.#names.get(s);
     if (ptr === undefined) {
       const data = encoder.encode(s);
       ptr = this.x.malloc(data.length + 1);
       this.bytes(ptr + data.length + 1).set(data, ptr);
-      this.heap[ptr + data.length] = 0;
-      this.names.set(s, ptr);
+      this.#heap[ptr + data.length] = 0;
+      this.#names.set(s, ptr);
     }
     return ptr;
   }
@@ -86,12 +88,12 @@ export class LuaBridge {
    * in every Lua state, never once per state.
    */
   addFunction(fn: CFunction): CFunctionRef {
-    return this.wasm.addFunction(fn, 'ii');
+    return this.#wasm.addFunction(fn, 'ii');
   }
 
   /** Registers a lua_Hook: void (*)(lua_State *L, lua_Debug *ar). Once per VM, as addFunction. */
   addHookFunction(fn: (L: LuaState, ar: number) => void): CFunctionRef {
-    return this.wasm.addFunction(fn, 'vii');
+    return this.#wasm.addFunction(fn, 'vii');
   }
 
   setGlobalFunction(L: LuaState, name: string, fn: CFunctionRef): void {
@@ -100,24 +102,24 @@ export class LuaBridge {
   }
 
   /** Copies bytes into scratch memory and returns its address (valid until the next call). */
-  private toScratch(data: Uint8Array): number {
-    if (data.length + 1 > this.scratchSize) {
-      if (this.scratch) this.x.free(this.scratch);
-      this.scratchSize = Math.max(256, data.length + 1);
-      this.scratch = this.x.malloc(this.scratchSize);
+  #toScratch(data: Uint8Array): number {
+    if (data.length + 1 > this.#scratchSize) {
+      if (this.#scratch) this.x.free(this.#scratch);
+      this.#scratchSize = Math.max(256, data.length + 1);
+      this.#scratch = this.x.malloc(this.#scratchSize);
     }
-    this.bytes(this.scratch + data.length + 1).set(data, this.scratch);
-    this.heap[this.scratch + data.length] = 0;
-    return this.scratch;
+    this.bytes(this.#scratch + data.length + 1).set(data, this.#scratch);
+    this.#heap[this.#scratch + data.length] = 0;
+    return this.#scratch;
   }
 
   pushString(L: LuaState, s: string): void {
     const data = encoder.encode(s);
-    this.x.lua_pushlstring(L, this.toScratch(data), data.length);
+    this.x.lua_pushlstring(L, this.#toScratch(data), data.length);
   }
 
   pushBytes(L: LuaState, data: Uint8Array): void {
-    this.x.lua_pushlstring(L, this.toScratch(data), data.length);
+    this.x.lua_pushlstring(L, this.#toScratch(data), data.length);
   }
 
   /** Loads text-only Lua source as a function on the stack; returns the status. */
@@ -132,15 +134,15 @@ export class LuaBridge {
 
   /** The raw bytes of the string (or number) at idx, or null for other types. */
   toBytes(L: LuaState, idx: number): Uint8Array | null {
-    const ptr = this.x.lua_tolstring(L, idx, this.lenPtr);
+    const ptr = this.x.lua_tolstring(L, idx, this.#lenPtr);
     if (ptr === 0) return null;
-    const len = this.view(this.lenPtr + 4).getUint32(this.lenPtr, true);
+    const len = this.view(this.#lenPtr + 4).getUint32(this.#lenPtr, true);
     return this.bytes(ptr + len).slice(ptr, ptr + len);
   }
 
   /** lua_tonumberx: the number at idx, or null unless it is a number or a string convertible to one. */
   toNumber(L: LuaState, idx: number): number | null {
-    const isnum = this.lenPtr + 4;
+    const isnum = this.#lenPtr + 4;
     const n = this.x.lua_tonumberx(L, idx, isnum);
     return this.view(isnum + 4).getInt32(isnum, true) !== 0 ? n : null;
   }
@@ -167,8 +169,8 @@ export class LuaBridge {
 
   /** "chunk:line: " of the Lua function that called the running C function, or "". */
   where(L: LuaState): string {
-    if (!this.debugInfo) this.debugInfo = this.x.malloc(DEBUG_INFO_SIZE);
-    const ar = this.debugInfo;
+    if (!this.#debugInfo) this.#debugInfo = this.x.malloc(DEBUG_INFO_SIZE);
+    const ar = this.#debugInfo;
     if (!this.x.lua_getstack(L, 1, ar)) return '';
     this.x.lua_getinfo(L, this.name('Sl'), ar);
     const line = this.view(ar + DEBUG_INFO_SIZE).getInt32(ar + DEBUG_CURRENT_LINE, true);

@@ -16,15 +16,17 @@ const SEED_BITS = 32;
  */
 export class Lua53Random {
   /** The generator of the Lua state installed last (the only one alive). */
-  private generator = new GlibcRandom(1);
-  private readonly random: CFunctionRef;
-  private readonly randomseed: CFunctionRef;
+  #generator = new GlibcRandom(1);
+  readonly #random: CFunctionRef;
+  readonly #randomseed: CFunctionRef;
 
-  constructor(private readonly lua: LuaBridge) {
+  readonly #lua: LuaBridge;
+  constructor(lua: LuaBridge) {
+    this.#lua = lua;
     const x = lua.x;
     // lmathlib.c (5.3) math_random: a number is drawn before the arguments are checked.
-    this.random = lua.addFunction((S) => {
-      const r = this.generator.next() * (1.0 / (GLIBC_RAND_MAX + 1.0));
+    this.#random = lua.addFunction((S) => {
+      const r = this.#generator.next() * (1.0 / (GLIBC_RAND_MAX + 1.0));
       let low: bigint;
       let up: bigint;
       switch (x.lua_gettop(S)) {
@@ -49,10 +51,10 @@ export class Lua53Random {
       return 1;
     });
     // math_randomseed: srandom((unsigned int)(lua_Integer)n), then one number discarded.
-    this.randomseed = lua.addFunction((S) => {
+    this.#randomseed = lua.addFunction((S) => {
       const n = x.luaL_checknumber(S, 1);
-      this.generator.seed(Number(BigInt.asUintN(SEED_BITS, toLuaInteger(n))));
-      this.generator.next();
+      this.#generator.seed(Number(BigInt.asUintN(SEED_BITS, toLuaInteger(n))));
+      this.#generator.next();
       return 0;
     });
   }
@@ -63,13 +65,13 @@ export class Lua53Random {
    * in seconds, as srand(time(NULL)) does.
    */
   install(L: LuaState, deterministic: boolean): void {
-    const x = this.lua.x;
-    this.generator = new GlibcRandom(deterministic ? 1 : Math.floor(Date.now() / 1000));
-    x.lua_getglobal(L, this.lua.name('math'));
-    x.lua_pushcclosure(L, this.random, 0);
-    x.lua_setfield(L, -2, this.lua.name('random'));
-    x.lua_pushcclosure(L, this.randomseed, 0);
-    x.lua_setfield(L, -2, this.lua.name('randomseed'));
+    const x = this.#lua.x;
+    this.#generator = new GlibcRandom(deterministic ? 1 : Math.floor(Date.now() / 1000));
+    x.lua_getglobal(L, this.#lua.name('math'));
+    x.lua_pushcclosure(L, this.#random, 0);
+    x.lua_setfield(L, -2, this.#lua.name('random'));
+    x.lua_pushcclosure(L, this.#randomseed, 0);
+    x.lua_setfield(L, -2, this.#lua.name('randomseed'));
     x.lua_settop(L, -2);
   }
 }

@@ -75,28 +75,32 @@ function besselI0(x: number): number {
 /** Two channels (left, right) of band-limited steps, one frame at a time. */
 export class StereoStepBuffer {
   /** Interleaved left/right accumulators: this frame's samples plus the kernel's overhang. */
-  private readonly acc: Float64Array;
-  private readonly clocksToFixed: number;
-  private sumLeft = 0;
-  private sumRight = 0;
+  readonly #acc: Float64Array;
+  readonly #clocksToFixed: number;
+  #sumLeft = 0;
+  #sumRight = 0;
   /** Accumulators from this one on are all zero. */
-  private usedEnd = 0;
+  #usedEnd = 0;
 
   /**
    * @param clocksPerFrame input clock ticks per frame
    * @param samplesPerFrame output samples per frame; the ratio is exact, so no drift accumulates
    */
+  readonly #clocksPerFrame: number;
+  readonly #samplesPerFrame: number;
   constructor(
-    private readonly clocksPerFrame: number,
-    private readonly samplesPerFrame: number,
+    clocksPerFrame: number,
+    samplesPerFrame: number,
   ) {
-    this.acc = new Float64Array(2 * (samplesPerFrame + TAPS + 1));
-    this.clocksToFixed = samplesPerFrame * 2 ** FRACTION_BITS;
+    this.#samplesPerFrame = samplesPerFrame;
+    this.#clocksPerFrame = clocksPerFrame;
+    this.#acc = new Float64Array(2 * (samplesPerFrame + TAPS + 1));
+    this.#clocksToFixed = samplesPerFrame * 2 ** FRACTION_BITS;
   }
 
   /** Adds steps of dLeft and dRight at a clock time 0 <= clock < clocksPerFrame of this frame. */
   addDelta(clock: number, dLeft: number, dRight: number): void {
-    const fixed = Math.floor((clock * this.clocksToFixed) / this.clocksPerFrame);
+    const fixed = Math.floor((clock * this.#clocksToFixed) / this.#clocksPerFrame);
     const sample = fixed >>> FRACTION_BITS;
     const phase = (fixed >>> INTERP_BITS) & (PHASES - 1);
     const interp = fixed & ((1 << INTERP_BITS) - 1);
@@ -105,7 +109,7 @@ export class StereoStepBuffer {
     const left1 = dLeft - left2;
     const right2 = Math.floor(dRight * interp * INTERP_UNIT);
     const right1 = dRight - right2;
-    const acc = this.acc;
+    const acc = this.#acc;
     const k1 = phase * TAPS;
     const k2 = k1 + TAPS;
     let o = 2 * sample;
@@ -124,16 +128,16 @@ export class StereoStepBuffer {
         acc[o + 1] += w1 * right1 + w2 * right2;
       }
     }
-    if (o > this.usedEnd) this.usedEnd = o;
+    if (o > this.#usedEnd) this.#usedEnd = o;
   }
 
   /** Integrates this frame into out (samplesPerFrame interleaved s16 pairs) and starts the next. */
   readFrame(out: Int16Array): void {
-    const acc = this.acc;
-    const n = this.samplesPerFrame;
-    let sumLeft = this.sumLeft;
-    let sumRight = this.sumRight;
-    if (this.usedEnd === 0 && isResting(sumLeft) && isResting(sumRight)) {
+    const acc = this.#acc;
+    const n = this.#samplesPerFrame;
+    let sumLeft = this.#sumLeft;
+    let sumRight = this.#sumRight;
+    if (this.#usedEnd === 0 && isResting(sumLeft) && isResting(sumRight)) {
       // No step pending and both sums read as 0 without leaking: the frame is silent, and so stays.
       out.fill(0, 0, 2 * n);
       return;
@@ -149,11 +153,11 @@ export class StereoStepBuffer {
       sumLeft -= left * (1 << (DELTA_BITS - BASS_SHIFT));
       sumRight -= right * (1 << (DELTA_BITS - BASS_SHIFT));
     }
-    this.sumLeft = sumLeft;
-    this.sumRight = sumRight;
+    this.#sumLeft = sumLeft;
+    this.#sumRight = sumRight;
     acc.copyWithin(0, 2 * n);
     acc.fill(0, acc.length - 2 * n);
-    this.usedEnd = Math.max(0, this.usedEnd - 2 * n);
+    this.#usedEnd = Math.max(0, this.#usedEnd - 2 * n);
   }
 }
 

@@ -62,88 +62,90 @@ const idleCommands = (): ChannelCommands => ({
 });
 
 export class MusicPlayer {
-  private readonly channels: SoundChannel[];
-  private commands: ChannelCommands[] = [];
-  private ticks = 0;
+  readonly #channels: SoundChannel[];
+  #commands: ChannelCommands[] = [];
+  #ticks = 0;
   /** Tempo and speed given to music(); negative means the track's own. */
-  private tempo = -1;
-  private speed = -1;
-  private jump = { active: false, frame: 0, beat: 0 };
+  #tempo = -1;
+  #speed = -1;
+  #jump = { active: false, frame: 0, beat: 0 };
 
-  constructor(private readonly ram: Uint8Array) {
-    this.channels = Array.from({ length: SOUND_CHANNELS }, () => new SoundChannel(new Int8Array(4)));
-    this.resetChannels();
+  readonly #ram: Uint8Array;
+  constructor(ram: Uint8Array) {
+    this.#ram = ram;
+    this.#channels = Array.from({ length: SOUND_CHANNELS }, () => new SoundChannel(new Int8Array(4)));
+    this.#resetChannels();
   }
 
   /** A freshly reset machine: channels idle, music stopped. */
   reset(): void {
-    for (const channel of this.channels) channel.reset();
+    for (const channel of this.#channels) channel.reset();
     this.stop();
   }
 
   stop(): void {
-    musicState.setTrack(this.ram, -1);
-    musicState.setStatus(this.ram, MusicStatus.Stop);
-    this.resetChannels();
+    musicState.setTrack(this.#ram, -1);
+    musicState.setStatus(this.#ram, MusicStatus.Stop);
+    this.#resetChannels();
   }
 
   /** Starts a track (0..7) as TIC-80's setMusic does; the first row plays at the next tick. */
   start(t: number, frame: number, row: number, loop: boolean, sustain: boolean, tempo: number, speed: number, status: MusicStatus): void {
-    const ram = this.ram;
+    const ram = this.#ram;
     musicState.setTrack(ram, t);
-    this.startChannelsAtFullVolume();
+    this.#startChannelsAtFullVolume();
     musicState.setRow(ram, -1);
     musicState.setFrame(ram, frame < 0 ? 0 : frame);
     musicState.setFlags(ram, loop, sustain, status);
-    this.tempo = tempo;
-    this.speed = speed;
-    this.ticks = row >= 0 ? this.rowToTick(t, row) : 0;
+    this.#tempo = tempo;
+    this.#speed = speed;
+    this.#ticks = row >= 0 ? this.#rowToTick(t, row) : 0;
   }
 
   /** One frame of music (TIC-80's processMusic), before the sfx channels. */
   process(): void {
-    const ram = this.ram;
+    const ram = this.#ram;
     if (musicState.status(ram) === MusicStatus.Stop) return;
     const t = musicState.track(ram);
     // A poked track number outside 0..7 has no track to play.
     if (t < 0 || t >= MUSIC_TRACKS) return;
 
-    let row = this.tickToRow(t, this.ticks);
-    if (row !== musicState.row(ram) && this.jump.active) {
-      musicState.setFrame(ram, this.jump.frame);
-      row = this.jump.beat * ROWS_PER_BEAT;
-      this.ticks = this.rowToTick(t, row);
-      this.jump = { active: false, frame: 0, beat: 0 };
+    let row = this.#tickToRow(t, this.#ticks);
+    if (row !== musicState.row(ram) && this.#jump.active) {
+      musicState.setFrame(ram, this.#jump.frame);
+      row = this.#jump.beat * ROWS_PER_BEAT;
+      this.#ticks = this.#rowToTick(t, row);
+      this.#jump = { active: false, frame: 0, beat: 0 };
     }
 
     if (row >= track.rows(ram, t)) {
       row = 0;
-      this.ticks = 0;
+      this.#ticks = 0;
       if (!musicState.sustain(ram)) {
-        this.resetChannels();
-        this.startChannelsAtFullVolume();
+        this.#resetChannels();
+        this.#startChannelsAtFullVolume();
       }
-      if (!this.advanceFrame(t)) return;
+      if (!this.#advanceFrame(t)) return;
     }
 
     if (row !== musicState.row(ram)) {
       musicState.setRow(ram, row);
-      this.playRow(t, row);
+      this.#playRow(t, row);
     }
 
-    for (let c = 0; c < SOUND_CHANNELS; c++) this.stepChannel(c);
-    this.ticks++;
+    for (let c = 0; c < SOUND_CHANNELS; c++) this.#stepChannel(c);
+    this.#ticks++;
   }
 
   /** At a pattern's end: the next frame, a loop back to frame 0, or the end of the music. */
-  private advanceFrame(t: number): boolean {
-    const ram = this.ram;
+  #advanceFrame(t: number): boolean {
+    const ram = this.#ram;
     const status = musicState.status(ram);
     const loop = musicState.loop(ram);
     if (status === MusicStatus.Play) {
       const frame = musicState.frame(ram) + 1;
       musicState.setFrame(ram, frame);
-      const ended = frame >= MUSIC_FRAMES || this.isEmptyFrame(t, frame);
+      const ended = frame >= MUSIC_FRAMES || this.#isEmptyFrame(t, frame);
       if (!ended) return true;
       if (loop) {
         musicState.setFrame(ram, 0);
@@ -159,18 +161,18 @@ export class MusicPlayer {
     return true;
   }
 
-  private isEmptyFrame(t: number, frame: number): boolean {
-    for (let c = 0; c < SOUND_CHANNELS; c++) if (track.patternId(this.ram, t, frame, c) !== 0) return false;
+  #isEmptyFrame(t: number, frame: number): boolean {
+    for (let c = 0; c < SOUND_CHANNELS; c++) if (track.patternId(this.#ram, t, frame, c) !== 0) return false;
     return true;
   }
 
-  private playRow(t: number, row: number): void {
-    const ram = this.ram;
+  #playRow(t: number, row: number): void {
+    const ram = this.#ram;
     const frame = musicState.frame(ram);
     for (let c = 0; c < SOUND_CHANNELS; c++) {
       const id = track.patternId(ram, t, frame, c);
       if (id === 0) continue;
-      const commands = this.commands[c];
+      const commands = this.#commands[c];
       let at = patternRowAddr(id, row);
       // Command D holds the row back; it plays at the first row change after its delay ran out,
       // in place of that row (TIC-80 only looks at held rows on row changes).
@@ -183,14 +185,14 @@ export class MusicPlayer {
         at = commands.delayedRow;
         commands.delayedRow = -1;
       }
-      if (at >= 0) this.applyRow(c, at);
+      if (at >= 0) this.#applyRow(c, at);
     }
   }
 
-  private applyRow(c: number, at: number): void {
-    const ram = this.ram;
-    const channel = this.channels[c];
-    const commands = this.commands[c];
+  #applyRow(c: number, at: number): void {
+    const ram = this.#ram;
+    const channel = this.#channels[c];
+    const commands = this.#commands[c];
     const note = patternRow.note(ram, at);
     if (note !== 0) {
       commands.slideTick = 0;
@@ -216,7 +218,7 @@ export class MusicPlayer {
         commands.chord2 = y;
         break;
       case MusicCommand.Jump:
-        this.jump = { active: true, frame: x, beat: y };
+        this.#jump = { active: true, frame: x, beat: y };
         break;
       case MusicCommand.Slide:
         commands.slideDuration = paramXY(ram, at);
@@ -232,9 +234,9 @@ export class MusicPlayer {
     }
   }
 
-  private stepChannel(c: number): void {
-    const channel = this.channels[c];
-    const commands = this.commands[c];
+  #stepChannel(c: number): void {
+    const channel = this.#channels[c];
+    const commands = this.#commands[c];
     if (channel.index >= 0) {
       let note = channel.note;
       let pitch = 0;
@@ -255,7 +257,7 @@ export class MusicPlayer {
       }
 
       pitch += commands.finePitch;
-      channel.step(this.ram, c, note, pitch);
+      channel.step(this.#ram, c, note, pitch);
     }
     commands.chordTick++;
     commands.vibratoTick++;
@@ -264,35 +266,35 @@ export class MusicPlayer {
   }
 
   /** All channels idle with volume 0, all commands and any pending jump cleared. */
-  private resetChannels(): void {
-    for (const channel of this.channels) channel.start(this.ram, -1, 0, -1, 0, 0, null);
-    this.commands = this.channels.map(idleCommands);
-    this.jump = { active: false, frame: 0, beat: 0 };
+  #resetChannels(): void {
+    for (const channel of this.#channels) channel.start(this.#ram, -1, 0, -1, 0, 0, null);
+    this.#commands = this.#channels.map(idleCommands);
+    this.#jump = { active: false, frame: 0, beat: 0 };
   }
 
-  private startChannelsAtFullVolume(): void {
-    for (const channel of this.channels) channel.start(this.ram, -1, 0, -1, MAX_VOLUME, MAX_VOLUME, null);
+  #startChannelsAtFullVolume(): void {
+    for (const channel of this.#channels) channel.start(this.#ram, -1, 0, -1, MAX_VOLUME, MAX_VOLUME, null);
   }
 
-  private trackTempo(t: number): number {
-    return this.tempo < 0 ? track.tempo(this.ram, t) : this.tempo;
+  #trackTempo(t: number): number {
+    return this.#tempo < 0 ? track.tempo(this.#ram, t) : this.#tempo;
   }
 
-  private trackSpeed(t: number): number {
-    return this.speed < 0 ? track.speed(this.ram, t) : this.speed;
+  #trackSpeed(t: number): number {
+    return this.#speed < 0 ? track.speed(this.#ram, t) : this.#speed;
   }
 
   /** row = tick * tempo * 6 / speed / 900, integer divisions left to right. */
-  private tickToRow(t: number, tick: number): number {
-    const speed = this.trackSpeed(t);
+  #tickToRow(t: number, tick: number): number {
+    const speed = this.#trackSpeed(t);
     if (speed === 0) return 0;
-    return Math.trunc(Math.trunc((tick * this.trackTempo(t) * DEFAULT_SPEED) / speed) / ROWS_PER_MINUTE);
+    return Math.trunc(Math.trunc((tick * this.#trackTempo(t) * DEFAULT_SPEED) / speed) / ROWS_PER_MINUTE);
   }
 
-  private rowToTick(t: number, row: number): number {
-    const tempo = this.trackTempo(t);
+  #rowToTick(t: number, row: number): number {
+    const tempo = this.#trackTempo(t);
     if (tempo === 0) return 0;
-    return Math.trunc(Math.trunc((row * this.trackSpeed(t) * ROWS_PER_MINUTE) / tempo) / DEFAULT_SPEED);
+    return Math.trunc(Math.trunc((row * this.#trackSpeed(t) * ROWS_PER_MINUTE) / tempo) / DEFAULT_SPEED);
   }
 }
 

@@ -30,13 +30,15 @@ export class SoundChannel {
   speed = 0;
   left = 0;
   right = 0;
-  private tick = -1;
+  #tick = -1;
 
   /**
    * @param positions where the current envelope steps are published (wave, volume, arpeggio, pitch;
    * -1 when idle): the RAM sfx state for sfx() channels, private bytes for music channels.
    */
-  constructor(private readonly positions: Int8Array) {}
+  readonly #positions: Int8Array;
+  constructor(positions: Int8Array) {
+    this.#positions = positions;}
 
   /** The idle channel of a freshly reset machine. */
   reset(): void {
@@ -46,7 +48,7 @@ export class SoundChannel {
     this.speed = 0;
     this.left = 0;
     this.right = 0;
-    this.resetPositions();
+    this.#resetPositions();
   }
 
   /**
@@ -68,7 +70,7 @@ export class SoundChannel {
     this.note = note;
     this.duration = duration;
     this.index = index;
-    this.resetPositions();
+    this.#resetPositions();
   }
 
   /** Sets the channel volumes (music command M); they apply from the next step. */
@@ -77,9 +79,9 @@ export class SoundChannel {
     this.right = right;
   }
 
-  private resetPositions(): void {
-    this.positions.fill(-1);
-    this.tick = -1;
+  #resetPositions(): void {
+    this.#positions.fill(-1);
+    this.#tick = -1;
   }
 
   /**
@@ -89,27 +91,27 @@ export class SoundChannel {
   step(ram: Uint8Array, channel: number, note: number, pitch: number): void {
     if (this.duration > 0) this.duration--;
     if (this.index < 0 || this.duration === 0) {
-      this.resetPositions();
+      this.#resetPositions();
       return;
     }
     const id = this.index;
-    this.tick++;
-    const pos = this.speed > 0 ? this.tick * (1 + this.speed) : Math.trunc(this.tick / (1 - this.speed));
-    for (let e = 0; e < ENVELOPES; e++) this.positions[e] = envelopeStep(sample.loop(ram, id, e), pos);
+    this.#tick++;
+    const pos = this.speed > 0 ? this.#tick * (1 + this.speed) : Math.trunc(this.#tick / (1 - this.speed));
+    for (let e = 0; e < ENVELOPES; e++) this.#positions[e] = envelopeStep(sample.loop(ram, id, e), pos);
 
-    const volume = MAX_VOLUME - sample.storedVolume(ram, id, this.positions[VOLUME_ENVELOPE]);
+    const volume = MAX_VOLUME - sample.storedVolume(ram, id, this.#positions[VOLUME_ENVELOPE]);
     if (volume <= 0) return;
 
-    const arpeggio = sample.arpeggio(ram, id, this.positions[ARPEGGIO_ENVELOPE]);
+    const arpeggio = sample.arpeggio(ram, id, this.#positions[ARPEGGIO_ENVELOPE]);
     const played = clamp(note + (sample.reverse(ram, id) ? -arpeggio : arpeggio), 0, NOTE_FREQS.length - 1);
-    const envelopePitch = sample.pitch(ram, id, this.positions[PITCH_ENVELOPE]) * (sample.pitch16x(ram, id) ? 16 : 1);
+    const envelopePitch = sample.pitch(ram, id, this.#positions[PITCH_ENVELOPE]) * (sample.pitch16x(ram, id) ? 16 : 1);
     // The register holds 12 bits: larger or negative frequencies wrap (reference §6.1).
     const freq = (NOTE_FREQS[played] + envelopePitch + pitch) & 0xfff;
 
     const reg = registerAddr(channel);
     ram[reg] = freq & 255;
     ram[reg + 1] = (freq >> 8) | (volume << 4);
-    const wave = waveformAddr(sample.wave(ram, id, this.positions[WAVE_ENVELOPE]));
+    const wave = waveformAddr(sample.wave(ram, id, this.#positions[WAVE_ENVELOPE]));
     ram.copyWithin(reg + 2, wave, wave + WAVEFORM_SIZE);
 
     const left = sample.muteLeft(ram, id) ? 0 : this.left & 15;

@@ -16,17 +16,19 @@ export interface StereoVolume {
 }
 
 export class SoundChip {
-  private readonly sfxChannels: SoundChannel[];
-  private readonly musicPlayer: MusicPlayer;
-  private readonly synthesizer = new Synthesizer();
+  readonly #sfxChannels: SoundChannel[];
+  readonly #musicPlayer: MusicPlayer;
+  readonly #synthesizer = new Synthesizer();
 
-  constructor(private readonly ram: Uint8Array) {
+  readonly #ram: Uint8Array;
+  constructor(ram: Uint8Array) {
+    this.#ram = ram;
     // sfx() channels publish their envelope steps in RAM (0x0FF8C); music channels do not.
-    this.sfxChannels = Array.from(
+    this.#sfxChannels = Array.from(
       { length: SOUND_CHANNELS },
       (_, c) => new SoundChannel(new Int8Array(ram.buffer, ram.byteOffset + sfxStateAddr(c), 4)),
     );
-    this.musicPlayer = new MusicPlayer(ram);
+    this.#musicPlayer = new MusicPlayer(ram);
   }
 
   /**
@@ -34,9 +36,9 @@ export class SoundChip {
    * cleared, music stopped (track -1). The synthesizer keeps its phases, so audio stays continuous.
    */
   reset(): void {
-    for (const channel of this.sfxChannels) channel.reset();
-    this.musicPlayer.reset();
-    this.ram.fill(0, SOUND_REGISTERS_ADDR, SOUND_REGISTERS_ADDR + SOUND_REGISTERS_BYTES);
+    for (const channel of this.#sfxChannels) channel.reset();
+    this.#musicPlayer.reset();
+    this.#ram.fill(0, SOUND_REGISTERS_ADDR, SOUND_REGISTERS_ADDR + SOUND_REGISTERS_BYTES);
   }
 
   /**
@@ -45,13 +47,13 @@ export class SoundChip {
    * on the same channel whenever they sound.
    */
   tick(): void {
-    const ram = this.ram;
+    const ram = this.#ram;
     ram.fill(0, SOUND_REGISTERS_ADDR, SOUND_REGISTERS_ADDR + SOUND_REGISTERS_BYTES);
     ram.fill(0, PCM_ADDR, PCM_ADDR + PCM_BYTES);
     ram.fill(0xff, STEREO_VOLUME_ADDR, STEREO_VOLUME_ADDR + SOUND_CHANNELS);
-    this.musicPlayer.process();
+    this.#musicPlayer.process();
     for (let c = 0; c < SOUND_CHANNELS; c++) {
-      const channel = this.sfxChannels[c];
+      const channel = this.#sfxChannels[c];
       if (channel.index >= 0) channel.step(ram, c, channel.note, 0);
     }
   }
@@ -65,7 +67,7 @@ export class SoundChip {
   sfx(id: number, note: number, duration: number, channel: number, volume: StereoVolume, speed: number): void {
     if (id >= SFX_COUNT) throw new RangeError(`unknown sfx index ${id}`);
     if (!(channel >= 0 && channel < SOUND_CHANNELS)) throw new RangeError(`unknown channel ${channel}`);
-    this.sfxChannels[channel].start(this.ram, id, note, duration, volume.left & 15, volume.right & 15, speed);
+    this.#sfxChannels[channel].start(this.#ram, id, note, duration, volume.left & 15, volume.right & 15, speed);
   }
 
   /**
@@ -85,10 +87,10 @@ export class SoundChip {
     frameOnly = false,
   ): void {
     if (track >= MUSIC_TRACKS) throw new RangeError(`invalid music track index ${track}`);
-    this.musicPlayer.stop();
+    this.#musicPlayer.stop();
     if (track < 0) return;
     const status = frameOnly ? MusicStatus.PlayFrame : MusicStatus.Play;
-    this.musicPlayer.start(track, frame, row, loop, sustain, tempo, speed, status);
+    this.#musicPlayer.start(track, frame, row, loop, sustain, tempo, speed, status);
   }
 
   /**
@@ -97,6 +99,6 @@ export class SoundChip {
    * out receives FRAME_SAMPLES (735) interleaved left/right s16 pairs at SAMPLE_RATE (44 100 Hz).
    */
   synthesize(out: Int16Array): void {
-    this.synthesizer.render(this.ram, out);
+    this.#synthesizer.render(this.#ram, out);
   }
 }

@@ -56,16 +56,16 @@ function isNoise(ram: Uint8Array, wave: number): boolean {
 }
 
 export class Synthesizer {
-  private readonly buffer = new StereoStepBuffer(FRAME_CLOCKS, FRAME_SAMPLES);
+  readonly #buffer = new StereoStepBuffer(FRAME_CLOCKS, FRAME_SAMPLES);
   /** Per channel: clock of the next step in this frame, waveform phase or LFSR, current levels. */
-  private readonly time = new Int32Array(SOUND_CHANNELS);
-  private readonly phase = new Int32Array(SOUND_CHANNELS);
-  private readonly ampLeft = new Int32Array(SOUND_CHANNELS);
-  private readonly ampRight = new Int32Array(SOUND_CHANNELS);
-  private pcmAmp = 0;
-  private readonly levelsLeft = new Int32Array(16);
-  private readonly levelsRight = new Int32Array(16);
-  private readonly samples = new Uint8Array(WAVE_STEPS);
+  readonly #time = new Int32Array(SOUND_CHANNELS);
+  readonly #phase = new Int32Array(SOUND_CHANNELS);
+  readonly #ampLeft = new Int32Array(SOUND_CHANNELS);
+  readonly #ampRight = new Int32Array(SOUND_CHANNELS);
+  #pcmAmp = 0;
+  readonly #levelsLeft = new Int32Array(16);
+  readonly #levelsRight = new Int32Array(16);
+  readonly #samples = new Uint8Array(WAVE_STEPS);
 
   /** Renders one frame into out: FRAME_SAMPLES interleaved left/right s16 pairs. */
   render(ram: Uint8Array, out: Int16Array): void {
@@ -73,54 +73,54 @@ export class Synthesizer {
     for (let c = 0; c < SOUND_CHANNELS; c++) {
       const stereo = ram[STEREO_VOLUME_ADDR + c];
       const reg = registerAddr(c);
-      if (isNoise(ram, reg + 2)) this.renderNoise(ram, c, stereo & 15, stereo >> 4);
-      else this.renderTone(ram, c, stereo & 15, stereo >> 4);
-      this.time[c] -= FRAME_CLOCKS;
+      if (isNoise(ram, reg + 2)) this.#renderNoise(ram, c, stereo & 15, stereo >> 4);
+      else this.#renderTone(ram, c, stereo & 15, stereo >> 4);
+      this.#time[c] -= FRAME_CLOCKS;
     }
-    this.renderPcm(ram);
-    this.buffer.readFrame(out);
+    this.#renderPcm(ram);
+    this.#buffer.readFrame(out);
   }
 
   /**
    * A channel whose every level is 0 at this volume and stereo, and which already rests at 0, adds
    * no step this frame: only its clock and phase move on.
    */
-  private isSilent(c: number, volume: number, stereoLeft: number, stereoRight: number): boolean {
-    if (this.ampLeft[c] !== 0 || this.ampRight[c] !== 0) return false;
+  #isSilent(c: number, volume: number, stereoLeft: number, stereoRight: number): boolean {
+    if (this.#ampLeft[c] !== 0 || this.#ampRight[c] !== 0) return false;
     return loudest(stereoLeft, volume) === 0 && loudest(stereoRight, volume) === 0;
   }
 
   /** Steps of period `step` from the channel's clock to the frame's end. */
-  private stepsLeft(c: number, step: number): number {
-    const t = this.time[c];
+  #stepsLeft(c: number, step: number): number {
+    const t = this.#time[c];
     return t < FRAME_CLOCKS ? Math.ceil((FRAME_CLOCKS - t) / step) : 0;
   }
 
-  private renderTone(ram: Uint8Array, c: number, stereoLeft: number, stereoRight: number): void {
+  #renderTone(ram: Uint8Array, c: number, stereoLeft: number, stereoRight: number): void {
     const reg = registerAddr(c);
     const volume = ram[reg + 1] >> 4;
     const step = period(2 * (ram[reg] | ((ram[reg + 1] & 15) << 8)));
-    if (this.isSilent(c, volume, stereoLeft, stereoRight)) {
-      const steps = this.stepsLeft(c, step);
-      this.phase[c] = (this.phase[c] + steps) & (WAVE_STEPS - 1);
-      this.time[c] += steps * step;
+    if (this.#isSilent(c, volume, stereoLeft, stereoRight)) {
+      const steps = this.#stepsLeft(c, step);
+      this.#phase[c] = (this.#phase[c] + steps) & (WAVE_STEPS - 1);
+      this.#time[c] += steps * step;
       return;
     }
-    const levelsLeft = this.levelsLeft;
-    const levelsRight = this.levelsRight;
+    const levelsLeft = this.#levelsLeft;
+    const levelsRight = this.#levelsRight;
     for (let s = 0; s < 16; s++) {
       const level = Math.floor((s * AMP_MAX) / MAX_VOLUME);
       levelsLeft[s] = scale(Math.floor((level * stereoLeft) / MAX_VOLUME), volume);
       levelsRight[s] = scale(Math.floor((level * stereoRight) / MAX_VOLUME), volume);
     }
-    const samples = this.samples;
+    const samples = this.#samples;
     for (let i = 0; i < WAVE_STEPS; i++) samples[i] = (ram[reg + 2 + (i >> 1)] >> ((i & 1) * 4)) & 15;
 
-    const buffer = this.buffer;
-    let t = this.time[c];
-    let phase = this.phase[c];
-    let left = this.ampLeft[c];
-    let right = this.ampRight[c];
+    const buffer = this.#buffer;
+    let t = this.#time[c];
+    let phase = this.#phase[c];
+    let left = this.#ampLeft[c];
+    let right = this.#ampRight[c];
     for (; t < FRAME_CLOCKS; t += step) {
       const s = samples[phase & (WAVE_STEPS - 1)];
       const newLeft = levelsLeft[s];
@@ -132,34 +132,34 @@ export class Synthesizer {
       }
       phase = (phase + 1) & (WAVE_STEPS - 1);
     }
-    this.time[c] = t;
-    this.phase[c] = phase;
-    this.ampLeft[c] = left;
-    this.ampRight[c] = right;
+    this.#time[c] = t;
+    this.#phase[c] = phase;
+    this.#ampLeft[c] = left;
+    this.#ampRight[c] = right;
   }
 
-  private renderNoise(ram: Uint8Array, c: number, stereoLeft: number, stereoRight: number): void {
+  #renderNoise(ram: Uint8Array, c: number, stereoLeft: number, stereoRight: number): void {
     const reg = registerAddr(c);
     const volume = ram[reg + 1] >> 4;
     const step = period(ram[reg] | ((ram[reg + 1] & 15) << 8));
     const taps = ram[reg + 2] !== 0 ? NOISE_TAPS_FF : NOISE_TAPS_00;
     // The LFSR must never be zero; a channel switching from a tone may hold phase 0.
-    let lfsr = this.phase[c] === 0 ? 1 : this.phase[c];
-    if (this.isSilent(c, volume, stereoLeft, stereoRight)) {
+    let lfsr = this.#phase[c] === 0 ? 1 : this.#phase[c];
+    if (this.#isSilent(c, volume, stereoLeft, stereoRight)) {
       // Silent noise still runs its LFSR, so that it sounds the same once it is heard again.
-      const steps = this.stepsLeft(c, step);
+      const steps = this.#stepsLeft(c, step);
       for (let n = 0; n < steps; n++) lfsr = ((lfsr & 1) * taps) ^ (lfsr >>> 1);
-      this.time[c] += steps * step;
-      this.phase[c] = lfsr;
+      this.#time[c] += steps * step;
+      this.#phase[c] = lfsr;
       return;
     }
     const onLeft = loudest(stereoLeft, volume);
     const onRight = loudest(stereoRight, volume);
 
-    const buffer = this.buffer;
-    let t = this.time[c];
-    let left = this.ampLeft[c];
-    let right = this.ampRight[c];
+    const buffer = this.#buffer;
+    let t = this.#time[c];
+    let left = this.#ampLeft[c];
+    let right = this.#ampRight[c];
     for (; t < FRAME_CLOCKS; t += step) {
       const on = lfsr & 1;
       const newLeft = on ? onLeft : 0;
@@ -171,22 +171,22 @@ export class Synthesizer {
       }
       lfsr = (on * taps) ^ (lfsr >>> 1);
     }
-    this.time[c] = t;
-    this.phase[c] = lfsr;
-    this.ampLeft[c] = left;
-    this.ampRight[c] = right;
+    this.#time[c] = t;
+    this.#phase[c] = lfsr;
+    this.#ampLeft[c] = left;
+    this.#ampRight[c] = right;
   }
 
   /** The 128 PCM bytes, 272 clocks each, on both sides; restarts at each frame's start. */
-  private renderPcm(ram: Uint8Array): void {
-    let amp = this.pcmAmp;
+  #renderPcm(ram: Uint8Array): void {
+    let amp = this.#pcmAmp;
     for (let i = 0; i < PCM_BYTES; i++) {
       const level = PCM_LEVELS[ram[PCM_ADDR + i]];
       if (level !== amp) {
-        this.buffer.addDelta(i * PCM_PERIOD, level - amp, level - amp);
+        this.#buffer.addDelta(i * PCM_PERIOD, level - amp, level - amp);
         amp = level;
       }
     }
-    this.pcmAmp = amp;
+    this.#pcmAmp = amp;
   }
 }

@@ -67,20 +67,20 @@ class ComposeState {
 
 /** Word views of the VRAM memories seen (the RAM's first 16 KB and the other bank), made once each. */
 class WordViews {
-  private readonly bytes: Uint8Array[] = [];
-  private readonly words: Uint32Array[] = [];
+  readonly #bytes: Uint8Array[] = [];
+  readonly #words: Uint32Array[] = [];
 
   of(bank: Uint8Array): Uint32Array {
-    const at = this.bytes.indexOf(bank);
-    if (at >= 0) return this.words[at];
+    const at = this.#bytes.indexOf(bank);
+    if (at >= 0) return this.#words[at];
     // Only two memories ever hold banks; a stranger (a test's) replaces the older view.
-    if (this.bytes.length === 2) {
-      this.bytes.shift();
-      this.words.shift();
+    if (this.#bytes.length === 2) {
+      this.#bytes.shift();
+      this.#words.shift();
     }
     const words = new Uint32Array(bank.buffer, bank.byteOffset, bank.length >> 2);
-    this.bytes.push(bank);
-    this.words.push(words);
+    this.#bytes.push(bank);
+    this.#words.push(words);
     return words;
   }
 }
@@ -94,17 +94,17 @@ class DecodedRows {
   /** Each row of pixels as a view, made once, for copying whole rows out. */
   readonly rows = Array.from({ length: SCREEN_HEIGHT }, (_, r) => this.pixels.subarray(r * SCREEN_WIDTH, (r + 1) * SCREEN_WIDTH));
   /** The VRAM words each row was decoded from. */
-  private readonly source = new Uint32Array(SCREEN_HEIGHT * ROW_WORDS);
-  private readonly decoded = new Uint8Array(SCREEN_HEIGHT);
-  private readonly palette = new Uint32Array(16);
+  readonly #source = new Uint32Array(SCREEN_HEIGHT * ROW_WORDS);
+  readonly #decoded = new Uint8Array(SCREEN_HEIGHT);
+  readonly #palette = new Uint32Array(16);
 
   /** A palette other than the rows' makes them all stale. */
   usePalette(pal: Uint32Array): void {
-    const palette = this.palette;
+    const palette = this.#palette;
     for (let c = 0; c < 16; c++) {
       if (palette[c] !== pal[c]) {
         palette.set(pal);
-        this.decoded.fill(0);
+        this.#decoded.fill(0);
         return;
       }
     }
@@ -112,9 +112,9 @@ class DecodedRows {
 
   /** Makes row r of pixels show VRAM row r of the bank (as words), two pixels a byte, low nibble left. */
   update(bankWords: Uint32Array, r: number): void {
-    const source = this.source;
+    const source = this.#source;
     const first = r * ROW_WORDS;
-    if (this.decoded[r] === 1) {
+    if (this.#decoded[r] === 1) {
       let same = true;
       for (let i = first; i < first + ROW_WORDS; i++) {
         if (bankWords[i] !== source[i]) {
@@ -124,7 +124,7 @@ class DecodedRows {
       }
       if (same) return;
     }
-    const pal = this.palette;
+    const pal = this.#palette;
     const pixels = this.pixels;
     for (let i = first, d = r * SCREEN_WIDTH; i < first + ROW_WORDS; i++, d += 8) {
       const w = bankWords[i];
@@ -138,45 +138,47 @@ class DecodedRows {
       pixels[d + 6] = pal[(w >>> 24) & 15];
       pixels[d + 7] = pal[w >>> 28];
     }
-    this.decoded[r] = 1;
+    this.#decoded[r] = 1;
   }
 }
 
 /** Writes one frame as RGBA bytes (alpha 255); pixels are stored as 32-bit words. */
 export class FrameComposer {
-  private readonly state = new ComposeState();
-  private readonly scratch = new Uint32Array(FRAME_PIXELS);
-  private readonly views = new WordViews();
-  private readonly rows0 = new DecodedRows();
+  readonly #state = new ComposeState();
+  readonly #scratch = new Uint32Array(FRAME_PIXELS);
+  readonly #views = new WordViews();
+  readonly #rows0 = new DecodedRows();
 
-  constructor(private readonly banks: VramBanks) {}
+  readonly #banks: VramBanks;
+  constructor(banks: VramBanks) {
+    this.#banks = banks;}
 
   /** out holds at least 256 x 144 x 4 bytes. */
   compose(out: Uint8Array, rows?: RowCallbacks): void {
     if (out.length < FRAME_BYTES) throw new RangeError(`frame buffer needs ${FRAME_BYTES} bytes, got ${out.length}`);
     const aligned = out.byteOffset % 4 === 0;
-    const words = aligned ? new Uint32Array(out.buffer, out.byteOffset, FRAME_PIXELS) : this.scratch;
-    if (rows === undefined) this.readState();
+    const words = aligned ? new Uint32Array(out.buffer, out.byteOffset, FRAME_PIXELS) : this.#scratch;
+    if (rows === undefined) this.#readState();
     for (let row = 0; row < FRAME_HEIGHT; row++) {
       if (rows !== undefined) {
         rows.bdr?.(row);
         if (row === 0) rows.scn?.(0);
         else if (row > MARGIN_TOP && row < SCREEN_HEIGHT + MARGIN_TOP) rows.scn?.(row - MARGIN_TOP);
         // Palettes, border and offsets are read after the callbacks, so their pokes apply from this row.
-        this.readState();
+        this.#readState();
       }
-      this.composeRow(words, row);
+      this.#composeRow(words, row);
     }
-    if (!aligned) out.set(new Uint8Array(this.scratch.buffer));
+    if (!aligned) out.set(new Uint8Array(this.#scratch.buffer));
   }
 
-  private readState(): void {
-    this.state.read(this.banks.bankMemory(0), this.banks.bankMemory(1));
-    this.rows0.usePalette(this.state.pal0);
+  #readState(): void {
+    this.#state.read(this.#banks.bankMemory(0), this.#banks.bankMemory(1));
+    this.#rows0.usePalette(this.#state.pal0);
   }
 
-  private composeRow(words: Uint32Array, row: number): void {
-    const state = this.state;
+  #composeRow(words: Uint32Array, row: number): void {
+    const state = this.#state;
     const rowStart = row * FRAME_WIDTH;
     const line = row - MARGIN_TOP;
     if (line < 0 || line >= SCREEN_HEIGHT) {
@@ -187,8 +189,8 @@ export class FrameComposer {
     // Displayed pixel (x, y) shows the bank's VRAM pixel ((x + offX) mod 240, (y + offY) mod 136):
     // positive offsets scroll the picture left and up (reference 3.4).
     const vramRow0 = (line + state.offsetY0 + SCREEN_HEIGHT) % SCREEN_HEIGHT;
-    const rows0 = this.rows0;
-    rows0.update(this.views.of(this.banks.bankMemory(0)), vramRow0);
+    const rows0 = this.#rows0;
+    rows0.update(this.#views.of(this.#banks.bankMemory(0)), vramRow0);
     const from = (SCREEN_WIDTH + state.offsetX0) % SCREEN_WIDTH;
     if (from === 0) {
       words.set(rows0.rows[vramRow0], dest);
@@ -204,9 +206,9 @@ export class FrameComposer {
     for (let x = rowStart; x < dest; x++) words[x] = border;
     for (let x = dest + SCREEN_WIDTH; x < rowStart + FRAME_WIDTH; x++) words[x] = border;
     // vbank 1 is drawn over it, but for its pixels of the transparent colour; most rows have none other.
-    const bank1 = this.banks.bankMemory(1);
+    const bank1 = this.#banks.bankMemory(1);
     const vramRow1 = (line + state.offsetY1 + SCREEN_HEIGHT) % SCREEN_HEIGHT;
-    if (rowIsClear(this.views.of(bank1), vramRow1 * ROW_WORDS, state.clearWord)) return;
+    if (rowIsClear(this.#views.of(bank1), vramRow1 * ROW_WORDS, state.clearWord)) return;
     overlayRow(words, dest, bank1, vramRow1 * ROW_BYTES, (SCREEN_WIDTH + state.offsetX1) % SCREEN_WIDTH, state.pal1, state.clear);
   }
 }

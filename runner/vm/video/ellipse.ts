@@ -12,34 +12,36 @@ const EXACT_DIAMETER = 65535;
 
 export class EllipsePainter {
   // 16-bit like TIC-80's side buffer, so x beyond +-32767 wraps the same way.
-  private readonly left = new Int16Array(SCREEN_HEIGHT);
-  private readonly right = new Int16Array(SCREEN_HEIGHT);
-  private filled = false;
-  private color = 0;
+  readonly #left = new Int16Array(SCREEN_HEIGHT);
+  readonly #right = new Int16Array(SCREEN_HEIGHT);
+  #filled = false;
+  #color = 0;
 
-  constructor(private readonly raster: Raster) {}
+  readonly #raster: Raster;
+  constructor(raster: Raster) {
+    this.#raster = raster;}
 
   /** Draws the ellipse inscribed in [x0, x1] x [y0, y1] with an already mapped colour. */
   draw(x0: number, y0: number, x1: number, y1: number, color: number, filled: boolean): void {
     if (x0 > x1 || y0 > y1) return;
-    const r = this.raster;
+    const r = this.#raster;
     // Every point the walk produces lies inside the box.
     if (x1 < r.clipL || y1 < r.clipT || x0 >= r.clipR || y0 >= r.clipB) return;
     if (x1 - x0 > EXACT_DIAMETER || y1 - y0 > EXACT_DIAMETER) {
-      this.drawLarge(x0, y0, x1, y1, color, filled);
+      this.#drawLarge(x0, y0, x1, y1, color, filled);
       return;
     }
-    this.filled = filled;
-    this.color = color;
+    this.#filled = filled;
+    this.#color = color;
     if (filled) {
-      this.left.fill(SCREEN_WIDTH);
-      this.right.fill(-1);
+      this.#left.fill(SCREEN_WIDTH);
+      this.#right.fill(-1);
     }
-    this.walk(x0, y0, x1, y1);
-    if (filled) this.fillSides(y0, y1, color);
+    this.#walk(x0, y0, x1, y1);
+    if (filled) this.#fillSides(y0, y1, color);
   }
 
-  private walk(x0: number, y0: number, x1: number, y1: number): void {
+  #walk(x0: number, y0: number, x1: number, y1: number): void {
     const a = x1 - x0;
     const b = y1 - y0;
     const b1 = b & 1;
@@ -51,10 +53,10 @@ export class EllipsePainter {
     const a8 = 8 * a * a;
     const b8 = 8 * b * b;
     do {
-      this.point(x1, y0);
-      this.point(x0, y0);
-      this.point(x0, y1);
-      this.point(x1, y1);
+      this.#point(x1, y0);
+      this.#point(x0, y0);
+      this.#point(x0, y1);
+      this.#point(x1, y1);
       const e2 = 2 * err;
       if (e2 <= dy) {
         y0++;
@@ -71,28 +73,28 @@ export class EllipsePainter {
     } while (x0 <= x1);
     // Flat ellipses stop early: finish the tips.
     while (y0 - y1 < b) {
-      this.point(x0 - 1, y0);
-      this.point(x1 + 1, y0++);
-      this.point(x0 - 1, y1);
-      this.point(x1 + 1, y1--);
+      this.#point(x0 - 1, y0);
+      this.#point(x1 + 1, y0++);
+      this.#point(x0 - 1, y1);
+      this.#point(x1 + 1, y1--);
     }
   }
 
-  private point(x: number, y: number): void {
-    if (!this.filled) {
-      this.raster.plot(x, y, this.color);
+  #point(x: number, y: number): void {
+    if (!this.#filled) {
+      this.#raster.plot(x, y, this.#color);
       return;
     }
     if (y < 0 || y >= SCREEN_HEIGHT) return;
-    if (x < this.left[y]) this.left[y] = x;
-    if (x > this.right[y]) this.right[y] = x;
+    if (x < this.#left[y]) this.#left[y] = x;
+    if (x > this.#right[y]) this.#right[y] = x;
   }
 
-  private fillSides(y0: number, y1: number, color: number): void {
-    const r = this.raster;
+  #fillSides(y0: number, y1: number, color: number): void {
+    const r = this.#raster;
     const bottom = Math.min(r.clipB, y1 + 1);
     for (let y = Math.max(r.clipT, y0); y < bottom; y++) {
-      r.span(y, Math.max(this.left[y], r.clipL), Math.min(this.right[y] + 1, r.clipR), color);
+      r.span(y, Math.max(this.#left[y], r.clipL), Math.min(this.#right[y] + 1, r.clipR), color);
     }
   }
 
@@ -100,8 +102,8 @@ export class EllipsePainter {
    * Boxes too big to walk (TIC-80 itself overflows or takes seconds there): the boundary is
    * computed from the ellipse equation for the visible rows only, so the cost stays bounded.
    */
-  private drawLarge(x0: number, y0: number, x1: number, y1: number, color: number, filled: boolean): void {
-    const r = this.raster;
+  #drawLarge(x0: number, y0: number, x1: number, y1: number, color: number, filled: boolean): void {
+    const r = this.#raster;
     const cx = (x0 + x1) / 2;
     const cy = (y0 + y1) / 2;
     const ra = (x1 - x0) / 2;
@@ -118,7 +120,7 @@ export class EllipsePainter {
       const xl = Math.round(cx - half);
       const xr = Math.round(cx + half);
       if (filled) {
-        this.clippedSpan(y, xl, xr, color);
+        this.#clippedSpan(y, xl, xr, color);
         continue;
       }
       // Outline: the part of the row not covered by both neighbouring rows' spans.
@@ -128,17 +130,17 @@ export class EllipsePainter {
       const innerL = inner < 0 ? Infinity : Math.max(Math.round(cx - inner), xl + 1);
       const innerR = inner < 0 ? -Infinity : Math.min(Math.round(cx + inner), xr - 1);
       if (innerL > innerR) {
-        this.clippedSpan(y, xl, xr, color);
+        this.#clippedSpan(y, xl, xr, color);
       } else {
-        this.clippedSpan(y, xl, innerL - 1, color);
-        this.clippedSpan(y, innerR + 1, xr, color);
+        this.#clippedSpan(y, xl, innerL - 1, color);
+        this.#clippedSpan(y, innerR + 1, xr, color);
       }
     }
   }
 
   /** Fills the inclusive run [xl, xr] of row y, clipped. */
-  private clippedSpan(y: number, xl: number, xr: number, color: number): void {
-    const r = this.raster;
+  #clippedSpan(y: number, xl: number, xr: number, color: number): void {
+    const r = this.#raster;
     r.span(y, Math.max(xl, r.clipL), Math.min(xr + 1, r.clipR), color);
   }
 }

@@ -26,20 +26,20 @@ export class Orientation {
     // Undo the rotation.
     switch (quarter) {
       case 0:
-        this.assign(fu, 0, gu, 0, fv, gv);
+        this.#assign(fu, 0, gu, 0, fv, gv);
         break;
       case 1: // (sx, sy) -> (h - 1 - sy, sx)
-        this.assign(0, fv, gv, -fu, 0, h - 1 - gu);
+        this.#assign(0, fv, gv, -fu, 0, h - 1 - gu);
         break;
       case 2: // (sx, sy) -> (w - 1 - sx, h - 1 - sy)
-        this.assign(-fu, 0, w - 1 - gu, 0, -fv, h - 1 - gv);
+        this.#assign(-fu, 0, w - 1 - gu, 0, -fv, h - 1 - gv);
         break;
       default: // (sx, sy) -> (sy, w - 1 - sx)
-        this.assign(0, -fv, w - 1 - gv, fu, 0, gu);
+        this.#assign(0, -fv, w - 1 - gv, fu, 0, gu);
     }
   }
 
-  private assign(xu: number, xv: number, x0: number, yu: number, yv: number, y0: number): void {
+  #assign(xu: number, xv: number, x0: number, yu: number, yv: number, y0: number): void {
     this.xu = xu;
     this.xv = xv;
     this.x0 = x0;

@@ -20,12 +20,14 @@ function positiveModulo(x: number, m: number): number {
 
 export class DeprecatedTexturedTriangle {
   // 16-bit like TIC-80's side buffer.
-  private readonly left = new Int16Array(SCREEN_HEIGHT);
-  private readonly right = new Int16Array(SCREEN_HEIGHT);
-  private readonly uLeft = new Int32Array(SCREEN_HEIGHT);
-  private readonly vLeft = new Int32Array(SCREEN_HEIGHT);
+  readonly #left = new Int16Array(SCREEN_HEIGHT);
+  readonly #right = new Int16Array(SCREEN_HEIGHT);
+  readonly #uLeft = new Int32Array(SCREEN_HEIGHT);
+  readonly #vLeft = new Int32Array(SCREEN_HEIGHT);
 
-  constructor(private readonly raster: Raster) {}
+  readonly #raster: Raster;
+  constructor(raster: Raster) {
+    this.#raster = raster;}
 
   /** Draws the triangle; useMap reads the map (wrapping) instead of the 128 x 256 sheet. z is ignored. */
   draw(verts: TexturedVertices, texture: Texture, useMap: boolean): void {
@@ -38,20 +40,20 @@ export class DeprecatedTexturedTriangle {
     const dudxFixed = toS32(f(dudx * FIXED_ONE));
     const dvdxFixed = toS32(f(dvdx * FIXED_ONE));
 
-    this.left.fill(SCREEN_WIDTH);
-    this.right.fill(-1);
-    this.walkEdge(verts, 0, 1);
-    this.walkEdge(verts, 1, 2);
-    this.walkEdge(verts, 2, 0);
+    this.#left.fill(SCREEN_WIDTH);
+    this.#right.fill(-1);
+    this.#walkEdge(verts, 0, 1);
+    this.#walkEdge(verts, 1, 2);
+    this.#walkEdge(verts, 2, 0);
 
-    const r = this.raster;
+    const r = this.#raster;
     for (let row = 0; row < SCREEN_HEIGHT; row++) {
       // TIC-80 compares the bottom clip with '>', so a row equal to it gets here; plot() clips it.
-      if (row < r.clipT || row > r.clipB || this.right[row] - this.left[row] <= 0) continue;
-      let fu = this.uLeft[row];
-      let fv = this.vLeft[row];
-      let from = this.left[row];
-      const to = Math.min(this.right[row], r.clipR);
+      if (row < r.clipT || row > r.clipB || this.#right[row] - this.#left[row] <= 0) continue;
+      let fu = this.#uLeft[row];
+      let fv = this.#vLeft[row];
+      let from = this.#left[row];
+      const to = Math.min(this.#right[row], r.clipR);
       if (from < r.clipL) {
         const skipped = r.clipL - from;
         fu = (fu + Math.imul(dudxFixed, skipped)) | 0;
@@ -72,7 +74,7 @@ export class DeprecatedTexturedTriangle {
   }
 
   /** Walks the edge from vertex a to b top to bottom, one row per step, bottom row excluded. */
-  private walkEdge(verts: TexturedVertices, a: number, b: number): void {
+  #walkEdge(verts: TexturedVertices, a: number, b: number): void {
     const { x, y, u, v } = verts;
     const top = y[b] < y[a] ? b : a;
     const bottom = top === a ? b : a;
@@ -99,20 +101,20 @@ export class DeprecatedTexturedTriangle {
     }
     const end = Math.min(toS32(y[bottom]), SCREEN_HEIGHT);
     for (; ey < end; ey = f(ey + 1)) {
-      this.side(toS32(ex), toS32(ey), eu, ev);
+      this.#side(toS32(ex), toS32(ey), eu, ev);
       ex = f(ex + stepX);
       eu = f(eu + stepU);
       ev = f(ev + stepV);
     }
   }
 
-  private side(px: number, row: number, pu: number, pv: number): void {
+  #side(px: number, row: number, pu: number, pv: number): void {
     if (row < 0 || row >= SCREEN_HEIGHT) return;
-    if (px < this.left[row]) {
-      this.left[row] = px;
-      this.uLeft[row] = toS32(f(pu * FIXED_ONE));
-      this.vLeft[row] = toS32(f(pv * FIXED_ONE));
+    if (px < this.#left[row]) {
+      this.#left[row] = px;
+      this.#uLeft[row] = toS32(f(pu * FIXED_ONE));
+      this.#vLeft[row] = toS32(f(pv * FIXED_ONE));
     }
-    if (px > this.right[row]) this.right[row] = px;
+    if (px > this.#right[row]) this.#right[row] = px;
   }
 }

@@ -46,14 +46,16 @@ export class TilePainter {
   /** Raw texel value -> colour written (the palette map) or TRANSPARENT (a colour key). */
   readonly mapping = new Uint8Array(16);
   readonly orientation = new Orientation();
-  private readonly block = new Orientation();
-  private readonly tile = new TileRef();
-  private readonly raw = new Uint8Array(TILE_SIZE * TILE_SIZE);
+  readonly #block = new Orientation();
+  readonly #tile = new TileRef();
+  readonly #raw = new Uint8Array(TILE_SIZE * TILE_SIZE);
 
-  constructor(private readonly raster: Raster) {}
+  readonly #raster: Raster;
+  constructor(raster: Raster) {
+    this.#raster = raster;}
 
   segmentIndex(): number {
-    return this.raster.ram[BLIT_SEGMENT_ADDR] & 15;
+    return this.#raster.ram[BLIT_SEGMENT_ADDR] & 15;
   }
 
   /**
@@ -61,7 +63,7 @@ export class TilePainter {
    * texel values; like TIC-80's u8 cast, a key is reduced modulo 256, so only 0..15 can match.
    */
   loadMapping(keys: readonly number[]): void {
-    const ram = this.raster.ram;
+    const ram = this.#raster.ram;
     const mapping = this.mapping;
     for (let c = 0; c < 16; c++) mapping[c] = (ram[PALETTE_MAP_ADDR + (c >> 1)] >> ((c & 1) << 2)) & 15;
     const count = Math.min(keys.length, MAX_COLOR_KEYS);
@@ -73,14 +75,14 @@ export class TilePainter {
 
   /** Fills `texels` from sprite `index` through `orientation` and `mapping`. */
   load(seg: Segment, index: number, local: boolean): void {
-    const raw = this.raw;
+    const raw = this.#raw;
     const texels = this.texels;
     const mapping = this.mapping;
     const o = this.orientation;
-    const tile = this.tile;
+    const tile = this.#tile;
     tile.locate(seg, index, local);
     if (o.identity && seg.bpp === 4 && seg.tileWidth === TILE_SIZE) {
-      const ram = this.raster.ram;
+      const ram = this.#raster.ram;
       for (let i = 0, a = tile.addr; i < TILE_SIZE * TILE_SIZE; i += 2, a++) {
         const pair = ram[a];
         texels[i] = mapping[pair & 15];
@@ -88,7 +90,7 @@ export class TilePainter {
       }
       return;
     }
-    decodeTile(this.raster.ram, seg, tile, raw);
+    decodeTile(this.#raster.ram, seg, tile, raw);
     if (o.identity) {
       for (let i = 0; i < TILE_SIZE * TILE_SIZE; i++) texels[i] = mapping[raw[i]];
       return;
@@ -104,12 +106,12 @@ export class TilePainter {
 
   /** Draws `texels` with its top-left corner at (x, y), each texel as a scale x scale square. */
   paint(x: number, y: number, scale: number): void {
-    const r = this.raster;
+    const r = this.#raster;
     const texels = this.texels;
     if (scale === 1) {
       if (x >= r.clipL && y >= r.clipT && x + TILE_SIZE <= r.clipR && y + TILE_SIZE <= r.clipB) {
-        if ((x & 1) === 0) this.paintAligned(x, y);
-        else this.paintOdd(x, y);
+        if ((x & 1) === 0) this.#paintAligned(x, y);
+        else this.#paintOdd(x, y);
         return;
       }
       for (let v = 0; v < TILE_SIZE; v++) {
@@ -138,8 +140,8 @@ export class TilePainter {
   }
 
   /** paint() at scale 1 of a tile wholly inside the clip at an even x: texel pairs share a byte. */
-  private paintAligned(x: number, y: number): void {
-    const ram = this.raster.ram;
+  #paintAligned(x: number, y: number): void {
+    const ram = this.#raster.ram;
     const texels = this.texels;
     for (let v = 0, t = 0; v < TILE_SIZE; v++) {
       let a = ((y + v) * SCREEN_WIDTH + x) >> 1;
@@ -157,8 +159,8 @@ export class TilePainter {
    * paint() at scale 1 of a tile wholly inside the clip at an odd x: each row's first texel is the
    * high half of a byte, the next texel pairs share bytes, and the last is the low half of a byte.
    */
-  private paintOdd(x: number, y: number): void {
-    const ram = this.raster.ram;
+  #paintOdd(x: number, y: number): void {
+    const ram = this.#raster.ram;
     const texels = this.texels;
     for (let v = 0, t = 0; v < TILE_SIZE; v++, t += TILE_SIZE) {
       let a = ((y + v) * SCREEN_WIDTH + x) >> 1;
@@ -181,7 +183,7 @@ export class TilePainter {
   sprite(id: number, x: number, y: number, keys: readonly number[], scale: number, flip: number, rotate: number, w: number, h: number): void {
     // A scale below 1 only paints empty rectangles in TIC-80.
     if (id < 0 || scale < 1 || w < 1 || h < 1) return;
-    const r = this.raster;
+    const r = this.#raster;
     const step = TILE_SIZE * scale;
     // TIC-80 tests the unrotated block size against the clip before drawing a composite sprite,
     // so a rotated non-square block that sticks out above or left of the clip is not drawn.
@@ -192,7 +194,7 @@ export class TilePainter {
     const seg = SEGMENTS[this.segmentIndex()];
     this.loadMapping(keys);
     this.orientation.set(TILE_SIZE, TILE_SIZE, flip, rotate);
-    const block = this.block;
+    const block = this.#block;
     block.set(w, h, flip, rotate);
     const cols = rotate & 1 ? h : w;
     const rows = rotate & 1 ? w : h;
@@ -210,7 +212,7 @@ export class TilePainter {
 
   /** map(): integer arguments; cells wrap around the 240 x 136 map, tiles are local to the segment's bank. */
   map(x: number, y: number, w: number, h: number, sx: number, sy: number, keys: readonly number[], scale: number, remap?: RemapFn): void {
-    const r = this.raster;
+    const r = this.#raster;
     const size = TILE_SIZE * scale;
     let col0 = 0, colEnd = w, row0 = 0, rowEnd = h;
     if (remap === undefined || w * h > REMAP_EVERY_CELL_LIMIT) {

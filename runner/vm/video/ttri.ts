@@ -32,66 +32,76 @@ export interface Texture {
 
 /** The segment's sheet as one image 128·pages wide and 256 tall; u and v wrap. */
 export class SheetTexture implements Texture {
-  private seg: Segment = SEGMENTS[2];
-  private uMask = sheetImageWidth(this.seg) - 1;
+  #seg: Segment = SEGMENTS[2];
+  #uMask = sheetImageWidth(this.#seg) - 1;
 
+  readonly #ram: Uint8Array;
+  readonly #mapping: Uint8Array;
   constructor(
-    private readonly ram: Uint8Array,
-    private readonly mapping: Uint8Array,
-  ) {}
+    ram: Uint8Array,
+    mapping: Uint8Array,
+  ) {
+    this.#mapping = mapping;
+    this.#ram = ram;}
 
   /** Reads the sheet of this blit segment from now on. */
   use(seg: Segment): this {
-    this.seg = seg;
-    this.uMask = sheetImageWidth(seg) - 1;
+    this.#seg = seg;
+    this.#uMask = sheetImageWidth(seg) - 1;
     return this;
   }
 
   texel(u: number, v: number): number {
-    return this.mapping[sheetPixel(this.ram, this.seg, texelIndex(u) & this.uMask, texelIndex(v) & 255)];
+    return this.#mapping[sheetPixel(this.#ram, this.#seg, texelIndex(u) & this.#uMask, texelIndex(v) & 255)];
   }
 }
 
 /** The map as one 1920 x 1088 image; cell tiles are local to the segment's bank. */
 export class MapTexture implements Texture {
-  private readonly tile = new TileRef();
-  private seg: Segment = SEGMENTS[2];
+  readonly #tile = new TileRef();
+  #seg: Segment = SEGMENTS[2];
 
+  readonly #ram: Uint8Array;
+  readonly #mapping: Uint8Array;
   constructor(
-    private readonly ram: Uint8Array,
-    private readonly mapping: Uint8Array,
-  ) {}
+    ram: Uint8Array,
+    mapping: Uint8Array,
+  ) {
+    this.#mapping = mapping;
+    this.#ram = ram;}
 
   /** Takes cell tiles from this blit segment's bank from now on. */
   use(seg: Segment): this {
-    this.seg = seg;
+    this.#seg = seg;
     return this;
   }
 
   texel(u: number, v: number): number {
     const iu = wrap(texelIndex(u), MAP_PIXEL_WIDTH);
     const iv = wrap(texelIndex(v), MAP_PIXEL_HEIGHT);
-    const ram = this.ram;
-    this.tile.locate(this.seg, ram[MAP_ADDR + (iv >> 3) * MAP_COLUMNS + (iu >> 3)], true);
-    return this.mapping[tilePixel(ram, this.seg, this.tile, iu & 7, iv & 7)];
+    const ram = this.#ram;
+    this.#tile.locate(this.#seg, ram[MAP_ADDR + (iv >> 3) * MAP_COLUMNS + (iu >> 3)], true);
+    return this.#mapping[tilePixel(ram, this.#seg, this.#tile, iu & 7, iv & 7)];
   }
 }
 
 /** The screen of the VRAM bank that is not selected, 240 x 136, wrapping. */
 export class VbankTexture implements Texture {
-  private bank: Uint8Array = new Uint8Array(0);
+  #bank: Uint8Array = new Uint8Array(0);
 
-  constructor(private readonly mapping: Uint8Array) {}
+  readonly #mapping: Uint8Array;
+  constructor(mapping: Uint8Array) {
+    this.#mapping = mapping;}
 
   /** Reads this 16 KB bank's screen from now on. */
   use(bank: Uint8Array): this {
-    this.bank = bank;
+    this.#bank = bank;
     return this;
   }
 
   texel(u: number, v: number): number {
     const i = wrap(texelIndex(v), SCREEN_HEIGHT) * SCREEN_WIDTH + wrap(texelIndex(u), SCREEN_WIDTH);
-    return this.mapping[(this.bank[i >> 1] >> ((i & 1) << 2)) & 15];
+    return this.#mapping[(this.#bank[i >> 1] >> ((i & 1) << 2)) & 15];
   }
 }
 
@@ -118,24 +128,30 @@ export class TexturedVertices {
 }
 
 export class TexturedTriangle {
-  private readonly walk = new TriangleWalk();
-  private readonly u = new Float64Array(3);
-  private readonly v = new Float64Array(3);
-  private readonly q = new Float64Array(3);
+  readonly #walk = new TriangleWalk();
+  readonly #u = new Float64Array(3);
+  readonly #v = new Float64Array(3);
+  readonly #q = new Float64Array(3);
 
+  readonly #raster: Raster;
+  readonly #depthBuffer: Float64Array;
   constructor(
-    private readonly raster: Raster,
-    private readonly depthBuffer: Float64Array,
-  ) {}
+    raster: Raster,
+    depthBuffer: Float64Array,
+  ) {
+    this.#depthBuffer = depthBuffer;
+    this.#raster = raster;}
 
   /**
    * Draws the triangle. With depth, a pixel is drawn only where the buffer holds less than the
    * pixel's 1/z, and an opaque texel stores its 1/z there.
    */
   draw(verts: TexturedVertices, texture: Texture, depth: boolean): void {
-    const walk = this.walk;
-    if (!walk.setup(this.raster, verts.x, verts.y)) return;
-    const { u, v, q } = this;
+    const walk = this.#walk;
+    if (!walk.setup(this.#raster, verts.x, verts.y)) return;
+    const u = this.#u;
+    const v = this.#v;
+    const q = this.#q;
     for (let i = 0; i < 3; i++) {
       const at = walk.order[i];
       if (depth) {
@@ -147,8 +163,8 @@ export class TexturedTriangle {
         v[i] = verts.v[at];
       }
     }
-    const raster = this.raster;
-    const zbuf = this.depthBuffer;
+    const raster = this.#raster;
+    const zbuf = this.#depthBuffer;
     const { minX, maxX, start, stepX, stepY } = walk;
     const d0x = stepX[0], d1x = stepX[1], d2x = stepX[2];
     let s0 = start[0], s1 = start[1], s2 = start[2];

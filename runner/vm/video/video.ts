@@ -40,40 +40,42 @@ const ALT_FONT_CELL = [4, 6];
 export class Video implements VramBanks {
   /** ttri's depth buffer (one 1/z per screen pixel), cleared by cls. */
   readonly depth = new Float64Array(SCREEN_PIXELS);
-  private readonly raster: Raster;
-  private readonly tiles: TilePainter;
-  private readonly ellipses: EllipsePainter;
-  private readonly frame: FrameComposer;
-  private readonly texturedTriangle: TexturedTriangle;
-  private readonly deprecatedTriangle: DeprecatedTexturedTriangle;
-  private readonly vertices = new TexturedVertices();
-  private readonly sheetTexture: SheetTexture;
-  private readonly mapTexture: MapTexture;
-  private readonly vbankTexture: VbankTexture;
-  private readonly seedFill: SeedFill;
+  readonly #raster: Raster;
+  readonly #tiles: TilePainter;
+  readonly #ellipses: EllipsePainter;
+  readonly #frame: FrameComposer;
+  readonly #texturedTriangle: TexturedTriangle;
+  readonly #deprecatedTriangle: DeprecatedTexturedTriangle;
+  readonly #vertices = new TexturedVertices();
+  readonly #sheetTexture: SheetTexture;
+  readonly #mapTexture: MapTexture;
+  readonly #vbankTexture: VbankTexture;
+  readonly #seedFill: SeedFill;
   /** The first 16 KB of RAM: the selected bank. */
-  private readonly ramVram: Uint8Array;
+  readonly #ramVram: Uint8Array;
   /** The bank that is not selected. */
-  private readonly otherVram = new Uint8Array(VRAM_BYTES);
-  private readonly swapBuffer = new Uint8Array(VRAM_BYTES);
-  private vbankId = 0;
+  readonly #otherVram = new Uint8Array(VRAM_BYTES);
+  readonly #swapBuffer = new Uint8Array(VRAM_BYTES);
+  #vbankId = 0;
 
-  constructor(private readonly ram: Uint8Array) {
+  readonly #ram: Uint8Array;
+  constructor(ram: Uint8Array) {
+    this.#ram = ram;
     if (ram.length !== RAM_BYTES) throw new RangeError(`console RAM must be ${RAM_BYTES} bytes, got ${ram.length}`);
     // The frame composer reads VRAM four bytes at a time.
     if (ram.byteOffset % 4 !== 0) throw new RangeError(`console RAM must start at a multiple of 4 bytes, got offset ${ram.byteOffset}`);
-    this.raster = new Raster(ram);
-    this.tiles = new TilePainter(this.raster);
-    this.ellipses = new EllipsePainter(this.raster);
-    this.frame = new FrameComposer(this);
-    this.ramVram = ram.subarray(0, VRAM_BYTES);
-    this.texturedTriangle = new TexturedTriangle(this.raster, this.depth);
-    this.deprecatedTriangle = new DeprecatedTexturedTriangle(this.raster);
-    const mapping = this.tiles.mapping;
-    this.sheetTexture = new SheetTexture(ram, mapping);
-    this.mapTexture = new MapTexture(ram, mapping);
-    this.vbankTexture = new VbankTexture(mapping);
-    this.seedFill = new SeedFill(this.raster);
+    this.#raster = new Raster(ram);
+    this.#tiles = new TilePainter(this.#raster);
+    this.#ellipses = new EllipsePainter(this.#raster);
+    this.#frame = new FrameComposer(this);
+    this.#ramVram = ram.subarray(0, VRAM_BYTES);
+    this.#texturedTriangle = new TexturedTriangle(this.#raster, this.depth);
+    this.#deprecatedTriangle = new DeprecatedTexturedTriangle(this.#raster);
+    const mapping = this.#tiles.mapping;
+    this.#sheetTexture = new SheetTexture(ram, mapping);
+    this.#mapTexture = new MapTexture(ram, mapping);
+    this.#vbankTexture = new VbankTexture(mapping);
+    this.#seedFill = new SeedFill(this.#raster);
   }
 
   /**
@@ -83,19 +85,19 @@ export class Video implements VramBanks {
    * when given and not all zero), the fonts and their cell sizes written, the depth buffer cleared.
    */
   resetRam(palette: Uint8Array = SWEETIE_16, vbank1Palette?: Uint8Array): void {
-    this.raster.resetClip();
-    this.vbankId = 0;
-    this.otherVram.fill(0);
-    resetVramBank(this.ramVram, palette);
+    this.#raster.resetClip();
+    this.#vbankId = 0;
+    this.#otherVram.fill(0);
+    resetVramBank(this.#ramVram, palette);
     const useOwn = vbank1Palette !== undefined && vbank1Palette.subarray(0, PALETTE_BYTES).some((b) => b !== 0);
-    resetVramBank(this.otherVram, useOwn ? vbank1Palette : palette);
+    resetVramBank(this.#otherVram, useOwn ? vbank1Palette : palette);
     this.loadFonts();
     this.depth.fill(0);
   }
 
   /** Writes the system and small fonts and their cell sizes into RAM. */
   loadFonts(): void {
-    const ram = this.ram;
+    const ram = this.#ram;
     ram.set(SYSTEM_FONT, FONT_ADDR);
     ram.fill(0, FONT_PARAMS_ADDR, FONT_PARAMS_ADDR + FONT_PARAMS_BYTES);
     ram.set(FONT_CELL, FONT_PARAMS_ADDR);
@@ -105,7 +107,7 @@ export class Video implements VramBanks {
   }
 
   cls(color: number): void {
-    const r = this.raster;
+    const r = this.#raster;
     const c = r.mapColor(toS32(color));
     if (r.isFullScreenClip()) {
       r.fillScreen(c);
@@ -119,7 +121,7 @@ export class Video implements VramBanks {
   }
 
   pix(x: number, y: number, color: number): void {
-    const r = this.raster;
+    const r = this.#raster;
     r.plot(toS32(x), toS32(y), r.mapColor(toS32(color)));
   }
 
@@ -128,22 +130,22 @@ export class Video implements VramBanks {
     x = toS32(x);
     y = toS32(y);
     if (x < 0 || y < 0 || x >= SCREEN_WIDTH || y >= SCREEN_HEIGHT) return 0;
-    return this.raster.nibble(x, y);
+    return this.#raster.nibble(x, y);
   }
 
   /** Float coordinates. */
   line(x0: number, y0: number, x1: number, y1: number, color: number): void {
-    drawLine(this.raster, x0, y0, x1, y1, this.raster.mapColor(toS32(color)));
+    drawLine(this.#raster, x0, y0, x1, y1, this.#raster.mapColor(toS32(color)));
   }
 
   rect(x: number, y: number, w: number, h: number, color: number): void {
-    const r = this.raster;
+    const r = this.#raster;
     r.fillRect(toS32(x), toS32(y), toS32(w), toS32(h), r.mapColor(toS32(color)));
   }
 
   /** Top and bottom rows, then left and right columns; with h <= 0 or w <= 0 some of them still show. */
   rectb(x: number, y: number, w: number, h: number, color: number): void {
-    const r = this.raster;
+    const r = this.#raster;
     x = toS32(x);
     y = toS32(y);
     w = toS32(w);
@@ -156,32 +158,32 @@ export class Video implements VramBanks {
   }
 
   circ(x: number, y: number, radius: number, color: number): void {
-    this.ellipse(x, y, radius, radius, color, true);
+    this.#ellipse(x, y, radius, radius, color, true);
   }
 
   circb(x: number, y: number, radius: number, color: number): void {
-    this.ellipse(x, y, radius, radius, color, false);
+    this.#ellipse(x, y, radius, radius, color, false);
   }
 
   elli(x: number, y: number, a: number, b: number, color: number): void {
-    this.ellipse(x, y, a, b, color, true);
+    this.#ellipse(x, y, a, b, color, true);
   }
 
   ellib(x: number, y: number, a: number, b: number, color: number): void {
-    this.ellipse(x, y, a, b, color, false);
+    this.#ellipse(x, y, a, b, color, false);
   }
 
   /** Float vertices. */
   tri(x1: number, y1: number, x2: number, y2: number, x3: number, y3: number, color: number): void {
-    fillTriangle(this.raster, x1, y1, x2, y2, x3, y3, this.raster.mapColor(toS32(color)));
+    fillTriangle(this.#raster, x1, y1, x2, y2, x3, y3, this.#raster.mapColor(toS32(color)));
   }
 
   /** Float vertices: three lines. */
   trib(x1: number, y1: number, x2: number, y2: number, x3: number, y3: number, color: number): void {
-    const c = this.raster.mapColor(toS32(color));
-    drawLine(this.raster, x1, y1, x2, y2, c);
-    drawLine(this.raster, x2, y2, x3, y3, c);
-    drawLine(this.raster, x3, y3, x1, y1, c);
+    const c = this.#raster.mapColor(toS32(color));
+    drawLine(this.#raster, x1, y1, x2, y2, c);
+    drawLine(this.#raster, x2, y2, x3, y3, c);
+    drawLine(this.#raster, x3, y3, x1, y1, c);
   }
 
   /**
@@ -194,14 +196,14 @@ export class Video implements VramBanks {
     u1: number, v1: number, u2: number, v2: number, u3: number, v3: number,
     texsrc: number, chromakey: readonly number[], z1: number, z2: number, z3: number, withDepth: boolean,
   ): void {
-    const texture = this.texture(texsrc);
+    const texture = this.#texture(texsrc);
     if (texture === undefined) return;
-    const verts = this.vertices;
+    const verts = this.#vertices;
     verts.set(0, x1, y1, u1, v1, z1);
     verts.set(1, x2, y2, u2, v2, z2);
     verts.set(2, x3, y3, u3, v3, z3);
-    this.tiles.loadMapping(chromakey);
-    this.texturedTriangle.draw(verts, texture, withDepth && verts.hasDepth());
+    this.#tiles.loadMapping(chromakey);
+    this.#texturedTriangle.draw(verts, texture, withDepth && verts.hasDepth());
   }
 
   /** The deprecated textri: scanline texturing from the sheet, or from the map when useMap. */
@@ -210,13 +212,13 @@ export class Video implements VramBanks {
     u1: number, v1: number, u2: number, v2: number, u3: number, v3: number,
     useMap: boolean, chromakey: readonly number[],
   ): void {
-    const verts = this.vertices;
+    const verts = this.#vertices;
     verts.set(0, x1, y1, u1, v1, 0);
     verts.set(1, x2, y2, u2, v2, 0);
     verts.set(2, x3, y3, u3, v3, 0);
-    this.tiles.loadMapping(chromakey);
-    const texture = this.texture(useMap ? TextureSource.MAP : TextureSource.TILES);
-    if (texture !== undefined) this.deprecatedTriangle.draw(verts, texture, useMap);
+    this.#tiles.loadMapping(chromakey);
+    const texture = this.#texture(useMap ? TextureSource.MAP : TextureSource.TILES);
+    if (texture !== undefined) this.#deprecatedTriangle.draw(verts, texture, useMap);
   }
 
   /**
@@ -224,17 +226,17 @@ export class Video implements VramBanks {
    * means none; otherwise the fill spreads over everything but the border and the new colour.
    */
   paint(x: number, y: number, color: number, bordercolor: number): void {
-    const r = this.raster;
+    const r = this.#raster;
     const border = toS32(bordercolor) & 255;
-    this.seedFill.fill(toS32(x), toS32(y), r.mapColor(toS32(color)), border === 255 ? -1 : r.mapColor(border));
+    this.#seedFill.fill(toS32(x), toS32(y), r.mapColor(toS32(color)), border === 255 ? -1 : r.mapColor(border));
   }
 
   spr(id: number, x: number, y: number, colorkey: readonly number[], scale: number, flip: number, rotate: number, w: number, h: number): void {
-    this.tiles.sprite(toS32(id), toS32(x), toS32(y), colorkey, toS32(scale), toS32(flip), toS32(rotate), toS32(w), toS32(h));
+    this.#tiles.sprite(toS32(id), toS32(x), toS32(y), colorkey, toS32(scale), toS32(flip), toS32(rotate), toS32(w), toS32(h));
   }
 
   map(x: number, y: number, w: number, h: number, sx: number, sy: number, colorkey: readonly number[], scale: number, remap?: RemapFn): void {
-    this.tiles.map(toS32(x), toS32(y), toS32(w), toS32(h), toS32(sx), toS32(sy), colorkey, toS32(scale), remap);
+    this.#tiles.map(toS32(x), toS32(y), toS32(w), toS32(h), toS32(sx), toS32(sy), colorkey, toS32(scale), remap);
   }
 
   /**
@@ -243,13 +245,13 @@ export class Video implements VramBanks {
    * negative colour such as -1 makes the glyphs transparent; the palette map does not apply (quirk 1).
    */
   print(text: string, x: number, y: number, color: number, fixed: boolean, scale: number, smallfont: boolean): number {
-    const ram = this.ram;
+    const ram = this.#ram;
     const c = (toS32(color) % 16) & 255;
-    const mapping = this.tiles.mapping;
+    const mapping = this.#tiles.mapping;
     mapping.fill(TRANSPARENT);
     mapping[1] = c === TRANSPARENT ? TRANSPARENT : c & 15;
     const params = smallfont ? ALT_FONT_PARAMS_ADDR : FONT_PARAMS_ADDR;
-    return drawText(this.raster, this.tiles, text, toS32(x), toS32(y), {
+    return drawText(this.#raster, this.#tiles, text, toS32(x), toS32(y), {
       seg: FONT_SEGMENT,
       // Compatibility in TIC-80: non-fixed text advances empty glyphs by the cell width - 2.
       advance: fixed ? ram[params] : ram[params] - 2,
@@ -262,9 +264,9 @@ export class Video implements VramBanks {
 
   /** Prints with glyphs from the sheet opposite to the blit segment's bank; palette-mapped. Returns the width. */
   font(text: string, x: number, y: number, chromakey: readonly number[], charWidth: number, charHeight: number, fixed: boolean, scale: number, alt: boolean): number {
-    this.tiles.loadMapping(chromakey);
-    return drawText(this.raster, this.tiles, text, toS32(x), toS32(y), {
-      seg: SEGMENTS[oppositeSegment(this.tiles.segmentIndex())],
+    this.#tiles.loadMapping(chromakey);
+    return drawText(this.#raster, this.#tiles, text, toS32(x), toS32(y), {
+      seg: SEGMENTS[oppositeSegment(this.#tiles.segmentIndex())],
       advance: toS32(charWidth),
       lineHeight: toS32(charHeight),
       fixed,
@@ -274,55 +276,55 @@ export class Video implements VramBanks {
   }
 
   clip(x: number, y: number, w: number, h: number): void {
-    this.raster.setClip(toS32(x), toS32(y), toS32(w), toS32(h));
+    this.#raster.setClip(toS32(x), toS32(y), toS32(w), toS32(h));
   }
 
   clipReset(): void {
-    this.raster.resetClip();
+    this.#raster.resetClip();
   }
 
   /** Selects VRAM bank 0 or 1 (other ids are ignored) and returns the previously selected id. */
   vbank(id?: number): number {
-    const previous = this.vbankId;
+    const previous = this.#vbankId;
     if (id === undefined) return previous;
     const bank = toS32(id);
     if ((bank === 0 || bank === 1) && bank !== previous) {
-      this.swapBuffer.set(this.ramVram);
-      this.ramVram.set(this.otherVram);
-      this.otherVram.set(this.swapBuffer);
-      this.vbankId = bank;
+      this.#swapBuffer.set(this.#ramVram);
+      this.#ramVram.set(this.#otherVram);
+      this.#otherVram.set(this.#swapBuffer);
+      this.#vbankId = bank;
     }
     return previous;
   }
 
-  private texture(texsrc: number): Texture | undefined {
-    const seg = SEGMENTS[this.tiles.segmentIndex()];
+  #texture(texsrc: number): Texture | undefined {
+    const seg = SEGMENTS[this.#tiles.segmentIndex()];
     switch (texsrc) {
       case TextureSource.TILES:
-        return this.sheetTexture.use(seg);
+        return this.#sheetTexture.use(seg);
       case TextureSource.MAP:
-        return this.mapTexture.use(seg);
+        return this.#mapTexture.use(seg);
       case TextureSource.VBANK:
-        return this.vbankTexture.use(this.otherVram);
+        return this.#vbankTexture.use(this.#otherVram);
       default:
         return undefined;
     }
   }
 
   bankMemory(id: number): Uint8Array {
-    return id === this.vbankId ? this.ramVram : this.otherVram;
+    return id === this.#vbankId ? this.#ramVram : this.#otherVram;
   }
 
   /** Composes the 256 x 144 RGBA frame into out, calling the row callbacks on the way. */
   blit(out: Uint8Array, rows?: RowCallbacks): void {
-    this.frame.compose(out, rows);
+    this.#frame.compose(out, rows);
   }
 
-  private ellipse(x: number, y: number, a: number, b: number, color: number, filled: boolean): void {
+  #ellipse(x: number, y: number, a: number, b: number, color: number, filled: boolean): void {
     x = toS32(x);
     y = toS32(y);
     a = toS32(a);
     b = toS32(b);
-    this.ellipses.draw(x - a, y - b, x + a, y + b, this.raster.mapColor(toS32(color)), filled);
+    this.#ellipses.draw(x - a, y - b, x + a, y + b, this.#raster.mapColor(toS32(color)), filled);
   }
 }
