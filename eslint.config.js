@@ -54,6 +54,8 @@ export default tseslint.config(
     plugins: { nibble: { rules: { layers } } },
     rules: {
       'nibble/layers': 'error',
+      // A variable that closures read before its one assignment (a value known only later) stays let.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // Leaving a field out of a copy by destructuring it into an unused name is the idiom for it.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false }],
@@ -65,7 +67,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: ':matches(PropertyDefinition, MethodDefinition, TSParameterProperty, AccessorProperty)[accessibility="private"]',
+          selector: ':matches(PropertyDefinition, MethodDefinition[kind!="constructor"], TSParameterProperty, AccessorProperty)[accessibility="private"]',
           message: 'Use a #private member: the project keeps one private-field style, the one the runtime enforces.',
         },
       ],

@@ -85,7 +85,7 @@ export function findCallContext(before: string): CallContext | null {
   let depth = 0;
   let argIndex = 0;
   for (let i = text.length - 1; i >= stop; i--) {
-    const c = text[i]!;
+    const c = text[i];
     if (c === ')' || c === ']' || c === '}') {
       depth += 1;
     } else if (c === '(' || c === '[' || c === '{') {
@@ -104,9 +104,9 @@ export function findCallContext(before: string): CallContext | null {
 
 function calledName(text: string, openParen: number, argIndex: number): CallContext | null {
   let end = openParen;
-  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
   let start = end;
-  while (start > 0 && IDENT_CHAR.test(text[start - 1]!)) start--;
+  while (start > 0 && IDENT_CHAR.test(text[start - 1])) start--;
   if (start === end) return null;
   const before = text[start - 1];
   if (before === '.' || before === ':') return null;

@@ -24,7 +24,7 @@ function isFieldName(model: Model, lineNumber: number, startColumn: number): boo
 }
 
 function callbackSnippet(entry: ApiEntry): string {
-  const params = entry.signatures[0]!.params.map((p) => p.name).join(',');
+  const params = entry.signatures[0].params.map((p) => p.name).join(',');
   return `function ${entry.name}(${params})\n\t$0\nend`;
 }
 
@@ -35,7 +35,7 @@ function completionItems(monaco: MonacoApi, range: Monaco.IRange): Monaco.langua
     return {
       label: isCallback ? { label: entry.name, description: 'callback' } : entry.name,
       kind: isCallback ? CompletionItemKind.Snippet : CompletionItemKind.Function,
-      detail: signatureLabel(entry.name, entry.signatures[0]!),
+      detail: signatureLabel(entry.name, entry.signatures[0]),
       documentation: { value: entryMarkdown(entry) },
       insertText: isCallback ? callbackSnippet(entry) : `${entry.name}($0)`,
       insertTextRules: CompletionItemInsertTextRule.InsertAsSnippet,

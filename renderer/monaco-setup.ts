@@ -31,7 +31,7 @@ self.MonacoEnvironment = {
   getWorker: () => new EditorWorker(),
 };
 
-const hex = (index: number): string => SWEETIE_16[index]!.slice(1);
+const hex = (index: number): string => SWEETIE_16[index].slice(1);
 
 /** A dark theme drawn from the console's own palette. */
 monaco.editor.defineTheme('nibble-dark', {
@@ -47,12 +47,12 @@ monaco.editor.defineTheme('nibble-dark', {
   ],
   colors: {
     'editor.background': '#12131e',
-    'editor.foreground': SWEETIE_16[12]!,
-    'editorLineNumber.foreground': SWEETIE_16[14]!,
-    'editorLineNumber.activeForeground': SWEETIE_16[4]!,
+    'editor.foreground': SWEETIE_16[12],
+    'editorLineNumber.foreground': SWEETIE_16[14],
+    'editorLineNumber.activeForeground': SWEETIE_16[4],
     'editor.lineHighlightBackground': '#1f2236',
     'editor.selectionBackground': '#29366faa',
-    'editorCursor.foreground': SWEETIE_16[4]!,
+    'editorCursor.foreground': SWEETIE_16[4],
     'editorWidget.background': '#1a1c2c',
     'editorSuggestWidget.background': '#1a1c2c',
     'editorSuggestWidget.selectedBackground': '#29366f',

@@ -7,7 +7,7 @@ export const SWEETIE_16: readonly string[] = Array.from({ length: 16 }, (_, i) =
 
 /** trace() colours wrap like the console's: only the low 4 bits count. */
 export function paletteColor(index: number): string {
-  return SWEETIE_16[index & 15] ?? SWEETIE_16[15]!;
+  return SWEETIE_16[index & 15] ?? SWEETIE_16[15];
 }
 
 /** The console's background (style.css --panel). */

@@ -4,12 +4,12 @@
 // Browsers keep Ctrl+N for a new window and never hand it to the page, hence Alt+N there.
 
 export interface ShortcutActions {
-  run(): void;
-  stop(): void;
-  newCart(): void;
-  open(): void;
-  save(): void;
-  saveAs(): void;
+  run: () => void;
+  stop: () => void;
+  newCart: () => void;
+  open: () => void;
+  save: () => void;
+  saveAs: () => void;
 }
 
 /** The key that starts a new cart, as the toolbar shows it. */

@@ -34,7 +34,7 @@ export class SlidingWindow {
 
   #expire(now: number): void {
     let drop = 0;
-    while (drop < this.#times.length && this.#times[drop]! <= now - this.#windowMs) drop++;
+    while (drop < this.#times.length && this.#times[drop] <= now - this.#windowMs) drop++;
     if (drop > 0) {
       this.#times.splice(0, drop);
       this.#values.splice(0, drop);

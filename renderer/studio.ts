@@ -319,7 +319,7 @@ export class Studio {
       studioFps: () => this.#screen.studioFps(),
       state: () => this.#run.state,
       audioPeak: () => this.#audio.outputPeak(),
-      cartBytes: (section, bank) => this.#cart.doc.cart.banks[bank]![section].slice(),
+      cartBytes: (section, bank) => this.#cart.doc.cart.banks[bank][section].slice(),
       editor: { getCode: () => this.#editor.getCode(), setCode: (code) => this.#editor.setCode(code) },
     });
   }

@@ -13,7 +13,7 @@ const NAMED_KEYS: Readonly<Record<string, number>> = {
 /** The TIC-80 key code (1..94) of a physical key (KeyboardEvent.code), or null. */
 export function ticKeyCode(code: string): number | null {
   const letter = /^Key([A-Z])$/.exec(code);
-  if (letter) return letter[1]!.charCodeAt(0) - 64;
+  if (letter) return letter[1].charCodeAt(0) - 64;
   const digit = /^Digit([0-9])$/.exec(code);
   if (digit) return 27 + Number(digit[1]);
   const fn = /^F([0-9]{1,2})$/.exec(code);

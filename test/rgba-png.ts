@@ -16,6 +16,6 @@ export function readRgbaPng(bytes: Uint8Array): RgbaImage {
   }
   if (channels === 4) return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   const rgba = new Uint8Array(width * height * 4);
-  for (let i = 0; i < width * height; i++) rgba.set([data[i * 3]!, data[i * 3 + 1]!, data[i * 3 + 2]!, 255], i * 4);
+  for (let i = 0; i < width * height; i++) rgba.set([data[i * 3], data[i * 3 + 1], data[i * 3 + 2], 255], i * 4);
   return { width, height, data: rgba };
 }

@@ -72,7 +72,7 @@ ipcRenderer.on(CHANNELS.runnerGone, (_event, info: RunnerGoneInfo) => {
 
 // A MessagePort cannot cross the context bridge, so it travels to the page by window.postMessage.
 ipcRenderer.on(CHANNELS.runnerPort, (event) => {
-  const [port] = event.ports;
+  const port: unknown = event.ports[0];
   if (port !== undefined) window.postMessage({ type: PORT_MESSAGE_TYPE }, window.location.origin, [port]);
 });
 

@@ -81,7 +81,7 @@ export class IndexedDbAutosaveStore implements AutosaveStore {
   async load(): Promise<CartDocument | null> {
     const tx = (await this.#open()).transaction(STORE_NAME, 'readonly');
     const store = tx.objectStore(STORE_NAME);
-    const [doc, ...banks] = await Promise.all([request(store.get(DOC_KEY)), ...Array.from({ length: BANK_COUNT }, (_, b) => request(store.get(bankKey(b))))]);
+    const [doc, ...banks] = await Promise.all([request<unknown>(store.get(DOC_KEY)), ...Array.from({ length: BANK_COUNT }, (_, b) => request<unknown>(store.get(bankKey(b))))]);
     if (!isDocRecord(doc)) return null;
     const cart: unknown = { code: doc.code, banks, binary: doc.binary, lang: doc.lang };
     if (!isCart(cart)) return null;

@@ -57,7 +57,7 @@ export class CommandLine {
     if (to === this.#at) return;
     if (this.#at === this.#history.length) this.#draft = this.#input.value;
     this.#at = to;
-    this.#input.value = to === this.#history.length ? this.#draft : this.#history[to]!;
+    this.#input.value = to === this.#history.length ? this.#draft : this.#history[to];
   }
 
   #complete(): void {

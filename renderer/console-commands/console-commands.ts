@@ -92,7 +92,7 @@ export class ConsoleCommands {
   completions(line: string): string[] {
     const words = line.trimStart().split(/\s+/);
     const last = (words.at(-1) ?? '').toLowerCase();
-    const choices = words.length === 1 ? COMMAND_NAMES : words.length === 2 ? this.#argumentChoices(words[0]!.toLowerCase()) : [];
+    const choices = words.length === 1 ? COMMAND_NAMES : words.length === 2 ? this.#argumentChoices(words[0].toLowerCase()) : [];
     return choices.filter((choice) => choice.startsWith(last));
   }
 
@@ -136,7 +136,7 @@ export class ConsoleCommands {
       return;
     }
     const name = file === undefined ? `${what}.png` : file.toLowerCase().endsWith('.png') ? file : `${file}.png`;
-    const bank = this.#host.cart().banks[0]!;
+    const bank = this.#host.cart().banks[0];
     this.#host.download(name, what === 'map' ? encodeMapPng(bank.map) : encodeSheetPng(bank[what], what, bank.palette));
     this.#host.print(`exported ${what} to ${name}`);
   }
@@ -148,7 +148,7 @@ export class ConsoleCommands {
     }
     const file = await this.#host.pickPng();
     if (!file) return;
-    const bank = this.#host.cart().banks[0]!;
+    const bank = this.#host.cart().banks[0];
     let bytes: Uint8Array;
     try {
       bytes = what === 'map' ? importMapPng(file.bytes, bank.map) : importSheetPng(file.bytes, bank[what], what, bank.palette);

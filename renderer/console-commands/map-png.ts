@@ -17,7 +17,7 @@ export function importMapPng(png: Uint8Array, map: Uint8Array): Uint8Array {
   const width = Math.min(image.width, MAP_COLUMNS);
   const height = Math.min(image.height, MAP_ROWS);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) out[y * MAP_COLUMNS + x] = (image.data[(y * image.width + x) * channels]! >> shift) & 0xff;
+    for (let x = 0; x < width; x++) out[y * MAP_COLUMNS + x] = (image.data[(y * image.width + x) * channels] >> shift) & 0xff;
   }
   return out;
 }

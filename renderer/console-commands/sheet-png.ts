@@ -11,7 +11,7 @@ const viewOf = (section: SheetSection): SheetView => ({ section, bpp: 4, page: 0
 function paletteRgb(palette: Uint8Array): [number, number, number][] {
   return Array.from({ length: PALETTE_COLORS }, (_, i) => {
     const at = colorOffset(0, i);
-    return [palette[at]!, palette[at + 1]!, palette[at + 2]!];
+    return [palette[at], palette[at + 1], palette[at + 2]];
   });
 }
 
@@ -53,7 +53,7 @@ export function importSheetPng(png: Uint8Array, bytes: Uint8Array, section: Shee
     const at = i * channels;
     // Grey images have one or two channels; colour ones three or four.
     const [r, g, b] = channels < 3 ? [at, at, at] : [at, at + 1, at + 2];
-    return [data[r]! / scale, data[g]! / scale, data[b]! / scale];
+    return [data[r] / scale, data[g] / scale, data[b] / scale];
   };
   const width = Math.min(image.width, PAGE_PIXELS);
   const height = Math.min(image.height, PAGE_PIXELS);

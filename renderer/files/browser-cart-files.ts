@@ -38,21 +38,21 @@ export class BrowserCartFiles implements CartFileAccess {
     else this.#events.failed(`${id} is no longer kept in this browser; open it from its file.`);
   }
 
-  async recent(): Promise<RecentEntry[]> {
-    return this.#recent.list();
+  recent(): Promise<RecentEntry[]> {
+    return Promise.resolve(this.#recent.list());
   }
 
-  async save(request: SaveRequest): Promise<SavedCartFile | null> {
+  save(request: SaveRequest): Promise<SavedCartFile | null> {
     let name = request.name;
     if (request.saveAs) {
       const answer = window.prompt('Save the cart as (.lua text cart, .tic or .png):', name);
-      if (answer === null) return null;
+      if (answer === null) return Promise.resolve(null);
       name = normaliseCartName(answer);
     }
     const bytes = request.encode(name);
     download(name, bytes);
     this.#recent.remember(name, bytes);
-    return { name, location: null };
+    return Promise.resolve({ name, location: null });
   }
 
   remember(file: PickedCartFile): void {

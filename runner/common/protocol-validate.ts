@@ -92,8 +92,11 @@ function isOneOf<T extends string>(value: unknown, options: readonly T[]): value
 }
 
 /** The typed-array brand check works across realms, unlike instanceof, and cannot be faked by a plain object. */
-const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag)!
-  .get as (this: unknown) => string | undefined;
+const typedArrayTagDescriptor: { get?: (this: unknown) => string | undefined } | undefined = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype),
+  Symbol.toStringTag,
+);
+const typedArrayTag = typedArrayTagDescriptor!.get!;
 
 function isUint8Array(value: unknown): value is Uint8Array {
   return typedArrayTag.call(value) === 'Uint8Array';

@@ -100,8 +100,8 @@ export class FrameLoop {
     this.#frames++;
     this.#busyMs += cpuMs;
     this.#sink.send({ type: 'frame', index: this.#frames, pixels, audio, cursor: this.#machine.cursor, relativeMouse: this.#machine.relativeMouse, stats: { cpuMs, luaMemory: this.#machine.luaMemory } }, [
-      pixels.buffer as ArrayBuffer,
-      audio.buffer as ArrayBuffer,
+      pixels.buffer,
+      audio.buffer,
     ]);
     const pmem = this.#pmem.takeChange();
     if (pmem) this.#sink.send({ type: 'pmem', bytes: pmem }, [pmem.buffer as ArrayBuffer]);

@@ -17,7 +17,7 @@ declare namespace WebAssembly {
   class Instance {
     readonly exports: Exports;
   }
-  type ExportValue = Function | Memory | object;
+  type ExportValue = ((...args: never[]) => unknown) | Memory | object;
   type Exports = Record<string, ExportValue>;
   type Imports = Record<string, Record<string, unknown>>;
   interface WebAssemblyInstantiatedSource {

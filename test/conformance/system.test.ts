@@ -28,8 +28,8 @@ describe('stat (Nibble, as PICO-8)', () => {
     const run = rig.run('function TIC() trace(stat(1)) for i = 1, 500000 do end trace(stat(1)) end', { frames: 2, instructionBudget: 1_000_000 });
     const shares = traced(run, 'stat(1)').map(Number);
     for (const frame of [0, 1]) {
-      assert.ok(shares[frame * 2]! < 0.002, `frame ${frame + 1} starts at ${shares[frame * 2]}`);
-      assert.ok(Math.abs(shares[frame * 2 + 1]! - 0.5) <= 0.002, `500000 of 1000000 instructions gave ${shares[frame * 2 + 1]}`);
+      assert.ok(shares[frame * 2] < 0.002, `frame ${frame + 1} starts at ${shares[frame * 2]}`);
+      assert.ok(Math.abs(shares[frame * 2 + 1] - 0.5) <= 0.002, `500000 of 1000000 instructions gave ${shares[frame * 2 + 1]}`);
     }
   });
 

@@ -9,7 +9,7 @@ import type { Rig } from '../conformance/rig.js';
 import { captureTic80, type HeldButtons } from '../tic80-native.js';
 
 export const CAPTURED_FRAMES = [1, 60, 600] as const;
-const LAST_FRAME = CAPTURED_FRAMES[CAPTURED_FRAMES.length - 1]!;
+const LAST_FRAME = CAPTURED_FRAMES[CAPTURED_FRAMES.length - 1];
 /** Stereo samples in one frame at 60 Hz. */
 const FRAME_SAMPLES = 735;
 /** TIC-80's audio for a call starts this many frames after Nibble's. */
@@ -83,7 +83,7 @@ function frameSound(audio: Int16Array, frame: number): FrameSound {
   let sum = 0;
   for (let i = 0; i < FRAME_SAMPLES; i++) {
     left[i] = audio[base + i * 2] ?? 0;
-    sum += left[i]! * left[i]!;
+    sum += left[i] * left[i];
   }
   const rms = Math.sqrt(sum / FRAME_SAMPLES);
   if (rms < SILENCE_RMS) return { rms, freq: 0 };

@@ -26,7 +26,7 @@ const cartBytes = async (page: Page, section: CartSection): Promise<number[]> =>
 /** Pixel (x, y) of a 4 bpp 128x128 sheet (reference 3.6): 8x8 tiles of 32 bytes, left pixel in the low nibble. */
 const sheetPixel = (bytes: number[], x: number, y: number): number => {
   const at = ((y >> 3) * 16 + (x >> 3)) * 32 + (y & 7) * 4 + ((x & 7) >> 1);
-  return (bytes[at]! >> ((x & 1) * 4)) & 15;
+  return (bytes[at] >> ((x & 1) * 4)) & 15;
 };
 
 test('help, eval in the running cart, cls, history and completion', async () => {

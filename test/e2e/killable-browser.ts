@@ -71,7 +71,7 @@ export async function launchKillable(executablePath: string, profileDir: string)
         if (!found) return;
         clearTimeout(timer);
         child.stderr.off('data', read);
-        resolve(found[1]!);
+        resolve(found[1]);
       };
       child.stderr.on('data', read);
       child.once('exit', (code, signal) => {

@@ -58,7 +58,7 @@ async function mapBytes(page: Page): Promise<Uint8Array> {
   return new Uint8Array(await inStudio(page, ([g]) => [...g.__nibble.cartBytes('map', 0)]));
 }
 
-const cell = (map: Uint8Array, x: number, y: number): number => map[y * MAP_COLUMNS + x]!;
+const cell = (map: Uint8Array, x: number, y: number): number => map[y * MAP_COLUMNS + x];
 const count = (map: Uint8Array, tile: number): number => map.filter((t) => t === tile).length;
 
 /** Page position of a point given in the canvas's own pixels (the map view is 240x136, the sheet 128x128). */
@@ -95,7 +95,7 @@ const clickCell = (page: Page, x: number, y: number, modifiers: ('Control' | 'Sh
 async function viewPixel(page: Page, x: number, y: number): Promise<string> {
   const png = readRgbaPng(await page.locator('.map-view-canvas').screenshot());
   const i = (y * png.width + x) * 4;
-  return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('');
+  return [png.data[i], png.data[i + 1], png.data[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join('');
 }
 
 /** Waits until the map view shows `color` at a CSS pixel (it draws on the next display frame). */
@@ -232,7 +232,7 @@ test('the map saved with Ctrl+S holds the drawing, and the cart run draws it wit
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+S')]);
   assert.equal(download.suggestedFilename(), 'map-test.lua');
   const saved = readCart(new Uint8Array(readFileSync(await download.path())), 'map-test.lua');
-  assert.deepEqual(saved.banks[0]!.map, drawn);
+  assert.deepEqual(saved.banks[0].map, drawn);
 
   await runAndWaitForFrame(page);
   assert.equal(await framePixel(page, 2 * 8 + 4, 3 * 8 + 4), RED);

@@ -76,7 +76,7 @@ test('F4 opens the SFX editor; mouse strokes write the waveform and envelope nib
 
   await drawSquareWave(page);
   const waves = await bytes(page, 'waveforms');
-  assert.deepEqual(waves.slice(0, 16), [...Array(8).fill(0xff), ...Array(8).fill(0)], 'samples 0-15 at 15, low nibble first');
+  assert.deepEqual(waves.slice(0, 16), [...Array<number>(8).fill(0xff), ...Array<number>(8).fill(0)], 'samples 0-15 at 15, low nibble first');
 
   // Waveform 2: a ramp drawn from level 0 to level 15 across the 32 samples.
   await page.locator('.sfx-wave-button[data-wave="2"]').click();

@@ -212,7 +212,7 @@ const STRESS_CARTS: { name: string; code: string; frames: number; traces: (trace
     ].join('\n'),
     frames: 10,
     // Sum of 2i, then of i + 1, for i = 1..5000.
-    traces: (sums) => assert.deepEqual(sums, Array(10).fill('37512500')),
+    traces: (sums) => assert.deepEqual(sums, Array<string>(10).fill('37512500')),
   },
 ];
 

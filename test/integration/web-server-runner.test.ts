@@ -127,7 +127,7 @@ describe('web fallback runner sessions', { timeout: 60_000 }, () => {
   it("sends a frame's trace lines together, in order, not one WebSocket message each", async () => {
     const client = new RunnerClient(server);
     await client.opened();
-    client.send({ ...CLS_CART, cart: { name: 'chatty.lua', code: 'function TIC() for i = 1, 50 do trace(i) end end' } } as HostMessage);
+    client.send({ ...CLS_CART, cart: { name: 'chatty.lua', code: 'function TIC() for i = 1, 50 do trace(i) end end' } });
     for (let frames = 0; frames < 4; frames++) await client.next('frame');
     const traces = client.messages.filter((m) => m.type === 'trace').map((m) => m.text);
     assert.ok(traces.length >= 200, `only ${traces.length} trace lines arrived`);
@@ -154,7 +154,7 @@ describe('web fallback runner sessions', { timeout: 60_000 }, () => {
     const client = new RunnerClient(server);
     await client.opened();
     const [error, ready, frame] = [client.next('error'), client.next('ready'), client.next('frame')];
-    client.send({ ...CLS_CART, options: { deterministic: true, pacing: 'fast' } } as HostMessage);
+    client.send({ ...CLS_CART, options: { deterministic: true, pacing: 'fast' } });
     const first = await Promise.race([error, ready, frame]);
     assert.equal(first.type, 'error');
     assert.match(first.type === 'error' ? first.message : '', /cls\.lua: .*refused .*pacing 'fast'/);

@@ -19,8 +19,8 @@ function workDir(): string {
 function sampleCart(): Cart {
   const cart = emptyCart();
   cart.code = 'function TIC()\n  cls(3) -- ünïcode\nend\n-- <b>a line a text cart would read as data</b>\n';
-  cart.banks[0]!.tiles[5] = 0x42;
-  cart.banks[7]!.map[32639] = 0x99;
+  cart.banks[0].tiles[5] = 0x42;
+  cart.banks[7].map[32639] = 0x99;
   cart.binary = new Uint8Array([0, 97, 115, 109]);
   cart.lang = 7;
   return cart;
@@ -51,7 +51,7 @@ test('main accepts only a whole cart with a name, a place or null, and an unsave
   assert.equal(parseAutosavedCart({ ...doc, name: 7 }), null);
   assert.equal(parseAutosavedCart({ ...doc, location: 'a\0b' }), null);
   assert.equal(parseAutosavedCart({ ...doc, cart: { ...doc.cart, banks: doc.cart.banks.slice(1) } }), null);
-  const shortMap = { ...doc.cart.banks[0]!, map: new Uint8Array(3) };
+  const shortMap = { ...doc.cart.banks[0], map: new Uint8Array(3) };
   assert.equal(parseAutosavedCart({ ...doc, cart: { ...doc.cart, banks: [shortMap, ...doc.cart.banks.slice(1)] } }), null);
 });
 
@@ -102,7 +102,7 @@ function straceCalls(output: string): string[] {
     const [, pid = '', line = raw] = /^(?:\[pid\s+(\d+)\] )?(.*)$/.exec(raw) ?? [];
     const started = /^(.*) <unfinished \.\.\.>$/.exec(line);
     if (started) {
-      unfinished.set(pid, started[1]!);
+      unfinished.set(pid, started[1]);
       continue;
     }
     const resumed = /^<\.\.\. \w+ resumed>(.*)$/.exec(line);
@@ -129,10 +129,10 @@ test('the durable write flushes the temporary file, renames it over the old one,
     const steps: string[] = [];
     for (const line of straceCalls(run.stderr)) {
       const opened = /openat\(AT_FDCWD, "([^"]+)".* = (\d+)$/.exec(line);
-      if (opened && opened[1]!.startsWith(dir)) fds.set(opened[2]!, opened[1] === dir ? 'folder' : opened[1]!.endsWith('.tmp') ? 'temporary' : opened[1]!);
+      if (opened && opened[1].startsWith(dir)) fds.set(opened[2], opened[1] === dir ? 'folder' : opened[1].endsWith('.tmp') ? 'temporary' : opened[1]);
       const synced = /f(?:data)?sync\((\d+)\)/.exec(line);
-      if (synced && fds.has(synced[1]!)) steps.push(`fsync ${fds.get(synced[1]!)}`);
-      if (opened && opened[1]!.startsWith(dir)) steps.push(`open ${fds.get(opened[2]!)}`);
+      if (synced && fds.has(synced[1])) steps.push(`fsync ${fds.get(synced[1])}`);
+      if (opened && opened[1].startsWith(dir)) steps.push(`open ${fds.get(opened[2])}`);
       if (/rename(?:at2?)?\(.*\.tmp".*cart\.nibble"/.test(line)) steps.push('rename');
     }
     assert.deepEqual(steps, ['open temporary', 'fsync temporary', 'rename', 'open folder', 'fsync folder']);

@@ -22,13 +22,13 @@ function scriptedDialogs(...answers: (string | undefined)[]): CartDialogs & { sh
   };
   return {
     shown,
-    pickOpen: async (folder) => {
+    pickOpen: (folder) => {
       shown.push(`open in ${folder}`);
-      return next();
+      return Promise.resolve(next());
     },
-    pickSave: async (defaultPath) => {
+    pickSave: (defaultPath) => {
       shown.push(`save as ${defaultPath}`);
-      return next();
+      return Promise.resolve(next());
     },
   };
 }
@@ -78,7 +78,7 @@ test('a new cart is saved where the user picks; a name without a cart extension 
   const target = await files.saveTarget(dialogs, { name: 'cart.png', currentPath: null, saveAs: false });
   assert.deepEqual(target, { name: 'mine.png', path: join(dir, 'mine.png') });
   assert.deepEqual(dialogs.shown, [`save as ${join(dir, 'cart.png')}`]);
-  await files.write({ path: target!.path, bytes: Uint8Array.of(9) });
+  await files.write({ path: target.path, bytes: Uint8Array.of(9) });
   assert.deepEqual(files.recent().map((r) => r.name), ['mine.png']);
   assert.equal(withCartExtension('/x/a.TIC', 'b.lua'), '/x/a.TIC');
   assert.equal(withCartExtension('/x/a.txt', 'b.tic'), '/x/a.txt.tic');

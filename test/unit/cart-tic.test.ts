@@ -111,7 +111,7 @@ test('quirk 8: the language id is not saved, but a LANG chunk is read', () => {
 });
 
 test('a short chunk fills the start of its section and a long one is cut to the section', () => {
-  const cart = readTicCart(file(chunk(T.PALETTE, 0, [1]), chunk(T.FLAGS, 3, Array(600).fill(7)), chunk(T.TILES, 1, [9, 8])), 'a.tic');
+  const cart = readTicCart(file(chunk(T.PALETTE, 0, [1]), chunk(T.FLAGS, 3, Array<number>(600).fill(7)), chunk(T.TILES, 1, [9, 8])), 'a.tic');
   assert.ok(cart.banks[3].flags.every((v) => v === 7));
   assert.deepEqual([...cart.banks[1].tiles.subarray(0, 3)], [9, 8, 0]);
 });

@@ -7,7 +7,7 @@ import { MAP_BYTES, MAP_COLUMNS, MAP_ROWS } from '../../runner/common/memory-map
 import { clearRect, floodFill, readBlock, replaceAll, singleTile, stamp, type TileBlock } from '../../renderer/editors/map/map-edits.js';
 
 const newMap = (): Uint8Array => new Uint8Array(MAP_BYTES);
-const cell = (map: Uint8Array, x: number, y: number): number => map[y * MAP_COLUMNS + x]!;
+const cell = (map: Uint8Array, x: number, y: number): number => map[y * MAP_COLUMNS + x];
 const setCell = (map: Uint8Array, x: number, y: number, id: number): void => {
   map[y * MAP_COLUMNS + x] = id;
 };
@@ -117,7 +117,7 @@ describe('map edits: readBlock and clearRect', () => {
 
   it('clears a selection to tile 0 and only that', () => {
     const map = newMap();
-    stamp(map, 0, 0, block(4, 4, Array(16).fill(7)));
+    stamp(map, 0, 0, block(4, 4, Array<number>(16).fill(7)));
     clearRect(map, { x: 1, y: 1, width: 2, height: 2 });
     assert.deepEqual(rows(map, 0, 0, 4, 4), [
       [7, 7, 7, 7],

@@ -17,7 +17,7 @@ import {
 
 /** True when no two consecutive cells are more than one cell apart on either axis. */
 function isConnected(cells: Cell[]): boolean {
-  return cells.every((c, i) => i === 0 || (Math.abs(c.x - cells[i - 1]!.x) <= 1 && Math.abs(c.y - cells[i - 1]!.y) <= 1));
+  return cells.every((c, i) => i === 0 || (Math.abs(c.x - cells[i - 1].x) <= 1 && Math.abs(c.y - cells[i - 1].y) <= 1));
 }
 
 describe('map geometry: the map seen a screen at a time', () => {

@@ -51,11 +51,11 @@ function randomValue(random: () => number, depth: number): unknown {
       return pick(random, [() => bytes, () => new Int16Array(bytes.buffer, 0, length >> 1), () => new Uint8ClampedArray(bytes), () => bytes.buffer, () => new DataView(bytes.buffer)])();
     }
     case 5:
-      return pick(random, [() => new Date(0), () => new Map([['type', 'stop']]), () => new Set([1]), () => /x/, () => new Error('x'), () => Object.create(null)])();
+      return pick(random, [() => new Date(0), () => new Map([['type', 'stop']]), () => new Set([1]), () => /x/, () => new Error('x'), (): unknown => Object.create(null)])();
     case 6:
       return Array.from({ length: randomInt(random, 5) }, () => randomValue(random, depth - 1));
     default: {
-      const object: Record<string, unknown> = random() < 0.2 ? Object.create(null) : {};
+      const object: Record<string, unknown> = random() < 0.2 ? (Object.create(null) as Record<string, unknown>) : {};
       for (let n = randomInt(random, 6); n > 0; n--) {
         Object.defineProperty(object, pick(random, WORDS.keys), { value: randomValue(random, depth - 1), enumerable: true, writable: true, configurable: true });
       }

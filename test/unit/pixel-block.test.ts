@@ -10,7 +10,7 @@ import { readPixel, writePixel, type SheetView } from '../../renderer/editors/sp
 const VIEW: SheetView = { section: 'sprites', bpp: 4, page: 0 };
 
 /** A block from its rows. */
-const blockOf = (rows: number[][]): PixelBlock => new PixelBlock(rows[0]!.length, rows.length, Uint8Array.from(rows.flat()));
+const blockOf = (rows: number[][]): PixelBlock => new PixelBlock(rows[0].length, rows.length, Uint8Array.from(rows.flat()));
 const rowsOf = (block: PixelBlock): number[][] =>
   Array.from({ length: block.height }, (_, y) => Array.from({ length: block.width }, (_, x) => block.get(x, y)));
 /** The sheet's pixels in a rectangle, one row per array. */

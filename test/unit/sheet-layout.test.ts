@@ -32,8 +32,8 @@ function ramWith(section: SheetSection, bytes: Uint8Array): Uint8Array {
 /** Pixel (x, y) of sprite `id` as spr() reads it under the segment. */
 function sprPixel(ram: Uint8Array, segment: number, id: number, x: number, y: number): number {
   const tile = new TileRef();
-  tile.locate(SEGMENTS[segment]!, id, false);
-  return tilePixel(ram, SEGMENTS[segment]!, tile, x, y);
+  tile.locate(SEGMENTS[segment], id, false);
+  return tilePixel(ram, SEGMENTS[segment], tile, x, y);
 }
 
 const setBits = (bytes: Uint8Array): number => bytes.reduce((n, b) => n + b.toString(2).replaceAll('0', '').length, 0);
@@ -76,7 +76,7 @@ describe('sheet layout: the editor paints the pixel spr() draws', () => {
     const view: SheetView = { section: 'tiles', bpp: 2, page: 1 };
     writePixel(bytes, view, 9, 4, 1);
     assert.equal(readPixel(bytes, view, 9, 4), 1);
-    for (const [x, y] of [[8, 4], [10, 4], [9, 3], [9, 5]]) assert.equal(readPixel(bytes, view, x!, y!), 3, `pixel (${x}, ${y})`);
+    for (const [x, y] of [[8, 4], [10, 4], [9, 3], [9, 5]]) assert.equal(readPixel(bytes, view, x, y), 3, `pixel (${x}, ${y})`);
     assert.equal(setBits(bytes), TILES_BYTES * 8 - 1);
   });
 });

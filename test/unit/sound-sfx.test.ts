@@ -31,7 +31,7 @@ describe('sound: sfx()', () => {
   it('is heard from the next tick: frequency, volume, waveform, stereo and envelope steps', () => {
     const { chip, ram } = squareSawMachine();
     chip.sfx(0, 57, -1, 2, FULL, 0);
-    assert.deepEqual(register(ram, 2), { freq: 0, volume: 0, wave: Array(32).fill(0) }, 'nothing before the tick');
+    assert.deepEqual(register(ram, 2), { freq: 0, volume: 0, wave: Array<number>(32).fill(0) }, 'nothing before the tick');
     assert.deepEqual(sfxState(ram, 2), [-1, -1, -1, -1]);
     chip.tick();
     assert.deepEqual(register(ram, 2), { freq: 440, volume: 15, wave: SQUARE });
@@ -50,7 +50,7 @@ describe('sound: sfx()', () => {
     assert.deepEqual(sfxState(ram, 1), [-1, -1, -1, -1]);
     assert.equal(register(ram, 1).volume, 15, 'this frame was already computed');
     chip.tick();
-    assert.deepEqual(register(ram, 1), { freq: 0, volume: 0, wave: Array(32).fill(0) });
+    assert.deepEqual(register(ram, 1), { freq: 0, volume: 0, wave: Array<number>(32).fill(0) });
     assert.equal(ram[0x14000 + 1], 0xff, 'idle channels keep the stereo byte at 0xFF');
   });
 
@@ -154,7 +154,7 @@ describe('sound: sfx()', () => {
     );
     assert.deepEqual(
       steps.map((s) => s[3]),
-      Array(9).fill(0),
+      Array<number>(9).fill(0),
     );
   });
 

@@ -17,7 +17,7 @@ const sha256 = (samples: Int16Array): string => createHash('sha256').update(wavS
 function renderWith(frames: number, during: (ram: Uint8Array, f: number) => void): Int16Array {
   const { chip, ram } = squareSawMachine();
   putSample(ram, 1, { wave: 1, volume: 15 });
-  putWaveform(ram, 5, Array(32).fill(0));
+  putWaveform(ram, 5, Array<number>(32).fill(0));
   putSample(ram, 5, { wave: 5, volume: 15 });
   chip.sfx(1, 50, -1, 0, { left: 15, right: 15 }, 0);
   chip.sfx(0, 61, -1, 1, { left: 15, right: 6 }, 0);

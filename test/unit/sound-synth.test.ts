@@ -124,14 +124,14 @@ describe('sound: synthesis', () => {
       chip.sfx(2, 84, -1, 0, FULL, 0);
       return render(chip, 12);
     };
-    const noise = renderNoise(Array(32).fill(0));
+    const noise = renderNoise(Array<number>(32).fill(0));
     const signal = side(noise, 0, 4 * FRAME_SAMPLES).subarray(0, 2048);
     const bands = bandPowers(signal, 8);
     const total = bands.reduce((a, b) => a + b, 0);
     // Bands of 2.8 kHz up to 16.5 kHz: each holds a real share of the power.
     bands.slice(0, 6).forEach((p, i) => assert.ok(p / total > 0.05, `band ${i} has ${((100 * p) / total).toFixed(1)} %`));
-    assert.deepEqual(renderNoise(Array(32).fill(0)), noise, 'deterministic');
-    const metallic = renderNoise(Array(32).fill(15));
+    assert.deepEqual(renderNoise(Array<number>(32).fill(0)), noise, 'deterministic');
+    const metallic = renderNoise(Array<number>(32).fill(15));
     assert.notDeepEqual(metallic, noise, 'all-15 waveforms use the short LFSR');
     assert.ok(peak(side(metallic, 0, 4 * FRAME_SAMPLES)) > 2000);
 
@@ -237,7 +237,7 @@ describe('sound: golden renders', () => {
     {
       frames: 20,
       start: (chip, ram) => {
-        putWaveform(ram, 5, Array(32).fill(0));
+        putWaveform(ram, 5, Array<number>(32).fill(0));
         putSample(ram, 5, { wave: 5, volume: [15, 13, 11, 9, 7, 5, 3, 1, 0] });
         chip.sfx(5, 80, -1, 2, { left: 15, right: 8 }, 0);
       },

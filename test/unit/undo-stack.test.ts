@@ -20,7 +20,7 @@ class FakeStudio implements SectionStore {
 
   setSection(bank: number, section: CartSection, bytes: Uint8Array): void {
     const banks = this.current.banks.slice();
-    banks[bank] = { ...banks[bank]!, [section]: bytes };
+    banks[bank] = { ...banks[bank], [section]: bytes };
     this.current = { ...this.current, banks };
     this.writes += 1;
   }
@@ -33,12 +33,12 @@ class FakeStudio implements SectionStore {
 
   openAnotherCart(): void {
     this.current = emptyCart();
-    this.current.banks[0]!.map[0] = 99;
+    this.current.banks[0].map[0] = 99;
     for (const listener of this.#replaced) listener();
   }
 }
 
-const mapOf = (studio: FakeStudio, bank = 0): number[] => [...studio.cart().banks[bank]!.map.subarray(0, 4)];
+const mapOf = (studio: FakeStudio, bank = 0): number[] => [...studio.cart().banks[bank].map.subarray(0, 4)];
 
 describe('undo stack', () => {
   it('undoes and redoes an edit, restoring the section bytes each time', () => {
@@ -63,7 +63,7 @@ describe('undo stack', () => {
     undo.undo();
     assert.deepEqual(mapOf(studio), [1, 0, 0, 0]);
     undo.undo();
-    assert.equal(studio.cart().banks[0]!.tracks[48], 0);
+    assert.equal(studio.cart().banks[0].tracks[48], 0);
     assert.deepEqual(mapOf(studio, 2), [2, 0, 0, 0]);
     undo.undo();
     assert.deepEqual(mapOf(studio, 2), [0, 0, 0, 0]);

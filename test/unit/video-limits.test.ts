@@ -81,7 +81,7 @@ describe('video: huge arguments', () => {
 
   it('map of a huge block visits only the visible cells, even with remap', () => {
     const { video, ram } = machine();
-    putSprite(ram, 1, Array(8).fill('44444444'));
+    putSprite(ram, 1, Array<string>(8).fill('44444444'));
     ram.fill(1, 0x8000, 0x8000 + 240 * 136);
     let calls = 0;
     video.map(0, 0, 1e9, 1e9, 0, 0, [], 1, (tile) => {
@@ -106,7 +106,7 @@ describe('video: huge arguments', () => {
 describe('video: NaN and infinities', () => {
   it('are harmless for every primitive', () => {
     const { video, ram } = machine();
-    putSprite(ram, 1, Array(8).fill('11111111'));
+    putSprite(ram, 1, Array<string>(8).fill('11111111'));
     for (const v of BAD) {
       video.pix(v, v, 1);
       video.pix(v, 0, 1);

@@ -72,10 +72,10 @@ describe('video: spr', () => {
 
   it('the palette map applies to every texel', () => {
     const { video, ram } = machine();
-    putSprite(ram, 1, Array(8).fill('11111111'));
+    putSprite(ram, 1, Array<string>(8).fill('11111111'));
     mapColor(ram, 1, 9);
     video.spr(1, 0, 0, [], 1, 0, 0, 1, 1);
-    assertScreen(ram, 'spr(1) with 1->9', pixelsOf(imageOf(Array(8).fill('99999999')), 0, 0));
+    assertScreen(ram, 'spr(1) with 1->9', pixelsOf(imageOf(Array<string>(8).fill('99999999')), 0, 0));
   });
 
   it('scale magnifies each texel', () => {
@@ -149,8 +149,8 @@ describe('video: spr', () => {
 
   it('ids: negative draws nothing, 256-511 are the sprites sheet, 512 wraps to 0', () => {
     const { video, ram } = machine();
-    putSprite(ram, 0, Array(8).fill('11111111'));
-    putSprite(ram, 0, Array(8).fill('22222222'), 0x6000);
+    putSprite(ram, 0, Array<string>(8).fill('11111111'));
+    putSprite(ram, 0, Array<string>(8).fill('22222222'), 0x6000);
     video.spr(-1, 0, 0, [], 1, 0, 0, 1, 1);
     assertScreen(ram, 'spr(-1)', new Map());
     video.spr(256, 0, 0, [], 1, 0, 0, 1, 1);
@@ -161,8 +161,8 @@ describe('video: spr', () => {
 
   it('segment 3 puts the sprites sheet first', () => {
     const { video, ram } = machine();
-    putSprite(ram, 0, Array(8).fill('11111111'));
-    putSprite(ram, 0, Array(8).fill('22222222'), 0x6000);
+    putSprite(ram, 0, Array<string>(8).fill('11111111'));
+    putSprite(ram, 0, Array<string>(8).fill('22222222'), 0x6000);
     ram[0x3ffc] = 3;
     video.spr(0, 0, 0, [], 1, 0, 0, 1, 1);
     video.spr(256, 8, 0, [], 1, 0, 0, 1, 1);
@@ -207,7 +207,7 @@ describe('video: spr', () => {
 
 describe('video: map', () => {
   function withTiles(ram: Uint8Array): void {
-    putSprite(ram, 1, Array(8).fill('11111111'));
+    putSprite(ram, 1, Array<string>(8).fill('11111111'));
     putSprite(ram, 2, SPRITE_ROWS);
   }
 
@@ -217,7 +217,7 @@ describe('video: map', () => {
     ram[0x8000 + 240 * 3 + 4] = 1;
     ram[0x8000 + 240 * 3 + 5] = 2;
     video.map(4, 3, 2, 1, 5, 6, [], 1);
-    assertScreen(ram, 'map(4,3,2,1,5,6)', new Map([...pixelsOf(imageOf(Array(8).fill('11111111')), 5, 6), ...pixelsOf(imageOf(SPRITE_ROWS), 13, 6)]));
+    assertScreen(ram, 'map(4,3,2,1,5,6)', new Map([...pixelsOf(imageOf(Array<string>(8).fill('11111111')), 5, 6), ...pixelsOf(imageOf(SPRITE_ROWS), 13, 6)]));
   });
 
   it('cell coordinates wrap modulo 240 and 136', () => {
@@ -226,12 +226,12 @@ describe('video: map', () => {
     ram[0x8000 + 240 * 135 + 239] = 1;
     ram[0x8000] = 2;
     video.map(-1, -1, 2, 2, 0, 0, [], 1);
-    assertScreen(ram, 'map(-1,-1,2,2)', new Map([...pixelsOf(imageOf(Array(8).fill('11111111')), 0, 0), ...pixelsOf(imageOf(SPRITE_ROWS), 8, 8)]));
+    assertScreen(ram, 'map(-1,-1,2,2)', new Map([...pixelsOf(imageOf(Array<string>(8).fill('11111111')), 0, 0), ...pixelsOf(imageOf(SPRITE_ROWS), 8, 8)]));
   });
 
   it('tiles are local to the segment bank: segment 3 draws from the sprites sheet', () => {
     const { video, ram } = machine();
-    putSprite(ram, 1, Array(8).fill('33333333'), 0x6000);
+    putSprite(ram, 1, Array<string>(8).fill('33333333'), 0x6000);
     ram[0x3ffc] = 3;
     ram[0x8000] = 1;
     video.map(0, 0, 1, 1, 0, 0, [], 1);

@@ -13,7 +13,7 @@ const HEADER_BYTES = 28;
 function encodeOne(message: RunnerMessage): string | Uint8Array {
   const payloads = encodeRunnerMessages([message]);
   assert.equal(payloads.length, 1);
-  return payloads[0]!;
+  return payloads[0];
 }
 
 /** A payload that must hold exactly one message. */
@@ -21,7 +21,7 @@ function decodeOne(data: string | Uint8Array | ArrayBuffer): RunnerMessage | nul
   const batch = decodeRunnerMessages(data);
   if (batch === null) return null;
   assert.equal(batch.length, 1);
-  return batch[0]!;
+  return batch[0];
 }
 
 test('every runner message survives encode then decode', () => {

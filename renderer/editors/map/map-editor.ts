@@ -178,6 +178,8 @@ class MapEditor implements EditorTab {
       case 'fill':
         this.#edit((map) => (e.ctrlKey || e.metaKey ? replaceAll : floodFill)(map, cell.x, cell.y, this.#brush));
         break;
+      case 'drag':
+        break;
       case 'select':
         this.#gesture = { kind: 'select', anchor: cell };
         this.#state.selection = rectBetween(cell, cell);
@@ -319,7 +321,7 @@ class MapEditor implements EditorTab {
   }
 
   #bank(): CartBank {
-    return this.#host.cart().banks[BANK]!;
+    return this.#host.cart().banks[BANK];
   }
 
   /** The cart changed (an edit, an undo, another cart): redraw what depends on what changed. */

@@ -22,7 +22,7 @@ function inMap(x: number, y: number): boolean {
 function patternAt(block: TileBlock, originX: number, originY: number, x: number, y: number): number {
   const bx = (((x - originX) % block.width) + block.width) % block.width;
   const by = (((y - originY) % block.height) + block.height) % block.height;
-  return block.tiles[by * block.width + bx]!;
+  return block.tiles[by * block.width + bx];
 }
 
 /** Puts the block with its top-left at (x, y); the parts outside the map are dropped. */
@@ -44,7 +44,7 @@ export function floodFill(map: Uint8Array, x: number, y: number, block: TileBloc
   // Marks cells already reached: the block may itself hold the target tile.
   const seen = new Uint8Array(map.length);
   const stack = [y * MAP_COLUMNS + x];
-  seen[stack[0]!] = 1;
+  seen[stack[0]] = 1;
   while (stack.length > 0) {
     const index = stack.pop()!;
     const cx = index % MAP_COLUMNS;

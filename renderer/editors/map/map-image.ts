@@ -22,7 +22,7 @@ export class MapImage {
       for (let x = 0; x < MAP_COLUMNS; x++) {
         const index = y * MAP_COLUMNS + x;
         if (!all && map[index] === this.#drawn[index]) continue;
-        blitTile(tiles, map[index]!, this.image.words, MAP_PIXEL_WIDTH, x * TILE_SIZE, y * TILE_SIZE);
+        blitTile(tiles, map[index], this.image.words, MAP_PIXEL_WIDTH, x * TILE_SIZE, y * TILE_SIZE);
         left = Math.min(left, x);
         right = Math.max(right, x);
         top = Math.min(top, y);

@@ -13,7 +13,7 @@ export const TILE_PIXELS = TILE_SIZE * TILE_SIZE;
 export function paletteWords(palette: Uint8Array): Uint32Array {
   const words = new Uint32Array(16);
   for (let i = 0; i < 16; i++) {
-    words[i] = (0xff << 24 | palette[i * 3 + 2]! << 16 | palette[i * 3 + 1]! << 8 | palette[i * 3]!) >>> 0;
+    words[i] = (0xff << 24 | palette[i * 3 + 2] << 16 | palette[i * 3 + 1] << 8 | palette[i * 3]) >>> 0;
   }
   return words;
 }
@@ -24,7 +24,7 @@ export function tilePixels(tiles: Uint8Array, palette: Uint8Array): Uint32Array 
   const pixels = new Uint32Array(TILE_COUNT * TILE_PIXELS);
   for (let t = 0; t < TILE_COUNT; t++) {
     for (let i = 0; i < TILE_BYTES; i++) {
-      const byte = tiles[t * TILE_BYTES + i]!;
+      const byte = tiles[t * TILE_BYTES + i];
       pixels[t * TILE_PIXELS + i * 2] = colors[byte & 15]!;
       pixels[t * TILE_PIXELS + i * 2 + 1] = colors[byte >> 4]!;
     }

@@ -157,8 +157,8 @@ const RUN_OPTIONS: Record<string, Option<RunCommand>> = {
 function parseCommand<C>(args: string[], options: Record<string, Option<C>>, command: C, positional: (arg: string) => void, unknownOption: (arg: string) => string): void {
   for (const token of tokens(args, options)) {
     if (token.kind === 'positional') positional(token.value);
-    else if (token.kind === 'option' && !token.inlineValue && Object.hasOwn(options, token.name)) options[token.name]!.apply(command, token.value, token.rawName);
-    else usageError(unknownOption(args[token.index]!));
+    else if (token.kind === 'option' && !token.inlineValue && Object.hasOwn(options, token.name)) options[token.name].apply(command, token.value, token.rawName);
+    else usageError(unknownOption(args[token.index]));
   }
 }
 
@@ -179,7 +179,7 @@ export function parseArgs(argv: string[]): RunCommand | ConvertCommand | HelpCom
     const paths: string[] = [];
     parseCommand(rest, {}, paths, (arg) => paths.push(arg), (arg) => `nibble convert takes no options, got ${arg}`);
     if (paths.length !== 2) usageError(`nibble convert needs an input and an output file, got ${paths.length} argument${paths.length === 1 ? '' : 's'}`);
-    return { command: 'convert', inputPath: paths[0]!, outputPath: paths[1]! };
+    return { command: 'convert', inputPath: paths[0], outputPath: paths[1] };
   }
   if (command !== 'run') usageError(`unknown command ${JSON.stringify(command)}`);
   const run: RunCommand = { command: 'run', cartPath: '', frames: DEFAULT_FRAMES, json: false, deterministic: false, hangMs: DEFAULT_HANG_MS };

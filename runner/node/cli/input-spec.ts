@@ -42,15 +42,15 @@ function items(spec: string): string[][] {
   const result: string[][] = [];
   for (const part of spec.split(',')) {
     if (part.includes(':') || result.length === 0) result.push([part]);
-    else result[result.length - 1]!.push(part);
+    else result[result.length - 1].push(part);
   }
   return result;
 }
 
 function span(parts: string[]): InputSpan {
   const item = parts.join(',');
-  const fields = parts[0]!.split(':');
-  const [device, range, value] = fields.length === 2 ? ['p1', fields[0]!, fields[1]!] : fields;
+  const fields = parts[0].split(':');
+  const [device, range, value] = fields.length === 2 ? ['p1', fields[0], fields[1]] : fields;
   if (fields.length < 2 || fields.length > 3 || device === undefined || range === undefined || value === undefined) {
     fail(item, 'expected FROM[-TO]:MASK, pN:FROM[-TO]:MASK, key:FROM[-TO]:CODE or mouse:FROM[-TO]:X,Y[,BUTTONS]');
   }

@@ -122,7 +122,7 @@ export async function loadLuaWasm(glue: GlueSource, options: LuaWasmOptions): Pr
   let module: { addFunction(fn: (...args: number[]) => number | void, sig: string): number };
   try {
     const lua = await new LuaFactory(glue.location).getLuaModule();
-    module = lua.module as unknown as typeof module;
+    module = lua.module;
   } finally {
     (WebAssembly as { instantiate: unknown }).instantiate = original;
     (WebAssembly as { instantiateStreaming: unknown }).instantiateStreaming = originalStreaming;

@@ -51,9 +51,9 @@ return function() return gc('count') end
 
 export interface SandboxHooks {
   /** Called (on the VM thread) when the cart resumes a coroutine. */
-  enter(L: LuaState): number;
+  enter: (L: LuaState) => number;
   /** Called when control returns from a coroutine to L; returns all its arguments. */
-  leave(L: LuaState): number;
+  leave: (L: LuaState) => number;
 }
 
 export interface Sandbox {
