@@ -2,7 +2,7 @@
 // beyond the s32 range, fractions, negative numbers, numeric strings and big Lua integers, each
 // passed to every kind of argument (s32, u8, u32, bool), with the results and errors traced.
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { before, it } from 'node:test';
 import { Rig } from '../conformance/rig.js';
 import { runTic80, tic80Absent } from '../tic80-native.js';
 import { describeCart } from './differential.js';
@@ -60,7 +60,7 @@ function TIC()
 end
 `;
 
-test('hostile numbers convert as TIC-80 converts them in every kind of argument', { skip }, () => {
+it('hostile numbers convert as TIC-80 converts them in every kind of argument', { skip }, () => {
   const reference = runTic80(new TextEncoder().encode(PROBE), 'probe.lua', 30);
   assert.equal(reference.status, 0, reference.stderr);
   const run = rig.run(PROBE, { name: 'probe.lua', frames: 30 });
@@ -71,7 +71,7 @@ test('hostile numbers convert as TIC-80 converts them in every kind of argument'
   assert.equal(ours.length, reference.traces.length);
 });
 
-test('a 512-byte intro whose circles get y = NaN draws them nowhere, as TIC-80 does', { skip }, () => {
+it('a 512-byte intro whose circles get y = NaN draws them nowhere, as TIC-80 does', { skip }, () => {
   const intro = `-- script: lua
 function TIC()
   cls(0)

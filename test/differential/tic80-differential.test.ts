@@ -2,7 +2,7 @@
 // of seeded random calls, compared pixel for pixel at frames 1, 60 and 600 and frame by frame in
 // their audio. Skipped, saying so, where tic80-native is absent.
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { before, it } from 'node:test';
 import { Rig } from '../conformance/rig.js';
 import { tic80Absent } from '../tic80-native.js';
 import { CARTS, REDUCED_CARTS } from './carts.js';
@@ -22,18 +22,18 @@ before(async () => {
 });
 
 for (const [name, code] of Object.entries(CARTS)) {
-  test(`${name}: Nibble draws and sounds as TIC-80 does`, { skip }, () => {
+  it(`${name}: Nibble draws and sounds as TIC-80 does`, { skip }, () => {
     assert.deepEqual(describeCart(rig, `${name.replace(/ /g, '-')}.lua`, code), []);
   });
 }
 
 for (const [name, code] of Object.entries(REDUCED_CARTS)) {
-  test(`${name}: Nibble draws what TIC-80 draws`, { skip }, () => {
+  it(`${name}: Nibble draws what TIC-80 draws`, { skip }, () => {
     assert.deepEqual(describeCart(rig, 'reduced.lua', code), []);
   });
 }
 
-test('gamepad input drives a cart as in TIC-80', { skip }, () => {
+it('gamepad input drives a cart as in TIC-80', { skip }, () => {
   const code = `-- script: lua
 x, y = 120, 68
 function TIC()
@@ -55,7 +55,7 @@ end
 });
 
 for (const seed of SEEDS) {
-  test(`random API calls (seed ${seed}) with hostile arguments: Nibble draws what TIC-80 draws`, { skip }, () => {
+  it(`random API calls (seed ${seed}) with hostile arguments: Nibble draws what TIC-80 draws`, { skip }, () => {
     assert.deepEqual(describeCart(rig, `random-${seed}.lua`, randomCallsCart(seed)), []);
   });
 }

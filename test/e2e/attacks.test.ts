@@ -1,7 +1,7 @@
 // Every hostile cart, run from the studio in Chromium: the studio's own frame rate is recorded
 // while the attack runs, and the studio must keep drawing and end each run cleanly.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { ATTACKS } from '../fixtures/hostile-carts.js';
 import { inStudio, useStudio, waitInStudio } from './studio-page.js';
 
@@ -14,7 +14,7 @@ const ATTACK_MS = 1200;
 
 const studio = useStudio();
 
-test('the studio keeps drawing during every hostile cart', async (t) => {
+it('the studio keeps drawing during every hostile cart', async (t) => {
   const page = await studio.open();
   const rows: string[] = [];
   for (const attack of ATTACKS) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { RENDERER_DIR } from '../../electron/node/app-paths.js';
 import { startWebServer, type WebServer } from '../../electron/node/web-server.js';
@@ -45,7 +45,7 @@ async function openStudio(executablePath: string): Promise<Page> {
 
 const code = (page: Page) => inStudio(page, ([g]) => g.__nibble.editor.getCode());
 
-test(`a line typed ${KILL_AFTER_MS} ms before the browser is SIGKILLed survives the restart, ${ROUNDS} times in a row`, async () => {
+it(`a line typed ${KILL_AFTER_MS} ms before the browser is SIGKILLed survives the restart, ${ROUNDS} times in a row`, async () => {
   const executablePath = findChromium();
   assert.ok(executablePath, 'no Chromium found: run the tests with npm test, which installs it or says what to install');
   const typed: string[] = [];

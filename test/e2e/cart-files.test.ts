@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { BANK_SECTIONS, readCart, type Cart } from '../../runner/common/cart/index.js';
 import { PACKED_DEFAULT_BYTE, packedCart } from '../unit/cart-fixtures.js';
@@ -64,7 +64,7 @@ function assertSameData(actual: Cart, expected: Cart, label: string): void {
   }
 }
 
-test('Ctrl+O opens the file picker; a .tic cart shows its code only, and runs with its data', async () => {
+it('Ctrl+O opens the file picker; a .tic cart shows its code only, and runs with its data', async () => {
   const page = await studio.open();
   const choosing = page.waitForEvent('filechooser');
   // A round trip first, so that Playwright has switched on catching the picker before the key.
@@ -84,7 +84,7 @@ test('Ctrl+O opens the file picker; a .tic cart shows its code only, and runs wi
   await page.close();
 });
 
-test('edited and saved as .lua and .png, the downloads load with readCart and keep every byte of data', async () => {
+it('edited and saved as .lua and .png, the downloads load with readCart and keep every byte of data', async () => {
   const page = await studio.open();
   await openThroughInput(page, 'sprites.tic');
   const original = readCart(readFileSync(join(CARTS, 'sprites.tic')), 'sprites.tic');
@@ -108,7 +108,7 @@ test('edited and saved as .lua and .png, the downloads load with readCart and ke
   await page.close();
 });
 
-test('an edit shows the unsaved marker in the toolbar and the title; saving clears it', async () => {
+it('an edit shows the unsaved marker in the toolbar and the title; saving clears it', async () => {
   const page = await studio.open();
   await openThroughInput(page, 'hello.lua');
   assert.equal(await dirtyShown(page), false);
@@ -123,7 +123,7 @@ test('an edit shows the unsaved marker in the toolbar and the title; saving clea
   await page.close();
 });
 
-test('a dropped cart opens; with unsaved changes the studio asks first, and No keeps them', async () => {
+it('a dropped cart opens; with unsaved changes the studio asks first, and No keeps them', async () => {
   const page = await studio.open();
   const png = new Uint8Array(readFileSync(join(CARTS, 'hello.png')));
   await dropFile(page, 'hello.png', png);
@@ -152,7 +152,7 @@ test('a dropped cart opens; with unsaved changes the studio asks first, and No k
   await page.close();
 });
 
-test('a file that is not a cart is refused with its name and the open cart stays', async () => {
+it('a file that is not a cart is refused with its name and the open cart stays', async () => {
   const page = await studio.open();
   const before = await code(page);
   await dropFile(page, 'notes.txt', new TextEncoder().encode('hello'));
@@ -163,7 +163,7 @@ test('a file that is not a cart is refused with its name and the open cart stays
   await page.close();
 });
 
-test('a packed cart opens, and the console says what was repaired in it', async () => {
+it('a packed cart opens, and the console says what was repaired in it', async () => {
   const page = await studio.open();
   const packed = 'function TIC()cls(2)end';
   await dropFile(page, 'packed.tic', packedCart(packed, [PACKED_DEFAULT_BYTE]));
@@ -173,7 +173,7 @@ test('a packed cart opens, and the console says what was repaired in it', async 
   await page.close();
 });
 
-test('recent carts reopen from the list, and New starts the template with SWEETIE-16', async () => {
+it('recent carts reopen from the list, and New starts the template with SWEETIE-16', async () => {
   const page = await studio.open();
   await openThroughInput(page, 'sprites.tic');
   await openThroughInput(page, 'hello.lua');
@@ -195,7 +195,7 @@ test('recent carts reopen from the list, and New starts the template with SWEETI
   await page.close();
 });
 
-test('the console\'s load reopens a recent cart by name, with or without its extension, and says which names it knows', async () => {
+it('the console\'s load reopens a recent cart by name, with or without its extension, and says which names it knows', async () => {
   const page = await studio.open();
   await openThroughInput(page, 'sprites.tic');
   await openThroughInput(page, 'hello.lua');
@@ -224,7 +224,7 @@ test('the console\'s load reopens a recent cart by name, with or without its ext
   await page.close();
 });
 
-test('the autosave keeps the data sections across a reload', async () => {
+it('the autosave keeps the data sections across a reload', async () => {
   const page = await studio.open();
   await openThroughInput(page, 'sprites.tic');
   await page.reload();
@@ -236,7 +236,7 @@ test('the autosave keeps the data sections across a reload', async () => {
   await page.close();
 });
 
-test('code a text cart cannot hold survives the autosave, and a .lua save says why it cannot be made', async () => {
+it('code a text cart cannot hold survives the autosave, and a .lua save says why it cannot be made', async () => {
   const page = await studio.open();
   const tricky = 'function TIC() cls(1) end\n-- <b>a line a text cart would read as data</b>\n';
   await setCode(page, tricky);
@@ -250,7 +250,7 @@ test('code a text cart cannot hold survives the autosave, and a .lua save says w
   await page.close();
 });
 
-test('the old {name, code} autosave is read as a text cart, its data sections out of the editor', async () => {
+it('the old {name, code} autosave is read as a text cart, its data sections out of the editor', async () => {
   const palette = `000000ffffffff0000${'0'.repeat(13 * 6)}`;
   const legacy = { name: 'old.lua', code: `function TIC() cls(2) end\n\n-- <PALETTE>\n-- 000:${palette}\n-- </PALETTE>\n` };
   const page = await studio.open((p) =>
@@ -267,7 +267,7 @@ test('the old {name, code} autosave is read as a text cart, its data sections ou
   await page.close();
 });
 
-test('an autosave an earlier version kept in localStorage moves to the durable store, and localStorage lets it go', async () => {
+it('an autosave an earlier version kept in localStorage moves to the durable store, and localStorage lets it go', async () => {
   const kept = { name: 'kept.lua', location: null, dirty: true, text: 'function TIC() cls(4) end\n' };
   // Seeded once per tab, before the studio's first load only: a reload must find it in the new store.
   const page = await studio.open((p) =>
@@ -290,7 +290,7 @@ test('an autosave an earlier version kept in localStorage moves to the durable s
   await page.close();
 });
 
-test('two tabs autosave in turn: the kept cart is the last one saved, whole, not one tab\'s code with the other\'s data', async () => {
+it('two tabs autosave in turn: the kept cart is the last one saved, whole, not one tab\'s code with the other\'s data', async () => {
   const context = await studio.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const tab = async (): Promise<Page> => {
     const page = await context.newPage();
@@ -316,7 +316,7 @@ test('two tabs autosave in turn: the kept cart is the last one saved, whole, not
   await context.close();
 });
 
-test('pmem survives a re-run and a reload of the same cart, kept under its TIC-80 key', async () => {
+it('pmem survives a re-run and a reload of the same cart, kept under its TIC-80 key', async () => {
   const page = await studio.open();
   await setCode(page, '-- saveid: e2e-counter\nfunction BOOT()\n  n = pmem(0) + 1\n  pmem(0, n)\nend\nfunction TIC()\n  cls(0)\n  rect(0, 0, n * 10, 10, 12)\nend\n');
   await runAndWaitForFrame(page);

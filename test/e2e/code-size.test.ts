@@ -2,7 +2,7 @@
 // status line, and the console's word when a cart saved past it leaves TIC-80's editor behind.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { readCart } from '../../runner/common/cart/index.js';
 import { inStudio, useStudio } from './studio-page.js';
@@ -18,7 +18,7 @@ function codeOf(bytes: number): string {
   return head + '-'.repeat(bytes - new TextEncoder().encode(head).length);
 }
 
-test('the status line shows the code size in bytes, in the warning colour only past 65,536', async () => {
+it('the status line shows the code size in bytes, in the warning colour only past 65,536', async () => {
   const page = await studio.open();
   await setCode(page, codeOf(100));
   await sizeShown(page).filter({ hasText: 'size 100/65536' }).waitFor();
@@ -31,7 +31,7 @@ test('the status line shows the code size in bytes, in the warning colour only p
   await page.close();
 });
 
-test('a cart saved with code past 65,536 bytes is saved, and the console says what TIC-80 will make of it', async () => {
+it('a cart saved with code past 65,536 bytes is saved, and the console says what TIC-80 will make of it', async () => {
   const page = await studio.open();
   const code = codeOf(70000);
   await setCode(page, code);

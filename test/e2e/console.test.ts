@@ -2,7 +2,7 @@
 // history and Tab completion, and sprites exported and imported as PNG.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { decode, encode } from 'fast-png';
 import type { Page } from 'playwright-core';
 import type { CartSection } from '../../runner/common/protocol.js';
@@ -29,7 +29,7 @@ const sheetPixel = (bytes: number[], x: number, y: number): number => {
   return (bytes[at] >> ((x & 1) * 4)) & 15;
 };
 
-test('help, eval in the running cart, cls, history and completion', async () => {
+it('help, eval in the running cart, cls, history and completion', async () => {
   const page = await studio.open();
   await command(page, 'help api');
   await logHas(page, '> help api');
@@ -62,7 +62,7 @@ test('help, eval in the running cart, cls, history and completion', async () => 
   await page.close();
 });
 
-test('export sprites downloads the sheet as a 128x128 PNG; import matches pixels to the palette', async () => {
+it('export sprites downloads the sheet as a 128x128 PNG; import matches pixels to the palette', async () => {
   const page = await studio.open();
   const [download] = await Promise.all([page.waitForEvent('download'), command(page, 'export sprites sheet.png')]);
   assert.equal(download.suggestedFilename(), 'sheet.png');
@@ -95,7 +95,7 @@ test('export sprites downloads the sheet as a 128x128 PNG; import matches pixels
   await page.close();
 });
 
-test('export map writes the tile indices as a 240x136 PNG, and import map reads them back', async () => {
+it('export map writes the tile indices as a 240x136 PNG, and import map reads them back', async () => {
   const page = await studio.open();
   const chooser = page.waitForEvent('filechooser');
   await command(page, 'import map');

@@ -4,7 +4,7 @@
 // and the cart's map() draws what was drawn.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { readCart } from '../../runner/common/cart/index.js';
 import { MAP_COLUMNS } from '../../runner/common/memory-map.js';
@@ -110,7 +110,7 @@ async function viewScale(page: Page): Promise<number> {
   return box.width / 240;
 }
 
-test('draws the picked tile in the cart palette, fills inside a ring, replaces all with Ctrl+click, and undoes', async () => {
+it('draws the picked tile in the cart palette, fills inside a ring, replaces all with Ctrl+click, and undoes', async () => {
   const page = await openMapEditor();
   await pickTile(page, 1);
   await clickCell(page, 2, 3);
@@ -154,7 +154,7 @@ test('draws the picked tile in the cart palette, fills inside a ring, replaces a
   await page.close();
 });
 
-test('a block picked from the sheet stamps as one; ` shows the grid; the world view jumps to a screen', async () => {
+it('a block picked from the sheet stamps as one; ` shows the grid; the world view jumps to a screen', async () => {
   const page = await openMapEditor();
   await dragBetween(page, sheetTile(page, 1), sheetTile(page, 18));
   assert.equal(await page.locator('.map-picker-caption').textContent(), 'tiles from 1, 2×2');
@@ -187,7 +187,7 @@ test('a block picked from the sheet stamps as one; ` shows the grid; the world v
   await page.close();
 });
 
-test('select copies, pastes and deletes a rectangle; the drag tool scrolls the map', async () => {
+it('select copies, pastes and deletes a rectangle; the drag tool scrolls the map', async () => {
   const page = await openMapEditor();
   await dragBetween(page, sheetTile(page, 1), sheetTile(page, 2));
   await clickCell(page, 1, 1);
@@ -216,7 +216,7 @@ test('select copies, pastes and deletes a rectangle; the drag tool scrolls the m
   await page.close();
 });
 
-test('the map saved with Ctrl+S holds the drawing, and the cart run draws it with map()', async () => {
+it('the map saved with Ctrl+S holds the drawing, and the cart run draws it with map()', async () => {
   const page = await openMapEditor();
   await pickTile(page, 1);
   await clickCell(page, 2, 3);

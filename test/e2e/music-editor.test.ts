@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { inStudio, useStudio, waitInStudio } from './studio-page.js';
 
@@ -55,7 +55,7 @@ async function clickField(page: Page, row: number, channel: number, field: numbe
 const cellText = (page: Page, row: number, channel: number) =>
   page.locator(`.tracker-row[data-row="${row}"] .tracker-cell[data-channel="${channel}"]`).textContent();
 
-test("F5 opens the Music editor; tempo, speed, rows and the frames' pattern ids go to the track's 51 bytes; undo restores them", async () => {
+it("F5 opens the Music editor; tempo, speed, rows and the frames' pattern ids go to the track's 51 bytes; undo restores them", async () => {
   const page = await openMusicEditor();
   assert.equal(await page.locator('.editor-tab[aria-selected="true"]').textContent(), 'Music');
 
@@ -88,7 +88,7 @@ test("F5 opens the Music editor; tempo, speed, rows and the frames' pattern ids 
   await page.close();
 });
 
-test('notes, note-offs, octaves, sfx, commands and X Y typed into the tracker are written to the pattern rows', async () => {
+it('notes, note-offs, octaves, sfx, commands and X Y typed into the tracker are written to the pattern rows', async () => {
   const page = await openMusicEditor();
   await setPattern(page, 0, 0, 1);
   await clickField(page, 0, 0, 0);
@@ -142,7 +142,7 @@ const playingRow = (page: Page) =>
     return row ? Number(row.dataset.row) : -1;
   });
 
-test('play frame shows the playing row and the cursor follows it; play track moves on to the next frame; stop ends it', async () => {
+it('play frame shows the playing row and the cursor follows it; play track moves on to the next frame; stop ends it', async () => {
   const page = await openMusicEditor();
   // Speed 1 at tempo 150: one row per frame, so a 16-row pattern lasts 16 frames.
   await setField(page, 'SPD', 1);
@@ -173,7 +173,7 @@ test('play frame shows the playing row and the cursor follows it; play track mov
   await page.close();
 });
 
-test('a channel\'s mute switch silences its notes in the studio while the music plays, and unmuting brings them back', async () => {
+it('a channel\'s mute switch silences its notes in the studio while the music plays, and unmuting brings them back', async () => {
   const page = await openMusicEditor();
   await setPattern(page, 0, 0, 1);
   await clickField(page, 0, 0, 0);
@@ -196,7 +196,7 @@ test('a channel\'s mute switch silences its notes in the studio while the music 
   await page.close();
 });
 
-test('a saved cart whose code calls music(0) plays the typed note until its note-off (nibble run --wav)', async () => {
+it('a saved cart whose code calls music(0) plays the typed note until its note-off (nibble run --wav)', async () => {
   const page = await openMusicEditor();
   await setPattern(page, 0, 0, 1);
   await clickField(page, 0, 0, 0);

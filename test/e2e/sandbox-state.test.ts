@@ -2,7 +2,7 @@
 // ready, and a warning in the console when a cart that came from elsewhere runs without it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { eventually, openStudio, runAndWaitForFrame, useStudio, waitInStudio } from './studio-page.js';
 
@@ -18,7 +18,7 @@ async function openFile(page: Page, name: string, bytes: Uint8Array): Promise<vo
 const badge = (page: Page) => page.locator('.status-sandbox');
 const warnings = (page: Page) => page.locator('.line-warning');
 
-test('with runner processes the badge says the kernel sandbox is on, and a cart from a file runs without a warning', { skip: process.platform === 'linux' && process.arch === 'x64' ? false : 'the kernel sandbox exists for x86_64 Linux only' }, async () => {
+it('with runner processes the badge says the kernel sandbox is on, and a cart from a file runs without a warning', { skip: process.platform === 'linux' && process.arch === 'x64' ? false : 'the kernel sandbox exists for x86_64 Linux only' }, async () => {
   const page = await studio.open();
   await openFile(page, 'stranger.lua', STRANGER);
   await runAndWaitForFrame(page);
@@ -28,7 +28,7 @@ test('with runner processes the badge says the kernel sandbox is on, and a cart 
   await page.close();
 });
 
-test("in Web Workers the badge says the browser's sandbox; a cart from a file warns, the studio's own carts do not", async () => {
+it("in Web Workers the badge says the browser's sandbox; a cart from a file warns, the studio's own carts do not", async () => {
   const address = new URL(studio.server.url);
   address.searchParams.set('runner', 'worker');
   const page = await openStudio(studio.browser, address.href);

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { inStudio, useStudio, waitInStudio } from './studio-page.js';
 import { peakFrequency } from '../fixtures/audio-analysis.js';
@@ -70,7 +70,7 @@ async function drawSquareWave(page: Page): Promise<void> {
   await stroke(page, GRID_TOP.wave, [16, 0], [31, 0]);
 }
 
-test('F4 opens the SFX editor; mouse strokes write the waveform and envelope nibbles; undo and redo step through the strokes', async () => {
+it('F4 opens the SFX editor; mouse strokes write the waveform and envelope nibbles; undo and redo step through the strokes', async () => {
   const page = await openSfxEditor();
   assert.equal(await page.locator('.editor-tab[aria-selected="true"]').textContent(), 'SFX');
 
@@ -114,7 +114,7 @@ test('F4 opens the SFX editor; mouse strokes write the waveform and envelope nib
   await page.close();
 });
 
-test("the sample's speed, octave, note, pitch x16, arpeggio direction, sides and loops go to bytes 60-65 of the selected sample", async () => {
+it("the sample's speed, octave, note, pitch x16, arpeggio direction, sides and loops go to bytes 60-65 of the selected sample", async () => {
   const page = await openSfxEditor();
   await setField(page, 'SFX', 5);
   await setField(page, 'SPD', -3);
@@ -166,7 +166,7 @@ async function waitForScope(page: Page, moving: boolean): Promise<void> {
   }
 }
 
-test('a held piano key plays the sample through the studio sound path until it is released', async () => {
+it('a held piano key plays the sample through the studio sound path until it is released', async () => {
   const page = await openSfxEditor();
   await drawSquareWave(page);
   await setField(page, 'OCT', 5);
@@ -189,7 +189,7 @@ test('a held piano key plays the sample through the studio sound path until it i
   await page.close();
 });
 
-test("a saved cart whose code calls sfx(0) plays the drawn wave at the sample's note (nibble run --wav)", async () => {
+it("a saved cart whose code calls sfx(0) plays the drawn wave at the sample's note (nibble run --wav)", async () => {
   const page = await openSfxEditor();
   await drawSquareWave(page);
   // A-5 as TIC-80 writes it: octave 5 shown, 4 inside, note A = 440 Hz.

@@ -3,7 +3,7 @@
 // out; undo and redo step back and forth; a saved cart keeps the edits and a run draws them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { readCart } from '../../runner/common/cart/index.js';
 import { framePixel, inStudio, runAndWaitForFrame, useStudio, waitInStudio } from './studio-page.js';
@@ -81,7 +81,7 @@ function sprite4(section: number[], id: number): number[][] {
   return Array.from({ length: 8 }, (_, y) => Array.from({ length: 8 }, (_, x) => pixel4(section, id, x, y)));
 }
 
-test('F2 opens the sprite editor; a brush stroke, a fill and the flags change the cart, one undo step each', async () => {
+it('F2 opens the sprite editor; a brush stroke, a fill and the flags change the cart, one undo step each', async () => {
   const page = await openSpriteEditor();
   assert.equal(await page.locator('[data-tab="sprites"]').getAttribute('aria-selected'), 'true');
   assert.ok(sprite4(await bytes(page, 'tiles'), 1).flat().every((c) => c === 0), 'the new cart starts with an empty sprite 1');
@@ -124,7 +124,7 @@ test('F2 opens the sprite editor; a brush stroke, a fill and the flags change th
   await page.close();
 });
 
-test('the RGB sliders edit colour 1 of the vbank 0 palette (bytes 3-5) and of vbank 1 (bytes 51-53)', async () => {
+it('the RGB sliders edit colour 1 of the vbank 0 palette (bytes 3-5) and of vbank 1 (bytes 51-53)', async () => {
   const page = await openSpriteEditor();
   const before = await bytes(page, 'palette');
   await page.locator('.sprite-swatch[data-color="1"]').click();
@@ -148,7 +148,7 @@ test('the RGB sliders edit colour 1 of the vbank 0 palette (bytes 3-5) and of vb
   await page.close();
 });
 
-test('copy and paste carry a whole palette as hex, from vbank 0 to vbank 1', async () => {
+it('copy and paste carry a whole palette as hex, from vbank 0 to vbank 1', async () => {
   const page = await openSpriteEditor();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.locator('.sprite-rgb button', { hasText: 'copy' }).click();
@@ -162,7 +162,7 @@ test('copy and paste carry a whole palette as hex, from vbank 0 to vbank 1', asy
   await page.close();
 });
 
-test('select, move, copy and paste, flips, rotation and erase act on the canvas or the selection', async () => {
+it('select, move, copy and paste, flips, rotation and erase act on the canvas or the selection', async () => {
   const page = await openSpriteEditor();
   await chooseSprite(page, 3, 0);
   await page.locator('.sprite-swatch[data-color="12"]').click();
@@ -197,7 +197,7 @@ test('select, move, copy and paste, flips, rotation and erase act on the canvas 
   await page.close();
 });
 
-test('a 16-pixel canvas spans 2 x 2 sprites, and the brush size paints squares', async () => {
+it('a 16-pixel canvas spans 2 x 2 sprites, and the brush size paints squares', async () => {
   const page = await openSpriteEditor();
   await page.locator('[data-choice="size-16"]').click();
   await redrawn(page);
@@ -214,7 +214,7 @@ test('a 16-pixel canvas spans 2 x 2 sprites, and the brush size paints squares',
   await page.close();
 });
 
-test('a 2 bpp edit on page 1 lands where spr() reads it with blit segment 5', async () => {
+it('a 2 bpp edit on page 1 lands where spr() reads it with blit segment 5', async () => {
   const page = await openSpriteEditor();
   await page.locator('[data-choice="bpp-2"]').click();
   await page.locator('[data-choice="page-1"]').click();
@@ -238,7 +238,7 @@ test('a 2 bpp edit on page 1 lands where spr() reads it with blit segment 5', as
   await page.close();
 });
 
-test('the edits are in the saved cart, and a run draws the sprite in the edited palette', async () => {
+it('the edits are in the saved cart, and a run draws the sprite in the edited palette', async () => {
   const page = await openSpriteEditor();
   await chooseSprite(page, 1, 0);
   await page.locator('.sprite-swatch[data-color="12"]').click();

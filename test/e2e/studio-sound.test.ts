@@ -1,7 +1,7 @@
 // The studio's sound output in Chromium: a cart's sound reaches the AudioWorklet's output, the mute
 // button and stopping the cart silence it, and unmuting brings it back.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { inStudio, useStudio, waitInStudio } from './studio-page.js';
 
@@ -19,7 +19,7 @@ async function waitForPeak(page: Page, loud: boolean): Promise<void> {
   }, loud, { timeout: 5000 });
 }
 
-test('a cart\'s sound plays through the studio, and mute and stop silence it', async () => {
+it('a cart\'s sound plays through the studio, and mute and stop silence it', async () => {
   const page = await studio.open();
   await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), BEEP);
   // Ctrl+R is also the user gesture browsers require before sound may start.

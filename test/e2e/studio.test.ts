@@ -2,7 +2,7 @@
 // screen back; hang a cart and check the studio kept animating, Break shows the line, Stop really
 // ends the runner process; errors link to their line; edits survive a reload.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { FRAMES_IN_FLIGHT } from '../../runner/common/frame-acks.js';
 import { eventually, framePixel, inStudio, openStudio as openStudioAt, runAndWaitForFrame, useStudio, waitForFrame, waitForState, waitForStudio, waitInStudio } from './studio-page.js';
@@ -31,7 +31,7 @@ async function canvasCentre(page: Page): Promise<string> {
   return pagePixel(page, box.x + box.width / 2, box.y + box.height / 2);
 }
 
-test('a cart typed in the editor runs and its pixels reach the screen', async () => {
+it('a cart typed in the editor runs and its pixels reach the screen', async () => {
   const page = await openStudio();
   await page.locator('.monaco-editor').click();
   await page.keyboard.press('Control+A');
@@ -47,7 +47,7 @@ test('a cart typed in the editor runs and its pixels reach the screen', async ()
   await page.close();
 });
 
-test('the studio acknowledges its frames, so they keep coming past the runner\'s window', async () => {
+it('the studio acknowledges its frames, so they keep coming past the runner\'s window', async () => {
   const page = await openStudio();
   const frames = 3 * FRAMES_IN_FLIGHT;
   await inStudio(page, ([g, code]) => g.__nibble.editor.setCode(code), `t = 0\nfunction TIC()\n  t = t + 1\n  cls(t > ${frames} and 2 or 1)\nend\n`);
@@ -56,7 +56,7 @@ test('the studio acknowledges its frames, so they keep coming past the runner\'s
   await page.close();
 });
 
-test('a hung cart: the studio keeps drawing, shows the busy line, Break pauses there, Stop ends the runner', async () => {
+it('a hung cart: the studio keeps drawing, shows the busy line, Break pauses there, Stop ends the runner', async () => {
   const page = await openStudio();
   await inStudio(page, ([g]) => g.__nibble.editor.setCode('function TIC()\n  cls(1)\n  local spins = 0\n  while true do\n    spins = spins + 1\n  end\nend\n'));
   await page.keyboard.press('Control+R');
@@ -83,7 +83,7 @@ test('a hung cart: the studio keeps drawing, shows the busy line, Break pauses t
   await page.close();
 });
 
-test('an error shows in red with a link that selects its line', async () => {
+it('an error shows in red with a link that selects its line', async () => {
   const page = await openStudio();
   await inStudio(page, ([g]) => g.__nibble.editor.setCode('function TIC()\n  cls(0)\n  local t = nil\n  print(t.x)\nend\n'));
   await page.keyboard.press('Control+R');
@@ -96,7 +96,7 @@ test('an error shows in red with a link that selects its line', async () => {
   await page.close();
 });
 
-test("without the runner token Run says to open the printed address; once opened, the plain address runs carts", async () => {
+it("without the runner token Run says to open the printed address; once opened, the plain address runs carts", async () => {
   const plain = new URL(studio.server.url);
   plain.search = '';
   const page = await openStudioAt(studio.browser, plain.href);
@@ -114,7 +114,7 @@ test("without the runner token Run says to open the printed address; once opened
   await page.close();
 });
 
-test('edits survive a reload', async () => {
+it('edits survive a reload', async () => {
   const page = await openStudio();
   const code = `-- kept ${Date.now()}\nfunction TIC() cls(3) end\n`;
   await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), code);
@@ -132,7 +132,7 @@ async function waitFor(check: () => boolean, message: string, timeout = 3000): P
   }
 }
 
-test('Esc opens the game menu of a cart with a -- menu: tag, and its items call MENU', async () => {
+it('Esc opens the game menu of a cart with a -- menu: tag, and its items call MENU', async () => {
   const page = await openStudio();
   const code = '-- menu: RED GREEN\ncolour = 1\nfunction MENU(i) colour = i == 0 and 2 or 6 end\nfunction TIC() cls(colour) end\n';
   await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), code);
@@ -153,7 +153,7 @@ test('Esc opens the game menu of a cart with a -- menu: tag, and its items call 
   await page.close();
 });
 
-test('over the screen the studio draws the cart\'s mouse cursor, unless its input tag leaves out the mouse', async () => {
+it('over the screen the studio draws the cart\'s mouse cursor, unless its input tag leaves out the mouse', async () => {
   const page = await openStudio();
   const canvas = page.locator('#screen canvas');
   const box = await canvas.boundingBox();
@@ -173,7 +173,7 @@ test('over the screen the studio draws the cart\'s mouse cursor, unless its inpu
   await page.close();
 });
 
-test('a cart asking for relative mouse mode gets the pointer locked on a click, then movement deltas', async () => {
+it('a cart asking for relative mouse mode gets the pointer locked on a click, then movement deltas', async () => {
   const page = await openStudio();
   const code = 'function TIC()\n  poke(0x0FF87, peek(0x0FF87) | 0x80)\n  local dx, dy = mouse()\n  if dx ~= 0 or dy ~= 0 then trace("moved " .. dx .. " " .. dy) end\nend\n';
   await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), code);

@@ -1,7 +1,7 @@
 // The browser host of the runner (studio?runner=worker): the same cart machine, supervisor and
 // watchdog, in two Web Workers of the page instead of a runner process. No server process runs.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { FRAMES_IN_FLIGHT } from '../../runner/common/frame-acks.js';
 import { eventually, framePixel, inStudio, openStudio, useStudio, waitForFrame, waitForState } from './studio-page.js';
@@ -21,7 +21,7 @@ const setCode = (page: Page, code: string) => inStudio(page, ([g, c]) => g.__nib
 /** The page's runner workers (the runner's main thread and its VM thread) by script name. */
 const runnerWorkers = (page: Page) => page.workers().map((w) => new URL(w.url()).pathname).filter((path) => /\/(runner|vm)-worker[^/]*\.js$/.test(path));
 
-test('a cart runs in the page\'s own workers: its pixels reach the screen and no runner process starts', async () => {
+it('a cart runs in the page\'s own workers: its pixels reach the screen and no runner process starts', async () => {
   const page = await openWorkerStudio();
   await setCode(page, 'function TIC()\n  cls(2)\n  rect(100, 50, 40, 30, 4)\nend\n');
   await page.keyboard.press('Control+R');
@@ -33,7 +33,7 @@ test('a cart runs in the page\'s own workers: its pixels reach the screen and no
   await page.close();
 });
 
-test('in a worker, frames are acknowledged, so they keep coming past the runner\'s window', async () => {
+it('in a worker, frames are acknowledged, so they keep coming past the runner\'s window', async () => {
   const page = await openWorkerStudio();
   const frames = 3 * FRAMES_IN_FLIGHT;
   await setCode(page, `t = 0\nfunction TIC()\n  t = t + 1\n  cls(t > ${frames} and 2 or 1)\nend\n`);
@@ -42,7 +42,7 @@ test('in a worker, frames are acknowledged, so they keep coming past the runner\
   await page.close();
 });
 
-test('in a worker, a hung cart is found at its line, pauses with its locals, resumes, and Stop ends both workers', async () => {
+it('in a worker, a hung cart is found at its line, pauses with its locals, resumes, and Stop ends both workers', async () => {
   const page = await openWorkerStudio();
   await setCode(page, 'function TIC()\n  cls(1)\n  local spins = 0\n  while true do\n    spins = spins + 1\n  end\nend\n');
   await page.keyboard.press('Control+R');
@@ -64,7 +64,7 @@ test('in a worker, a hung cart is found at its line, pauses with its locals, res
   await page.close();
 });
 
-test('in a worker, a memory bomb and a cart stuck inside one C call end as they do in a runner process', async () => {
+it('in a worker, a memory bomb and a cart stuck inside one C call end as they do in a runner process', async () => {
   const page = await openWorkerStudio();
   await setCode(page, 'function TIC()\n  local t = {}\n  while true do t[#t + 1] = string.rep("x", 1000000) .. #t end\nend\n');
   await page.keyboard.press('Control+R');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { readCartFile } from '../../runner/node/cart-file.js';
 import { runHeadless } from '../../runner/node/headless-run.js';
 
@@ -20,7 +20,7 @@ const FORMATS = ['lua', 'tic', 'png'];
 const cartNames = [...new Set(readdirSync(cartsDir).map((file) => file.replace(/\.(lua|tic|png)$/, '')))].filter((name) => name !== 'busy');
 
 for (const name of cartNames) {
-  test(`carts/${name} runs 30 frames without error as .lua, .tic and .png, drawing the same frames`, async () => {
+  it(`carts/${name} runs 30 frames without error as .lua, .tic and .png, drawing the same frames`, async () => {
     const frames: Uint8Array[] = [];
     for (const ext of FORMATS) {
       const result = await runHeadless(readCartFile(join(cartsDir, `${name}.${ext}`)), options);
@@ -35,7 +35,7 @@ for (const name of cartNames) {
 }
 
 for (const ext of FORMATS) {
-  test(`carts/sprites.${ext} draws its map tiles and its hero sprite`, async () => {
+  it(`carts/sprites.${ext} draws its map tiles and its hero sprite`, async () => {
     const result = await runHeadless(readCartFile(join(cartsDir, `sprites.${ext}`)), options);
     assert.equal(rgb(result.lastFrame, 0, 112), '38b764', 'grass tile (map row 14) top-left pixel');
     assert.equal(rgb(result.lastFrame, 0, 120), 'b13e53', 'brick tile (map row 15) top-left pixel');
@@ -47,7 +47,7 @@ for (const ext of FORMATS) {
     assert.equal(rgb(result.lastFrame, 43, 110), '41a6f6', 'sky between the feet at (43,110)');
   });
 
-  test(`carts/busy.${ext} is reported busy at its endless loop`, async () => {
+  it(`carts/busy.${ext} is reported busy at its endless loop`, async () => {
     const result = await runHeadless(readCartFile(join(cartsDir, `busy.${ext}`)), { ...options, hangMs: 300 });
     assert.equal(result.status, 'hung');
     assert.ok(result.line === 13 || result.line === 14, `line ${result.line}`);

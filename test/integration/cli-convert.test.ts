@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { runReport } from '../fixtures/run-report.js';
 
 const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
@@ -16,7 +16,7 @@ function nibble(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-test('a cart converted .lua -> .tic -> .png -> .lua keeps all its data, and each step runs', () => {
+it('a cart converted .lua -> .tic -> .png -> .lua keeps all its data, and each step runs', () => {
   const tic = join(work, 'sprites.tic');
   const png = join(work, 'sprites.png');
   const lua = join(work, 'sprites.lua');
@@ -37,7 +37,7 @@ test('a cart converted .lua -> .tic -> .png -> .lua keeps all its data, and each
   }
 });
 
-test('unknown extensions, damaged carts and bad usage get clear errors', () => {
+it('unknown extensions, damaged carts and bad usage get clear errors', () => {
   const unknownOut = nibble('convert', sprites, join(work, 'sprites.gif'));
   assert.equal(unknownOut.status, 1);
   assert.match(unknownOut.stderr, /^nibble: sprites\.gif: unknown cart extension "\.gif": carts are \.lua \(text\), \.tic or \.png files\n$/);

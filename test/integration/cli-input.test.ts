@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { readRgbaPng } from '../rgba-png.js';
 import { runTic80, screenOfFrame, tic80Absent } from '../tic80-native.js';
 
@@ -53,7 +53,7 @@ end
 const GAMEPAD_SPEC = '1-3:1,3-20:16,10:255,12-30:8,22-26:32,33:64,35-40:144';
 const GAMEPAD_FRAMES = 40;
 
-test('a cart reading gamepad 1 under --input draws every frame as TIC-80 does under -i, pixel for pixel', { skip: tic80Absent }, () => {
+it('a cart reading gamepad 1 under --input draws every frame as TIC-80 does under -i, pixel for pixel', { skip: tic80Absent }, () => {
   const reference = runTic80(new TextEncoder().encode(GAMEPAD_CART), 'pad.lua', GAMEPAD_FRAMES, { input: GAMEPAD_SPEC, shots: frameList(GAMEPAD_FRAMES) });
   assert.equal(reference.status, 0, reference.stderr);
   const frames = nibbleFrames(cart('pad.lua', GAMEPAD_CART), GAMEPAD_FRAMES, ['--input', GAMEPAD_SPEC]);
@@ -68,7 +68,7 @@ function lit(frame: Uint8Array, x: number, y: number): boolean {
   return frame[((y + 4) * 256 + x + 8) * 4] > 0xc0;
 }
 
-test('--input holds each gamepad, key and mouse button on exactly the frames it names', () => {
+it('--input holds each gamepad, key and mouse button on exactly the frames it names', () => {
   const code = `function TIC()
   cls(0)
   if btn(0) then rect(0, 0, 10, 10, 12) end
@@ -85,7 +85,7 @@ end`;
   assert.deepEqual(litFrames(101, 51), [7, 8], 'left button with the mouse at (100, 50)');
 });
 
-test('--png-frames writes exactly the frames named, PREFIX_NNNN.png, and says which the run never reached', () => {
+it('--png-frames writes exactly the frames named, PREFIX_NNNN.png, and says which the run never reached', () => {
   const dir = mkdtempSync(join(work, 'shots-'));
   const counter = cart('counter.lua', 'n = 0\nfunction TIC() n = n + 1 cls(n % 16) if n == 12 then exit() end end');
   const out = nibble(['run', counter, '--frames', '20', '--png-frames', '12,1,5,20', '--png-prefix', join(dir, 'shot')]);
@@ -105,7 +105,7 @@ test('--png-frames writes exactly the frames named, PREFIX_NNNN.png, and says wh
   assert.deepEqual(readdirSync(cwd), ['counter_0002.png'], 'without --png-prefix, the cart\'s name in the current folder');
 });
 
-test('nibble run --help and nibble convert --help print that command\'s usage and exit 0', () => {
+it('nibble run --help and nibble convert --help print that command\'s usage and exit 0', () => {
   const run = nibble(['run', '--help']);
   assert.equal(run.status, 0);
   assert.match(run.stdout, /^Usage: nibble run <cart> \[options\]\n/);

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { MESSAGE_LIMITS } from '../../runner/common/protocol-validate.js';
 import { readRgbaPng } from '../rgba-png.js';
 import { runReport } from '../fixtures/run-report.js';
@@ -26,7 +26,7 @@ function cart(name: string, code: string): string {
   return path;
 }
 
-test('--json prints one object with the contract fields, --png writes the last frame', () => {
+it('--json prints one object with the contract fields, --png writes the last frame', () => {
   const png = join(work, 'out.png');
   const out = nibble('run', cart('red.lua', 'function TIC() cls(2) trace("hi") end'), '--frames', '5', '--json', '--deterministic', '--png', png);
   assert.equal(out.status, 0, out.stderr);
@@ -43,7 +43,7 @@ test('--json prints one object with the contract fields, --png writes the last f
   assert.deepEqual([...image.data.subarray(i, i + 4)], [0xb1, 0x3e, 0x53, 0xff]);
 });
 
-test("--json says whether the runner's kernel sandbox was on, and what it was", () => {
+it("--json says whether the runner's kernel sandbox was on, and what it was", () => {
   const out = nibble('run', cart('calm.lua', 'function TIC() end'), '--frames', '1', '--json');
   assert.equal(out.status, 0, out.stderr);
   const { sandbox } = runReport(out.stdout);
@@ -56,7 +56,7 @@ test("--json says whether the runner's kernel sandbox was on, and what it was", 
   }
 });
 
-test('a cart error gives status error, message, line and a non-zero exit', () => {
+it('a cart error gives status error, message, line and a non-zero exit', () => {
   const out = nibble('run', cart('bad.lua', 'function TIC()\n  error("boom")\nend'), '--json');
   assert.equal(out.status, 1);
   const report = runReport(out.stdout);
@@ -65,7 +65,7 @@ test('a cart error gives status error, message, line and a non-zero exit', () =>
   assert.match(report.message ?? '', /^bad\.lua:2: boom/);
 });
 
-test('--hang-ms sets when a busy frame counts as hung', () => {
+it('--hang-ms sets when a busy frame counts as hung', () => {
   const out = nibble('run', cart('loop.lua', 'function TIC()\n  while true do end\nend'), '--json', '--hang-ms', '200');
   assert.equal(out.status, 1);
   const report = runReport(out.stdout);
@@ -73,7 +73,7 @@ test('--hang-ms sets when a busy frame counts as hung', () => {
   assert.equal(report.line, 2);
 });
 
-test('--max-instructions stops the same frame of a growing cart on every run, and a cart under it runs on', () => {
+it('--max-instructions stops the same frame of a growing cart on every run, and a cart under it runs on', () => {
   // Frame k runs k*10000 iterations of an empty numeric for: one Lua instruction each.
   const growing = cart('growing.lua', 'n = 0\nfunction TIC()\n  n = n + 1\n  for i = 1, n * 10000 do end\nend');
   const reports = [1, 2].map(() => {
@@ -94,19 +94,19 @@ test('--max-instructions stops the same frame of a growing cart on every run, an
   assert.match(tooSmall.stderr, /--max-instructions needs a whole number from 1000 up, got 999/);
 });
 
-test('exit() gives status exit and exit code 0', () => {
+it('exit() gives status exit and exit code 0', () => {
   const out = nibble('run', cart('quit.lua', 'function TIC() exit() end'), '--json');
   assert.equal(out.status, 0);
   assert.equal(runReport(out.stdout).status, 'exit');
 });
 
-test('without --json, traces go to stdout', () => {
+it('without --json, traces go to stdout', () => {
   const out = nibble('run', cart('hello.lua', 'function TIC() trace("hello") exit() end'));
   assert.equal(out.status, 0);
   assert.equal(out.stdout, 'hello\n');
 });
 
-test('an error message past the protocol\'s limit is cut, saying so, and the run ends with status error', () => {
+it('an error message past the protocol\'s limit is cut, saying so, and the run ends with status error', () => {
   const out = nibble('run', cart('long-error.lua', 'function TIC()\n  error(string.rep("x", 70000))\nend'), '--json');
   assert.equal(out.status, 1, out.stderr);
   const report = runReport(out.stdout);
@@ -117,7 +117,7 @@ test('an error message past the protocol\'s limit is cut, saying so, and the run
   assert.match(report.message ?? '', /… \(cut: 70\d\d\d characters in all, over the limit of 65536\)$/);
 });
 
-test('a syntax error quoting a 70,000-character literal is cut the same way', () => {
+it('a syntax error quoting a 70,000-character literal is cut the same way', () => {
   const out = nibble('run', cart('long-literal.lua', `x = 1\ny = "${'y'.repeat(70_000)}\n`), '--json');
   assert.equal(out.status, 1, out.stderr);
   const report = runReport(out.stdout);
@@ -128,7 +128,7 @@ test('a syntax error quoting a 70,000-character literal is cut the same way', ()
   assert.match(report.message ?? '', /… \(cut: 70\d\d\d characters in all, over the limit of 65536\)$/);
 });
 
-test('control characters in traces and errors reach the terminal escaped', () => {
+it('control characters in traces and errors reach the terminal escaped', () => {
   const code = 'function TIC()\n  trace("\\27]0;title\\7\\27[2J\\tok\\r\\127\\194\\155")\n  error("\\27[31mred")\nend';
   const out = nibble('run', cart('terminal.lua', code));
   assert.equal(out.status, 1);
@@ -140,7 +140,7 @@ test('control characters in traces and errors reach the terminal escaped', () =>
   assert.equal(json.stderr, '\\x1b]0;title\\x07\\x1b[2J\tok\\x0d\\x7f\\x9b\n');
 });
 
-test('bad usage and missing files say what is wrong', () => {
+it('bad usage and missing files say what is wrong', () => {
   const usage = nibble('run', '--frames', 'many', 'x.lua');
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /--frames needs a whole number/);

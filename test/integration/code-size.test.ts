@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { emptyCart, readCart, writePngCart, writeTicCart } from '../../runner/common/cart/index.js';
 import { runTic80, tic80Absent } from '../tic80-native.js';
 
@@ -19,7 +19,7 @@ function longCode(bytes: number): string {
   return head + '-'.repeat(bytes - head.length - tail.length) + tail;
 }
 
-test('nibble convert writes a cart with code past 65,536 bytes whole, and says so on stderr', () => {
+it('nibble convert writes a cart with code past 65,536 bytes whole, and says so on stderr', () => {
   const input = join(work, 'long.lua');
   const code = longCode(70000);
   writeFileSync(input, code);
@@ -35,7 +35,7 @@ test('nibble convert writes a cart with code past 65,536 bytes whole, and says s
   assert.equal(short.stderr, '', 'at 65,536 bytes, nothing to say');
 });
 
-test('TIC-80 loads and runs code past 65,536 bytes from .tic and .png carts, to its last line', { skip: tic80Absent }, () => {
+it('TIC-80 loads and runs code past 65,536 bytes from .tic and .png carts, to its last line', { skip: tic80Absent }, () => {
   const cart = emptyCart();
   cart.code = longCode(200000);
   for (const [name, bytes] of [['long.tic', writeTicCart(cart, 'long.tic')], ['long.png', writePngCart(cart, 'long.png')]] as const) {

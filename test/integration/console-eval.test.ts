@@ -1,7 +1,7 @@
 // The studio console's eval through a real runner process: code runs in the live cart's Lua state
 // between frames, its results and errors come back as traces, and the cart keeps running.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import type { RunnerMessage } from '../../runner/common/protocol.js';
 import { spawnRunner } from '../../runner/node/runner-process.js';
 
@@ -30,7 +30,7 @@ function watch(runner: ReturnType<typeof spawnRunner>) {
 
 const isTrace = (text: string) => (m: RunnerMessage) => m.type === 'trace' && m.text === text;
 
-test('eval runs in the live cart, reports results and errors, and the cart keeps running', async () => {
+it('eval runs in the live cart, reports results and errors, and the cart keeps running', async () => {
   const runner = spawnRunner();
   const messages = watch(runner);
   const code = ['x = 0', 'function TIC()', '  if x == 5 and not told then told = true trace("cart sees " .. x) end', 'end'].join('\n');

@@ -2,7 +2,7 @@
 // API abuse and floods. Each must end exactly as listed, in its own runner process, with that
 // process gone afterwards and this host process unharmed.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import { runHeadless } from '../../runner/node/headless-run.js';
 import { spawnRunner } from '../../runner/node/runner-process.js';
 import type { HostMessage, RunnerMessage } from '../../runner/common/protocol.js';
@@ -11,7 +11,7 @@ import { isAlive } from '../fixtures/processes.js';
 
 describe('hostile carts', { concurrency: 2 }, () => {
   for (const attack of ATTACKS) {
-    test(attack.name, async () => {
+    it(attack.name, async () => {
       const traces: string[] = [];
       const result = await runHeadless(
         { name: 'cart.lua', code: attack.code },
@@ -28,7 +28,7 @@ describe('hostile carts', { concurrency: 2 }, () => {
 
 describe('every Lua loop, under a per-frame instruction budget', { concurrency: 2 }, () => {
   for (const attack of LUA_LOOPS) {
-    test(attack.name, async () => {
+    it(attack.name, async () => {
       // The watchdog's time limit is far away: only the instruction count can stop these.
       const result = await runHeadless({ name: 'cart.lua', code: attack.code }, { frames: 1, deterministic: true, hangMs: 60_000, instructionBudget: 100_000 });
       assert.equal(result.status, 'hung', `${attack.name}: ${result.message ?? ''}`);
@@ -39,7 +39,7 @@ describe('every Lua loop, under a per-frame instruction budget', { concurrency: 
   }
 });
 
-test('a runner drops malformed and oversized messages and still runs the cart', async () => {
+it('a runner drops malformed and oversized messages and still runs the cart', async () => {
   const runner = spawnRunner();
   const seen: RunnerMessage[] = [];
   const frame = new Promise<void>((resolve) =>

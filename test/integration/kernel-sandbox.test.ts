@@ -7,7 +7,7 @@ import { closeSync, constants, mkdtempSync, openSync, readdirSync, readFileSync,
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { CartSource, HostMessage, RunnerMessage } from '../../runner/common/protocol.js';
 import { parseRunnerBatch } from '../../runner/common/protocol-validate.js';
 import { readCartFile } from '../../runner/node/cart-file.js';
@@ -74,7 +74,7 @@ describe('a sandboxed process', { skip }, () => {
     return { ...report, threads, exit, stderrText: text };
   }
 
-  test('without the sandbox, the probe can read, connect and spawn', async () => {
+  it('without the sandbox, the probe can read, connect and spawn', async () => {
     const report = await probe('off');
     assert.deepEqual(
       [report.readOnMainThread, report.readOnThreadPool, report.readOnWorker, report.connect, report.spawn],
@@ -84,7 +84,7 @@ describe('a sandboxed process', { skip }, () => {
     assert.equal(report.exit, 'exit code 0');
   });
 
-  test('Landlock alone, on every thread, denies files, TCP connections and executing a program', async () => {
+  it('Landlock alone, on every thread, denies files, TCP connections and executing a program', async () => {
     const report = await probe('landlock');
     assert.ok(report.landlock);
     assert.equal(report.landlock.threads, report.threads.length, 'every thread the kernel lists was restricted');
@@ -100,7 +100,7 @@ describe('a sandboxed process', { skip }, () => {
     assert.equal(report.exit, 'exit code 0');
   });
 
-  test('with the whole sandbox, every thread is filtered; reading, connecting and spawning fail; stderr and timers work', async () => {
+  it('with the whole sandbox, every thread is filtered; reading, connecting and spawning fail; stderr and timers work', async () => {
     const report = await probe('full');
     assert.ok(report.sandbox);
     assert.equal(report.sandbox.complete, true, report.sandbox.note);
@@ -219,28 +219,28 @@ const STRESS_CARTS: { name: string; code: string; frames: number; traces: (trace
 describe('a sandboxed runner', { skip }, () => {
   const cartsDir = join(process.cwd(), 'carts');
   for (const file of readdirSync(cartsDir).filter((f) => f.endsWith('.lua') && f !== 'busy.lua')) {
-    test(`runs carts/${file}`, async () => {
+    it(`runs carts/${file}`, async () => {
       const { end } = await runSandboxed(readCartFile(join(cartsDir, file)), 30);
       assert.deepEqual(end.type === 'done' ? end.frames : end, 30);
     });
   }
 
   for (const cart of STRESS_CARTS) {
-    test(`runs the stress cart ${cart.name}`, async () => {
+    it(`runs the stress cart ${cart.name}`, async () => {
       const { end, traces } = await runSandboxed({ name: cart.name, code: cart.code }, cart.frames);
       assert.deepEqual(end.type === 'done' ? end.frames : end, cart.frames);
       cart.traces(traces);
     });
   }
 
-  test('reports a Lua error and exit() as usual', async () => {
+  it('reports a Lua error and exit() as usual', async () => {
     const { end: error } = await runSandboxed({ name: 'oops.lua', code: 'function TIC()\n  error("boom")\nend' }, 3);
     assert.equal(error.type, 'error');
     assert.match(error.type === 'error' ? error.message : '', /^oops\.lua:2: boom/);
     assert.equal((await runSandboxed({ name: 'bye.lua', code: 'function TIC() exit() end' }, 3)).end.type, 'exit');
   });
 
-  test('ends a VM stuck inside one C call (by terminating its thread) and the runner lives on, sandboxed', async () => {
+  it('ends a VM stuck inside one C call (by terminating its thread) and the runner lives on, sandboxed', async () => {
     const code = 'function TIC()\n  string.find(string.rep("a", 400), ".-.-.-.-.-.-b")\nend';
     await withSandboxedRunner({ name: 'bomb.lua', code }, 3, async (runner, messages) => {
       assert.equal((await messages.next('hung', 'done')).type, 'hung');
@@ -250,7 +250,7 @@ describe('a sandboxed runner', { skip }, () => {
     });
   });
 
-  test("the VM thread is already filtered when the cart's top level starts", async () => {
+  it("the VM thread is already filtered when the cart's top level starts", async () => {
     // The same runner as spawnRunner starts, with a VM thread that traces its own state first.
     const child = fork(BOOT_PROBE_RUNNER, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: {}, execArgv: [] });
     try {
@@ -269,7 +269,7 @@ describe('a sandboxed runner', { skip }, () => {
     }
   });
 
-  test('pauses carts/busy.lua at its loop, resumes it where it was, and stops', async () => {
+  it('pauses carts/busy.lua at its loop, resumes it where it was, and stops', async () => {
     await withSandboxedRunner(readCartFile(join(cartsDir, 'busy.lua')), undefined, async (runner, messages) => {
       assert.equal((await messages.next('busy')).type, 'busy');
       runner.send({ type: 'break' });
@@ -299,7 +299,7 @@ function descriptors(pid: number): Map<number, string> {
 }
 
 describe("a runner's descriptors", { skip: process.platform === 'linux' ? false : 'it reads /proc' }, () => {
-  test('a descriptor its host inherited without close-on-exec is closed in the runner; stdio and IPC stay', async () => {
+  it('a descriptor its host inherited without close-on-exec is closed in the runner; stdio and IPC stay', async () => {
     // A host (a Node process spawning its runner as the CLI does) with a socket at INHERITED_FD that
     // its own parent left without close-on-exec.
     const stdio: StdioOptions = Array.from({ length: INHERITED_FD + 1 }, (_, fd) => (fd === 2 ? 'inherit' : fd === 3 ? 'ipc' : fd === INHERITED_FD ? 'pipe' : 'ignore'));

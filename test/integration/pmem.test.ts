@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { cartSourceOf, readTextCart, type Cart } from '../../runner/common/cart/index.js';
 import { pmemKeyOf } from '../../runner/common/pmem/pmem-key.js';
 import { pmemSlot, type KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
@@ -50,7 +50,7 @@ async function runOnce(storage: KeyValueStorage, cart: Cart, name: string): Prom
 const GRASS = '6666666656565656447444744444444447444744444444444447444444444444';
 const BRICK = '333333333eeeeee33e3333e33e3ee3e33e3ee3e33e3333e33eeeeee333333333';
 
-test('a cart keeps its pmem between runs, and never reads another cart\'s', async () => {
+it('a cart keeps its pmem between runs, and never reads another cart\'s', async () => {
   const storage = new MapStorage();
   const first = counterCart('first.lua', 1, '', GRASS);
   assert.equal(await runOnce(storage, first, 'first.lua'), 0);
@@ -64,7 +64,7 @@ test('a cart keeps its pmem between runs, and never reads another cart\'s', asyn
   assert.equal(storage.items.size, 2);
 });
 
-test('carts with the same saveid share pmem whatever their code and data', async () => {
+it('carts with the same saveid share pmem whatever their code and data', async () => {
   const storage = new MapStorage();
   const writer = counterCart('writer.lua', 7, '-- saveid: shared-save\n', GRASS);
   const reader = counterCart('reader.lua', 0, '-- title: reader\n-- saveid: shared-save\n', BRICK);
@@ -74,13 +74,13 @@ test('carts with the same saveid share pmem whatever their code and data', async
   assert.equal(await runOnce(storage, stranger, 'stranger.lua'), 0, 'another saveid, another pmem, even with the same data');
 });
 
-test('without a saveid, the key ignores the code (quirk 7): same bank-0 data, same pmem', async () => {
+it('without a saveid, the key ignores the code (quirk 7): same bank-0 data, same pmem', async () => {
   const storage = new MapStorage();
   assert.equal(await runOnce(storage, counterCart('a.lua', 5, '', GRASS), 'a.lua'), 0);
   assert.equal(await runOnce(storage, counterCart('b.lua', 0, '-- another cart\n', GRASS), 'b.lua'), 5);
 });
 
-test('pmem written by poke and by TIC in later frames is reported too', async () => {
+it('pmem written by poke and by TIC in later frames is reported too', async () => {
   const cart = readTextCart('function TIC()\n  if time() > 30 then poke(0x14004 + 1023, 42) end\nend\n', 'late.lua');
   const reports: Uint8Array[] = [];
   const result = await runHeadless(cartSourceOf(cart, 'late.lua'), { frames: 10, deterministic: true, hangMs: 5000, onPmem: (bytes) => reports.push(bytes) });
@@ -97,7 +97,7 @@ function nibble(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-test('nibble run --pmem FILE loads pmem from the file and writes every change back', () => {
+it('nibble run --pmem FILE loads pmem from the file and writes every change back', () => {
   const cart = join(work, 'counter.lua');
   writeFileSync(cart, 'function BOOT()\n  trace("runs " .. pmem(0))\n  pmem(0, pmem(0) + 1)\n  pmem(255, 0xdeadbeef)\nend\nfunction TIC() end\n');
   const file = join(work, 'counter.pmem');
@@ -115,7 +115,7 @@ test('nibble run --pmem FILE loads pmem from the file and writes every change ba
   assert.equal(bytes.readUInt32LE(1020), 0xdeadbeef);
 });
 
-test('nibble run --pmem refuses a file that is not 1024 bytes, and needs a file name', () => {
+it('nibble run --pmem refuses a file that is not 1024 bytes, and needs a file name', () => {
   const cart = join(work, 'plain.lua');
   writeFileSync(cart, 'function TIC() end');
   const file = join(work, 'short.pmem');

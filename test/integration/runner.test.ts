@@ -2,7 +2,7 @@
 // are paused and resumed. Every run must end with the runner process really gone.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { RunnerMessage } from '../../runner/common/protocol.js';
 import { runHeadless, SILENCE_GRACE_MS, type HeadlessOptions, type HeadlessResult } from '../../runner/node/headless-run.js';
@@ -25,7 +25,7 @@ function pixel(frame: Uint8Array | undefined, x: number, y: number): string {
   return [frame[i], frame[i + 1], frame[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join('');
 }
 
-test('a cart draws into the frame, border included', async () => {
+it('a cart draws into the frame, border included', async () => {
   const result = await run('function TIC() cls(2) pix(10, 20, 12) end');
   assert.equal(result.status, 'ok');
   assert.equal(result.frames, 3);
@@ -34,51 +34,51 @@ test('a cart draws into the frame, border included', async () => {
   assert.equal(pixel(result.lastFrame, 8 + 10, 4 + 20), SWEETIE_16[12], 'pix at screen (10,20)');
 });
 
-test('a Lua error names the cart and the line', async () => {
+it('a Lua error names the cart and the line', async () => {
   const result = await run('function TIC()\n  local t = nil\n  return t.x\nend');
   assert.equal(result.status, 'error');
   assert.equal(result.line, 3);
   assert.match(result.message ?? '', /^cart\.lua:3: attempt to index a nil value/);
 });
 
-test('a syntax error names the line', async () => {
+it('a syntax error names the line', async () => {
   const result = await run('function TIC()\n  x = = 1\nend');
   assert.equal(result.status, 'error');
   assert.equal(result.line, 2);
   assert.match(result.message ?? '', /^cart\.lua:2:/);
 });
 
-test('a cart without TIC gets TIC-80\'s message', async () => {
+it('a cart without TIC gets TIC-80\'s message', async () => {
   const result = await run('x = 1');
   assert.equal(result.status, 'error');
   assert.equal(result.message, "'function TIC()...' isn't found :(");
 });
 
-test('exit() ends the run after the frame', async () => {
+it('exit() ends the run after the frame', async () => {
   const result = await run('function TIC() cls(3) exit() end', { frames: 10 });
   assert.equal(result.status, 'exit');
   assert.equal(result.frames, 1);
 });
 
-test('with deterministic time, time() during frame N is (N-1)*1000/60', async () => {
+it('with deterministic time, time() during frame N is (N-1)*1000/60', async () => {
   const result = await run('function TIC() trace(string.format("%.6f", time())) end', { frames: 4 });
   assert.deepEqual(result.traces, ['0.000000', '16.666667', '33.333333', '50.000000']);
 });
 
-test('deterministic runs repeat math.random', async () => {
+it('deterministic runs repeat math.random', async () => {
   const code = 'function TIC() trace(math.random(1000000)) end';
   const a = await run(code);
   const b = await run(code);
   assert.deepEqual(a.traces, b.traces);
 });
 
-test('a loop that never ends is reported hung at its line', async () => {
+it('a loop that never ends is reported hung at its line', async () => {
   const result = await run('function TIC()\n  local n = 0\n  while true do\n    n = n + 1\n  end\nend', { hangMs: 300 });
   assert.equal(result.status, 'hung');
   assert.ok(result.line === 3 || result.line === 4, `line ${result.line}`);
 });
 
-test('pcall cannot swallow the stop of a loop inside a sort comparator', async () => {
+it('pcall cannot swallow the stop of a loop inside a sort comparator', async () => {
   const code = [
     'function TIC()',
     '  while true do',
@@ -95,20 +95,20 @@ test('pcall cannot swallow the stop of a loop inside a sort comparator', async (
   assert.equal(result.line, 6);
 });
 
-test('a loop inside a coroutine is found and reported at its line', async () => {
+it('a loop inside a coroutine is found and reported at its line', async () => {
   const code = 'function TIC()\n  local co = coroutine.create(function()\n    while true do end\n  end)\n  coroutine.resume(co)\nend';
   const result = await run(code, { hangMs: 300 });
   assert.equal(result.status, 'hung');
   assert.equal(result.line, 3);
 });
 
-test('with the fallback hook (always on) a loop is still found at its line', async () => {
+it('with the fallback hook (always on) a loop is still found at its line', async () => {
   const result = await run('function TIC()\n  local n = 0\n  while true do\n    n = n + 1\n  end\nend', { hangMs: 300, alwaysOnHook: true });
   assert.equal(result.status, 'hung');
   assert.ok(result.line === 3 || result.line === 4, `line ${result.line}`);
 });
 
-test('a pattern bomb stuck inside one C call is stopped out of band', async () => {
+it('a pattern bomb stuck inside one C call is stopped out of band', async () => {
   const result = await run('function TIC()\n  string.find(string.rep("a", 400), ".-.-.-.-.-.-b")\nend', { hangMs: 5000 });
   assert.equal(result.status, 'hung');
   assert.match(result.message ?? '', /inside one library call/);
@@ -132,7 +132,7 @@ function collect(runner: ReturnType<typeof spawnRunner>) {
   };
 }
 
-test('a busy cart can be paused at its line, inspected, resumed where it was, and stopped', async () => {
+it('a busy cart can be paused at its line, inspected, resumed where it was, and stopped', async () => {
   const runner = spawnRunner();
   const messages = collect(runner);
   const code = [
@@ -170,7 +170,7 @@ test('a busy cart can be paused at its line, inspected, resumed where it was, an
   assert.ok(!isAlive(runner.pid));
 });
 
-test('the Lua environment is an allowlist', async () => {
+it('the Lua environment is an allowlist', async () => {
   const code = [
     'function TIC()',
     '  trace(tostring(io) .. tostring(os) .. tostring(debug) .. tostring(package) .. tostring(string.dump) .. tostring(utf8) .. tostring(require))',
@@ -193,14 +193,14 @@ test('the Lua environment is an allowlist', async () => {
   assert.equal(result.traces[5], '1024.0 0.78539816339745 3.0');
 });
 
-test('a runner that sends a malformed message is ended, and the run ends as an error naming the cart', async () => {
+it('a runner that sends a malformed message is ended, and the run ends as an error naming the cart', async () => {
   const entry = fileURLToPath(new URL('../fixtures/malformed-runner-entry.js', import.meta.url));
   const result = await run('function TIC() cls(2) end', { frames: 100, runnerEntry: entry });
   assert.equal(result.status, 'error');
   assert.match(result.message ?? '', /^cart\.lua: the runner sent a malformed message, so it was stopped\./);
 });
 
-test('a runner that sends nothing is killed after hangMs and the grace period, and reported killed', async () => {
+it('a runner that sends nothing is killed after hangMs and the grace period, and reported killed', async () => {
   const entry = fileURLToPath(new URL('../fixtures/silent-runner-entry.js', import.meta.url));
   const hangMs = 100;
   const result = await run('function TIC() end', { hangMs, runnerEntry: entry });
@@ -216,7 +216,7 @@ function memoryMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(match[1]) / 1024;
 }
 
-test('fast pacing waits for its host: 20,000 frames keep the runner under 250 MB', async () => {
+it('fast pacing waits for its host: 20,000 frames keep the runner under 250 MB', async () => {
   const limitMb = 250;
   const frames = 20_000;
   const HOST_STALL_MS = 2000;

@@ -3,7 +3,7 @@
 // hosting the cart does not grow with every reset.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { SoftResetReport } from '../fixtures/soft-reset-probe.js';
@@ -14,7 +14,7 @@ const WARM_UP_FRAMES = 1000;
 const RESETS = 2000;
 const MAX_GROWTH_MB = 5;
 
-test(`${RESETS} soft resets grow the process hosting the cart by less than ${MAX_GROWTH_MB} MB`, async () => {
+it(`${RESETS} soft resets grow the process hosting the cart by less than ${MAX_GROWTH_MB} MB`, async () => {
   const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', PROBE, String(WARM_UP_FRAMES), String(RESETS)]);
   const report = JSON.parse(stdout) as SoftResetReport;
   assert.equal(report.states, WARM_UP_FRAMES + RESETS, 'the cart did not start over in a new Lua state every frame');

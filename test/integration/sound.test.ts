@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { peakFrequency, SAMPLE_RATE } from '../fixtures/audio-analysis.js';
 
 const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
@@ -33,7 +33,7 @@ function render(name: string, code: string, frames: number): { bytes: Buffer; le
 const frames = (samples: Int16Array, from: number, to: number) => samples.subarray(from * SAMPLES_PER_FRAME, to * SAMPLES_PER_FRAME);
 const peak = (samples: Int16Array) => samples.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 
-test('--wav writes 44.1 kHz stereo s16: one note measures A-5 and ends in silence', () => {
+it('--wav writes 44.1 kHz stereo s16: one note measures A-5 and ends in silence', () => {
   const { bytes, left, right } = render('note', cart(), 60);
   assert.equal(bytes.toString('latin1', 0, 4), 'RIFF');
   assert.equal(bytes.readUInt16LE(22), 2, 'channels');
@@ -48,13 +48,13 @@ test('--wav writes 44.1 kHz stereo s16: one note measures A-5 and ends in silenc
   assert.deepEqual(frames(left, 4, 24), frames(right, 4, 24), 'both sides play the same');
 });
 
-test('the sample\'s mute-left bit silences the left side only', () => {
+it('the sample\'s mute-left bit silences the left side only', () => {
   const { left, right } = render('muted', cart('  poke(0x100E4 + 61, peek(0x100E4 + 61) | 0x10)'), 30);
   assert.equal(peak(frames(left, 2, 28)), 0, 'left is muted');
   assert.ok(peak(frames(right, 2, 28)) > 1000, 'right still plays');
 });
 
-test('rendered audio matches its golden hash', () => {
+it('rendered audio matches its golden hash', () => {
   const { bytes } = render('golden', cart(), 60);
   assert.equal(createHash('sha256').update(bytes).digest('hex'), '65bbe69cacf6a4d848760daa67fc2fdb3af33ecdcab5606ff92c37d2d258fd66');
 });

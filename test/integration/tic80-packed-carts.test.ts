@@ -1,7 +1,7 @@
 // Packed .tic carts (CODE_ZIP without its zlib checksum, a DEFAULT chunk header cut to 1-3 bytes)
 // run in Nibble as in TIC-80 itself, and the damage TIC-80 cannot run past is refused.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { cartSourceOf, CartFormatError, loadCart } from '../../runner/common/cart/index.js';
 import { runHeadless } from '../../runner/node/headless-run.js';
 import { runTic80, screenOfFrame, tic80Absent } from '../tic80-native.js';
@@ -13,7 +13,7 @@ const CODE = 'function TIC()cls(0)for i=0,15 do rect(i*15,0,15,136,i)end print("
 
 const skip = tic80Absent;
 
-test('packed carts with 1, 2 and 3 trailing bytes draw in Nibble the frame TIC-80 draws', { skip }, async () => {
+it('packed carts with 1, 2 and 3 trailing bytes draw in Nibble the frame TIC-80 draws', { skip }, async () => {
   for (const trailing of [[PACKED_DEFAULT_BYTE], [PACKED_DEFAULT_BYTE, 0], [PACKED_DEFAULT_BYTE, 0, 0]]) {
     const bytes = packedCart(CODE, trailing);
     const reference = runTic80(bytes, 'packed.tic', FRAMES);
@@ -27,7 +27,7 @@ test('packed carts with 1, 2 and 3 trailing bytes draw in Nibble the frame TIC-8
   }
 });
 
-test('carts TIC-80 cannot run are refused: a zlib stream cut short, a bad zlib header', { skip }, () => {
+it('carts TIC-80 cannot run are refused: a zlib stream cut short, a bad zlib header', { skip }, () => {
   const stream = packedCart(CODE, [], 0).subarray(4);
   const codeZip = (data: Uint8Array, tail: number[]) => Uint8Array.of(16, data.length & 0xff, data.length >> 8, 0, ...data, ...tail);
   const refused = [

@@ -1,7 +1,7 @@
 // math.random and math.randomseed against TIC-80 itself: 1000 values of every form, unseeded and
 // after seeds of every kind, and the error texts, line by line.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { runHeadless } from '../../runner/node/headless-run.js';
 import { runTic80, tic80Absent } from '../tic80-native.js';
 
@@ -55,7 +55,7 @@ function sameChunkName(line: string): string {
   return line.replace(/^\[string "[^"]*"\]:/, 'cart:').replace(/^random\.lua:/, 'cart:');
 }
 
-test(`${VALUES} values of math.random, unseeded and seeded, and its errors, are TIC-80's line for line`, { skip: tic80Absent }, async () => {
+it(`${VALUES} values of math.random, unseeded and seeded, and its errors, are TIC-80's line for line`, { skip: tic80Absent }, async () => {
   const reference = runTic80(new TextEncoder().encode(CART), 'random.lua', FRAMES);
   assert.equal(reference.status, 0, reference.stderr);
   const traces: string[] = [];

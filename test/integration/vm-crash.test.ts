@@ -2,7 +2,7 @@
 // the cart, and keeps answering its host until the host ends it.
 import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { HostMessage, RunnerMessage } from '../../runner/common/protocol.js';
@@ -11,7 +11,7 @@ import { isAlive } from '../fixtures/processes.js';
 
 const ENTRY = fileURLToPath(new URL('../fixtures/trapping-runner-entry.js', import.meta.url));
 
-test('a wasm trap in the VM ends the cart with a message naming it; the runner process lives on until its host ends it', async () => {
+it('a wasm trap in the VM ends the cart with a message naming it; the runner process lives on until its host ends it', async () => {
   const child = fork(ENTRY, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: {}, execArgv: [] });
   const exited = new Promise<string | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
   const seen: RunnerMessage[] = [];

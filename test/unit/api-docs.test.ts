@@ -2,7 +2,7 @@
 // the console's `help api`) against the runner: it lists exactly the functions a cart's Lua state
 // binds and the callbacks the machine calls.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { API_DOCS } from '../../runner/common/api-docs.js';
 import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
 import { wasmoonGlue } from '../../runner/node/glue-file.js';
@@ -25,7 +25,7 @@ const documented = (callbacks: boolean) =>
     .map((entry) => entry.name)
     .sort();
 
-test('the API docs list exactly the functions the runner binds', async () => {
+it('the API docs list exactly the functions the runner binds', async () => {
   const init = createVmThreadInit(DEFAULT_RUNNER_FLAGS);
   const ram = new Uint8Array(init.ram);
   const lua = new LuaBridge(await loadLuaWasm(wasmoonGlue(), { share: false, memoryLimitBytes: init.memoryLimitBytes }));
@@ -47,7 +47,7 @@ test('the API docs list exactly the functions the runner binds', async () => {
   assert.equal(new Set(bound).size, bound.length, 'a function is bound twice');
 });
 
-test("every documented function is a function in a cart's Lua state", async () => {
+it("every documented function is a function in a cart's Lua state", async () => {
   const rig = await Rig.load();
   const names = documented(false);
   const run = rig.tic(`  for _, name in ipairs({${names.map((n) => `"${n}"`).join(', ')}}) do trace(name .. " " .. type(_G[name])) end`);
@@ -58,6 +58,6 @@ test("every documented function is a function in a cart's Lua state", async () =
   );
 });
 
-test('the API docs list exactly the callbacks the machine calls', () => {
+it('the API docs list exactly the callbacks the machine calls', () => {
   assert.deepEqual(documented(true), CALLBACKS.filter((name) => !UNDOCUMENTED_CALLBACKS.includes(name)).sort());
 });

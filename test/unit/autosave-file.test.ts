@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { emptyCart, type Cart } from '../../runner/common/cart/index.js';
 import { AUTOSAVE_FILE_NAME, AutosaveFile, decodeAutosave, encodeAutosave, parseAutosavedCart, type AutosavedCart } from '../../electron/node/autosave-file.js';
@@ -28,14 +28,14 @@ function sampleCart(): Cart {
 
 const sampleDoc = (): AutosavedCart => ({ cart: sampleCart(), name: 'game.lua', location: '/home/me/game.lua', dirty: true, fromElsewhere: true });
 
-test('an autosave file gives back the whole cart: code, every bank, binary, language id, name, place, unsaved flag and where it came from', () => {
+it('an autosave file gives back the whole cart: code, every bank, binary, language id, name, place, unsaved flag and where it came from', () => {
   const doc = sampleDoc();
   assert.deepEqual(decodeAutosave(encodeAutosave(doc)), doc);
   const clean = { ...doc, location: null, dirty: false };
   assert.deepEqual(decodeAutosave(encodeAutosave(clean)), clean);
 });
 
-test('a truncated, padded or foreign file is not read as an autosave', () => {
+it('a truncated, padded or foreign file is not read as an autosave', () => {
   const bytes = encodeAutosave(sampleDoc());
   assert.equal(decodeAutosave(bytes.subarray(0, bytes.length - 1)), null);
   assert.equal(decodeAutosave(new Uint8Array([...bytes, 0])), null);
@@ -43,7 +43,7 @@ test('a truncated, padded or foreign file is not read as an autosave', () => {
   assert.equal(decodeAutosave(new Uint8Array(0)), null);
 });
 
-test('main accepts only a whole cart with a name, a place or null, and an unsaved flag', () => {
+it('main accepts only a whole cart with a name, a place or null, and an unsaved flag', () => {
   const doc = sampleDoc();
   assert.deepEqual(parseAutosavedCart(doc), doc);
   assert.equal(parseAutosavedCart(null), null);
@@ -55,7 +55,7 @@ test('main accepts only a whole cart with a name, a place or null, and an unsave
   assert.equal(parseAutosavedCart({ ...doc, cart: { ...doc.cart, banks: [shortMap, ...doc.cart.banks.slice(1)] } }), null);
 });
 
-test('AutosaveFile keeps the last of several saves, leaves no temporary file, and reads nothing before the first', async () => {
+it('AutosaveFile keeps the last of several saves, leaves no temporary file, and reads nothing before the first', async () => {
   const dir = workDir();
   try {
     const file = new AutosaveFile(join(dir, 'data'));
@@ -71,7 +71,7 @@ test('AutosaveFile keeps the last of several saves, leaves no temporary file, an
   }
 });
 
-test('a write that fails leaves the old file whole and no temporary file behind', async () => {
+it('a write that fails leaves the old file whole and no temporary file behind', async () => {
   const dir = workDir();
   try {
     const target = join(dir, 'cart');
@@ -114,7 +114,7 @@ function straceCalls(output: string): string[] {
   return calls;
 }
 
-test('the durable write flushes the temporary file, renames it over the old one, then flushes the folder', { skip: !existsSync(STRACE) && 'strace is not installed' }, () => {
+it('the durable write flushes the temporary file, renames it over the old one, then flushes the folder', { skip: !existsSync(STRACE) && 'strace is not installed' }, () => {
   const dir = workDir();
   try {
     const target = join(dir, 'cart.nibble');

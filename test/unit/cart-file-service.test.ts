@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { MAX_CART_FILE_BYTES, parseSaveTargetRequest, parseWriteRequest } from '../../electron/node/cart-file-ipc.js';
 import { CartFileService, withCartExtension, type CartDialogs } from '../../electron/node/cart-file-service.js';
 import { MAX_RECENT_CARTS, RecentCarts } from '../../electron/node/recent-carts.js';
@@ -35,7 +35,7 @@ function scriptedDialogs(...answers: (string | undefined)[]): CartDialogs & { sh
 
 const NO_DIALOG = scriptedDialogs();
 
-test('open reads the file the user picked and puts it on the recent list', async () => {
+it('open reads the file the user picked and puts it on the recent list', async () => {
   const dir = workDir();
   const cart = join(dir, 'game.tic');
   writeFileSync(cart, Uint8Array.of(1, 2, 3));
@@ -49,7 +49,7 @@ test('open reads the file the user picked and puts it on the recent list', async
   assert.equal(await files.open(scriptedDialogs(undefined)), null, 'cancelled');
 });
 
-test('Save writes back to the opened file without asking; Save As and a renamed cart ask', async () => {
+it('Save writes back to the opened file without asking; Save As and a renamed cart ask', async () => {
   const dir = workDir();
   const cart = join(dir, 'game.lua');
   writeFileSync(cart, 'old');
@@ -71,7 +71,7 @@ test('Save writes back to the opened file without asking; Save As and a renamed 
   assert.deepEqual(renamed.shown, [`save as ${join(dir, 'game.tic')}`], 'suggested next to the old file, under the new name');
 });
 
-test('a new cart is saved where the user picks; a name without a cart extension keeps the suggested one', async () => {
+it('a new cart is saved where the user picks; a name without a cart extension keeps the suggested one', async () => {
   const dir = workDir();
   const files = new CartFileService(new RecentCarts(join(dir, 'recent.json')), dir);
   const dialogs = scriptedDialogs(join(dir, 'mine'));
@@ -85,7 +85,7 @@ test('a new cart is saved where the user picks; a name without a cart extension 
   assert.equal(withCartExtension('/x/a', 'b'), '/x/a.lua');
 });
 
-test('nothing is written where the user did not choose, and only recent carts reopen by path', async () => {
+it('nothing is written where the user did not choose, and only recent carts reopen by path', async () => {
   const dir = workDir();
   const files = new CartFileService(new RecentCarts(join(dir, 'recent.json')), dir);
   const target = join(dir, 'evil.lua');
@@ -99,7 +99,7 @@ test('nothing is written where the user did not choose, and only recent carts re
   assert.equal(denied?.path, join(dir, 'elsewhere.lua'));
 });
 
-test('recent carts persist across app starts, newest first, at most ten, and a missing one leaves the list', async () => {
+it('recent carts persist across app starts, newest first, at most ten, and a missing one leaves the list', async () => {
   const dir = workDir();
   const list = join(dir, 'recent.json');
   const paths = Array.from({ length: MAX_RECENT_CARTS + 2 }, (_, i) => join(dir, `c${i}.lua`));
@@ -124,7 +124,7 @@ test('recent carts persist across app starts, newest first, at most ten, and a m
   assert.ok(!again.recent().some((r) => r.path === gone));
 });
 
-test('a broken recent list is an empty one, and folders or huge files are refused', async () => {
+it('a broken recent list is an empty one, and folders or huge files are refused', async () => {
   const dir = workDir();
   const list = join(dir, 'recent.json');
   writeFileSync(list, '{ not json');
@@ -141,7 +141,7 @@ test('a broken recent list is an empty one, and folders or huge files are refuse
   await assert.rejects(files.open(scriptedDialogs(huge)), /a cart file is at most/);
 });
 
-test('IPC arguments are checked: bare file names, real paths, byte arrays, booleans', () => {
+it('IPC arguments are checked: bare file names, real paths, byte arrays, booleans', () => {
   assert.deepEqual(parseSaveTargetRequest('a.lua', null, false), { name: 'a.lua', currentPath: null, saveAs: false });
   assert.deepEqual(parseSaveTargetRequest('a.lua', '/x/a.lua', true), { name: 'a.lua', currentPath: '/x/a.lua', saveAs: true });
   for (const bad of [

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { decode as decodePng, encode as encodePng } from 'fast-png';
 import { zlibSync } from 'fflate';
 import { GifWriter } from 'omggif';
@@ -65,7 +65,7 @@ function checkOutcome(read: () => Cart, fileName: string, input: () => string): 
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 4000)).toString('hex');
 
-test('text reader: random and mutated text carts', () => {
+it('text reader: random and mutated text carts', () => {
   const random = seededRandom(SEED);
   const pieces = ['-- <', 'TILES', 'MAP', 'PALETTE', 'LANG', 'FLAGS1', 'COVER', '>', '-- </', '-- ', '000', '001', '255', ':', '0', 'f', 'A', 'g', '\n', '\r\n', '\r', ' ', '\t', 'é', '\0', 'x = 1'];
   for (let i = 0; i < 400; i++) {
@@ -105,7 +105,7 @@ function randomTicChunk(random: () => number, gif: Uint8Array): Uint8Array {
   return concatBytes([Uint8Array.of(type | (chunkBank << 5), data.length & 0xff, data.length >> 8, randomInt(random, 256)), data]);
 }
 
-test('.tic reader: random bytes, random well-formed chunks, and mutated .tic files', () => {
+it('.tic reader: random bytes, random well-formed chunks, and mutated .tic files', () => {
   const random = seededRandom(SEED + 1);
   for (let i = 0; i < 500; i++) {
     const bytes = randomBytes(random, randomInt(random, 600));
@@ -147,7 +147,7 @@ function withEditedPixels(random: () => number, png: Uint8Array): Uint8Array {
   return encodePng({ width: image.width, height: image.height, data: rgba, depth: 8, channels: 4 });
 }
 
-test('.png reader: mutated PNG carts, mutated cart data inside them, and mutated hidden data', () => {
+it('.png reader: mutated PNG carts, mutated cart data inside them, and mutated hidden data', () => {
   const random = seededRandom(SEED + 2);
   const cart = smallRandomCart(SEED + 3, false);
   const valid = writePngCart(cart, 'v.png');
@@ -186,7 +186,7 @@ test('.png reader: mutated PNG carts, mutated cart data inside them, and mutated
   }
 });
 
-test('any file under any name: readCart picks the reader and only CartFormatError escapes', () => {
+it('any file under any name: readCart picks the reader and only CartFormatError escapes', () => {
   const random = seededRandom(SEED + 4);
   const files = [...teamCarts('.lua'), ...teamCarts('.tic'), ...teamCarts('.png')];
   const names = ['fuzz.lua', 'fuzz.tic', 'fuzz.png', 'fuzz', 'fuzz.gif', '.lua', 'dir.png/fuzz.LUA'];

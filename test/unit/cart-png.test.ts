@@ -1,7 +1,7 @@
 // PNG carts (reference 5.c): the caRt chunk after IDAT, the hidden-pixel fallback, the cover
 // picture, and errors for PNGs that hold no cart or a damaged one.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { unzlibSync, zlibSync } from 'fflate';
 import { encode } from 'fast-png';
 import { CartFormatError, emptyCart, readCart, readPngCart, writePngCart, writeTicCart, type Cart } from '../../runner/common/cart/index.js';
@@ -39,7 +39,7 @@ function smallCart(): Cart {
   return cart;
 }
 
-test('a PNG cart is a 256 x 256 RGBA picture with the zlib-compressed .tic in a caRt chunk after IDAT', () => {
+it('a PNG cart is a 256 x 256 RGBA picture with the zlib-compressed .tic in a caRt chunk after IDAT', () => {
   const cart = smallCart();
   const png = writePngCart(cart, 'c.png');
   const image = readRgbaPng(png);
@@ -53,7 +53,7 @@ test('a PNG cart is a 256 x 256 RGBA picture with the zlib-compressed .tic in a 
   assert.deepEqual(readPngCart(png, 'c.png'), readCart(writeTicCart(cart, 'c.tic'), 'c.tic'));
 });
 
-test('the cover shows bank 0\'s screen at (8, 8) in its palette, the title in white and the author in grey', () => {
+it('the cover shows bank 0\'s screen at (8, 8) in its palette, the title in white and the author in grey', () => {
   const cart = smallCart();
   cart.code = '-- title: T\n-- author: A\n';
   cart.banks[0].palette.set([0x12, 0x34, 0x56], 3 * 3);
@@ -75,7 +75,7 @@ test('the cover shows bank 0\'s screen at (8, 8) in its palette, the title in wh
   assert.equal(count([0x56, 0x6c, 0x86]), bitsOf('byA'), '"by A" at scale 1');
 });
 
-test('without its caRt chunk, a PNG cart still loads from the data hidden in its pixels', () => {
+it('without its caRt chunk, a PNG cart still loads from the data hidden in its pixels', () => {
   const cart = smallCart();
   const png = writePngCart(cart, 'c.png');
   const stripped = withoutPngChunk(png, 'caRt');
@@ -83,7 +83,7 @@ test('without its caRt chunk, a PNG cart still loads from the data hidden in its
   assert.deepEqual(readPngCart(stripped, 'c.png'), readPngCart(png, 'c.png'));
 });
 
-test('hidden data with more than one bit per byte is read too', () => {
+it('hidden data with more than one bit per byte is read too', () => {
   const tic = writeTicCart(randomCart(5, { binary: true, lang: false }), 'r.tic');
   const payload = zlibSync(tic, { level: 9 });
   for (const bits of [2, 3, 8]) {
@@ -94,7 +94,7 @@ test('hidden data with more than one bit per byte is read too', () => {
   }
 });
 
-test('a cart too big to hide in the cover is in the caRt chunk only', () => {
+it('a cart too big to hide in the cover is in the caRt chunk only', () => {
   const cart = randomCart(11, { binary: true, lang: false });
   cart.binary = randomBytes(seededRandom(1), 40000);
   const png = writePngCart(cart, 'big.png');
@@ -102,12 +102,12 @@ test('a cart too big to hide in the cover is in the caRt chunk only', () => {
   assert.throws(() => readPngCart(withoutPngChunk(png, 'caRt'), 'big.png'), /^CartFormatError: big\.png: not a TIC-80 cart: the PNG has no caRt chunk, and its pixels hide no cart data|big\.png: not a TIC-80 cart: the PNG has no caRt chunk, and its pixels hide no cart data/);
 });
 
-test('PNG data is read as a PNG cart whatever the file is called', () => {
+it('PNG data is read as a PNG cart whatever the file is called', () => {
   const png = writePngCart(smallCart(), 'c.png');
   assert.equal(readCart(png, 'c.tic').code, smallCart().code);
 });
 
-test('PNGs that hold no cart or a damaged one get an error naming the file and the problem', () => {
+it('PNGs that hold no cart or a damaged one get an error naming the file and the problem', () => {
   const png = writePngCart(smallCart(), 'c.png');
   const caRt = pngChunks(png).find((c) => c.type === 'caRt')!;
   const badCrc = png.slice();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { CART_SECTION_BYTES } from '../../runner/common/protocol.js';
 import { BANK_SECTIONS, cartSourceOf, DEFAULT_PALETTES, emptyCart, readCart, writeCart, type Cart, type CartFormat } from '../../runner/common/cart/index.js';
 import { bigCodeCart, randomCart } from './cart-fixtures.js';
@@ -25,7 +25,7 @@ function assertSameCart(actual: Cart, expected: Cart, context: string): void {
   }
 }
 
-test('load -> save -> load gives the same cart in every format (random carts)', () => {
+it('load -> save -> load gives the same cart in every format (random carts)', () => {
   for (let seed = 1; seed <= 6; seed++) {
     for (const format of FORMATS) {
       // Text carts cannot hold a binary; .tic and .png files leave the language out (quirk 8).
@@ -37,7 +37,7 @@ test('load -> save -> load gives the same cart in every format (random carts)', 
   }
 });
 
-test('converting between formats keeps every byte of data (random carts)', () => {
+it('converting between formats keeps every byte of data (random carts)', () => {
   for (let seed = 20; seed <= 24; seed++) {
     const cart = randomCart(seed, { binary: false, lang: false });
     for (const from of FORMATS) {
@@ -47,12 +47,12 @@ test('converting between formats keeps every byte of data (random carts)', () =>
   }
 });
 
-test('code spread over several 64 KB chunks survives every format', () => {
+it('code spread over several 64 KB chunks survives every format', () => {
   const cart = bigCodeCart(3, 200000);
   for (const format of FORMATS) assert.equal(saveAndLoad(cart, format).code, cart.code, format);
 });
 
-test('a full cart (every bank, every byte set) survives every format', () => {
+it('a full cart (every bank, every byte set) survives every format', () => {
   const cart = emptyCart();
   cart.code = 'function TIC() end';
   cart.banks.forEach((bank, b) => {
@@ -61,7 +61,7 @@ test('a full cart (every bank, every byte set) survives every format', () => {
   for (const format of FORMATS) assertSameCart(saveAndLoad(cart, format), cart, format);
 });
 
-test('quirk 8: converting to .tic or .png drops the language id; a bank-0 palette left empty comes back as DB16', () => {
+it('quirk 8: converting to .tic or .png drops the language id; a bank-0 palette left empty comes back as DB16', () => {
   const cart = emptyCart();
   cart.code = 'x = 1';
   cart.lang = 10;
@@ -74,7 +74,7 @@ test('quirk 8: converting to .tic or .png drops the language id; a bank-0 palett
 const cartsDir = join(process.cwd(), 'carts');
 const teamCarts = [...new Set(readdirSync(cartsDir).map((file) => file.replace(/\.(lua|tic|png)$/, '')))];
 
-test('the team\'s carts exist in all three formats, holding the same cart', () => {
+it('the team\'s carts exist in all three formats, holding the same cart', () => {
   assert.ok(teamCarts.length >= 4, teamCarts.join());
   for (const name of teamCarts) {
     const [text, tic, png] = ['lua', 'tic', 'png'].map((ext) => readCart(readFileSync(join(cartsDir, `${name}.${ext}`)), `${name}.${ext}`));
@@ -84,14 +84,14 @@ test('the team\'s carts exist in all three formats, holding the same cart', () =
   }
 });
 
-test('the team\'s carts go through load -> save -> load unchanged in every format', () => {
+it('the team\'s carts go through load -> save -> load unchanged in every format', () => {
   for (const name of teamCarts) {
     const cart = readCart(readFileSync(join(cartsDir, `${name}.lua`)), `${name}.lua`);
     for (const format of FORMATS) assertSameCart(saveAndLoad(cart, format), cart, `${name} as ${format}`);
   }
 });
 
-test('a runner gets bank 0\'s non-empty sections at their RAM sizes; empty ones are left to the defaults', () => {
+it('a runner gets bank 0\'s non-empty sections at their RAM sizes; empty ones are left to the defaults', () => {
   const cart = emptyCart();
   cart.code = 'x = 1';
   cart.banks[0].tiles[5] = 1;

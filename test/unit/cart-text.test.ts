@@ -1,14 +1,14 @@
 // Text carts (.lua, reference 5.b): flipped hex, bank tags, no defaults on load, quirk 9, and
 // errors that name the file and line.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { CartFormatError, emptyCart, readTextCart, writeTextCart } from '../../runner/common/cart/index.js';
 
 function hexRow(length: number, fill: (i: number) => number): Uint8Array {
   return Uint8Array.from({ length }, (_, i) => fill(i));
 }
 
-test('bytes are written low nibble first, except the palette', () => {
+it('bytes are written low nibble first, except the palette', () => {
   const cart = emptyCart();
   cart.code = 'cls(1)\n';
   cart.banks[0].map[0] = 0xe0;
@@ -28,7 +28,7 @@ test('bytes are written low nibble first, except the palette', () => {
   assert.equal(back.code, 'cls(1)\n');
 });
 
-test('only non-empty rows are written, with 3-digit indexes, and they read back in place', () => {
+it('only non-empty rows are written, with 3-digit indexes, and they read back in place', () => {
   const cart = emptyCart();
   cart.banks[0].tiles.set(hexRow(32, (i) => i + 1), 5 * 32);
   cart.banks[0].tiles.set(hexRow(32, () => 0xab), 255 * 32);
@@ -40,7 +40,7 @@ test('only non-empty rows are written, with 3-digit indexes, and they read back 
   assert.deepEqual(readTextCart(text, 'a.lua').banks[0].tiles, cart.banks[0].tiles);
 });
 
-test('banks 1-7 carry their digit on the tag, written after bank 0 of the same section', () => {
+it('banks 1-7 carry their digit on the tag, written after bank 0 of the same section', () => {
   const cart = emptyCart();
   cart.banks[0].sprites[0] = 1;
   cart.banks[3].sprites[0] = 2;
@@ -57,14 +57,14 @@ test('banks 1-7 carry their digit on the tag, written after bank 0 of the same s
   assert.equal(back.banks[0].tiles[0], 0);
 });
 
-test('the loader applies no defaults: no palette and no waves read as zeros', () => {
+it('the loader applies no defaults: no palette and no waves read as zeros', () => {
   const cart = readTextCart('-- title: x\nfunction TIC() end\n', 'a.lua');
   assert.ok(cart.banks[0].palette.every((v) => v === 0));
   assert.ok(cart.banks[0].waveforms.every((v) => v === 0));
   assert.equal(cart.code, '-- title: x\nfunction TIC() end\n');
 });
 
-test('LANG is one unflipped byte, written only when set', () => {
+it('LANG is one unflipped byte, written only when set', () => {
   const cart = emptyCart();
   cart.code = 'x=1';
   assert.equal(writeTextCart(cart, 'a.lua'), 'x=1');
@@ -74,7 +74,7 @@ test('LANG is one unflipped byte, written only when set', () => {
   assert.equal(readTextCart(text, 'a.lua').lang, 0x1a);
 });
 
-test('quirk 9: a code line that starts with "-- <" ends the code', () => {
+it('quirk 9: a code line that starts with "-- <" ends the code', () => {
   const cart = readTextCart('a = 1\n-- <TILES>\n-- </TILES>\n', 'q.lua');
   assert.equal(cart.code, 'a = 1');
   assert.throws(
@@ -86,7 +86,7 @@ test('quirk 9: a code line that starts with "-- <" ends the code', () => {
   assert.throws(() => writeTextCart(writing, 'w.lua'), /^CartFormatError: w\.lua: cannot save: code line 2 starts with "-- <"|w\.lua: cannot save: code line 2 starts with "-- <"/);
 });
 
-test('code reads back exactly: the newline before the data is the writer\'s, not the code\'s', () => {
+it('code reads back exactly: the newline before the data is the writer\'s, not the code\'s', () => {
   for (const code of ['', 'x=1', 'x=1\n', 'x=1\n\n']) {
     const bare = emptyCart();
     bare.code = code;
@@ -100,26 +100,26 @@ test('code reads back exactly: the newline before the data is the writer\'s, not
   }
 });
 
-test('carriage returns are dropped, so CRLF files read like LF files', () => {
+it('carriage returns are dropped, so CRLF files read like LF files', () => {
   const cart = readTextCart(`x=1\r\n\r\n-- <FLAGS>\r\n-- 000:${'1'.padEnd(512, '0')}\r\n-- </FLAGS>\r\n`, 'crlf.lua');
   assert.equal(cart.code, 'x=1\n');
   assert.equal(cart.banks[0].flags[0], 1);
   assert.throws(() => readTextCart('x=1\r\n-- <FLAGS>\r\n-- 000:10\r\n-- </FLAGS>\r\n', 'crlf.lua'), /crlf\.lua: line 3: <FLAGS> row 000 has 2 hex digits, expected 512/);
 });
 
-test('a row index past the section stops reading that section', () => {
+it('a row index past the section stops reading that section', () => {
   const text = `-- <FLAGS>\n-- 001:${'1'.padEnd(512, '0')}\n-- 002:not read\n-- 000:${'2'.padEnd(512, '0')}\n-- </FLAGS>\n`;
   const cart = readTextCart(text, 'a.lua');
   assert.equal(cart.banks[0].flags[256], 1);
   assert.equal(cart.banks[0].flags[0], 0, 'rows after the stopping one are not read');
 });
 
-test('sections this console does not know are skipped', () => {
+it('sections this console does not know are skipped', () => {
   const cart = readTextCart('x=1\n-- <COVER>\n-- 000:whatever\n-- </COVER>\n\n-- <FLAGS>\n-- 000:3' + '0'.repeat(511) + '\n-- </FLAGS>\n', 'old.lua');
   assert.equal(cart.banks[0].flags[0], 3);
 });
 
-test('bad data gets an error naming the file, the line and what is wrong', () => {
+it('bad data gets an error naming the file, the line and what is wrong', () => {
   const cases: [string, RegExp][] = [
     ['x=1\n-- <MAP>\n-- 000:zz\n-- </MAP>\n', /^bad\.lua: line 3: <MAP> row 000 holds "zz", which is not all hex digits/],
     ['x=1\n\n-- <WAVES>\n-- 000:0123\n-- </WAVES>\n', /^bad\.lua: line 4: <WAVES> row 000 has 4 hex digits, expected 32/],
@@ -134,7 +134,7 @@ test('bad data gets an error naming the file, the line and what is wrong', () =>
   }
 });
 
-test('a WASM binary cannot be saved in a text cart', () => {
+it('a WASM binary cannot be saved in a text cart', () => {
   const cart = emptyCart();
   cart.binary = Uint8Array.of(0, 97, 115, 109);
   assert.throws(() => writeTextCart(cart, 'w.lua'), /^CartFormatError: w\.lua: cannot save: a text cart has no room for the WASM binary|w\.lua: cannot save: a text cart has no room for the WASM binary/);

@@ -1,7 +1,7 @@
 // Binary .tic carts (reference 5.a): chunk layout, trimming, DEFAULT, code split across banks,
 // deprecated chunks on load, quirk 8, and errors for damaged files.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { zlibSync } from 'fflate';
 import { GifWriter } from 'omggif';
 import { CartFormatError, DEFAULT_PALETTES, DEFAULT_WAVEFORMS, emptyCart, loadCart, readTicCart, writeTicCart, type Cart } from '../../runner/common/cart/index.js';
@@ -40,7 +40,7 @@ const palettedCode = (code: string) => {
   return cart;
 };
 
-test('a bank with the default palette and waves is one DEFAULT chunk; data is trimmed of trailing zeros', () => {
+it('a bank with the default palette and waves is one DEFAULT chunk; data is trimmed of trailing zeros', () => {
   const cart = palettedCode('cls()');
   cart.banks[0].tiles.set([0xaa, 0, 0xbb]);
   assert.deepEqual([...writeTicCart(cart, 'a.tic')], [
@@ -50,7 +50,7 @@ test('a bank with the default palette and waves is one DEFAULT chunk; data is tr
   ]);
 });
 
-test('chunks carry their bank in the top 3 bits and come in TIC-80\'s order within a bank', () => {
+it('chunks carry their bank in the top 3 bits and come in TIC-80\'s order within a bank', () => {
   const cart = emptyCart();
   cart.banks[5].screen[0] = 1;
   cart.banks[5].flags[0] = 2;
@@ -70,7 +70,7 @@ test('chunks carry their bank in the top 3 bits and come in TIC-80\'s order with
   assert.equal(bytes[0], T.PALETTE | (5 << 5));
 });
 
-test('code over 64 KB is split in 64 KB pieces, the first in the highest bank, and reads back whole', () => {
+it('code over 64 KB is split in 64 KB pieces, the first in the highest bank, and reads back whole', () => {
   const cart = bigCodeCart(7, 150000);
   const bytes = writeTicCart(cart, 'big.tic');
   assert.deepEqual(chunkList(bytes).filter(([type]) => type === T.CODE), [
@@ -85,7 +85,7 @@ test('code over 64 KB is split in 64 KB pieces, the first in the highest bank, a
   assert.equal(readTicCart(exactBytes, 'exact.tic').code, exact.code);
 });
 
-test('the binary comes before the code, split the same way', () => {
+it('the binary comes before the code, split the same way', () => {
   const cart = palettedCode('x');
   cart.binary = Uint8Array.from({ length: 70000 }, (_, i) => i & 255);
   const bytes = writeTicCart(cart, 'w.tic');
@@ -97,11 +97,11 @@ test('the binary comes before the code, split the same way', () => {
   assert.deepEqual(readTicCart(bytes, 'w.tic').binary, cart.binary);
 });
 
-test('code too big for a cart cannot be saved', () => {
+it('code too big for a cart cannot be saved', () => {
   assert.throws(() => writeTicCart(bigCodeCart(1, 8 * 65536), 'huge.tic'), /huge\.tic: cannot save: the code is 524288 bytes; a cart holds at most 524287/);
 });
 
-test('quirk 8: the language id is not saved, but a LANG chunk is read', () => {
+it('quirk 8: the language id is not saved, but a LANG chunk is read', () => {
   const cart = palettedCode('x');
   cart.lang = 10;
   const bytes = writeTicCart(cart, 'l.tic');
@@ -110,13 +110,13 @@ test('quirk 8: the language id is not saved, but a LANG chunk is read', () => {
   assert.equal(readTicCart(file(chunk(T.PALETTE, 0, [1]), chunk(T.LANG, 0, [10])), 'l.tic').lang, 10);
 });
 
-test('a short chunk fills the start of its section and a long one is cut to the section', () => {
+it('a short chunk fills the start of its section and a long one is cut to the section', () => {
   const cart = readTicCart(file(chunk(T.PALETTE, 0, [1]), chunk(T.FLAGS, 3, Array<number>(600).fill(7)), chunk(T.TILES, 1, [9, 8])), 'a.tic');
   assert.ok(cart.banks[3].flags.every((v) => v === 7));
   assert.deepEqual([...cart.banks[1].tiles.subarray(0, 3)], [9, 8, 0]);
 });
 
-test('DEFAULT gives vbank 0 SWEETIE-16 and waves 0-2; a bank-0 palette left empty becomes DB16', () => {
+it('DEFAULT gives vbank 0 SWEETIE-16 and waves 0-2; a bank-0 palette left empty becomes DB16', () => {
   const cart = readTicCart(file(chunk(T.DEFAULT, 2, []), chunk(T.CODE, 0, [120])), 'd.tic');
   assert.deepEqual(cart.banks[2].palette, DEFAULT_PALETTES);
   assert.deepEqual(cart.banks[2].waveforms, DEFAULT_WAVEFORMS);
@@ -127,7 +127,7 @@ test('DEFAULT gives vbank 0 SWEETIE-16 and waves 0-2; a bank-0 palette left empt
   assert.deepEqual(withDefault.banks[0].palette.subarray(0, 48), SWEETIE_16);
 });
 
-test('PATTERNS_DEP: rows with a note and no command get volume command M with 15 - old X', () => {
+it('PATTERNS_DEP: rows with a note and no command get volume command M with 15 - old X', () => {
   const rows = [
     [0x34, 0x00, 0x00], // note C (4), X = 3, no command -> M, X = Y = 12
     [0xf5, 0x80, 0x21], // note 5, X = 15, sfx bit 5 set -> M, X = Y = 0, bit 7 kept
@@ -138,7 +138,7 @@ test('PATTERNS_DEP: rows with a note and no command get volume command M with 15
   assert.deepEqual([...cart.banks[1].patterns.subarray(0, 12)], [0xc4, 0x1c, 0x00, 0x05, 0x90, 0x21, 0x31, 0x00, 0x00, 0x34, 0x25, 0x00]);
 });
 
-test('CODE_ZIP holds zlib-compressed code, which wins over CODE chunks', () => {
+it('CODE_ZIP holds zlib-compressed code, which wins over CODE chunks', () => {
   const code = new TextEncoder().encode('-- zipped\nx = 1\n');
   const cart = readTicCart(file(chunk(T.PALETTE, 0, [1]), chunk(T.CODE, 0, [65]), chunk(T.CODE_ZIP, 0, zlibSync(code))), 'z.tic');
   assert.equal(cart.code, '-- zipped\nx = 1\n');
@@ -152,7 +152,7 @@ function gif(width: number, height: number, palette: number[], pixel: (i: number
   return buffer.subarray(0, writer.end());
 }
 
-test('COVER_DEP: a 240 x 136 GIF becomes bank 0\'s screen in the nearest palette colours', () => {
+it('COVER_DEP: a 240 x 136 GIF becomes bank 0\'s screen in the nearest palette colours', () => {
   // Near SWEETIE-16's red (2: b13e53) and light blue (10: 41a6f6).
   const cover = gif(240, 136, [0xb03f50, 0x40a0f0], (i) => (i % 240 < 120 ? 0 : 1));
   const cart = readTicCart(file(chunk(T.COVER_DEP, 0, cover), chunk(T.DEFAULT, 0, [])), 'cover.tic');
@@ -175,7 +175,7 @@ function gifWithCodes(codes: number[]): Uint8Array {
   return Uint8Array.from([...new TextEncoder().encode('GIF89a'), ...screen, ...palette, ...image]);
 }
 
-test('COVER_DEP: a damaged GIF whose LZW table would refer to itself is ignored, not decoded forever', async () => {
+it('COVER_DEP: a damaged GIF whose LZW table would refer to itself is ignored, not decoded forever', async () => {
   // clear (4), then 6 where a literal must come, then 0 (entry 6 becomes 6 + 0), then 6 again.
   const cover = gifWithCodes([4, 6, 0, 6, 5]);
   const bytes = file(chunk(T.DEFAULT, 0, []), chunk(T.COVER_DEP, 0, cover));
@@ -185,12 +185,12 @@ test('COVER_DEP: a damaged GIF whose LZW table would refer to itself is ignored,
   assert.equal(valid.banks[0].screen[0], 0x02, 'a well-formed stream of the same shape is still decoded');
 });
 
-test('unused chunk types are skipped', () => {
+it('unused chunk types are skipped', () => {
   const cart = readTicCart(file(chunk(0, 0, [1, 2]), chunk(T.TEMP2, 3, [4]), chunk(T.FLAGS, 0, [5])), 'a.tic');
   assert.equal(cart.banks[0].flags[0], 5);
 });
 
-test('damaged files get an error naming the file and the problem', () => {
+it('damaged files get an error naming the file and the problem', () => {
   const cases: [Uint8Array, RegExp][] = [
     [new Uint8Array(0), /^e\.tic: not a TIC-80 cart: the file is empty$/],
     [file(chunk(T.FLAGS, 0, [1]), Uint8Array.of(4, 1)), /^e\.tic: truncated chunk header at byte 5: 2 of its 4 bytes are there$/],
@@ -207,7 +207,7 @@ test('damaged files get an error naming the file and the problem', () => {
 
 const PACKED_CODE = 'function TIC()cls(1)print("packed",9,9)end';
 
-test('packed carts (CODE_ZIP without its checksum, a DEFAULT header cut to 1-3 bytes) load as TIC-80 loads them, with notes', () => {
+it('packed carts (CODE_ZIP without its checksum, a DEFAULT header cut to 1-3 bytes) load as TIC-80 loads them, with notes', () => {
   for (const trailing of [[PACKED_DEFAULT_BYTE], [PACKED_DEFAULT_BYTE, 0], [PACKED_DEFAULT_BYTE, 0, 0]]) {
     const bytes = packedCart(PACKED_CODE, trailing);
     const { cart, repairs } = loadCart(bytes, 'p.tic');
@@ -228,7 +228,7 @@ test('packed carts (CODE_ZIP without its checksum, a DEFAULT header cut to 1-3 b
   assert.deepEqual(loadCart(packedCart(PACKED_CODE, [PACKED_DEFAULT_BYTE, 0, 0, 0], 0), 'p.tic').repairs, [], 'an intact cart has nothing repaired');
 });
 
-test('damage TIC-80 does not read past is still refused', () => {
+it('damage TIC-80 does not read past is still refused', () => {
   const intact = packedCart(PACKED_CODE, [], 0);
   const stream = intact.subarray(4);
   const half = stream.subarray(0, stream.length >> 1);

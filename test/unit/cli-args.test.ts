@@ -1,7 +1,7 @@
 // `nibble` command lines as the parser reads them: every flag and default, and the exact message
 // of every usage error (the CLI prints it and exits with status 2).
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { parseArgs, UsageError } from '../../runner/node/cli/cli-args.js';
 
 const defaults = { command: 'run', cartPath: 'a.lua', frames: 60, json: false, deterministic: false, hangMs: 1000 };
@@ -16,11 +16,11 @@ function usageError(argv: string[]): string {
   return assert.fail(`${JSON.stringify(argv)} parsed`);
 }
 
-test('no arguments, help, --help and -h ask for the usage text', () => {
+it('no arguments, help, --help and -h ask for the usage text', () => {
   for (const argv of [[], ['help'], ['--help'], ['-h'], ['help', 'run']]) assert.deepEqual(parseArgs(argv), { command: 'help' }, JSON.stringify(argv));
 });
 
-test("--help or -h after a command asks for that command's usage, whatever else is there", () => {
+it("--help or -h after a command asks for that command's usage, whatever else is there", () => {
   for (const argv of [['run', '--help'], ['run', 'a.lua', '-h'], ['run', '--fast', '--help'], ['run', '--frames', 'x', '--help']]) {
     assert.deepEqual(parseArgs(argv), { command: 'help', topic: 'run' }, JSON.stringify(argv));
   }
@@ -30,7 +30,7 @@ test("--help or -h after a command asks for that command's usage, whatever else 
   assert.deepEqual(parseArgs(['run', 'a.lua', '--png', '--help']), { ...defaults, png: '--help' }, 'the value of an option is not a request for help');
 });
 
-test('--input takes tic80-native\'s spec and its extensions, every --input adding its spans in order', () => {
+it('--input takes tic80-native\'s spec and its extensions, every --input adding its spans in order', () => {
   assert.deepEqual(parseArgs(['run', 'a.lua', '--input', '1-30:8,31:16', '--input', 'p2:2:1,key:3:26,mouse:4-5:10,20,1']), {
     ...defaults,
     input: [
@@ -43,26 +43,26 @@ test('--input takes tic80-native\'s spec and its extensions, every --input addin
   });
 });
 
-test('--png-frames takes a list of frames, kept ascending and once each, and --png-prefix where they go', () => {
+it('--png-frames takes a list of frames, kept ascending and once each, and --png-prefix where they go', () => {
   assert.deepEqual(parseArgs(['run', 'a.lua', '--png-frames', '60,1,60,7']), { ...defaults, pngFrames: [1, 7, 60] });
   assert.deepEqual(parseArgs(['run', 'a.lua', '--frames', '600', '--png-frames', '600', '--png-prefix', 'shots/a']), { ...defaults, frames: 600, pngFrames: [600], pngPrefix: 'shots/a' });
 });
 
-test('nibble run takes one cart, with defaults for every option', () => {
+it('nibble run takes one cart, with defaults for every option', () => {
   assert.deepEqual(parseArgs(['run', 'a.lua']), defaults);
   assert.deepEqual(parseArgs(['run', '', 'a.lua']), defaults, 'an empty argument is no cart');
 });
 
-test('nibble run sets every option, in any order, the last of a repeated one winning', () => {
+it('nibble run sets every option, in any order, the last of a repeated one winning', () => {
   const argv = ['run', '--frames', '0', '--png', 'f.png', '--wav', 's.wav', 'a.lua', '--pmem', 'p.bin', '--json', '--deterministic', '--hang-ms', '5', '--max-instructions', '2000', '--frames', '7'];
   assert.deepEqual(parseArgs(argv), { ...defaults, frames: 7, png: 'f.png', wav: 's.wav', pmem: 'p.bin', json: true, deterministic: true, hangMs: 5, maxInstructions: 2000 });
 });
 
-test('an option that takes a value takes the next argument, even one starting with a dash', () => {
+it('an option that takes a value takes the next argument, even one starting with a dash', () => {
   assert.deepEqual(parseArgs(['run', 'a.lua', '--png', '--json']), { ...defaults, png: '--json' });
 });
 
-test('nibble run names the option and the value it could not use', () => {
+it('nibble run names the option and the value it could not use', () => {
   const cases: [string[], string][] = [
     [['run', 'a.lua', '--frames', 'many'], '--frames needs a whole number, got "many"'],
     [['run', 'a.lua', '--frames', '1.5'], '--frames needs a whole number, got "1.5"'],
@@ -101,13 +101,13 @@ test('nibble run names the option and the value it could not use', () => {
   for (const [argv, message] of cases) assert.equal(usageError(argv), message, JSON.stringify(argv));
 });
 
-test('nibble run reports the first bad argument', () => {
+it('nibble run reports the first bad argument', () => {
   assert.equal(usageError(['run', 'a.lua', 'b.lua', '--frames', 'x']), 'only one cart at a time (got a.lua and b.lua)');
   assert.equal(usageError(['run', '--frames', 'x', 'a.lua', 'b.lua']), '--frames needs a whole number, got "x"');
   assert.equal(usageError(['run', '--fast', '--frames', 'x']), 'unknown option --fast');
 });
 
-test('nibble convert takes an input and an output file and no options', () => {
+it('nibble convert takes an input and an output file and no options', () => {
   assert.deepEqual(parseArgs(['convert', 'a.lua', 'b.png']), { command: 'convert', inputPath: 'a.lua', outputPath: 'b.png' });
   const cases: [string[], string][] = [
     [['convert', 'a.lua', 'b.png', '--json'], 'nibble convert takes no options, got --json'],

@@ -1,7 +1,7 @@
 // The frame loop's window: at most FRAMES_IN_FLIGHT frames unacknowledged by the host, whatever
 // the pacing; the loop goes on where it stopped once the host has caught up.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FRAMES_IN_FLIGHT } from '../../runner/common/frame-acks.js';
 import { RAM_BYTES } from '../../runner/common/memory-map.js';
@@ -14,7 +14,7 @@ function idleMachine(): CartMachine {
   return { ram: new Uint8Array(RAM_BYTES), boot: () => 'ok', step: () => 'ok', lastFrameCpuMs: 0, cursor: 0, relativeMouse: false, luaMemory: 0 } as unknown as CartMachine;
 }
 
-test('fast pacing stops at FRAMES_IN_FLIGHT unacknowledged frames and goes on with each acknowledgement', async () => {
+it('fast pacing stops at FRAMES_IN_FLIGHT unacknowledged frames and goes on with each acknowledgement', async () => {
   const sent: RunnerMessage[] = [];
   const frames = () => sent.filter((msg) => msg.type === 'frame').length;
   const loop = new FrameLoop(idleMachine(), { deterministic: true, pacing: 'fast', maxFrames: 1000 }, { send: (msg) => sent.push(msg) });

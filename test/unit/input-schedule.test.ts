@@ -1,11 +1,11 @@
 // Scripted input: `--input` items as the CLI reads them, and the input each frame gets from them.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { scheduledInput } from '../../runner/common/input-schedule.js';
 import type { InputSpan } from '../../runner/common/protocol.js';
 import { InputSpecError, parseInputSpec } from '../../runner/node/cli/input-spec.js';
 
-test("tic80-native's FROM[-TO]:MASK holds gamepad 1; pN, key and mouse items extend it", () => {
+it("tic80-native's FROM[-TO]:MASK holds gamepad 1; pN, key and mouse items extend it", () => {
   assert.deepEqual(parseInputSpec('1-30:8,31:16'), [
     { from: 1, to: 30, gamepads: 8, keys: [] },
     { from: 31, to: 31, gamepads: 16, keys: [] },
@@ -24,7 +24,7 @@ test("tic80-native's FROM[-TO]:MASK holds gamepad 1; pN, key and mouse items ext
   ]);
 });
 
-test('a bad --input item is named with what is wrong in it', () => {
+it('a bad --input item is named with what is wrong in it', () => {
   const cases: [string, string][] = [
     ['', '--input needs a SPEC such as 1-30:8 (gamepad 1 right on frames 1 to 30)'],
     ['5', '--input item "5": expected FROM[-TO]:MASK, pN:FROM[-TO]:MASK, key:FROM[-TO]:CODE or mouse:FROM[-TO]:X,Y[,BUTTONS]'],
@@ -48,7 +48,7 @@ test('a bad --input item is named with what is wrong in it', () => {
 
 const span = (from: number, to: number, more: Partial<InputSpan>): InputSpan => ({ from, to, gamepads: 0, keys: [], ...more });
 
-test('spans covering a frame OR their gamepad bits and add their keys; others do not count', () => {
+it('spans covering a frame OR their gamepad bits and add their keys; others do not count', () => {
   const schedule = [span(1, 3, { gamepads: 1 }), span(3, 4, { gamepads: 0x100 }), span(2, 2, { keys: [26, 1] }), span(2, 3, { keys: [1, 2, 3, 4] })];
   const at = (frame: number) => {
     const { gamepads, keys } = scheduledInput(schedule, frame);
@@ -61,7 +61,7 @@ test('spans covering a frame OR their gamepad bits and add their keys; others do
   assert.deepEqual(at(5), { gamepads: 0, keys: [] });
 });
 
-test('the mouse goes where the latest mouse span put it, its buttons down only while that span lasts', () => {
+it('the mouse goes where the latest mouse span put it, its buttons down only while that span lasts', () => {
   const schedule = [span(5, 6, { mouse: { x: 20, y: 30, buttons: 1 } }), span(10, 10, { mouse: { x: 40, y: 50, buttons: 4 } }), span(10, 12, { mouse: { x: 60, y: 70, buttons: 2 } })];
   const at = (frame: number) => {
     const { mouseX, mouseY, mouseButtons } = scheduledInput(schedule, frame);

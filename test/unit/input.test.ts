@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
@@ -30,7 +30,7 @@ function frame<T>(input: Input, state: InputSnapshot, during: () => T): T {
   return result;
 }
 
-test('beginFrame writes the 12-byte input block in TIC-80 layout', () => {
+it('beginFrame writes the 12-byte input block in TIC-80 layout', () => {
   const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   input.beginFrame(
@@ -42,7 +42,7 @@ test('beginFrame writes the 12-byte input block in TIC-80 layout', () => {
   assert.deepEqual([...ram.subarray(KEYBOARD, KEYBOARD + 4)], [KEY_A, 94, 0, 0]);
 });
 
-test('junk from the host is clamped and masked before it reaches RAM', () => {
+it('junk from the host is clamped and masked before it reaches RAM', () => {
   const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   input.beginFrame({
@@ -63,7 +63,7 @@ test('junk from the host is clamped and masked before it reaches RAM', () => {
   assert.deepEqual([...ram.subarray(KEYBOARD, KEYBOARD + 4)], [7, 8, 9, 10], 'invalid codes dropped, at most 4 kept');
 });
 
-test('btn reads RAM: all 32 bits unsigned, or one id masked with 0x1f', () => {
+it('btn reads RAM: all 32 bits unsigned, or one id masked with 0x1f', () => {
   const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   input.beginFrame(snapshot({ gamepads: 0x80000010 }));
@@ -76,7 +76,7 @@ test('btn reads RAM: all 32 bits unsigned, or one id masked with 0x1f', () => {
   assert.equal(input.btnId(0), true, 'a cart poke is visible to btn');
 });
 
-test('btnp is true only on the frame a button goes down', () => {
+it('btnp is true only on the frame a button goes down', () => {
   const input = new Input(new Uint8Array(RAM_BYTES));
   const down = snapshot({ gamepads: 1 << 5 });
   const results = [snapshot(), down, down, snapshot(), down].map((state) =>
@@ -91,7 +91,7 @@ test('btnp is true only on the frame a button goes down', () => {
   ]);
 });
 
-test('btnp with hold and period repeats at count >= hold on multiples of period', () => {
+it('btnp with hold and period repeats at count >= hold on multiples of period', () => {
   const input = new Input(new Uint8Array(RAM_BYTES));
   const down = snapshot({ gamepads: 1 });
   const fired: number[] = [];
@@ -102,7 +102,7 @@ test('btnp with hold and period repeats at count >= hold on multiples of period'
   assert.deepEqual(fired, [0, 6, 9]);
 });
 
-test('btnp with period 0 repeats every frame once the hold is reached', () => {
+it('btnp with period 0 repeats every frame once the hold is reached', () => {
   const input = new Input(new Uint8Array(RAM_BYTES));
   const down = snapshot({ gamepads: 1 << 9 });
   const fired: number[] = [];
@@ -112,7 +112,7 @@ test('btnp with period 0 repeats every frame once the hold is reached', () => {
   assert.deepEqual(fired, [0, 3, 4, 5]);
 });
 
-test('releasing a button resets its hold count', () => {
+it('releasing a button resets its hold count', () => {
   const input = new Input(new Uint8Array(RAM_BYTES));
   const down = snapshot({ gamepads: 1 });
   const sequence = [down, down, down, snapshot(), down, down, down];
@@ -120,14 +120,14 @@ test('releasing a button resets its hold count', () => {
   assert.deepEqual(fired, [true, false, true, false, true, false, true]);
 });
 
-test('negative hold or period means a plain edge', () => {
+it('negative hold or period means a plain edge', () => {
   const input = new Input(new Uint8Array(RAM_BYTES));
   const down = snapshot({ gamepads: 1 });
   const fired = [down, down, down].map((state) => frame(input, state, () => input.btnpId(0, -1, 0)));
   assert.deepEqual(fired, [true, false, false]);
 });
 
-test('a cart clearing gamepad RAM cannot create an edge on the next frame', () => {
+it('a cart clearing gamepad RAM cannot create an edge on the next frame', () => {
   const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   const down = snapshot({ gamepads: 1 });
@@ -138,7 +138,7 @@ test('a cart clearing gamepad RAM cannot create an edge on the next frame', () =
   assert.deepEqual(edge, [false, 0], 'the previous state is the host snapshot, not RAM');
 });
 
-test('a cart poke shows as down now but the previous frame stays the host snapshot', () => {
+it('a cart poke shows as down now but the previous frame stays the host snapshot', () => {
   const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   frame(input, snapshot(), () => undefined);
@@ -154,7 +154,7 @@ test('a cart poke shows as down now but the previous frame stays the host snapsh
   );
 });
 
-test('the default mapping turns arrows, Z, X, A, S into player 1 buttons', () => {
+it('the default mapping turns arrows, Z, X, A, S into player 1 buttons', () => {
   const ram = new Uint8Array(RAM_BYTES);
   writeDefaultKeyMapping(ram);
   assert.deepEqual([...ram.subarray(MAPPING, MAPPING + 8)], [58, 59, 60, 61, 26, 24, 1, 19]);
@@ -165,7 +165,7 @@ test('the default mapping turns arrows, Z, X, A, S into player 1 buttons', () =>
   assert.equal(ram[GAMEPADS], 0b1001_0001, 'mapped bits are ORed into RAM');
 });
 
-test('mapped keys produce edges and holds like real buttons', () => {
+it('mapped keys produce edges and holds like real buttons', () => {
   const ram = new Uint8Array(RAM_BYTES);
   writeDefaultKeyMapping(ram);
   const input = new Input(ram);
@@ -174,7 +174,7 @@ test('mapped keys produce edges and holds like real buttons', () => {
   assert.deepEqual(fired, [true, false, false, false, true]);
 });
 
-test('the mapping is read from RAM each frame, so a cart can remap', () => {
+it('the mapping is read from RAM each frame, so a cart can remap', () => {
   const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   ram[MAPPING + 15] = KEY_X;
@@ -182,7 +182,7 @@ test('the mapping is read from RAM each frame, so a cart can remap', () => {
   assert.equal(input.btn(), 1 << 15);
 });
 
-test('key and keyCode read the 4 key slots in RAM; code 0 means any key', () => {
+it('key and keyCode read the 4 key slots in RAM; code 0 means any key', () => {
   const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   input.beginFrame(snapshot());
@@ -199,7 +199,7 @@ test('key and keyCode read the 4 key slots in RAM; code 0 means any key', () => 
   assert.equal(input.keyCode(KEY_A), true, 'a cart poke is visible to key');
 });
 
-test('keyp reports keys that were not in the previous snapshot', () => {
+it('keyp reports keys that were not in the previous snapshot', () => {
   const input = new Input(new Uint8Array(RAM_BYTES));
   const results = [
     snapshot(),
@@ -217,7 +217,7 @@ test('keyp reports keys that were not in the previous snapshot', () => {
   ]);
 });
 
-test('keyp with hold and period repeats like btnp', () => {
+it('keyp with hold and period repeats like btnp', () => {
   const input = new Input(new Uint8Array(RAM_BYTES));
   const down = snapshot({ keys: [KEY_Z] });
   const fired: number[] = [];
@@ -227,7 +227,7 @@ test('keyp with hold and period repeats like btnp', () => {
   assert.deepEqual(fired, [0, 6, 8]);
 });
 
-test('a key moving between slots keeps its hold count', () => {
+it('a key moving between slots keeps its hold count', () => {
   const input = new Input(new Uint8Array(RAM_BYTES));
   const states = [
     snapshot({ keys: [KEY_Z] }),
@@ -238,7 +238,7 @@ test('a key moving between slots keeps its hold count', () => {
   assert.deepEqual(fired, [true, false, true]);
 });
 
-test('a cart clearing key RAM cannot create a key edge on the next frame', () => {
+it('a cart clearing key RAM cannot create a key edge on the next frame', () => {
   const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   const down = snapshot({ keys: [KEY_A] });
@@ -249,7 +249,7 @@ test('a cart clearing key RAM cannot create a key edge on the next frame', () =>
   );
 });
 
-test('mouse subtracts the border in absolute mode', () => {
+it('mouse subtracts the border in absolute mode', () => {
   const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   input.beginFrame(snapshot({ mouseX: 8, mouseY: 4, mouseButtons: 0b010, scrollY: -2 }));
@@ -258,7 +258,7 @@ test('mouse subtracts the border in absolute mode', () => {
   assert.deepEqual(input.mouse(), [-5, 139, false, false, false, 0, 0]);
 });
 
-test('relative mode, requested by the cart, keeps its flag and gives signed deltas', () => {
+it('relative mode, requested by the cart, keeps its flag and gives signed deltas', () => {
   const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
   ram[MOUSE + 3] |= 0x80;

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
@@ -18,7 +18,7 @@ import { RAM_BYTES } from '../../runner/common/memory-map.js';
 
 const newRam = (): Uint8Array => new Uint8Array(RAM_BYTES);
 
-test('peek and poke at 8 bits read and write whole bytes', () => {
+it('peek and poke at 8 bits read and write whole bytes', () => {
   const ram = newRam();
   poke(ram, 0x4000, 0x1ab);
   assert.equal(ram[0x4000], 0xab, 'only the low byte is stored');
@@ -28,7 +28,7 @@ test('peek and poke at 8 bits read and write whole bytes', () => {
   assert.equal(peek(ram, 0x4001, 8), 0xff);
 });
 
-test('4-bit addresses are nibble addresses, low nibble first', () => {
+it('4-bit addresses are nibble addresses, low nibble first', () => {
   const ram = newRam();
   poke(ram, 0x8000, 0x3, 4);
   poke(ram, 0x8001, 0xc, 4);
@@ -39,7 +39,7 @@ test('4-bit addresses are nibble addresses, low nibble first', () => {
   assert.equal(ram[0x4000], 0xcf, 'a wide value keeps only its low 4 bits and leaves the other nibble');
 });
 
-test('2-bit units are LSB-first, four per byte', () => {
+it('2-bit units are LSB-first, four per byte', () => {
   const ram = newRam();
   const base = 0x100 * 4;
   poke(ram, base + 0, 1, 2);
@@ -52,7 +52,7 @@ test('2-bit units are LSB-first, four per byte', () => {
   assert.equal(ram[0x100], 0b10_11_10_01, 'only 2 bits are written');
 });
 
-test('1-bit units are LSB-first, eight per byte', () => {
+it('1-bit units are LSB-first, eight per byte', () => {
   const ram = newRam();
   poke(ram, 0x200 * 8 + 0, 1, 1);
   poke(ram, 0x200 * 8 + 7, 1, 1);
@@ -64,7 +64,7 @@ test('1-bit units are LSB-first, eight per byte', () => {
   assert.equal(ram[0x200], 0b0000_1001);
 });
 
-test('the last unit of RAM is reachable at every width and the next one is out of range', () => {
+it('the last unit of RAM is reachable at every width and the next one is out of range', () => {
   for (const [bits, perByte] of [[8, 1], [4, 2], [2, 4], [1, 8]] as const) {
     const ram = newRam();
     const last = RAM_BYTES * perByte - 1;
@@ -77,7 +77,7 @@ test('the last unit of RAM is reachable at every width and the next one is out o
   }
 });
 
-test('negative, non-integer and non-finite addresses and bad widths read 0 and write nothing', () => {
+it('negative, non-integer and non-finite addresses and bad widths read 0 and write nothing', () => {
   const ram = newRam().fill(0x5a);
   for (const addr of [-1, Number.NaN, Infinity, -Infinity, 1.5]) {
     assert.equal(peek(ram, addr), 0, `peek(${addr})`);
@@ -90,13 +90,13 @@ test('negative, non-integer and non-finite addresses and bad widths read 0 and w
   assert.ok(ram.every((b) => b === 0x5a));
 });
 
-test('a NaN value pokes 0', () => {
+it('a NaN value pokes 0', () => {
   const ram = newRam().fill(0xff);
   poke(ram, 5, Number.NaN);
   assert.equal(ram[5], 0);
 });
 
-test('memcpy behaves as memmove for overlapping ranges', () => {
+it('memcpy behaves as memmove for overlapping ranges', () => {
   const ram = newRam();
   ram.set([1, 2, 3, 4, 5], 100);
   memcpy(ram, 102, 100, 5);
@@ -106,7 +106,7 @@ test('memcpy behaves as memmove for overlapping ranges', () => {
   assert.deepEqual([...ram.subarray(198, 203)], [1, 2, 3, 4, 5]);
 });
 
-test('memcpy works up to the last byte and does nothing past it', () => {
+it('memcpy works up to the last byte and does nothing past it', () => {
   const ram = newRam();
   ram.set([7, 8], 0);
   memcpy(ram, RAM_BYTES - 2, 0, 2);
@@ -123,7 +123,7 @@ test('memcpy works up to the last byte and does nothing past it', () => {
   assert.equal(ram[9], 0);
 });
 
-test('memset fills the low byte of the value, whole range inside RAM only', () => {
+it('memset fills the low byte of the value, whole range inside RAM only', () => {
   const ram = newRam();
   memset(ram, 0x3fc0, 0x1ff, 3);
   assert.deepEqual([...ram.subarray(0x3fbf, 0x3fc4)], [0, 0xff, 0xff, 0xff, 0]);
@@ -137,7 +137,7 @@ test('memset fills the low byte of the value, whole range inside RAM only', () =
   assert.equal(ram[0], 0);
 });
 
-test('pmem slots are little-endian u32 at 0x14004 + 4*index and return the old value', () => {
+it('pmem slots are little-endian u32 at 0x14004 + 4*index and return the old value', () => {
   const ram = newRam();
   assert.equal(pmemWrite(ram, 0, 0x12345678), 0);
   assert.deepEqual([...ram.subarray(0x14004, 0x14008)], [0x78, 0x56, 0x34, 0x12]);
@@ -150,7 +150,7 @@ test('pmem slots are little-endian u32 at 0x14004 + 4*index and return the old v
   assert.equal(pmemRead(ram, 1), 5, 'stored modulo 2^32');
 });
 
-test('pmem index validity and invalid indices touching nothing', () => {
+it('pmem index validity and invalid indices touching nothing', () => {
   assert.ok(isPmemIndex(0));
   assert.ok(isPmemIndex(255));
   for (const index of [-1, 256, Number.NaN, 0.5]) assert.equal(isPmemIndex(index), false, `${index}`);
@@ -160,7 +160,7 @@ test('pmem index validity and invalid indices touching nothing', () => {
   assert.ok(ram.every((b) => b === 0));
 });
 
-test('mget and mset address 0x8000 + y*240 + x and ignore cells outside the map', () => {
+it('mget and mset address 0x8000 + y*240 + x and ignore cells outside the map', () => {
   const ram = newRam();
   mset(ram, 3, 2, 0x1ff);
   assert.equal(ram[0x8000 + 2 * 240 + 3], 0xff);
@@ -176,7 +176,7 @@ test('mget and mset address 0x8000 + y*240 + x and ignore cells outside the map'
   assert.equal(ram[0x8000 + 240], 0, 'mset(240, 0) did not wrap to the next row');
 });
 
-test('fget and fset use one byte per sprite at 0x14404, bit = flag', () => {
+it('fget and fset use one byte per sprite at 0x14404, bit = flag', () => {
   const ram = newRam();
   fset(ram, 0, 0, true);
   fset(ram, 0, 7, true);

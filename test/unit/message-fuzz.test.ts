@@ -3,7 +3,7 @@
 // that survives the wire. A fixed seed makes failures reproduce, and fixed case counts keep the
 // whole file to a few seconds.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { PMEM_BYTES } from '../../runner/common/memory-map.js';
 import { AUDIO_SAMPLES, CART_SECTION_BYTES, FRAME_BYTES, type HostMessage, type RunnerMessage } from '../../runner/common/protocol.js';
 import { parseHostMessage, parseRunnerBatch, parseRunnerMessage } from '../../runner/common/protocol-validate.js';
@@ -125,7 +125,7 @@ const show = (value: unknown) => {
   return text === undefined ? String(value) : text.length > 2000 ? `${text.slice(0, 2000)}...` : text;
 };
 
-test('host message validator: random values and mutated messages', () => {
+it('host message validator: random values and mutated messages', () => {
   const random = seededRandom(SEED);
   for (let i = 0; i < 1500; i++) {
     const value = random() < 0.3 ? randomValue(random, 3) : mutateMessage(random, pick(random, goodHostMessages));
@@ -133,7 +133,7 @@ test('host message validator: random values and mutated messages', () => {
   }
 });
 
-test('runner message validators: random values, mutated messages and mutated batches', () => {
+it('runner message validators: random values, mutated messages and mutated batches', () => {
   const random = seededRandom(SEED + 1);
   for (let i = 0; i < 1500; i++) {
     const kind = randomInt(random, 3);
@@ -179,7 +179,7 @@ function randomPayload(random: () => number, encodings: Uint8Array[]): Uint8Arra
   }
 }
 
-test('wire decoder of host messages: random, JSON-like and mutated payloads', () => {
+it('wire decoder of host messages: random, JSON-like and mutated payloads', () => {
   const random = seededRandom(SEED + 2);
   const encodings = [
     ...goodHostMessages.map((message) => encoder.encode(encodeHostMessage(message))),
@@ -198,7 +198,7 @@ test('wire decoder of host messages: random, JSON-like and mutated payloads', ()
   }
 });
 
-test('wire decoder of runner messages: random, JSON-like and mutated payloads, and frames with damaged headers', () => {
+it('wire decoder of runner messages: random, JSON-like and mutated payloads, and frames with damaged headers', () => {
   const random = seededRandom(SEED + 3);
   const payloads = encodeRunnerMessages(goodRunnerMessages);
   const encodings = payloads.map((payload) => (typeof payload === 'string' ? encoder.encode(payload) : payload));

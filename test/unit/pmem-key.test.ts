@@ -1,7 +1,7 @@
 // The pmem key (reference 4.2): MD5 of the saveid: value, else of bank 0 laid out as tic_bank.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { emptyCart, type Cart } from '../../runner/common/cart/index.js';
 import { pmemKeyOf, TIC_BANK_BYTES } from '../../runner/common/pmem/pmem-key.js';
 
@@ -14,19 +14,19 @@ function nodeMd5(bytes: Uint8Array | string): string {
   return createHash('md5').update(bytes).digest('hex');
 }
 
-test('a saveid: value is hashed, found as plain text even behind a comment', () => {
+it('a saveid: value is hashed, found as plain text even behind a comment', () => {
   assert.equal(pmemKeyOf(cartWithCode('-- title: x\n-- saveid: abc\nfunction TIC() end\n')), '900150983cd24fb0d6963f7d28e17f72');
   assert.equal(pmemKeyOf(cartWithCode('x=1 saveid:The quick brown fox jumps over the lazy dog \t\r\nfunction TIC() end')), '9e107d9d372bb6826bd81d3542a419d6');
   assert.equal(pmemKeyOf(cartWithCode('saveid:abc')), '900150983cd24fb0d6963f7d28e17f72', 'the value may end the code');
   assert.equal(pmemKeyOf(cartWithCode('-- saveid:\n')), 'd41d8cd98f00b204e9800998ecf8427e', 'an empty value is still a saveid');
 });
 
-test('only the first saveid: counts, and only its first 63 bytes', () => {
+it('only the first saveid: counts, and only its first 63 bytes', () => {
   const long = 'x'.repeat(70);
   assert.equal(pmemKeyOf(cartWithCode(`-- saveid: ${long}\n-- saveid: other\n`)), nodeMd5('x'.repeat(63)));
 });
 
-test('without a saveid the key is the MD5 of bank 0 laid out as tic_bank (82 360 bytes)', () => {
+it('without a saveid the key is the MD5 of bank 0 laid out as tic_bank (82 360 bytes)', () => {
   assert.equal(TIC_BANK_BYTES, 82360);
   assert.equal(pmemKeyOf(emptyCart()), nodeMd5(new Uint8Array(82360)));
 
@@ -55,7 +55,7 @@ test('without a saveid the key is the MD5 of bank 0 laid out as tic_bank (82 360
   assert.equal(pmemKeyOf(cart), nodeMd5(expected));
 });
 
-test('the code is not part of the default key (quirk 7), other banks neither; bank-0 data is', () => {
+it('the code is not part of the default key (quirk 7), other banks neither; bank-0 data is', () => {
   const a = emptyCart();
   const b = cartWithCode('function TIC() cls(1) end');
   b.banks[3].tiles[0] = 0x55;

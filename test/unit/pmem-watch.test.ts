@@ -1,10 +1,10 @@
 // The VM thread's pmem watch: the start contents go into RAM, and each change is reported once.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { PMEM_ADDR, PMEM_BYTES, RAM_BYTES } from '../../runner/common/memory-map.js';
 import { PmemWatch } from '../../runner/vm/pmem-watch.js';
 
-test('load() puts the host copy into RAM at 0x14004, or clears the region when there is none', () => {
+it('load() puts the host copy into RAM at 0x14004, or clears the region when there is none', () => {
   const ram = new Uint8Array(RAM_BYTES).fill(0xee);
   const saved = Uint8Array.from({ length: PMEM_BYTES }, (_, i) => i & 0xff);
   new PmemWatch(ram, saved).load();
@@ -16,7 +16,7 @@ test('load() puts the host copy into RAM at 0x14004, or clears the region when t
   assert.ok(ram.subarray(PMEM_ADDR, PMEM_ADDR + PMEM_BYTES).every((b) => b === 0));
 });
 
-test('takeChange() reports a changed region once, as a copy, and nothing while it stays the same', () => {
+it('takeChange() reports a changed region once, as a copy, and nothing while it stays the same', () => {
   const ram = new Uint8Array(RAM_BYTES);
   const watch = new PmemWatch(ram, undefined);
   watch.load();
@@ -34,7 +34,7 @@ test('takeChange() reports a changed region once, as a copy, and nothing while i
   assert.equal(ram[PMEM_ADDR], 0, 'the report is a copy');
 });
 
-test('a region equal to the start contents is no change', () => {
+it('a region equal to the start contents is no change', () => {
   const ram = new Uint8Array(RAM_BYTES);
   const saved = new Uint8Array(PMEM_BYTES).fill(3);
   const watch = new PmemWatch(ram, saved);

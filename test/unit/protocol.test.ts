@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { clipText } from '../../runner/common/clip-text.js';
@@ -10,15 +10,15 @@ import { AUDIO_SAMPLES, FRAME_BYTES } from '../../runner/common/protocol.js';
 import { MESSAGE_LIMITS, parseHostMessage, parseRunnerMessage } from '../../runner/common/protocol-validate.js';
 import { audio, goodHostMessages, goodInput, goodRunnerMessages, goodStart, pixels, pmemBytes, stackFrame } from './message-samples.js';
 
-test('every well-formed host message is accepted unchanged', () => {
+it('every well-formed host message is accepted unchanged', () => {
   for (const message of goodHostMessages) assert.deepEqual(parseHostMessage(message), message, message.type);
 });
 
-test('every well-formed runner message is accepted unchanged', () => {
+it('every well-formed runner message is accepted unchanged', () => {
   for (const message of goodRunnerMessages) assert.deepEqual(parseRunnerMessage(message), message, message.type);
 });
 
-test('the result is a fresh copy with only protocol fields', () => {
+it('the result is a fresh copy with only protocol fields', () => {
   const sent = {
     ...goodStart,
     extra: 1,
@@ -38,7 +38,7 @@ test('the result is a fresh copy with only protocol fields', () => {
   assert.equal(parsedFrame.pixels[0], 0, 'later writes by the sender do not reach the copy');
 });
 
-test('pmem bytes are copied, so later writes by the sender do not reach the message', () => {
+it('pmem bytes are copied, so later writes by the sender do not reach the message', () => {
   const bytes = pmemBytes();
   const start = parseHostMessage({ ...goodStart, pmem: bytes });
   const report = parseRunnerMessage({ type: 'pmem', bytes });
@@ -48,13 +48,13 @@ test('pmem bytes are copied, so later writes by the sender do not reach the mess
   assert.equal(report.bytes[0], pmemBytes()[0]);
 });
 
-test('gamepads given with bit 31 as a negative int32 are normalised to unsigned', () => {
+it('gamepads given with bit 31 as a negative int32 are normalised to unsigned', () => {
   const parsed = parseHostMessage({ type: 'input', input: { ...goodInput, gamepads: 1 << 31 } });
   assert.ok(parsed?.type === 'input');
   assert.equal(parsed.input.gamepads, 0x80000000);
 });
 
-test('a Node Buffer is accepted as pixels and comes out a plain Uint8Array', () => {
+it('a Node Buffer is accepted as pixels and comes out a plain Uint8Array', () => {
   const parsed = parseRunnerMessage({ type: 'frame', index: 2, pixels: Buffer.alloc(FRAME_BYTES, 1), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0 } });
   assert.ok(parsed?.type === 'frame');
   assert.equal(Object.getPrototypeOf(parsed.pixels), Uint8Array.prototype);
@@ -63,7 +63,7 @@ test('a Node Buffer is accepted as pixels and comes out a plain Uint8Array', () 
 
 const long = (n: number): string => 'x'.repeat(n);
 
-test('malformed host messages are rejected', () => {
+it('malformed host messages are rejected', () => {
   const bad: unknown[] = [
     null,
     undefined,
@@ -141,7 +141,7 @@ test('malformed host messages are rejected', () => {
   for (const [i, message] of bad.entries()) assert.equal(parseHostMessage(message), null, `case ${i}`);
 });
 
-test('malformed runner messages are rejected', () => {
+it('malformed runner messages are rejected', () => {
   const frame = { type: 'frame', index: 0, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 1, luaMemory: 1 } };
   const manyLocals = Array.from({ length: MESSAGE_LIMITS.localsPerFrame + 1 }, (_, i) => ({ name: `v${i}`, value: '1' }));
   const manyFrames = Array.from({ length: MESSAGE_LIMITS.stackFrames + 1 }, () => stackFrame);
@@ -201,7 +201,7 @@ test('malformed runner messages are rejected', () => {
   for (const [i, message] of bad.entries()) assert.equal(parseRunnerMessage(message), null, `case ${i}`);
 });
 
-test('the size limits are inclusive', () => {
+it('the size limits are inclusive', () => {
   const paused = {
     type: 'paused',
     stack: Array.from({ length: MESSAGE_LIMITS.stackFrames }, () => ({
@@ -217,7 +217,7 @@ test('the size limits are inclusive', () => {
   assert.notEqual(parseRunnerMessage({ type: 'trace', text: long(MESSAGE_LIMITS.textLength), color: 0 }), null);
 });
 
-test('texts past a limit are cut to it, saying so, and never end on half a surrogate pair', () => {
+it('texts past a limit are cut to it, saying so, and never end on half a surrogate pair', () => {
   assert.equal(clipText('short', 10), 'short');
   assert.equal(clipText(long(MESSAGE_LIMITS.textLength)), long(MESSAGE_LIMITS.textLength));
   const cut = clipText(long(70_000));
@@ -229,7 +229,7 @@ test('texts past a limit are cut to it, saying so, and never end on half a surro
   assert.match(emoji, /^(😀)+… \(cut: 200 characters/);
 });
 
-test('control characters but newline and tab are escaped for terminals, and JSON keeps none raw', () => {
+it('control characters but newline and tab are escaped for terminals, and JSON keeps none raw', () => {
   const text = 'a\u001b]0;t\u0007\u001b[2J\n\tb\r\u0000\u007f\u0080\u009bé😀';
   assert.equal(escapeControls(text), 'a\\x1b]0;t\\x07\\x1b[2J\n\tb\\x0d\\x00\\x7f\\x80\\x9bé😀');
   const json = jsonWithoutControls({ text });
@@ -237,7 +237,7 @@ test('control characters but newline and tab are escaped for terminals, and JSON
   assert.deepEqual(JSON.parse(json), { text });
 });
 
-test('a host acknowledges the last frame of a batch, and nothing for a batch without frames', () => {
+it('a host acknowledges the last frame of a batch, and nothing for a batch without frames', () => {
   const frame = (index: number) => ({ type: 'frame', index, pixels: pixels(), audio: audio(), cursor: 0, relativeMouse: false, stats: { cpuMs: 0, luaMemory: 0 } }) as const;
   assert.deepEqual(frameAck([frame(4), { type: 'trace', text: 'x', color: 1 }, frame(5), { type: 'busy', ms: 1 }]), { type: 'ack', frames: 5 });
   assert.equal(frameAck([{ type: 'trace', text: 'x', color: 1 }]), undefined);

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { PMEM_BYTES } from '../../runner/common/memory-map.js';
@@ -24,19 +24,19 @@ function decodeOne(data: string | Uint8Array | ArrayBuffer): RunnerMessage | nul
   return batch[0];
 }
 
-test('every runner message survives encode then decode', () => {
+it('every runner message survives encode then decode', () => {
   for (const message of goodRunnerMessages) {
     assert.deepEqual(decodeOne(encodeOne(message)), message, message.type);
   }
 });
 
-test('every host message survives encode then decode', () => {
+it('every host message survives encode then decode', () => {
   for (const message of goodHostMessages) {
     assert.deepEqual(decodeHostMessage(encodeHostMessage(message)), message, message.type);
   }
 });
 
-test('frames are binary: magic byte, version, index and stats little-endian, then the pixels', () => {
+it('frames are binary: magic byte, version, index and stats little-endian, then the pixels', () => {
   const frame = { type: 'frame', index: 300, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 2.5, luaMemory: 65536 } } as const;
   const encoded = encodeOne(frame);
   assert.ok(encoded instanceof Uint8Array);
@@ -52,7 +52,7 @@ test('frames are binary: magic byte, version, index and stats little-endian, the
   assert.equal(view.getInt16(HEADER_BYTES + FRAME_BYTES + 2 * (AUDIO_SAMPLES - 1), true), frame.audio[AUDIO_SAMPLES - 1]);
 });
 
-test('runner messages other than frames travel as one JSON array per run between frames', () => {
+it('runner messages other than frames travel as one JSON array per run between frames', () => {
   const frame = { type: 'frame', index: 1, pixels: pixels(), audio: audio(), cursor: 0, relativeMouse: false, stats: { cpuMs: 0, luaMemory: 0 } } as const;
   const batch: RunnerMessage[] = [
     { type: 'trace', text: 'a', color: 3 },
@@ -69,16 +69,16 @@ test('runner messages other than frames travel as one JSON array per run between
   assert.deepEqual(payloads.flatMap((payload) => decodeRunnerMessages(payload) ?? []), batch);
 });
 
-test('host messages are single JSON objects', () => {
+it('host messages are single JSON objects', () => {
   assert.deepEqual(JSON.parse(encodeHostMessage({ type: 'break' })), { type: 'break' });
 });
 
-test('a batch with one malformed message is refused whole', () => {
+it('a batch with one malformed message is refused whole', () => {
   assert.equal(decodeRunnerMessages(JSON.stringify([{ type: 'exit' }, { type: 'trace', text: 'x' }])), null);
   assert.equal(decodeRunnerMessages(JSON.stringify({ type: 'exit' })), null, 'a lone object is not a batch');
 });
 
-test('pmem bytes travel inside JSON as base64', () => {
+it('pmem bytes travel inside JSON as base64', () => {
   const bytes = Uint8Array.from({ length: PMEM_BYTES }, (_, i) => 255 - (i & 0xff));
   const encoded = encodeOne({ type: 'pmem', bytes });
   assert.equal(typeof encoded, 'string');
@@ -86,7 +86,7 @@ test('pmem bytes travel inside JSON as base64', () => {
   assert.deepEqual(decodeOne(encoded), { type: 'pmem', bytes });
 });
 
-test('frames decode from an ArrayBuffer and from a view at an offset', () => {
+it('frames decode from an ArrayBuffer and from a view at an offset', () => {
   const frame = { type: 'frame', index: 9, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 1 } } as const;
   const encoded = encodeOne(frame) as Uint8Array;
   assert.deepEqual(decodeOne(encoded.slice().buffer), frame);
@@ -95,14 +95,14 @@ test('frames decode from an ArrayBuffer and from a view at an offset', () => {
   assert.deepEqual(decodeOne(padded.subarray(3, 3 + encoded.length)), frame);
 });
 
-test('JSON text that arrives as UTF-8 bytes decodes too (as Node ws delivers it)', () => {
+it('JSON text that arrives as UTF-8 bytes decodes too (as Node ws delivers it)', () => {
   const message = { type: 'error', message: 'attempt to index a nil value — «x»' } as const;
   const bytes = new TextEncoder().encode(encodeOne(message) as string);
   assert.deepEqual(decodeOne(bytes), message);
   assert.deepEqual(decodeHostMessage(new TextEncoder().encode('{"type":"break"}').buffer), { type: 'break' });
 });
 
-test('truncated, padded or versioned-differently binary frames are rejected', () => {
+it('truncated, padded or versioned-differently binary frames are rejected', () => {
   const encoded = encodeOne({ type: 'frame', index: 1, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0 } }) as Uint8Array;
   assert.equal(decodeOne(encoded.subarray(0, encoded.length - 1)), null);
   const longer = new Uint8Array(encoded.length + 1);
@@ -116,12 +116,12 @@ test('truncated, padded or versioned-differently binary frames are rejected', ()
   assert.equal(decodeOne(nanIndex), null, 'header values still go through the validator');
 });
 
-test('a host never sends frames: binary frames are rejected as host messages', () => {
+it('a host never sends frames: binary frames are rejected as host messages', () => {
   const encoded = encodeOne({ type: 'frame', index: 1, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0 } });
   assert.equal(decodeHostMessage(encoded), null);
 });
 
-test('junk decodes to null', () => {
+it('junk decodes to null', () => {
   for (const data of ['', 'not json', '{"type":"stop"', '{"type":"nope"}', 'null', '[]', '"stop"']) {
     assert.equal(decodeOne(data), null, data);
     assert.equal(decodeHostMessage(data), null, data);
@@ -131,7 +131,7 @@ test('junk decodes to null', () => {
   assert.equal(decodeHostMessage(new ArrayBuffer(0)), null);
 });
 
-test('encoding a frame with the wrong pixel or sample count throws', () => {
+it('encoding a frame with the wrong pixel or sample count throws', () => {
   assert.throws(
     () => encodeOne({ type: 'frame', index: 0, pixels: new Uint8Array(10), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0 } }),
     RangeError,
