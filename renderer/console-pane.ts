@@ -38,8 +38,10 @@ export class ConsolePane {
     this.#actions = actions;
     this.#busyText = el('span', 'busy-text');
     this.#busy = el(
-      'div', 'console-busy',
-      el('span', 'busy-icon'), this.#busyText,
+      'div',
+      'console-busy',
+      el('span', 'busy-icon'),
+      this.#busyText,
       button('Break', 'btn btn-small', () => actions.breakCart(), 'Pause the cart where it is'),
       button('Stop', 'btn btn-small btn-danger', () => actions.stopCart(), 'End the cart (Esc)'),
     );
@@ -48,7 +50,12 @@ export class ConsolePane {
     this.#paused.hidden = true;
     this.#log = el('div', 'console-log');
     this.#log.setAttribute('role', 'log');
-    const header = el('div', 'pane-header', el('span', 'pane-title', 'Console'), button('Clear', 'btn btn-small btn-quiet', () => this.clear()));
+    const header = el(
+      'div',
+      'pane-header',
+      el('span', 'pane-title', 'Console'),
+      button('Clear', 'btn btn-small btn-quiet', () => this.clear()),
+    );
     root.append(header, this.#busy, this.#paused, this.#log);
   }
 
@@ -101,7 +108,8 @@ export class ConsolePane {
   showPaused(line: number | undefined, stack: StackFrame[]): void {
     const title = line !== undefined ? `Paused at line ${line}` : 'Paused';
     const header = el(
-      'div', 'paused-header',
+      'div',
+      'paused-header',
       el('span', 'paused-title', title),
       button('Resume', 'btn btn-small btn-primary', () => this.#actions.resumeCart(), 'Continue the cart'),
       button('Stop', 'btn btn-small btn-danger', () => this.#actions.stopCart(), 'End the cart (Esc)'),
@@ -172,7 +180,7 @@ export class ConsolePane {
     const lines = this.#pending.slice(-MAX_LINES);
     this.#pending = [];
     let block = log.lastElementChild;
-    for (let at = 0; at < lines.length; ) {
+    for (let at = 0; at < lines.length;) {
       if (!block || block.childElementCount >= BLOCK_LINES) block = log.appendChild(el('div', 'console-block'));
       const take = Math.min(BLOCK_LINES - block.childElementCount, lines.length - at);
       block.append(...lines.slice(at, at + take));

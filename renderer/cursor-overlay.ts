@@ -46,7 +46,9 @@ export function withCursor(frame: Uint8Array, cursorByte: number, at: FramePoint
   if (cursorByte & SYSTEM_FLAG) {
     const cursor = SYSTEM_CURSORS[id];
     if (!cursor) return out;
-    cursor.rows.forEach((row, y) => [...row].forEach((ch, x) => ch in SYSTEM_COLOURS && plot(at.x - cursor.hotX + x, at.y - cursor.hotY + y, SYSTEM_COLOURS[ch])));
+    cursor.rows.forEach((row, y) =>
+      [...row].forEach((ch, x) => ch in SYSTEM_COLOURS && plot(at.x - cursor.hotX + x, at.y - cursor.hotY + y, SYSTEM_COLOURS[ch])),
+    );
     return out;
   }
   if (id === 0) return out;

@@ -15,7 +15,11 @@ export function menuItems(code: string): string[] | null {
   if (at < 0) return null;
   const start = at + '\n-- menu:'.length;
   const end = code.indexOf('\n', start);
-  return code.slice(start, end < 0 ? code.length : end).trim().split(/\s+/).filter(Boolean);
+  return code
+    .slice(start, end < 0 ? code.length : end)
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 export class GameMenu {

@@ -26,8 +26,16 @@ export interface InputCaptureOptions {
 }
 
 function sameSnapshot(a: InputSnapshot, b: InputSnapshot): boolean {
-  return a.gamepads === b.gamepads && a.mouseX === b.mouseX && a.mouseY === b.mouseY && a.mouseButtons === b.mouseButtons
-    && a.scrollX === b.scrollX && a.scrollY === b.scrollY && a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]);
+  return (
+    a.gamepads === b.gamepads &&
+    a.mouseX === b.mouseX &&
+    a.mouseY === b.mouseY &&
+    a.mouseButtons === b.mouseButtons &&
+    a.scrollX === b.scrollX &&
+    a.scrollY === b.scrollY &&
+    a.keys.length === b.keys.length &&
+    a.keys.every((k, i) => k === b.keys[i])
+  );
 }
 
 /** Pointer buttons (1 left, 2 right, 4 middle) to TIC-80's bits (1 left, 2 middle, 4 right). */

@@ -1,8 +1,9 @@
 // SWEETIE-16, TIC-80's default palette, as CSS colours for the studio's console and editor.
 import { SWEETIE_16 as SWEETIE_16_RGB } from '../runner/common/default-palette.js';
 
-export const SWEETIE_16: readonly string[] = Array.from({ length: 16 }, (_, i) =>
-  `#${[...SWEETIE_16_RGB.subarray(i * 3, i * 3 + 3)].map((c) => c.toString(16).padStart(2, '0')).join('')}`,
+export const SWEETIE_16: readonly string[] = Array.from(
+  { length: 16 },
+  (_, i) => `#${[...SWEETIE_16_RGB.subarray(i * 3, i * 3 + 3)].map((c) => c.toString(16).padStart(2, '0')).join('')}`,
 );
 
 /** trace() colours wrap like the console's: only the low 4 bits count. */

@@ -37,13 +37,17 @@ function commandFor(e: KeyboardEvent, actions: ShortcutActions): (() => void) | 
 }
 
 export function installShortcuts(actions: ShortcutActions): void {
-  window.addEventListener('keydown', (e) => {
-    const command = commandFor(e, actions);
-    if (!command) return;
-    e.preventDefault();
-    e.stopPropagation();
-    if (!e.repeat) command();
-  }, { capture: true });
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      const command = commandFor(e, actions);
+      if (!command) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (!e.repeat) command();
+    },
+    { capture: true },
+  );
   // Bubble phase: Esc that closed an editor popup was already handled (and prevented) there.
   window.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !e.defaultPrevented) actions.stop();

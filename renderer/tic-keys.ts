@@ -1,13 +1,45 @@
 // Browser keys in TIC-80 terms (reference section 7): key codes and the default P1 gamepad map.
 
 const NAMED_KEYS: Readonly<Record<string, number>> = {
-  Minus: 37, Equal: 38, BracketLeft: 39, BracketRight: 40, Backslash: 41, Semicolon: 42,
-  Quote: 43, Backquote: 44, Comma: 45, Period: 46, Slash: 47, Space: 48, Tab: 49, Enter: 50,
-  Backspace: 51, Delete: 52, Insert: 53, PageUp: 54, PageDown: 55, Home: 56, End: 57,
-  ArrowUp: 58, ArrowDown: 59, ArrowLeft: 60, ArrowRight: 61, CapsLock: 62,
-  ControlLeft: 63, ControlRight: 63, ShiftLeft: 64, ShiftRight: 64, AltLeft: 65, AltRight: 65,
-  Escape: 66, NumpadAdd: 89, NumpadSubtract: 90, NumpadMultiply: 91, NumpadDivide: 92,
-  NumpadEnter: 93, NumpadDecimal: 94,
+  Minus: 37,
+  Equal: 38,
+  BracketLeft: 39,
+  BracketRight: 40,
+  Backslash: 41,
+  Semicolon: 42,
+  Quote: 43,
+  Backquote: 44,
+  Comma: 45,
+  Period: 46,
+  Slash: 47,
+  Space: 48,
+  Tab: 49,
+  Enter: 50,
+  Backspace: 51,
+  Delete: 52,
+  Insert: 53,
+  PageUp: 54,
+  PageDown: 55,
+  Home: 56,
+  End: 57,
+  ArrowUp: 58,
+  ArrowDown: 59,
+  ArrowLeft: 60,
+  ArrowRight: 61,
+  CapsLock: 62,
+  ControlLeft: 63,
+  ControlRight: 63,
+  ShiftLeft: 64,
+  ShiftRight: 64,
+  AltLeft: 65,
+  AltRight: 65,
+  Escape: 66,
+  NumpadAdd: 89,
+  NumpadSubtract: 90,
+  NumpadMultiply: 91,
+  NumpadDivide: 92,
+  NumpadEnter: 93,
+  NumpadDecimal: 94,
 };
 
 /** The TIC-80 key code (1..94) of a physical key (KeyboardEvent.code), or null. */
@@ -25,7 +57,14 @@ export function ticKeyCode(code: string): number | null {
 
 /** Gamepad bit of player 1 for a physical key: arrows, Z = A, X = B, A = X, S = Y. */
 const P1_BUTTON_BITS: Readonly<Record<string, number>> = {
-  ArrowUp: 0, ArrowDown: 1, ArrowLeft: 2, ArrowRight: 3, KeyZ: 4, KeyX: 5, KeyA: 6, KeyS: 7,
+  ArrowUp: 0,
+  ArrowDown: 1,
+  ArrowLeft: 2,
+  ArrowRight: 3,
+  KeyZ: 4,
+  KeyX: 5,
+  KeyA: 6,
+  KeyS: 7,
 };
 
 export function p1ButtonBit(code: string): number | null {

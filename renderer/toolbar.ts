@@ -35,7 +35,12 @@ export class Toolbar {
     this.#stop = button('■ Stop', 'btn btn-danger', () => actions.stop(), 'End the cart (Esc)');
     this.#break = button('❚❚ Break', 'btn', () => actions.breakCart(), 'Pause the cart where it is');
     this.#resume = button('▶ Resume', 'btn btn-primary', () => actions.resume(), 'Continue the paused cart');
-    for (const [b, id] of [[this.#run, 'run'], [this.#stop, 'stop'], [this.#break, 'break'], [this.#resume, 'resume']] as const) {
+    for (const [b, id] of [
+      [this.#run, 'run'],
+      [this.#stop, 'stop'],
+      [this.#break, 'break'],
+      [this.#resume, 'resume'],
+    ] as const) {
       b.dataset.action = id;
     }
     this.#name = el('input', 'cart-name');
@@ -124,12 +129,17 @@ export class Toolbar {
     volume.setAttribute('aria-label', 'volume');
     volume.addEventListener('input', () => actions.setVolume(Number(volume.value) / 15));
     let muted = false;
-    const mute = button('Mute', 'btn btn-quiet', () => {
-      muted = !muted;
-      mute.textContent = muted ? 'Unmute' : 'Mute';
-      mute.setAttribute('aria-pressed', String(muted));
-      actions.setMuted(muted);
-    }, 'Mute or unmute the sound');
+    const mute = button(
+      'Mute',
+      'btn btn-quiet',
+      () => {
+        muted = !muted;
+        mute.textContent = muted ? 'Unmute' : 'Mute';
+        mute.setAttribute('aria-pressed', String(muted));
+        actions.setMuted(muted);
+      },
+      'Mute or unmute the sound',
+    );
     mute.dataset.action = 'mute';
     return el('span', 'sound-controls', mute, volume);
   }

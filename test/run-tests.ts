@@ -20,7 +20,7 @@ function ensureChromium(): string {
     process.exit(1);
   }
   if (canInstallWithApt()) {
-    console.log('Chromium is missing; installing Debian\'s chromium package for the end-to-end tests...');
+    console.log("Chromium is missing; installing Debian's chromium package for the end-to-end tests...");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
     const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env }) : update;

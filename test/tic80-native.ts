@@ -11,7 +11,9 @@ import { readRgbaPng } from './rgba-png.js';
 export const TIC80_NATIVE = process.env.NIBBLE_TIC80_NATIVE || resolve(process.cwd(), '../shared/tools/tic80-reference/tic80-native');
 
 /** The reason to skip a test needing TIC-80 (node:test's `skip` option), or false when it is there. */
-export const tic80Absent: string | false = existsSync(TIC80_NATIVE) ? false : `TIC-80's headless build is not at ${TIC80_NATIVE} (set NIBBLE_TIC80_NATIVE to its path)`;
+export const tic80Absent: string | false = existsSync(TIC80_NATIVE)
+  ? false
+  : `TIC-80's headless build is not at ${TIC80_NATIVE} (set NIBBLE_TIC80_NATIVE to its path)`;
 
 export interface Tic80Run {
   /** 0 when the cart ran its frames or called exit(), 2 for a Lua error. */
@@ -43,7 +45,10 @@ export function runTic80(cart: Uint8Array, fileName: string, frames: number, opt
     writeFileSync(cartPath, cart);
     const shown = [...new Set([...(options.shots ?? []), frames])];
     const input = options.input ? ['-i', options.input] : [];
-    const out = spawnSync(TIC80_NATIVE, [cartPath, '-n', String(frames), '-f', shown.join(','), '-o', join(dir, 'frame'), ...input], { encoding: 'utf8', timeout: 20_000 });
+    const out = spawnSync(TIC80_NATIVE, [cartPath, '-n', String(frames), '-f', shown.join(','), '-o', join(dir, 'frame'), ...input], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     const screenOf = (frame: number) => {
       const png = join(dir, `frame_${String(frame).padStart(4, '0')}.png`);
       return existsSync(png) ? readRgbaPng(readFileSync(png)).data : undefined;
@@ -107,7 +112,7 @@ export function captureTic80(cart: Uint8Array, fileName: string, frames: number,
 /** The samples of a PCM WAV file's data chunk. */
 function wavSamples(bytes: Uint8Array): Int16Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 12; at + 8 <= bytes.length; ) {
+  for (let at = 12; at + 8 <= bytes.length;) {
     const id = String.fromCharCode(...bytes.subarray(at, at + 4));
     const size = view.getUint32(at + 4, true);
     if (id === 'data') return new Int16Array(bytes.slice(at + 8, at + 8 + size).buffer);

@@ -17,8 +17,7 @@ export function guardSession(session: Session): void {
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
   // The studio is self-contained; nothing in it may reach the network or the file system.
-  session.webRequest.onBeforeRequest(
-    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file:///*'] },
-    (_details, callback) => callback({ cancel: true }),
+  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file:///*'] }, (_details, callback) =>
+    callback({ cancel: true }),
   );
 }

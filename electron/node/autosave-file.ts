@@ -51,7 +51,16 @@ export function parseAutosavedCart(value: unknown): AutosavedCart | null {
 export function encodeAutosave(doc: AutosavedCart): Uint8Array {
   const { cart } = doc;
   const code = new TextEncoder().encode(cart.code);
-  const header: Header = { format: FORMAT, name: doc.name, location: doc.location, dirty: doc.dirty, fromElsewhere: doc.fromElsewhere, lang: cart.lang, codeBytes: code.length, binaryBytes: cart.binary.length };
+  const header: Header = {
+    format: FORMAT,
+    name: doc.name,
+    location: doc.location,
+    dirty: doc.dirty,
+    fromElsewhere: doc.fromElsewhere,
+    lang: cart.lang,
+    codeBytes: code.length,
+    binaryBytes: cart.binary.length,
+  };
   const head = new TextEncoder().encode(`${JSON.stringify(header)}\n`);
   const out = new Uint8Array(head.length + code.length + BANK_COUNT * BANK_BYTES + cart.binary.length);
   let at = 0;
@@ -65,9 +74,18 @@ export function encodeAutosave(doc: AutosavedCart): Uint8Array {
 function isHeader(value: unknown): value is Header {
   const h = value as Partial<Header> | null;
   return (
-    typeof h === 'object' && h !== null && h.format === FORMAT && typeof h.name === 'string' && (h.location === null || typeof h.location === 'string') &&
-    typeof h.dirty === 'boolean' && typeof h.fromElsewhere === 'boolean' && typeof h.lang === 'number' && Number.isSafeInteger(h.codeBytes) && h.codeBytes! >= 0 &&
-    Number.isSafeInteger(h.binaryBytes) && h.binaryBytes! >= 0
+    typeof h === 'object' &&
+    h !== null &&
+    h.format === FORMAT &&
+    typeof h.name === 'string' &&
+    (h.location === null || typeof h.location === 'string') &&
+    typeof h.dirty === 'boolean' &&
+    typeof h.fromElsewhere === 'boolean' &&
+    typeof h.lang === 'number' &&
+    Number.isSafeInteger(h.codeBytes) &&
+    h.codeBytes! >= 0 &&
+    Number.isSafeInteger(h.binaryBytes) &&
+    h.binaryBytes! >= 0
   );
 }
 

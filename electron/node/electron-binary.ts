@@ -6,9 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export type ElectronLookup =
-  | { kind: 'found'; binaryPath: string }
-  | { kind: 'missing'; reason: string; packageDir: string | undefined };
+export type ElectronLookup = { kind: 'found'; binaryPath: string } | { kind: 'missing'; reason: string; packageDir: string | undefined };
 
 export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): ElectronLookup {
   const packageDir = electronPackageDir();

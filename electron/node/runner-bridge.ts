@@ -48,7 +48,10 @@ export function bridgeRunner(socket: WebSocket, runner: RunnerProcess, log: (lin
     if (message.type === 'start' && message.options.pacing === 'fast') {
       // Back-to-back frames are for headless runs; a page asking for them would flood its socket.
       log(`${label}: refused a start with pacing 'fast' from the browser`);
-      outbox.push({ type: 'error', message: `${message.cart.name}: the server refused to start the cart with pacing 'fast' (frames back to back); a web page may only ask for pacing 'realtime'.` });
+      outbox.push({
+        type: 'error',
+        message: `${message.cart.name}: the server refused to start the cart with pacing 'fast' (frames back to back); a web page may only ask for pacing 'realtime'.`,
+      });
       return;
     }
     runner.send(message);

@@ -29,10 +29,7 @@ export function contentTypeFor(filePath: string): string {
   return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
-export type StaticLookup =
-  | { kind: 'file'; filePath: string; contentType: string; size: number }
-  | { kind: 'not-found' }
-  | { kind: 'bad-request' };
+export type StaticLookup = { kind: 'file'; filePath: string; contentType: string; size: number } | { kind: 'not-found' } | { kind: 'bad-request' };
 
 /**
  * Finds the file for a URL path (still percent-encoded, as it appears in the request line).

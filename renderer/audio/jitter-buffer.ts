@@ -31,7 +31,8 @@ export class JitterBuffer {
    */
   readonly #step: number;
   constructor(step: number) {
-    this.#step = step;}
+    this.#step = step;
+  }
 
   /** Queues one frame of interleaved s16 pairs. */
   push(samples: Int16Array): void {

@@ -53,12 +53,15 @@ export class Autosaver {
     if (!pending) return;
     this.#pending = null;
     this.#writing++;
-    this.#store.save(pending.doc, mode).then(
-      () => this.#events.saved(),
-      (err: unknown) => this.#events.failed(err instanceof Error ? err.message : String(err)),
-    ).finally(() => {
-      this.#writing--;
-      this.#schedule();
-    });
+    this.#store
+      .save(pending.doc, mode)
+      .then(
+        () => this.#events.saved(),
+        (err: unknown) => this.#events.failed(err instanceof Error ? err.message : String(err)),
+      )
+      .finally(() => {
+        this.#writing--;
+        this.#schedule();
+      });
   }
 }

@@ -38,7 +38,10 @@ interface DocRecord {
 function isDocRecord(value: unknown): value is DocRecord {
   const doc = value as Partial<DocRecord> | null;
   return (
-    typeof doc === 'object' && doc !== null && typeof doc.name === 'string' && (doc.location === null || typeof doc.location === 'string') &&
+    typeof doc === 'object' &&
+    doc !== null &&
+    typeof doc.name === 'string' &&
+    (doc.location === null || typeof doc.location === 'string') &&
     typeof doc.dirty === 'boolean'
   );
 }
@@ -81,7 +84,10 @@ export class IndexedDbAutosaveStore implements AutosaveStore {
   async load(): Promise<CartDocument | null> {
     const tx = (await this.#open()).transaction(STORE_NAME, 'readonly');
     const store = tx.objectStore(STORE_NAME);
-    const [doc, ...banks] = await Promise.all([request<unknown>(store.get(DOC_KEY)), ...Array.from({ length: BANK_COUNT }, (_, b) => request<unknown>(store.get(bankKey(b))))]);
+    const [doc, ...banks] = await Promise.all([
+      request<unknown>(store.get(DOC_KEY)),
+      ...Array.from({ length: BANK_COUNT }, (_, b) => request<unknown>(store.get(bankKey(b)))),
+    ]);
     if (!isDocRecord(doc)) return null;
     const cart: unknown = { code: doc.code, banks, binary: doc.binary, lang: doc.lang };
     if (!isCart(cart)) return null;
@@ -102,7 +108,16 @@ export class IndexedDbAutosaveStore implements AutosaveStore {
         // Otherwise the read comes back inside its success event, where the transaction is still
         // active for the puts.
         const ours = mode === 'changes' && this.#token !== null && (await this.#stillOurs(store));
-        const record: DocRecord = { name: doc.name, location: doc.location, dirty: doc.dirty, fromElsewhere: doc.fromElsewhere, code: cart.code, binary: cart.binary, lang: cart.lang, token };
+        const record: DocRecord = {
+          name: doc.name,
+          location: doc.location,
+          dirty: doc.dirty,
+          fromElsewhere: doc.fromElsewhere,
+          code: cart.code,
+          binary: cart.binary,
+          lang: cart.lang,
+          token,
+        };
         store.put(record, DOC_KEY);
         cart.banks.forEach((bank, b) => {
           if (!ours || this.#written[b] !== bank) store.put(bank, bankKey(b));

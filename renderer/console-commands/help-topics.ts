@@ -75,12 +75,44 @@ const RAM_REGIONS: readonly [address: number, what: string][] = [
 const KEY_NAMES: readonly string[] = [
   ...Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i)),
   ...Array.from({ length: 10 }, (_, i) => String(i)),
-  'MINUS', 'EQUALS', 'LEFTBRACKET', 'RIGHTBRACKET', 'BACKSLASH', 'SEMICOLON', 'APOSTROPHE', 'GRAVE',
-  'COMMA', 'PERIOD', 'SLASH', 'SPACE', 'TAB', 'RETURN', 'BACKSPACE', 'DELETE', 'INSERT', 'PAGEUP',
-  'PAGEDOWN', 'HOME', 'END', 'UP', 'DOWN', 'LEFT', 'RIGHT', 'CAPSLOCK', 'CTRL', 'SHIFT', 'ALT', 'ESC',
+  'MINUS',
+  'EQUALS',
+  'LEFTBRACKET',
+  'RIGHTBRACKET',
+  'BACKSLASH',
+  'SEMICOLON',
+  'APOSTROPHE',
+  'GRAVE',
+  'COMMA',
+  'PERIOD',
+  'SLASH',
+  'SPACE',
+  'TAB',
+  'RETURN',
+  'BACKSPACE',
+  'DELETE',
+  'INSERT',
+  'PAGEUP',
+  'PAGEDOWN',
+  'HOME',
+  'END',
+  'UP',
+  'DOWN',
+  'LEFT',
+  'RIGHT',
+  'CAPSLOCK',
+  'CTRL',
+  'SHIFT',
+  'ALT',
+  'ESC',
   ...Array.from({ length: 12 }, (_, i) => `F${i + 1}`),
   ...Array.from({ length: 10 }, (_, i) => `NUM${i}`),
-  'NUMPLUS', 'NUMMINUS', 'NUMMULTIPLY', 'NUMDIVIDE', 'NUMENTER', 'NUMPERIOD',
+  'NUMPLUS',
+  'NUMMINUS',
+  'NUMMULTIPLY',
+  'NUMDIVIDE',
+  'NUMENTER',
+  'NUMPERIOD',
 ];
 
 const CATEGORY_ORDER: readonly ApiCategory[] = ['callback', 'graphics', 'input', 'sound', 'memory', 'system'];
@@ -94,7 +126,12 @@ export function isHelpTopic(word: string): word is HelpTopic {
 export function helpLines(topic: HelpTopic): string[] {
   switch (topic) {
     case 'api':
-      return CATEGORY_ORDER.map((category) => `${category}: ${API_DOCS.filter((e) => e.category === category).map((e) => e.name).join(' ')}`);
+      return CATEGORY_ORDER.map(
+        (category) =>
+          `${category}: ${API_DOCS.filter((e) => e.category === category)
+            .map((e) => e.name)
+            .join(' ')}`,
+      );
     case 'ram':
       return [
         'ADDR  INFO              BYTES',
@@ -103,7 +140,12 @@ export function helpLines(topic: HelpTopic): string[] {
     case 'keys': {
       const lines: string[] = [];
       for (let code = 1; code <= KEY_NAMES.length; code += 6) {
-        lines.push(KEY_NAMES.slice(code - 1, code + 5).map((name, i) => `${String(code + i).padStart(2)} ${name.padEnd(12)}`).join('').trimEnd());
+        lines.push(
+          KEY_NAMES.slice(code - 1, code + 5)
+            .map((name, i) => `${String(code + i).padStart(2)} ${name.padEnd(12)}`)
+            .join('')
+            .trimEnd(),
+        );
       }
       return lines;
     }

@@ -16,7 +16,10 @@ export function pickPng(): Promise<{ name: string; bytes: Uint8Array } | null> {
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       if (!file) return done(null);
-      file.arrayBuffer().then((buffer) => done({ name: file.name, bytes: new Uint8Array(buffer) }), () => done(null));
+      file.arrayBuffer().then(
+        (buffer) => done({ name: file.name, bytes: new Uint8Array(buffer) }),
+        () => done(null),
+      );
     });
     input.click();
   });

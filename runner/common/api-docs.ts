@@ -97,7 +97,15 @@ export const API_DOCS: readonly ApiEntry[] = [
     doc: 'Draws a filled triangle. Vertices may be fractional; edges are inclusive.',
     signatures: [
       {
-        params: [req('x1', 'vertex 1 x'), req('y1', 'vertex 1 y'), req('x2', 'vertex 2 x'), req('y2', 'vertex 2 y'), req('x3', 'vertex 3 x'), req('y3', 'vertex 3 y'), color],
+        params: [
+          req('x1', 'vertex 1 x'),
+          req('y1', 'vertex 1 y'),
+          req('x2', 'vertex 2 x'),
+          req('y2', 'vertex 2 y'),
+          req('x3', 'vertex 3 x'),
+          req('y3', 'vertex 3 y'),
+          color,
+        ],
       },
     ],
   },
@@ -107,23 +115,42 @@ export const API_DOCS: readonly ApiEntry[] = [
     doc: 'Draws the outline of a triangle (three lines).',
     signatures: [
       {
-        params: [req('x1', 'vertex 1 x'), req('y1', 'vertex 1 y'), req('x2', 'vertex 2 x'), req('y2', 'vertex 2 y'), req('x3', 'vertex 3 x'), req('y3', 'vertex 3 y'), color],
+        params: [
+          req('x1', 'vertex 1 x'),
+          req('y1', 'vertex 1 y'),
+          req('x2', 'vertex 2 x'),
+          req('y2', 'vertex 2 y'),
+          req('x3', 'vertex 3 x'),
+          req('y3', 'vertex 3 y'),
+          color,
+        ],
       },
     ],
   },
   {
     name: 'ttri',
     category: 'graphics',
-    doc: 'Draws a textured triangle. `texsrc`: 0 = sprite sheet (128x256), 1 = map (1920x1088), 2 = the other VRAM bank\'s screen. With all 17 arguments and positive z values the texture is perspective-correct and depth-tested.',
+    doc: "Draws a textured triangle. `texsrc`: 0 = sprite sheet (128x256), 1 = map (1920x1088), 2 = the other VRAM bank's screen. With all 17 arguments and positive z values the texture is perspective-correct and depth-tested.",
     signatures: [
       {
         params: [
-          req('x1', 'vertex 1 x'), req('y1', 'vertex 1 y'), req('x2', 'vertex 2 x'), req('y2', 'vertex 2 y'), req('x3', 'vertex 3 x'), req('y3', 'vertex 3 y'),
-          req('u1', 'texture u of vertex 1'), req('v1', 'texture v of vertex 1'), req('u2', 'texture u of vertex 2'), req('v2', 'texture v of vertex 2'),
-          req('u3', 'texture u of vertex 3'), req('v3', 'texture v of vertex 3'),
+          req('x1', 'vertex 1 x'),
+          req('y1', 'vertex 1 y'),
+          req('x2', 'vertex 2 x'),
+          req('y2', 'vertex 2 y'),
+          req('x3', 'vertex 3 x'),
+          req('y3', 'vertex 3 y'),
+          req('u1', 'texture u of vertex 1'),
+          req('v1', 'texture v of vertex 1'),
+          req('u2', 'texture u of vertex 2'),
+          req('v2', 'texture v of vertex 2'),
+          req('u3', 'texture u of vertex 3'),
+          req('v3', 'texture v of vertex 3'),
           opt('texsrc', '0', '0 sprite sheet, 1 map, 2 other VRAM bank'),
           opt('chromakey', '-1', 'transparent colour, or a table of up to 16 colours'),
-          maybe('z1', 'depth of vertex 1'), maybe('z2', 'depth of vertex 2'), maybe('z3', 'depth of vertex 3'),
+          maybe('z1', 'depth of vertex 1'),
+          maybe('z2', 'depth of vertex 2'),
+          maybe('z3', 'depth of vertex 3'),
         ],
       },
     ],
@@ -135,9 +162,18 @@ export const API_DOCS: readonly ApiEntry[] = [
     signatures: [
       {
         params: [
-          req('x1', 'vertex 1 x'), req('y1', 'vertex 1 y'), req('x2', 'vertex 2 x'), req('y2', 'vertex 2 y'), req('x3', 'vertex 3 x'), req('y3', 'vertex 3 y'),
-          req('u1', 'texture u of vertex 1'), req('v1', 'texture v of vertex 1'), req('u2', 'texture u of vertex 2'), req('v2', 'texture v of vertex 2'),
-          req('u3', 'texture u of vertex 3'), req('v3', 'texture v of vertex 3'),
+          req('x1', 'vertex 1 x'),
+          req('y1', 'vertex 1 y'),
+          req('x2', 'vertex 2 x'),
+          req('y2', 'vertex 2 y'),
+          req('x3', 'vertex 3 x'),
+          req('y3', 'vertex 3 y'),
+          req('u1', 'texture u of vertex 1'),
+          req('v1', 'texture v of vertex 1'),
+          req('u2', 'texture u of vertex 2'),
+          req('v2', 'texture v of vertex 2'),
+          req('u3', 'texture u of vertex 3'),
+          req('v3', 'texture v of vertex 3'),
           opt('use_map', 'false', 'true reads the map instead of the sprite sheet'),
           opt('chromakey', '-1', 'transparent colour'),
         ],
@@ -147,7 +183,7 @@ export const API_DOCS: readonly ApiEntry[] = [
   {
     name: 'paint',
     category: 'graphics',
-    doc: 'Flood-fills from (x, y). Without `bordercolor` it fills the area of the seed pixel\'s colour; with it, everything up to that border colour. Limited to the clip rectangle.',
+    doc: "Flood-fills from (x, y). Without `bordercolor` it fills the area of the seed pixel's colour; with it, everything up to that border colour. Limited to the clip rectangle.",
     signatures: [{ params: [x, y, color, opt('bordercolor', '-1', 'colour that stops the fill')] }],
   },
   {
@@ -163,7 +199,9 @@ export const API_DOCS: readonly ApiEntry[] = [
     signatures: [
       {
         params: [
-          req('id', 'sprite index'), x, y,
+          req('id', 'sprite index'),
+          x,
+          y,
           opt('colorkey', '-1', 'transparent colour, or a table of up to 16 colours'),
           opt('scale', '1', 'integer magnification'),
           opt('flip', '0', '1 horizontal, 2 vertical, 3 both'),
@@ -181,9 +219,12 @@ export const API_DOCS: readonly ApiEntry[] = [
     signatures: [
       {
         params: [
-          opt('x', '0', 'first map column'), opt('y', '0', 'first map row'),
-          opt('w', '30', 'columns to draw'), opt('h', '17', 'rows to draw'),
-          opt('sx', '0', 'screen x'), opt('sy', '0', 'screen y'),
+          opt('x', '0', 'first map column'),
+          opt('y', '0', 'first map row'),
+          opt('w', '30', 'columns to draw'),
+          opt('h', '17', 'rows to draw'),
+          opt('sx', '0', 'screen x'),
+          opt('sy', '0', 'screen y'),
           opt('colorkey', '-1', 'transparent colour, or a table of colours'),
           opt('scale', '1', 'integer magnification'),
           maybe('remap', 'function(tile, x, y) returning tile, flip, rotate'),
@@ -211,7 +252,8 @@ export const API_DOCS: readonly ApiEntry[] = [
       {
         params: [
           req('text', 'any value (converted with tostring)'),
-          opt('x', '0', 'screen x'), opt('y', '0', 'screen y'),
+          opt('x', '0', 'screen x'),
+          opt('y', '0', 'screen y'),
           opt('color', '15', 'palette index 0..15'),
           opt('fixed', 'false', 'fixed-width characters'),
           opt('scale', '1', 'integer magnification'),
@@ -228,9 +270,12 @@ export const API_DOCS: readonly ApiEntry[] = [
     signatures: [
       {
         params: [
-          req('text', 'text to print'), x, y,
+          req('text', 'text to print'),
+          x,
+          y,
           opt('chromakey', '0', 'transparent colour'),
-          opt('char_width', '8', 'glyph cell width'), opt('char_height', '8', 'glyph cell height'),
+          opt('char_width', '8', 'glyph cell width'),
+          opt('char_height', '8', 'glyph cell height'),
           opt('fixed', 'false', 'fixed-width characters'),
           opt('scale', '1', 'integer magnification'),
           opt('alt', 'false', 'use the second half of the sheet (codes + 128)'),
@@ -262,7 +307,10 @@ export const API_DOCS: readonly ApiEntry[] = [
     name: 'btn',
     category: 'input',
     doc: 'Is a gamepad button down? id = player*8 + button, buttons 0 up, 1 down, 2 left, 3 right, 4 A, 5 B, 6 X, 7 Y. With no argument, returns all 32 button bits as an integer.',
-    signatures: [{ params: [req('id', 'player*8 + button (0..31)')], returns: 'pressed' }, { params: [], returns: 'bits' }],
+    signatures: [
+      { params: [req('id', 'player*8 + button (0..31)')], returns: 'pressed' },
+      { params: [], returns: 'bits' },
+    ],
   },
   {
     name: 'btnp',
@@ -278,7 +326,10 @@ export const API_DOCS: readonly ApiEntry[] = [
     name: 'key',
     category: 'input',
     doc: 'Is keyboard key `code` (1..94) down? With no argument: is any key down?',
-    signatures: [{ params: [req('code', 'key code 1..94')], returns: 'pressed' }, { params: [], returns: 'pressed' }],
+    signatures: [
+      { params: [req('code', 'key code 1..94')], returns: 'pressed' },
+      { params: [], returns: 'pressed' },
+    ],
   },
   {
     name: 'keyp',
@@ -321,9 +372,13 @@ export const API_DOCS: readonly ApiEntry[] = [
     signatures: [
       {
         params: [
-          opt('track', '-1', 'track 0..7'), opt('frame', '-1', 'first frame'), opt('row', '-1', 'first row'),
-          opt('loop', 'true', 'loop the track'), opt('sustain', 'false', 'keep notes sounding between frames'),
-          opt('tempo', '-1', 'override the track tempo'), opt('speed', '-1', 'override the track speed'),
+          opt('track', '-1', 'track 0..7'),
+          opt('frame', '-1', 'first frame'),
+          opt('row', '-1', 'first row'),
+          opt('loop', 'true', 'loop the track'),
+          opt('sustain', 'false', 'keep notes sounding between frames'),
+          opt('tempo', '-1', 'override the track tempo'),
+          opt('speed', '-1', 'override the track speed'),
         ],
       },
     ],
@@ -411,7 +466,9 @@ export const API_DOCS: readonly ApiEntry[] = [
     name: 'sync',
     category: 'memory',
     doc: 'Copies sections between cart bank `bank` and RAM (cart to RAM, or RAM to cart with `tocart`). mask bits: 1 tiles, 2 sprites, 4 map, 8 sfx, 16 music, 32 palette, 64 flags, 128 screen; 0 means all.',
-    signatures: [{ params: [opt('mask', '0', 'sections to copy (0 = all)'), opt('bank', '0', 'cart bank 0..7'), opt('tocart', 'false', 'copy RAM to the cart instead')] }],
+    signatures: [
+      { params: [opt('mask', '0', 'sections to copy (0 = all)'), opt('bank', '0', 'cart bank 0..7'), opt('tocart', 'false', 'copy RAM to the cart instead')] },
+    ],
   },
   // System
   {
@@ -484,7 +541,7 @@ export const API_DOCS: readonly ApiEntry[] = [
   {
     name: 'MENU',
     category: 'callback',
-    doc: 'Called when the player picks an item of the cart\'s game menu (declared with a `-- menu: ITEM1 ITEM2` header line). `index` counts from 0.',
+    doc: "Called when the player picks an item of the cart's game menu (declared with a `-- menu: ITEM1 ITEM2` header line). `index` counts from 0.",
     signatures: [{ params: [req('index', 'menu item, from 0')] }],
   },
 ];

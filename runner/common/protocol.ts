@@ -17,7 +17,6 @@ import {
 // The one message protocol between a host (Electron main, the studio, the CLI, the web bridge)
 // and a runner. Runs anywhere: no Node or DOM APIs.
 
-
 /** Output frame: the full 256x144 picture, border included, as RGBA bytes. */
 export const FRAME_WIDTH = SCREEN_WIDTH + 2 * MARGIN_LEFT;
 export const FRAME_HEIGHT = SCREEN_HEIGHT + 2 * MARGIN_TOP;

@@ -80,7 +80,10 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
   const outcome = await new Promise<Pick<HeadlessResult, 'status' | 'message' | 'line'> & { msPerFrame?: number }>((resolve) => {
     const watchSilence = () => {
       clearTimeout(silence);
-      silence = setTimeout(() => resolve({ status: 'killed', message: `${cart.name}: the runner sent nothing for ${silenceMs} ms, so it was killed as stuck` }), silenceMs);
+      silence = setTimeout(
+        () => resolve({ status: 'killed', message: `${cart.name}: the runner sent nothing for ${silenceMs} ms, so it was killed as stuck` }),
+        silenceMs,
+      );
     };
     watchSilence();
     runner.onMessage((msg) => {
@@ -109,7 +112,11 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
         case 'busy':
           if (msg.ms > options.hangMs) {
             const where = msg.line ? ` at line ${msg.line}` : '';
-            resolve({ status: 'hung', message: `${cart.name}: a frame stayed busy for over ${options.hangMs} ms${where}`, ...(msg.line ? { line: msg.line } : {}) });
+            resolve({
+              status: 'hung',
+              message: `${cart.name}: a frame stayed busy for over ${options.hangMs} ms${where}`,
+              ...(msg.line ? { line: msg.line } : {}),
+            });
           }
           break;
         case 'hung':
@@ -133,7 +140,12 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
           unreachable(msg);
       }
     });
-    const runOptions = { deterministic: options.deterministic, pacing: 'fast', maxFrames: options.frames, ...(options.inputSchedule ? { inputSchedule: options.inputSchedule } : {}) } as const;
+    const runOptions = {
+      deterministic: options.deterministic,
+      pacing: 'fast',
+      maxFrames: options.frames,
+      ...(options.inputSchedule ? { inputSchedule: options.inputSchedule } : {}),
+    } as const;
     runner.send({ type: 'start', cart, options: runOptions, ...(options.pmem ? { pmem: options.pmem } : {}) });
   });
   settled = true;

@@ -45,7 +45,12 @@ export function spawnRunner(options: SpawnOptions = {}, host: HostOptions = {}):
   // No environment and no inherited descriptors: the runner needs neither, and a cart must not see
   // them. A descriptor of this process without close-on-exec still reaches the child; the runner
   // closes those itself (inherited-descriptors.ts).
-  const child = fork(host.entry ?? RUNNER_ENTRY, runnerArgs(options), { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: {}, execArgv: [] });
+  const child = fork(host.entry ?? RUNNER_ENTRY, runnerArgs(options), {
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    env: {},
+    execArgv: [],
+  });
   const listeners: ((msg: RunnerMessage) => void)[] = [];
   let killed = false;
   let refused = false;

@@ -27,7 +27,6 @@ export interface ScriptFailure {
   traceback?: string;
 }
 
-
 /**
  * The host functions every Lua state of one VM binds: the sandbox's, the traceback handler and the
  * console API. A wasm table entry is never freed, so they are registered once, when the machine is
@@ -68,13 +67,7 @@ export class CartScript {
   readonly #hook: VmHook;
   readonly #chunkName: string;
   readonly #functions: ScriptFunctions;
-  constructor(
-    lua: LuaBridge,
-    hook: VmHook,
-    chunkName: string,
-    functions: ScriptFunctions,
-    deterministic: boolean,
-  ) {
+  constructor(lua: LuaBridge, hook: VmHook, chunkName: string, functions: ScriptFunctions, deterministic: boolean) {
     this.#functions = functions;
     this.#chunkName = chunkName;
     this.#hook = hook;

@@ -33,12 +33,7 @@ export class FrameLoop {
   readonly #machine: CartMachine;
   readonly #options: RunOptions;
   readonly #sink: FrameSink;
-  constructor(
-    machine: CartMachine,
-    options: RunOptions,
-    sink: FrameSink,
-    pmem?: Uint8Array,
-  ) {
+  constructor(machine: CartMachine, options: RunOptions, sink: FrameSink, pmem?: Uint8Array) {
     this.#sink = sink;
     this.#options = options;
     this.#machine = machine;
@@ -99,10 +94,18 @@ export class FrameLoop {
     }
     this.#frames++;
     this.#busyMs += cpuMs;
-    this.#sink.send({ type: 'frame', index: this.#frames, pixels, audio, cursor: this.#machine.cursor, relativeMouse: this.#machine.relativeMouse, stats: { cpuMs, luaMemory: this.#machine.luaMemory } }, [
-      pixels.buffer,
-      audio.buffer,
-    ]);
+    this.#sink.send(
+      {
+        type: 'frame',
+        index: this.#frames,
+        pixels,
+        audio,
+        cursor: this.#machine.cursor,
+        relativeMouse: this.#machine.relativeMouse,
+        stats: { cpuMs, luaMemory: this.#machine.luaMemory },
+      },
+      [pixels.buffer, audio.buffer],
+    );
     const pmem = this.#pmem.takeChange();
     if (pmem) this.#sink.send({ type: 'pmem', bytes: pmem }, [pmem.buffer as ArrayBuffer]);
     if (result === 'exit') {

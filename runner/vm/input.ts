@@ -34,16 +34,7 @@ const MOUSE_RELATIVE = 1 << 15;
 const KeyCode = { A: 1, S: 19, X: 24, Z: 26, UP: 58, DOWN: 59, LEFT: 60, RIGHT: 61 } as const;
 
 /** Player 1 as the SDL host maps it: arrows, then A = Z, B = X, X = A, Y = S. Players 2-4 unmapped. */
-const DEFAULT_P1_MAPPING = [
-  KeyCode.UP,
-  KeyCode.DOWN,
-  KeyCode.LEFT,
-  KeyCode.RIGHT,
-  KeyCode.Z,
-  KeyCode.X,
-  KeyCode.A,
-  KeyCode.S,
-];
+const DEFAULT_P1_MAPPING = [KeyCode.UP, KeyCode.DOWN, KeyCode.LEFT, KeyCode.RIGHT, KeyCode.Z, KeyCode.X, KeyCode.A, KeyCode.S];
 
 /** Writes the default key -> button mapping into RAM 0x14E04 (32 bytes, one key code per button). */
 export function writeDefaultKeyMapping(ram: Uint8Array): void {
@@ -93,7 +84,8 @@ export class Input {
 
   readonly #ram: Uint8Array;
   constructor(ram: Uint8Array) {
-    this.#ram = ram;}
+    this.#ram = ram;
+  }
 
   /** Frame start: write the host's input, OR in mapped keys, count holds, snapshot the state. */
   beginFrame(snapshot: InputSnapshot): void {

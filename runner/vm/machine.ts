@@ -54,13 +54,7 @@ export class CartMachine {
   readonly #cart: CartSource;
   readonly #options: RunOptions;
   readonly #events: MachineEvents;
-  constructor(
-    wasm: LuaWasm,
-    shared: VmThreadInit,
-    cart: CartSource,
-    options: RunOptions,
-    events: MachineEvents,
-  ) {
+  constructor(wasm: LuaWasm, shared: VmThreadInit, cart: CartSource, options: RunOptions, events: MachineEvents) {
     this.#events = events;
     this.#options = options;
     this.#cart = cart;

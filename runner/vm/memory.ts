@@ -3,7 +3,6 @@ import { MAP_ADDR, MAP_COLUMNS, MAP_ROWS, PMEM_ADDR, PMEM_BYTES, RAM_BYTES, SPRI
 // flags (reference §1.1, §1.4, §4.2). Arguments are integers already; anything that is not an
 // integer (NaN, Infinity, fractions) counts as out of range.
 
-
 /** pmem slots are u32s. */
 const PMEM_SLOTS = PMEM_BYTES / 4;
 /** One flags byte per sprite. */

@@ -43,24 +43,26 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
     }
     if (started) return;
     started = true;
-    void wasmReady.then((wasm) => {
-      machine = new CartMachine(wasm, init, msg.cart, msg.options, { send: (m) => port.post(m) });
-      for (const code of pendingEvals.splice(0)) machine.evaluate(code);
-      const layout = machine.hook.layout;
-      const note = [...wasm.patchErrors, machine.hook.note].filter(Boolean).join('; ');
-      port.post({
-        type: 'vm-ready',
-        hookMode: layout ? 'on-demand' : 'always-on',
-        ...(note ? { note } : {}),
-        ...(layout ? { remote: { memory: wasm.x.memory, layout, hookFn: machine.hook.fn } } : {}),
-      });
-      // The main thread locks the process down when it hears vm-ready: no instruction of the cart
-      // may run before that, so this thread blocks until it is told to go.
-      Atomics.wait(init.control, Slot.GO, 0);
-      loop = new FrameLoop(machine, msg.options, { send: (m, transfer) => port.post(m, transfer) }, msg.pmem);
-      if (pendingInput) loop.setInput(pendingInput);
-      loop.start();
-    }).catch((err: unknown) => port.post({ type: 'error', message: clipText(`runner: the Lua VM failed to start: ${(err as Error).message}`) }));
+    void wasmReady
+      .then((wasm) => {
+        machine = new CartMachine(wasm, init, msg.cart, msg.options, { send: (m) => port.post(m) });
+        for (const code of pendingEvals.splice(0)) machine.evaluate(code);
+        const layout = machine.hook.layout;
+        const note = [...wasm.patchErrors, machine.hook.note].filter(Boolean).join('; ');
+        port.post({
+          type: 'vm-ready',
+          hookMode: layout ? 'on-demand' : 'always-on',
+          ...(note ? { note } : {}),
+          ...(layout ? { remote: { memory: wasm.x.memory, layout, hookFn: machine.hook.fn } } : {}),
+        });
+        // The main thread locks the process down when it hears vm-ready: no instruction of the cart
+        // may run before that, so this thread blocks until it is told to go.
+        Atomics.wait(init.control, Slot.GO, 0);
+        loop = new FrameLoop(machine, msg.options, { send: (m, transfer) => port.post(m, transfer) }, msg.pmem);
+        if (pendingInput) loop.setInput(pendingInput);
+        loop.start();
+      })
+      .catch((err: unknown) => port.post({ type: 'error', message: clipText(`runner: the Lua VM failed to start: ${(err as Error).message}`) }));
   });
   await wasmReady;
 }

@@ -20,7 +20,7 @@ interface CallCase {
 
 const CASES: CallCase[] = [
   { key: 'empty_loop', call: '', about: 'a numeric for loop with an empty body' },
-  { key: 'lua_call', call: 'f(i & 127, 50, 12)', about: 'an empty Lua function called with pix\'s arguments (the floor)' },
+  { key: 'lua_call', call: 'f(i & 127, 50, 12)', about: "an empty Lua function called with pix's arguments (the floor)" },
   { key: 'pix', call: 'pix(i & 127, 50, 12)', about: 'pix(x, 50, 12), one pixel' },
   { key: 'rect', call: 'rect(i & 127, 50, 8, 8, 12)', about: 'rect(x, 50, 8, 8, 12), an 8x8 filled rectangle' },
   { key: 'spr', call: 'spr(1, i & 127, 50, 0)', about: 'spr(1, x, 50, 0), one 8x8 sprite with colour key 0, half its pixels transparent' },

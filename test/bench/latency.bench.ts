@@ -112,8 +112,18 @@ export async function latencyBench(): Promise<Figure[]> {
     { key: 'warm_vs_cold_start_ratio', value: median(warm) / median(cold.map((r) => r.cold)), unit: 'x', about: 'warm start / cold start' },
     { key: 'stop_ms', value: median(cold.map((r) => r.stop)), unit: 'ms', about: `kill() of a running cart -> process gone (exited, 'gone' message); ${of}` },
     { key: 'stop_hung_ms', value: median(hung.map((r) => r.stop)), unit: 'ms', about: `kill() of a cart hung in a loop -> process gone; ${of}` },
-    { key: 'input_latency_ms', value: median(input), unit: 'ms', about: `'input' message sent -> first frame message drawn with it (60 Hz pacing, cart paints by btn(0)); median of ${INPUT_TRIALS}` },
+    {
+      key: 'input_latency_ms',
+      value: median(input),
+      unit: 'ms',
+      about: `'input' message sent -> first frame message drawn with it (60 Hz pacing, cart paints by btn(0)); median of ${INPUT_TRIALS}`,
+    },
     { key: 'input_latency_max_ms', value: Math.max(...input), unit: 'ms', about: `the slowest of those ${INPUT_TRIALS} inputs` },
-    { key: 'busy_notice_ms', value: median(hung.map((r) => r.busy)), unit: 'ms', about: `a frame hung in a loop: the frame before it arriving -> first 'busy' message (with its line); ${of}` },
+    {
+      key: 'busy_notice_ms',
+      value: median(hung.map((r) => r.busy)),
+      unit: 'ms',
+      about: `a frame hung in a loop: the frame before it arriving -> first 'busy' message (with its line); ${of}`,
+    },
   ];
 }

@@ -16,7 +16,9 @@ const RUNNERS = 3;
 const SETTLE_MS = 500;
 
 function vmRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   if (!line) throw new Error(`no VmRSS for process ${pid}`);
   return Number(line.split(/\s+/)[1]) / 1024;
 }
@@ -40,9 +42,24 @@ export async function memoryBench(): Promise<Figure[]> {
   for (let i = 0; i < RUNNERS; i++) runners.push(await runnerRssMb());
   const probe = JSON.parse(execFileSync(process.execPath, ['--expose-gc', PROBE, String(EXTRA_VMS)], { encoding: 'utf8' })) as VmMemoryReport;
   return [
-    { key: 'runner_rss_mb', value: median(runners), unit: 'MiB', about: `VmRSS of one runner process (watchdog thread + VM thread) running a small cart at 60 fps; median of ${RUNNERS} runners` },
-    { key: 'per_vm_rss_mb', value: probe.perVmMb, unit: 'MiB', about: `RSS growth per extra cart VM in one process (loadLuaWasm + RAM + Lua state, booted, 10 frames run), over ${EXTRA_VMS} VMs after the first` },
-    { key: 'first_vm_rss_mb', value: probe.firstVmMb, unit: 'MiB', about: `RSS growth from the first VM in a bare Node process (${probe.baseMb.toFixed(0)} MiB before), compiled wasm code included` },
+    {
+      key: 'runner_rss_mb',
+      value: median(runners),
+      unit: 'MiB',
+      about: `VmRSS of one runner process (watchdog thread + VM thread) running a small cart at 60 fps; median of ${RUNNERS} runners`,
+    },
+    {
+      key: 'per_vm_rss_mb',
+      value: probe.perVmMb,
+      unit: 'MiB',
+      about: `RSS growth per extra cart VM in one process (loadLuaWasm + RAM + Lua state, booted, 10 frames run), over ${EXTRA_VMS} VMs after the first`,
+    },
+    {
+      key: 'first_vm_rss_mb',
+      value: probe.firstVmMb,
+      unit: 'MiB',
+      about: `RSS growth from the first VM in a bare Node process (${probe.baseMb.toFixed(0)} MiB before), compiled wasm code included`,
+    },
     { key: 'per_vm_create_ms', value: probe.perVmCreateMs, unit: 'ms', about: 'time to load (compile and instantiate) and boot one extra VM' },
   ];
 }

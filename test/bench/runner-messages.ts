@@ -29,7 +29,11 @@ export class RunnerMessages {
   }
 
   /** The next message of this type (that passes match, if given). */
-  next<T extends RunnerMessage['type']>(type: T, timeoutMs: number, match?: (msg: Extract<RunnerMessage, { type: T }>) => boolean): Promise<Arrival<Extract<RunnerMessage, { type: T }>>> {
+  next<T extends RunnerMessage['type']>(
+    type: T,
+    timeoutMs: number,
+    match?: (msg: Extract<RunnerMessage, { type: T }>) => boolean,
+  ): Promise<Arrival<Extract<RunnerMessage, { type: T }>>> {
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         match: (msg) => msg.type === type && (!match || match(msg as Extract<RunnerMessage, { type: T }>)),

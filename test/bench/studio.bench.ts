@@ -62,9 +62,13 @@ async function hungTrial(page: Page): Promise<{ busyMs: number; fps: number }> {
   // The marks stay in the page, set by its own listeners; the bench holds them by a handle.
   const marksInPage = await globals.evaluateHandle((g) => {
     const marks: Marks = {};
-    g.addEventListener('keydown', (e) => {
-      if (e.ctrlKey && e.key.toLowerCase() === 'r' && marks.key === undefined) marks.key = g.performance.now();
-    }, true);
+    g.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.ctrlKey && e.key.toLowerCase() === 'r' && marks.key === undefined) marks.key = g.performance.now();
+      },
+      true,
+    );
     const notice = g.document.querySelector('.console-busy') as { hidden: boolean } | null;
     const observer = new g.MutationObserver(() => {
       if (!notice || notice.hidden) return;
@@ -99,7 +103,7 @@ function skipped(reason: string): Figure[] {
 
 export async function studioBench(): Promise<Figure[]> {
   const executablePath = findChromium();
-  if (!executablePath) return skipped('no Chromium found (install Debian\'s chromium or set NIBBLE_CHROMIUM)');
+  if (!executablePath) return skipped("no Chromium found (install Debian's chromium or set NIBBLE_CHROMIUM)");
   if (!existsSync(`${RENDERER_DIR}/index.html`)) return skipped('the studio is not built (npm run build)');
   const server = await startWebServer({ port: 0, rootDir: RENDERER_DIR, log: () => {} });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
@@ -121,10 +125,20 @@ export async function studioBench(): Promise<Figure[]> {
     const hung = median(trials.map((t) => t.fps));
     const where = 'headless Chromium, 1280x800, web studio served by the web fallback server';
     return [
-      { key: 'studio_fps_during_hang', value: hung, unit: 'fps', about: `frames the studio drew per second (__nibble.studioFps()) while a cart hung in a loop; ${where}; median of ${TRIALS} runs` },
+      {
+        key: 'studio_fps_during_hang',
+        value: hung,
+        unit: 'fps',
+        about: `frames the studio drew per second (__nibble.studioFps()) while a cart hung in a loop; ${where}; median of ${TRIALS} runs`,
+      },
       { key: 'studio_fps_running', value: running, unit: 'fps', about: 'the same while a small cart ran normally' },
       { key: 'studio_fps_hang_vs_running_ratio', value: hung / running, unit: 'x', about: 'studio fps during a hang / while running normally' },
-      { key: 'studio_fps_trace_flood', value: median(flooded), unit: 'fps', about: `the same while a cart traced 100 lines a frame into the console (6000 a second); median of ${TRIALS}` },
+      {
+        key: 'studio_fps_trace_flood',
+        value: median(flooded),
+        unit: 'fps',
+        about: `the same while a cart traced 100 lines a frame into the console (6000 a second); median of ${TRIALS}`,
+      },
       {
         key: 'studio_busy_notice_ms',
         value: median(trials.map((t) => t.busyMs)),

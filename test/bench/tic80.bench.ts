@@ -33,11 +33,17 @@ const RUN_TIMEOUT_MS = 120_000;
 function inProcessMsPerFrame(wasm: LuaWasm, cart: CartSource): number {
   const shared = createVmThreadInit(DEFAULT_RUNNER_FLAGS);
   let error = '';
-  const machine = new CartMachine(wasm, shared, cart, { deterministic: true, pacing: 'fast' }, {
-    send: (msg) => {
-      if (msg.type === 'error') error = msg.message;
+  const machine = new CartMachine(
+    wasm,
+    shared,
+    cart,
+    { deterministic: true, pacing: 'fast' },
+    {
+      send: (msg) => {
+        if (msg.type === 'error') error = msg.message;
+      },
     },
-  });
+  );
   const frame = new Uint8Array(FRAME_BYTES);
   const audio = new Int16Array(AUDIO_SAMPLES);
   if (machine.boot() !== 'ok') throw new Error(`${cart.name}: boot failed: ${error}`);
@@ -78,7 +84,9 @@ export async function tic80Bench(): Promise<Figure[]> {
   const figures: Figure[] = [];
   const ratios: number[] = [];
   const how = `${FRAMES} frames, deterministic clock, median of ${RUNS} runs`;
-  for (const file of readdirSync(CART_DIR).filter((f) => f.endsWith('.lua')).sort()) {
+  for (const file of readdirSync(CART_DIR)
+    .filter((f) => f.endsWith('.lua'))
+    .sort()) {
     const path = join(CART_DIR, file);
     const name = basename(file, '.lua');
     const key = name.replace(/-/g, '_');
@@ -88,11 +96,23 @@ export async function tic80Bench(): Promise<Figure[]> {
     const tic80 = tic80Absent ? null : await medianOf(RUNS, () => tic80MsPerFrame(path));
     if (tic80 !== null) ratios.push(nibble / tic80);
     const skipped = tic80Absent ? ` (skipped: ${tic80Absent})` : '';
-    console.error(`bench: ${file}: in-process ${inProcess.toFixed(3)} ms, nibble ${nibble.toFixed(3)} ms, tic80 ${tic80 === null ? 'skipped' : `${tic80.toFixed(3)} ms, ratio ${(nibble / tic80).toFixed(1)}x`}`);
+    console.error(
+      `bench: ${file}: in-process ${inProcess.toFixed(3)} ms, nibble ${nibble.toFixed(3)} ms, tic80 ${tic80 === null ? 'skipped' : `${tic80.toFixed(3)} ms, ratio ${(nibble / tic80).toFixed(1)}x`}`,
+    );
     figures.push(
-      { key: `tic80_${key}_in_process_ms`, value: inProcess, unit: 'ms/frame', about: `${file}: median CartMachine.step in this process after ${WARMUP_FRAMES} warm-up frames (cart code, blit, audio); ${how}` },
+      {
+        key: `tic80_${key}_in_process_ms`,
+        value: inProcess,
+        unit: 'ms/frame',
+        about: `${file}: median CartMachine.step in this process after ${WARMUP_FRAMES} warm-up frames (cart code, blit, audio); ${how}`,
+      },
       { key: `tic80_${key}_nibble_ms`, value: nibble, unit: 'ms/frame', about: `${file}: msPerFrame of a headless runner run (nibble run --json); ${how}` },
-      { key: `tic80_${key}_tic80_ms`, value: tic80, unit: 'ms/frame', about: `${file}: tic80-native -t, TIC-80's median tick, blit and sound over frames 61..${FRAMES}; ${how}${skipped}` },
+      {
+        key: `tic80_${key}_tic80_ms`,
+        value: tic80,
+        unit: 'ms/frame',
+        about: `${file}: tic80-native -t, TIC-80's median tick, blit and sound over frames 61..${FRAMES}; ${how}${skipped}`,
+      },
       { key: `tic80_${key}_ratio`, value: tic80 === null ? null : nibble / tic80, unit: 'x', about: `${file}: nibble over tic80${skipped}` },
       { key: `tic80_${key}_in_process_ratio`, value: tic80 === null ? null : inProcess / tic80, unit: 'x', about: `${file}: in-process over tic80${skipped}` },
     );

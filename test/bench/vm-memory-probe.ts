@@ -32,7 +32,9 @@ if (!Number.isInteger(extra) || extra < 1 || !collect) throw new Error('usage: n
 /** VmRSS from /proc, in bytes, after a full garbage collection. */
 function rss(): number {
   collect?.();
-  const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   if (!line) throw new Error('no VmRSS in /proc/self/status');
   return Number(line.split(/\s+/)[1]) * 1024;
 }

@@ -77,16 +77,36 @@ export async function vmSpeedBench(): Promise<Figure[]> {
       { key: `vm_${program.name}_cart_ms`, value: cart, unit: 'ms', about: `${program.about}; cart VM in a runner, on-demand hook; ${how}, timed with time()` },
       { key: `vm_${program.name}_always_on_ms`, value: alwaysOn, unit: 'ms', about: `the same in a runner with the always-on fallback count hook` },
       { key: `vm_${program.name}_wasmoon_ms`, value: bare, unit: 'ms', about: 'the same in bare wasmoon (LuaFactory().createEngine()) in the bench process' },
-      { key: `vm_${program.name}_native_ms`, value: nat, unit: 'ms', about: native ? `the same in native ${NATIVE_LUA}, timed with os.clock()` : `${NATIVE_LUA} is not installed` },
+      {
+        key: `vm_${program.name}_native_ms`,
+        value: nat,
+        unit: 'ms',
+        about: native ? `the same in native ${NATIVE_LUA}, timed with os.clock()` : `${NATIVE_LUA} is not installed`,
+      },
     );
   }
   const geo = (values: number[]) => (values.length ? geometricMean(values) : null);
   const noNative = native ? '' : ` (skipped: ${NATIVE_LUA} is not installed)`;
   figures.push(
-    { key: 'hook_overhead_ratio', value: geo(ratios.cart), unit: 'x', about: 'cart VM / bare wasmoon, geometric mean over the programs: the cost of the budget hook and sandbox' },
+    {
+      key: 'hook_overhead_ratio',
+      value: geo(ratios.cart),
+      unit: 'x',
+      about: 'cart VM / bare wasmoon, geometric mean over the programs: the cost of the budget hook and sandbox',
+    },
     { key: 'always_on_hook_ratio', value: geo(ratios.alwaysOn), unit: 'x', about: 'always-on fallback hook / bare wasmoon, geometric mean over the programs' },
-    { key: 'bare_vs_native_ratio', value: geo(ratios.bare), unit: 'x', about: `bare wasmoon / native ${NATIVE_LUA}, geometric mean over the programs${noNative}` },
-    { key: 'cart_vs_native_ratio', value: geo(ratios.cartNative), unit: 'x', about: `cart VM / native ${NATIVE_LUA}, geometric mean over the programs${noNative}` },
+    {
+      key: 'bare_vs_native_ratio',
+      value: geo(ratios.bare),
+      unit: 'x',
+      about: `bare wasmoon / native ${NATIVE_LUA}, geometric mean over the programs${noNative}`,
+    },
+    {
+      key: 'cart_vs_native_ratio',
+      value: geo(ratios.cartNative),
+      unit: 'x',
+      about: `cart VM / native ${NATIVE_LUA}, geometric mean over the programs${noNative}`,
+    },
   );
   return figures;
 }

@@ -32,7 +32,8 @@ describe('sync', () => {
   });
 
   it('tocart writes RAM into the cart bank, which a later frame reads back', () => {
-    const code = 'f = 0\nfunction TIC()\n  f = f + 1\n  if f == 1 then poke(0x8000, 77) sync(4, 6, true) poke(0x8000, 0) end\n  if f == 2 then sync(4, 6) trace(peek(0x8000)) end\nend';
+    const code =
+      'f = 0\nfunction TIC()\n  f = f + 1\n  if f == 1 then poke(0x8000, 77) sync(4, 6, true) poke(0x8000, 0) end\n  if f == 2 then sync(4, 6) trace(peek(0x8000)) end\nend';
     assert.deepEqual(traced(rig.run(code, { otherBanks, frames: 2 }), 'sync tocart'), ['77']);
   });
 

@@ -21,7 +21,12 @@ describe('btn', () => {
   it('btn() is all 32 gamepad bits, btn(id) one of them (id & 0x1f)', () => {
     const input = pads((1 | (1 << 13) | 0x80000000) >>> 0);
     assert.deepEqual(perFrame('trace(btn()) trace(btn(0)) trace(btn(1)) trace(btn(13)) trace(btn(32)) trace(btn(31))', input), [
-      String((1 | (1 << 13) | 0x80000000) >>> 0), 'true', 'false', 'true', 'true', 'true',
+      String((1 | (1 << 13) | 0x80000000) >>> 0),
+      'true',
+      'false',
+      'true',
+      'true',
+      'true',
     ]);
   });
 

@@ -13,16 +13,35 @@ const trace = (body: string) => traced(rig.tic(body), body);
 
 describe('peek and poke', () => {
   it('read and write bytes; the value is taken as a byte', () => {
-    assert.deepEqual(trace(`poke(${FREE}, 0xAB) trace(peek(${FREE})) poke(${FREE}, 256+7) trace(peek(${FREE})) poke(${FREE}, -1) trace(peek(${FREE}))`), ['171', '7', '255']);
+    assert.deepEqual(trace(`poke(${FREE}, 0xAB) trace(peek(${FREE})) poke(${FREE}, 256+7) trace(peek(${FREE})) poke(${FREE}, -1) trace(peek(${FREE}))`), [
+      '171',
+      '7',
+      '255',
+    ]);
   });
 
   it('with bits = 4 the address counts nibbles, low nibble first', () => {
-    assert.deepEqual(trace('poke(0x4000, 0xAB) trace(peek(0x8000, 4)) trace(peek(0x8001, 4)) trace(peek4(0x8000)) poke4(0x8001, 3) trace(peek(0x4000))'), ['11', '10', '11', '59']);
+    assert.deepEqual(trace('poke(0x4000, 0xAB) trace(peek(0x8000, 4)) trace(peek(0x8001, 4)) trace(peek4(0x8000)) poke4(0x8001, 3) trace(peek(0x4000))'), [
+      '11',
+      '10',
+      '11',
+      '59',
+    ]);
   });
 
   it('with bits = 2 and 1, LSB first', () => {
-    assert.deepEqual(trace('poke(0x4000, 228) trace(peek2(0x10000)) trace(peek2(0x10001)) trace(peek2(0x10002)) trace(peek(0x10003, 2)) poke2(0x10000, 3) trace(peek(0x4000))'), ['0', '1', '2', '3', '231']);
-    assert.deepEqual(trace('poke(0x4000, 165) trace(peek1(0x20000)) trace(peek1(0x20001)) trace(peek(0x20007, 1)) poke1(0x20001, 1) trace(peek(0x4000))'), ['1', '0', '1', '167']);
+    assert.deepEqual(
+      trace(
+        'poke(0x4000, 228) trace(peek2(0x10000)) trace(peek2(0x10001)) trace(peek2(0x10002)) trace(peek(0x10003, 2)) poke2(0x10000, 3) trace(peek(0x4000))',
+      ),
+      ['0', '1', '2', '3', '231'],
+    );
+    assert.deepEqual(trace('poke(0x4000, 165) trace(peek1(0x20000)) trace(peek1(0x20001)) trace(peek(0x20007, 1)) poke1(0x20001, 1) trace(peek(0x4000))'), [
+      '1',
+      '0',
+      '1',
+      '167',
+    ]);
   });
 
   it('bits are read only with exactly 2 (peek) or 3 (poke) arguments', () => {
@@ -31,7 +50,13 @@ describe('peek and poke', () => {
 
   it('bits other than 1, 2, 4, 8 and addresses out of range: peek returns 0, poke does nothing', () => {
     assert.deepEqual(trace('poke(0x4000, 0xAB) trace(peek(0x4000, 3)) poke(0x4000, 5, 3) trace(peek(0x4000))'), ['0', '171']);
-    assert.deepEqual(trace('trace(peek(-1)) trace(peek(0x18000)) trace(peek4(0x30000)) poke(0x17FFF, 0x90) trace(peek4(0x2FFFF)) trace(peek1(0x18000*8-1))'), ['0', '0', '0', '9', '1']);
+    assert.deepEqual(trace('trace(peek(-1)) trace(peek(0x18000)) trace(peek4(0x30000)) poke(0x17FFF, 0x90) trace(peek4(0x2FFFF)) trace(peek1(0x18000*8-1))'), [
+      '0',
+      '0',
+      '0',
+      '9',
+      '1',
+    ]);
   });
 
   it('argument counts', () => {
@@ -58,7 +83,13 @@ describe('memcpy and memset', () => {
   });
 
   it('do nothing unless the whole range lies inside RAM and size >= 0', () => {
-    assert.deepEqual(trace(`${setup} memcpy(0x17FFF, ${FREE}, 2) memcpy(${FREE}, ${FREE}+1, -1) memset(${FREE}, 9, -1) ${bytes(4)} trace(peek(0x17FFF))`), ['1', '2', '3', '4', '0']);
+    assert.deepEqual(trace(`${setup} memcpy(0x17FFF, ${FREE}, 2) memcpy(${FREE}, ${FREE}+1, -1) memset(${FREE}, 9, -1) ${bytes(4)} trace(peek(0x17FFF))`), [
+      '1',
+      '2',
+      '3',
+      '4',
+      '0',
+    ]);
     assert.deepEqual(trace('memset(0x17FFF, 9, 2) trace(peek(0x17FFF)) memset(0x17FFE, 9, 2) trace(peek(0x17FFF))'), ['0', '9']);
   });
 
@@ -70,7 +101,9 @@ describe('memcpy and memset', () => {
 
 describe('pmem', () => {
   it('returns the value before the write (quirk 6) and stores u32 little-endian at 0x14004 + 4 index', () => {
-    const run = rig.tic('trace(pmem(0, 123)) trace(pmem(0)) trace(pmem(0, 0x01020304)) trace(peek(0x14004)) trace(peek(0x14007)) trace(pmem(255, 7)) trace(peek(0x14004+1020))');
+    const run = rig.tic(
+      'trace(pmem(0, 123)) trace(pmem(0)) trace(pmem(0, 0x01020304)) trace(peek(0x14004)) trace(peek(0x14007)) trace(pmem(255, 7)) trace(peek(0x14004+1020))',
+    );
     assert.deepEqual(traced(run, 'pmem'), ['0', '123', '123', '4', '1', '0', '7']);
   });
 
@@ -81,7 +114,10 @@ describe('pmem', () => {
   it('persists across frames', () => {
     const run = rig.run('function TIC() trace(pmem(4, pmem(4) + 1)) end', { frames: 3 });
     expectOk(run, 'pmem counter');
-    assert.deepEqual(run.traces.map((t) => t.text), ['0', '1', '2']);
+    assert.deepEqual(
+      run.traces.map((t) => t.text),
+      ['0', '1', '2'],
+    );
   });
 
   it('index 0..255 only', () => {

@@ -51,7 +51,8 @@ export interface CartRun {
 export class Rig {
   readonly #wasm: LuaWasm;
   private constructor(wasm: LuaWasm) {
-    this.#wasm = wasm;}
+    this.#wasm = wasm;
+  }
 
   static async load(): Promise<Rig> {
     return new Rig(await loadLuaWasm(wasmoonGlue(), { share: false, memoryLimitBytes: WASM_MEMORY_BYTES }));
@@ -75,7 +76,12 @@ export class Rig {
       },
     };
     const shared = createVmThreadInit({ ...DEFAULT_RUNNER_FLAGS, instructionBudget: options.instructionBudget ?? 0 });
-    const cart = { name: options.name ?? 'cart.lua', code, ...(options.data ? { data: options.data } : {}), ...(options.otherBanks ? { otherBanks: options.otherBanks } : {}) };
+    const cart = {
+      name: options.name ?? 'cart.lua',
+      code,
+      ...(options.data ? { data: options.data } : {}),
+      ...(options.otherBanks ? { otherBanks: options.otherBanks } : {}),
+    };
     const machine = new CartMachine(this.#wasm, shared, cart, { deterministic: true, pacing: 'fast' }, events);
     const frame = new Uint8Array(FRAME_BYTES);
     const audio = new Int16Array(AUDIO_SAMPLES);

@@ -44,7 +44,9 @@ describe('pix', () => {
   });
 
   it('reads the raw value, ignoring the palette map and the clip; 0 off screen', () => {
-    const run = rig.tic(`pix(7,7,6) ${mapColor(6, 1)} clip(0,0,1,1) trace(pix(7,7)) trace(pix(-1,0)) trace(pix(240,0)) trace(pix(0,136)) trace(math.type(pix(7,7)))`);
+    const run = rig.tic(
+      `pix(7,7,6) ${mapColor(6, 1)} clip(0,0,1,1) trace(pix(7,7)) trace(pix(-1,0)) trace(pix(240,0)) trace(pix(0,136)) trace(math.type(pix(7,7)))`,
+    );
     assert.deepEqual(traced(run, 'pix(x,y)'), ['6', '0', '0', '0', 'integer']);
   });
 
@@ -143,7 +145,11 @@ describe('circ, circb, elli, ellib', () => {
 
   it('are clipped by the screen and the clip rectangle, and palette-mapped', () => {
     expectScreen(rig.tic('circ(0,0,1,5)'), 'circ(0,0,1,5)', art(0, 0, ['55', '5.']));
-    expectScreen(rig.tic(`${mapColor(5, 14)} clip(10,0,240,136) circ(10,10,3,5)`), 'circ in clip(10,0,...)', art(10, 7, ['ee', 'eee', 'eeee', 'eeee', 'eeee', 'eee', 'ee']));
+    expectScreen(
+      rig.tic(`${mapColor(5, 14)} clip(10,0,240,136) circ(10,10,3,5)`),
+      'circ in clip(10,0,...)',
+      art(10, 7, ['ee', 'eee', 'eeee', 'eeee', 'eeee', 'eee', 'ee']),
+    );
   });
 
   it('take exactly 4 (circles) or 5 (ellipses) arguments', () => {

@@ -19,7 +19,7 @@ const register = (ram: Uint8Array, ch: number) => {
 const LOUD_SAMPLE = 'for t = 0, 29 do poke(0x100E4 + t * 2, 0x10) end';
 
 describe('sfx', () => {
-  it('starts at the next frame: the register holds the note\'s frequency and the volume', () => {
+  it("starts at the next frame: the register holds the note's frequency and the volume", () => {
     const run = rig.run(`function BOOT() ${LOUD_SAMPLE} sfx(0, "A-5", -1, 2) end function TIC() end`, { frames: 2 });
     expectOk(run, 'sfx(0, "A-5", -1, 2)');
     assert.deepEqual(register(run.ram, 2), { freq: 440, volume: 15 }, 'channel 2 plays A-5 (440 Hz) at volume 15');
@@ -34,14 +34,14 @@ describe('sfx', () => {
     assert.deepEqual(register(rig.run(`function BOOT() ${LOUD_SAMPLE} sfx(0, 57) end function TIC() end`, { frames: 2 }).ram, 0).freq, 440);
   });
 
-  it('volume (& 0xf) sets the channel\'s stereo volume on both sides; a duration ends the sound', () => {
+  it("volume (& 0xf) sets the channel's stereo volume on both sides; a duration ends the sound", () => {
     const run = rig.run(`function BOOT() ${LOUD_SAMPLE} sfx(0, "A-5", -1, 1, 7 + 16) end function TIC() end`, { frames: 2 });
     assert.equal(run.ram[0x14000 + 1], 0x77, 'stereo byte of channel 1: left 7, right 7');
     const short = rig.run(`function BOOT() ${LOUD_SAMPLE} sfx(0, "A-5", 2, 0) end function TIC() end`, { frames: 5 });
     assert.deepEqual(register(short.ram, 0), { freq: 0, volume: 0 }, 'silent after its 2 frames');
   });
 
-  it('raises TIC-80\'s errors', () => {
+  it("raises TIC-80's errors", () => {
     expectError(rig.tic('sfx(64)'), 'sfx(64)', 'cart.lua:2: unknown sfx index');
     expectError(rig.tic('sfx(0, "A-5", -1, 4)'), 'sfx channel 4', 'cart.lua:2: unknown channel');
     expectError(rig.tic('sfx(0, 14.0)'), 'sfx(0, 14.0)', 'cart.lua:2: invalid note, should be like C#4');

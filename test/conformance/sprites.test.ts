@@ -39,20 +39,50 @@ describe('spr', () => {
   });
 
   it('flip: bit 0 horizontal, bit 1 vertical', () => {
-    expectScreen(rig.run(cart(SPRITE1, 'spr(1,0,0,-1,1,1)')), 'spr flip 1', placed(0, 0, (x, y) => texel(7 - x, y)));
-    expectScreen(rig.run(cart(SPRITE1, 'spr(1,0,0,-1,1,2)')), 'spr flip 2', placed(0, 0, (x, y) => texel(x, 7 - y)));
-    expectScreen(rig.run(cart(SPRITE1, 'spr(1,0,0,-1,1,3)')), 'spr flip 3', placed(0, 0, (x, y) => texel(7 - x, 7 - y)));
+    expectScreen(
+      rig.run(cart(SPRITE1, 'spr(1,0,0,-1,1,1)')),
+      'spr flip 1',
+      placed(0, 0, (x, y) => texel(7 - x, y)),
+    );
+    expectScreen(
+      rig.run(cart(SPRITE1, 'spr(1,0,0,-1,1,2)')),
+      'spr flip 2',
+      placed(0, 0, (x, y) => texel(x, 7 - y)),
+    );
+    expectScreen(
+      rig.run(cart(SPRITE1, 'spr(1,0,0,-1,1,3)')),
+      'spr flip 3',
+      placed(0, 0, (x, y) => texel(7 - x, 7 - y)),
+    );
   });
 
   it('rotate turns clockwise in 90 degree steps, then flip applies to the rotated image', () => {
-    expectScreen(rig.run(cart(SPRITE1, 'spr(1,0,0,-1,1,0,1)')), 'spr rotate 1', placed(0, 0, (x, y) => texel(y, 7 - x)));
-    expectScreen(rig.run(cart(SPRITE1, 'spr(1,0,0,-1,1,0,2)')), 'spr rotate 2', placed(0, 0, (x, y) => texel(7 - x, 7 - y)));
-    expectScreen(rig.run(cart(SPRITE1, 'spr(1,0,0,-1,1,1,1)')), 'spr rotate 1 flip 1', placed(0, 0, (x, y) => texel(y, x)));
+    expectScreen(
+      rig.run(cart(SPRITE1, 'spr(1,0,0,-1,1,0,1)')),
+      'spr rotate 1',
+      placed(0, 0, (x, y) => texel(y, 7 - x)),
+    );
+    expectScreen(
+      rig.run(cart(SPRITE1, 'spr(1,0,0,-1,1,0,2)')),
+      'spr rotate 2',
+      placed(0, 0, (x, y) => texel(7 - x, 7 - y)),
+    );
+    expectScreen(
+      rig.run(cart(SPRITE1, 'spr(1,0,0,-1,1,1,1)')),
+      'spr rotate 1 flip 1',
+      placed(0, 0, (x, y) => texel(y, x)),
+    );
   });
 
   it('w x h composite sprites take tiles id + i + 16 j, flipped as one image; only with all 9 arguments', () => {
     const setup = 'tile(1, solid(1)) tile(2, solid(2)) tile(17, solid(3)) tile(18, solid(4))';
-    const block = (x: number, y: number) => (x >= 16 || y >= 16 ? 0 : [[1, 2], [3, 4]][y >> 3][x >> 3]);
+    const block = (x: number, y: number) =>
+      x >= 16 || y >= 16
+        ? 0
+        : [
+            [1, 2],
+            [3, 4],
+          ][y >> 3][x >> 3];
     expectScreen(rig.run(cart(setup, 'spr(1,0,0,-1,1,0,0,2,2)')), 'spr 2x2', block);
     expectScreen(rig.run(cart(setup, 'spr(1,0,0,-1,1,1,0,2,2)')), 'spr 2x2 flip 1', (x, y) => (x < 16 ? block(15 - x, y) : 0));
     expectScreen(rig.run(cart(setup, 'spr(1,0,0,-1,1,0,0,2)')), 'spr with 8 arguments', box(0, 0, 8, 8, 1));
@@ -112,7 +142,7 @@ describe('mget and mset', () => {
     assert.deepEqual(traced(run, 'mget/mset out of range'), ['0', '0', '0', '0']);
   });
 
-  it('take exactly 2 and 3 arguments; mset\'s message names mget', () => {
+  it("take exactly 2 and 3 arguments; mset's message names mget", () => {
     expectError(rig.tic('mget(1)'), 'mget(1)', 'cart.lua:2: invalid params, mget(x,y)');
     expectError(rig.tic('mset(1,2)'), 'mset(1,2)', 'cart.lua:2: invalid params, mget(x,y)');
   });
@@ -127,7 +157,9 @@ describe('fget and fset', () => {
   });
 
   it('ignore sprites and flags out of range; the flag is taken as a byte', () => {
-    const run = rig.tic('fset(512,0,true) fset(-1,0,true) fset(0,8,true) fset(0,257,true) trace(peek(0x14404)) trace(fget(512,0)) trace(fget(0,8)) trace(peek(0x14403))');
+    const run = rig.tic(
+      'fset(512,0,true) fset(-1,0,true) fset(0,8,true) fset(0,257,true) trace(peek(0x14404)) trace(fget(512,0)) trace(fget(0,8)) trace(peek(0x14403))',
+    );
     assert.deepEqual(traced(run, 'fset/fget out of range'), ['2', 'false', 'false', '0']);
   });
 
@@ -188,7 +220,15 @@ describe('print', () => {
   it('reads x and y only from 3 arguments on; scale 0 draws nothing and returns 0', () => {
     const run = rig.tic('trace(print("A", 50)) trace(print("A", 50, 50, 12, false, 0))');
     assert.deepEqual(traced(run, 'print("A",50)'), ['6', '0']);
-    expectScreen(run, 'print("A",50) in the default colour 15', art(0, 0, A.map((r) => r.replace(/c/g, 'f'))));
+    expectScreen(
+      run,
+      'print("A",50) in the default colour 15',
+      art(
+        0,
+        0,
+        A.map((r) => r.replace(/c/g, 'f')),
+      ),
+    );
   });
 
   it('without arguments returns nothing and raises no error', () => {
@@ -203,7 +243,7 @@ describe('font', () => {
   it('draws glyphs from the sheet opposite to the blit segment, key 0 by default', () => {
     const run = rig.run(cart(GLYPH, 'cls(12) trace(font("AA", 10, 10))'));
     assert.deepEqual(traced(run, 'font("AA",10,10)'), ['8']);
-    expectScreen(run, 'font("AA",10,10)', (x, y) => ((x >= 10 && x < 13) || (x >= 14 && x < 17)) && y >= 10 && y < 14 ? 7 : 12);
+    expectScreen(run, 'font("AA",10,10)', (x, y) => (((x >= 10 && x < 13) || (x >= 14 && x < 17)) && y >= 10 && y < 14 ? 7 : 12));
   });
 
   it('with one argument draws at (0, 0)', () => {

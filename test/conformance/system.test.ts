@@ -14,7 +14,10 @@ const hex = (n: number) => n.toString(16).padStart(2, '0');
 
 describe('stat (Nibble, as PICO-8)', () => {
   it('stat(0) is the Lua memory in use, in KiB', () => {
-    const [before, grew] = traced(rig.tic('local a = stat(0) trace(math.floor(a)) t = {} for i = 1, 100000 do t[i] = i end trace(stat(0) - a > 1000)'), 'stat(0)');
+    const [before, grew] = traced(
+      rig.tic('local a = stat(0) trace(math.floor(a)) t = {} for i = 1, 100000 do t[i] = i end trace(stat(0) - a > 1000)'),
+      'stat(0)',
+    );
     assert.ok(Number(before) > 10 && Number(before) < 4096, `stat(0) at start: ${before}`);
     assert.equal(grew, 'true', 'a 100000-entry array adds more than 1000 KiB');
   });
@@ -69,7 +72,10 @@ describe('time, tstamp, trace, exit', () => {
     const run = rig.tic('trace("a") exit() trace("b")', { frames: 3 });
     assert.equal(run.status, 'exit');
     assert.equal(run.frames, 1);
-    assert.deepEqual(run.traces.map((t) => t.text), ['a', 'b']);
+    assert.deepEqual(
+      run.traces.map((t) => t.text),
+      ['a', 'b'],
+    );
   });
 });
 

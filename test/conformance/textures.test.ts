@@ -163,10 +163,7 @@ describe('ttri: depth', () => {
   it('interpolates u/z, v/z and 1/z: perspective-correct texture columns', () => {
     // z = 1 at x = 0 and 2 at x = 8: column x samples u = 8s / (16 - s) at s = x + 0.5.
     const setup = 'tile(0, function(x) return x + 1 end)';
-    const perspective = [
-      'ttri(0,0, 8,0, 0,8, 0,0, 8,0, 0,8, 0, -1, 1, 2, 1)',
-      'ttri(8,0, 8,8, 0,8, 8,0, 8,8, 0,8, 0, -1, 2, 2, 1)',
-    ].join(' ');
+    const perspective = ['ttri(0,0, 8,0, 0,8, 0,0, 8,0, 0,8, 0, -1, 1, 2, 1)', 'ttri(8,0, 8,8, 0,8, 8,0, 8,8, 0,8, 0, -1, 2, 2, 1)'].join(' ');
     const columns = [1, 1, 2, 3, 4, 5, 6, 8];
     expectScreen(rig.run(cart(setup, perspective)), 'ttri with z 1..2 across', (x, y) => (x < 8 && y < 8 ? columns[x] : 0));
     const affine = perspective.replace(/, 0, -1, \d, \d, \d\)/g, ', 0, -1)');
@@ -213,11 +210,13 @@ describe('textri (deprecated)', () => {
 });
 
 describe('paint', () => {
-  const frame = (inside: number, outside: number): Picture => (x, y) => {
-    if (x >= 3 && x < 9 && y >= 3 && y < 7) return inside;
-    if (x >= 2 && x < 10 && y >= 2 && y < 8) return 3;
-    return outside;
-  };
+  const frame =
+    (inside: number, outside: number): Picture =>
+    (x, y) => {
+      if (x >= 3 && x < 9 && y >= 3 && y < 7) return inside;
+      if (x >= 2 && x < 10 && y >= 2 && y < 8) return 3;
+      return outside;
+    };
 
   it('fills the 4-connected area of the seed colour', () => {
     expectScreen(rig.tic('cls(0) rectb(2,2,8,6,3) paint(4,4,5)'), 'paint(4,4,5) inside rectb', frame(5, 0));
@@ -238,7 +237,11 @@ describe('paint', () => {
   });
 
   it('is limited to the clip rectangle and palette-mapped; a seed off screen does nothing', () => {
-    expectScreen(rig.tic('cls(0) poke4(0x3FF0*2+6, 2) clip(0,0,5,4) paint(1,1,6) clip() paint(-1,0,4) paint(0,136,4)'), 'paint in clip(0,0,5,4)', box(0, 0, 5, 4, 2));
+    expectScreen(
+      rig.tic('cls(0) poke4(0x3FF0*2+6, 2) clip(0,0,5,4) paint(1,1,6) clip() paint(-1,0,4) paint(0,136,4)'),
+      'paint in clip(0,0,5,4)',
+      box(0, 0, 5, 4, 2),
+    );
   });
 
   it('takes 3 or 4 arguments', () => {

@@ -13,7 +13,8 @@ before(async () => {
   if (!skip) rig = await Rig.load();
 });
 
-const HOSTILE_VALUES = '0/0, math.huge, -math.huge, 1e10, -1e10, 2^31, -2^31-1, 3.9, -3.9, 300, -1, 256.7, "12", 1<<40, math.mininteger, -0.5, 95, 94, 255, "x", true';
+const HOSTILE_VALUES =
+  '0/0, math.huge, -math.huge, 1e10, -1e10, 2^31, -2^31-1, 3.9, -3.9, 300, -1, 256.7, "12", 1<<40, math.mininteger, -0.5, 95, 94, 255, "x", true';
 
 // One value a frame, every function given it where it takes a number.
 const PROBE = `-- script: lua

@@ -65,7 +65,8 @@ function differingPixels(ours: Uint8Array, theirs: Uint8Array): string[] {
   const out: string[] = [];
   for (let i = 0; i < FRAME_WIDTH * FRAME_HEIGHT; i++) {
     const at = i * 4;
-    if (ours[at] !== theirs[at] || ours[at + 1] !== theirs[at + 1] || ours[at + 2] !== theirs[at + 2]) out.push(`(${i % FRAME_WIDTH},${Math.floor(i / FRAME_WIDTH)})`);
+    if (ours[at] !== theirs[at] || ours[at + 1] !== theirs[at + 1] || ours[at + 2] !== theirs[at + 2])
+      out.push(`(${i % FRAME_WIDTH},${Math.floor(i / FRAME_WIDTH)})`);
   }
   return out;
 }

@@ -168,7 +168,9 @@ it('a packed cart opens, and the console says what was repaired in it', async ()
   const packed = 'function TIC()cls(2)end';
   await dropFile(page, 'packed.tic', packedCart(packed, [PACKED_DEFAULT_BYTE]));
   await page.locator('.console-pane', { hasText: 'packed.tic was repaired on load: the DEFAULT chunk header at byte' }).waitFor();
-  await page.locator('.console-pane', { hasText: 'packed.tic was repaired on load: the CODE_ZIP chunk (bank 0) at byte 0 has no valid zlib checksum' }).waitFor();
+  await page
+    .locator('.console-pane', { hasText: 'packed.tic was repaired on load: the CODE_ZIP chunk (bank 0) at byte 0 has no valid zlib checksum' })
+    .waitFor();
   assert.equal(await code(page), packed);
   await page.close();
 });
@@ -195,7 +197,7 @@ it('recent carts reopen from the list, and New starts the template with SWEETIE-
   await page.close();
 });
 
-it('the console\'s load reopens a recent cart by name, with or without its extension, and says which names it knows', async () => {
+it("the console's load reopens a recent cart by name, with or without its extension, and says which names it knows", async () => {
   const page = await studio.open();
   await openThroughInput(page, 'sprites.tic');
   await openThroughInput(page, 'hello.lua');
@@ -215,7 +217,9 @@ it('the console\'s load reopens a recent cart by name, with or without its exten
   await waitInStudio(page, ([g]) => g.document.title === 'hello.lua — Nibble');
 
   await command('load nope');
-  await page.locator('.line-error', { hasText: 'load: no recent cart named nope (recent carts: hello.lua, sprites.tic); type load alone to pick a file' }).waitFor();
+  await page
+    .locator('.line-error', { hasText: 'load: no recent cart named nope (recent carts: hello.lua, sprites.tic); type load alone to pick a file' })
+    .waitFor();
   assert.equal(await title(page), 'hello.lua — Nibble');
 
   const chooser = page.waitForEvent('filechooser');
@@ -254,10 +258,14 @@ it('the old {name, code} autosave is read as a text cart, its data sections out 
   const palette = `000000ffffffff0000${'0'.repeat(13 * 6)}`;
   const legacy = { name: 'old.lua', code: `function TIC() cls(2) end\n\n-- <PALETTE>\n-- 000:${palette}\n-- </PALETTE>\n` };
   const page = await studio.open((p) =>
-    beforeStudioLoads(p, ([g, stored]) => {
-      const storage = g.localStorage;
-      if (storage.getItem('nibble.open-cart.v2') === null) storage.setItem('nibble.open-cart.v1', JSON.stringify(stored));
-    }, legacy),
+    beforeStudioLoads(
+      p,
+      ([g, stored]) => {
+        const storage = g.localStorage;
+        if (storage.getItem('nibble.open-cart.v2') === null) storage.setItem('nibble.open-cart.v1', JSON.stringify(stored));
+      },
+      legacy,
+    ),
   );
   assert.equal(await cartName(page), 'old.lua');
   assert.equal(await code(page), 'function TIC() cls(2) end\n');
@@ -271,11 +279,15 @@ it('an autosave an earlier version kept in localStorage moves to the durable sto
   const kept = { name: 'kept.lua', location: null, dirty: true, text: 'function TIC() cls(4) end\n' };
   // Seeded once per tab, before the studio's first load only: a reload must find it in the new store.
   const page = await studio.open((p) =>
-    beforeStudioLoads(p, ([g, stored]) => {
-      if (g.sessionStorage.getItem('seeded') !== null) return;
-      g.sessionStorage.setItem('seeded', 'yes');
-      g.localStorage.setItem('nibble.open-cart.v2', JSON.stringify(stored));
-    }, kept),
+    beforeStudioLoads(
+      p,
+      ([g, stored]) => {
+        if (g.sessionStorage.getItem('seeded') !== null) return;
+        g.sessionStorage.setItem('seeded', 'yes');
+        g.localStorage.setItem('nibble.open-cart.v2', JSON.stringify(stored));
+      },
+      kept,
+    ),
   );
   assert.equal(await cartName(page), 'kept.lua');
   assert.equal(await code(page), kept.text);
@@ -290,7 +302,7 @@ it('an autosave an earlier version kept in localStorage moves to the durable sto
   await page.close();
 });
 
-it('two tabs autosave in turn: the kept cart is the last one saved, whole, not one tab\'s code with the other\'s data', async () => {
+it("two tabs autosave in turn: the kept cart is the last one saved, whole, not one tab's code with the other's data", async () => {
   const context = await studio.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const tab = async (): Promise<Page> => {
     const page = await context.newPage();
@@ -311,14 +323,17 @@ it('two tabs autosave in turn: the kept cart is the last one saved, whole, not o
   await saved();
   const third = await tab();
   assert.equal(await code(third), 'function TIC() cls(5) end\n');
-  assert.deepEqual(await tiles(third), await tiles(first), 'the first tab\'s tiles with its code');
+  assert.deepEqual(await tiles(third), await tiles(first), "the first tab's tiles with its code");
   assert.notDeepEqual(await tiles(third), await tiles(second));
   await context.close();
 });
 
 it('pmem survives a re-run and a reload of the same cart, kept under its TIC-80 key', async () => {
   const page = await studio.open();
-  await setCode(page, '-- saveid: e2e-counter\nfunction BOOT()\n  n = pmem(0) + 1\n  pmem(0, n)\nend\nfunction TIC()\n  cls(0)\n  rect(0, 0, n * 10, 10, 12)\nend\n');
+  await setCode(
+    page,
+    '-- saveid: e2e-counter\nfunction BOOT()\n  n = pmem(0) + 1\n  pmem(0, n)\nend\nfunction TIC()\n  cls(0)\n  rect(0, 0, n * 10, 10, 12)\nend\n',
+  );
   await runAndWaitForFrame(page);
   assert.equal(await framePixel(page, 5, 5), 'f4f4f4');
   assert.equal(await framePixel(page, 15, 5), '1a1c2c', 'first run: 1');

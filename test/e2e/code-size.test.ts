@@ -25,7 +25,11 @@ it('the status line shows the code size in bytes, in the warning colour only pas
   assert.equal(await sizeShown(page).evaluate((e: { classList: { contains(c: string): boolean } }) => e.classList.contains('over-budget')), false);
   await setCode(page, codeOf(65536));
   await sizeShown(page).filter({ hasText: 'size 65536/65536' }).waitFor();
-  assert.equal(await sizeShown(page).evaluate((e: { classList: { contains(c: string): boolean } }) => e.classList.contains('over-budget')), false, 'at the limit');
+  assert.equal(
+    await sizeShown(page).evaluate((e: { classList: { contains(c: string): boolean } }) => e.classList.contains('over-budget')),
+    false,
+    'at the limit',
+  );
   await setCode(page, codeOf(65537));
   await page.locator('.status-code-size.over-budget', { hasText: 'size 65537/65536' }).waitFor();
   await page.close();

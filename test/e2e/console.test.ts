@@ -17,11 +17,14 @@ const command = async (page: Page, line: string) => {
   await page.locator('.console-input').fill(line);
   await page.locator('.console-input').press('Enter');
 };
-const logHas = (page: Page, text: string) => logHasNow(page, text).catch(async (e) => { console.error(await logLines(page)); throw e; });
+const logHas = (page: Page, text: string) =>
+  logHasNow(page, text).catch(async (e) => {
+    console.error(await logLines(page));
+    throw e;
+  });
 const logHasNow = (page: Page, text: string) =>
   waitInStudio(page, ([g, t]) => Array.from(g.document.querySelectorAll('.console-log .line'), (l) => l.textContent).includes(t), text);
-const cartBytes = async (page: Page, section: CartSection): Promise<number[]> =>
-  inStudio(page, ([g, s]) => [...g.__nibble.cartBytes(s, 0)], section);
+const cartBytes = async (page: Page, section: CartSection): Promise<number[]> => inStudio(page, ([g, s]) => [...g.__nibble.cartBytes(s, 0)], section);
 
 /** Pixel (x, y) of a 4 bpp 128x128 sheet (reference 3.6): 8x8 tiles of 32 bytes, left pixel in the low nibble. */
 const sheetPixel = (bytes: number[], x: number, y: number): number => {
@@ -33,7 +36,10 @@ it('help, eval in the running cart, cls, history and completion', async () => {
   const page = await studio.open();
   await command(page, 'help api');
   await logHas(page, '> help api');
-  assert.ok((await logLines(page)).some((l) => / spr /.test(` ${l} `)), 'help api lists spr');
+  assert.ok(
+    (await logLines(page)).some((l) => / spr /.test(` ${l} `)),
+    'help api lists spr',
+  );
 
   await page.locator('.console-input').press('ArrowUp');
   assert.equal(await page.locator('.console-input').inputValue(), 'help api');
@@ -71,7 +77,13 @@ it('export sprites downloads the sheet as a 128x128 PNG; import matches pixels t
   assert.equal(png.height, 128);
   const sprites = await cartBytes(page, 'sprites');
   const palette = await cartBytes(page, 'palette');
-  for (const [x, y] of [[0, 0], [3, 5], [60, 70], [127, 127]] as const) assert.equal(png.data[y * 128 + x], sheetPixel(sprites, x, y), `pixel ${x},${y}`);
+  for (const [x, y] of [
+    [0, 0],
+    [3, 5],
+    [60, 70],
+    [127, 127],
+  ] as const)
+    assert.equal(png.data[y * 128 + x], sheetPixel(sprites, x, y), `pixel ${x},${y}`);
   assert.deepEqual(png.palette?.[6], palette.slice(18, 21));
 
   // Near palette colour 6 but not equal to it; the top-left 8x8 sprite near colour 2.
@@ -101,7 +113,9 @@ it('export map writes the tile indices as a 240x136 PNG, and import map reads th
   await command(page, 'import map');
   const cells = new Uint8Array(240 * 136);
   for (let i = 0; i < cells.length; i++) cells[i] = (i * 7) & 0xff;
-  await (await chooser).setFiles({ name: 'cells.png', mimeType: 'image/png', buffer: Buffer.from(encode({ width: 240, height: 136, data: cells, channels: 1 })) });
+  await (
+    await chooser
+  ).setFiles({ name: 'cells.png', mimeType: 'image/png', buffer: Buffer.from(encode({ width: 240, height: 136, data: cells, channels: 1 })) });
   await logHas(page, 'imported map from cells.png');
   assert.deepEqual([...(await cartBytes(page, 'map'))], [...cells]);
 

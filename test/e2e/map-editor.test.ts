@@ -121,7 +121,17 @@ it('draws the picked tile in the cart palette, fills inside a ring, replaces all
   await waitForViewPixel(page, Math.floor((2 * 8 + 4) * scale), Math.floor((3 * 8 + 4) * scale), RED);
   await waitForViewPixel(page, Math.floor(4 * scale), Math.floor(4 * scale), BLACK);
 
-  for (const [x, y] of [[9, 4], [10, 4], [11, 4], [9, 5], [11, 5], [9, 6], [10, 6], [11, 6]] as const) await clickCell(page, x, y);
+  for (const [x, y] of [
+    [9, 4],
+    [10, 4],
+    [11, 4],
+    [9, 5],
+    [11, 5],
+    [9, 6],
+    [10, 6],
+    [11, 6],
+  ] as const)
+    await clickCell(page, x, y);
   await page.keyboard.press('4');
   assert.equal(await page.locator('.map-tool[data-tool="fill"]').getAttribute('aria-pressed'), 'true');
   await pickTile(page, 2);
@@ -183,7 +193,7 @@ it('a block picked from the sheet stamps as one; ` shows the grid; the world vie
   await clickCell(page, 29, 16);
   const after = await mapBytes(page);
   assert.equal(cell(after, 90, 34), 1, "the view's first cell is screen (3, 2)'s first");
-  assert.equal(cell(after, 119, 50), 1, 'and its last cell is that screen\'s last');
+  assert.equal(cell(after, 119, 50), 1, "and its last cell is that screen's last");
   await page.close();
 });
 
@@ -224,7 +234,10 @@ it('the map saved with Ctrl+S holds the drawing, and the cart run draws it with 
   // One stroke across three cells.
   await dragBetween(page, viewCell(page, 3, 3), viewCell(page, 5, 3));
   const drawn = await mapBytes(page);
-  assert.deepEqual([2, 3, 4, 5].map((x) => cell(drawn, x, 3)), [1, 2, 2, 2]);
+  assert.deepEqual(
+    [2, 3, 4, 5].map((x) => cell(drawn, x, 3)),
+    [1, 2, 2, 2],
+  );
   await page.keyboard.press('Control+Z');
   assert.equal(count(await mapBytes(page), 2), 0, 'a stroke is one undo step');
   await page.keyboard.press('Control+Y');

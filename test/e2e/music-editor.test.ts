@@ -19,8 +19,7 @@ const SAMPLES_PER_FRAME = 735;
 
 const studio = useStudio();
 
-const bytes = async (page: Page, section: Section): Promise<number[]> =>
-  inStudio(page, ([g, s]) => [...g.__nibble.cartBytes(s, 0)], section);
+const bytes = async (page: Page, section: Section): Promise<number[]> => inStudio(page, ([g, s]) => [...g.__nibble.cartBytes(s, 0)], section);
 
 /** The three bytes of a row of pattern `id` (1..60). */
 const patternRow = async (page: Page, id: number, row: number): Promise<number[]> => {
@@ -72,17 +71,20 @@ it("F5 opens the Music editor; tempo, speed, rows and the frames' pattern ids go
   assert.equal(tracks[t + 50], (3 - 6) & 255, 'speed is stored as speed - 6');
   assert.equal(tracks[t + 49], 64 - 32, 'rows are stored as 64 - rows');
   // Frame 2: channel 1's 6-bit id at bits 6-11 of the 24-bit little-endian value.
-  assert.deepEqual(tracks.slice(t + 6, t + 9), [5 << 6 & 255, 5 >> 2, 0]);
+  assert.deepEqual(tracks.slice(t + 6, t + 9), [(5 << 6) & 255, 5 >> 2, 0]);
   // Frame 15: channel 3's id at bits 18-23.
   assert.deepEqual(tracks.slice(t + 45, t + 48), [0, 0, 60 << 2]);
-  assert.ok(tracks.slice(0, t).every((b) => b === 0), 'track 0 untouched');
+  assert.ok(
+    tracks.slice(0, t).every((b) => b === 0),
+    'track 0 untouched',
+  );
   assert.equal(await page.locator('.tracker-row:not([hidden])').count(), 32 + 1, 'the tracker shows 32 rows (and its header)');
 
   await page.locator('.music-tracker').focus();
   await page.keyboard.press('Control+Z');
   tracks = await bytes(page, 'tracks');
   assert.deepEqual(tracks.slice(t + 45, t + 48), [0, 0, 0], 'undo removes the last pattern id');
-  assert.equal(tracks[t + 6], 5 << 6 & 255, 'and keeps the one before');
+  assert.equal(tracks[t + 6], (5 << 6) & 255, 'and keeps the one before');
   await page.keyboard.press('Control+Y');
   assert.deepEqual((await bytes(page, 'tracks')).slice(t + 45, t + 48), [0, 0, 60 << 2], 'redo puts it back');
   await page.close();
@@ -173,17 +175,22 @@ it('play frame shows the playing row and the cursor follows it; play track moves
   await page.close();
 });
 
-it('a channel\'s mute switch silences its notes in the studio while the music plays, and unmuting brings them back', async () => {
+it("a channel's mute switch silences its notes in the studio while the music plays, and unmuting brings them back", async () => {
   const page = await openMusicEditor();
   await setPattern(page, 0, 0, 1);
   await clickField(page, 0, 0, 0);
   // A note with no note-off sounds to the end of the 64-row pattern (sample 0: noise, full volume).
   await page.keyboard.press('KeyZ');
   const level = (loud: boolean) =>
-    waitInStudio(page, ([g, wantLoud]) => {
-      const peak = g.__nibble.audioPeak();
-      return wantLoud ? peak > 0.05 : peak < 0.01;
-    }, loud, { timeout: 5000 });
+    waitInStudio(
+      page,
+      ([g, wantLoud]) => {
+        const peak = g.__nibble.audioPeak();
+        return wantLoud ? peak > 0.05 : peak < 0.01;
+      },
+      loud,
+      { timeout: 5000 },
+    );
   const channel = page.locator('.tracker-channel[data-channel="0"]');
   await page.keyboard.press('Enter');
   await level(true);
@@ -215,7 +222,8 @@ it('a saved cart whose code calls music(0) plays the typed note until its note-o
   assert.equal(out.status, 0, out.stderr);
   const file = readFileSync(wav);
   const samples = new Int16Array(file.buffer.slice(file.byteOffset + 44, file.byteOffset + file.length));
-  const peak = (from: number, to: number) => samples.subarray(2 * from * SAMPLES_PER_FRAME, 2 * to * SAMPLES_PER_FRAME).reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+  const peak = (from: number, to: number) =>
+    samples.subarray(2 * from * SAMPLES_PER_FRAME, 2 * to * SAMPLES_PER_FRAME).reduce((m, x) => Math.max(m, Math.abs(x)), 0);
   // Sample 0 of a new cart plays waveform 0, which is empty: noise (quirk 10), at full volume.
   assert.ok(peak(5, 45) > 3000, `the note sounds (peak ${peak(5, 45)})`);
   assert.ok(peak(60, 100) < 100, `silence after the note-off (peak ${peak(60, 100)})`);

@@ -18,15 +18,19 @@ async function openFile(page: Page, name: string, bytes: Uint8Array): Promise<vo
 const badge = (page: Page) => page.locator('.status-sandbox');
 const warnings = (page: Page) => page.locator('.line-warning');
 
-it('with runner processes the badge says the kernel sandbox is on, and a cart from a file runs without a warning', { skip: process.platform === 'linux' && process.arch === 'x64' ? false : 'the kernel sandbox exists for x86_64 Linux only' }, async () => {
-  const page = await studio.open();
-  await openFile(page, 'stranger.lua', STRANGER);
-  await runAndWaitForFrame(page);
-  await eventually(() => badge(page).textContent(), 'kernel sandbox on', 'the badge');
-  assert.match((await badge(page).getAttribute('title')) ?? '', /^kernel sandbox: Landlock ABI \d+ denies all file access/);
-  assert.equal(await warnings(page).count(), 0);
-  await page.close();
-});
+it(
+  'with runner processes the badge says the kernel sandbox is on, and a cart from a file runs without a warning',
+  { skip: process.platform === 'linux' && process.arch === 'x64' ? false : 'the kernel sandbox exists for x86_64 Linux only' },
+  async () => {
+    const page = await studio.open();
+    await openFile(page, 'stranger.lua', STRANGER);
+    await runAndWaitForFrame(page);
+    await eventually(() => badge(page).textContent(), 'kernel sandbox on', 'the badge');
+    assert.match((await badge(page).getAttribute('title')) ?? '', /^kernel sandbox: Landlock ABI \d+ denies all file access/);
+    assert.equal(await warnings(page).count(), 0);
+    await page.close();
+  },
+);
 
 it("in Web Workers the badge says the browser's sandbox; a cart from a file warns, the studio's own carts do not", async () => {
   const address = new URL(studio.server.url);
@@ -41,7 +45,10 @@ it("in Web Workers the badge says the browser's sandbox; a cart from a file warn
   await openFile(page, 'stranger.lua', STRANGER);
   await runAndWaitForFrame(page);
   await warnings(page).first().waitFor();
-  assert.match((await warnings(page).first().textContent()) ?? '', /^stranger\.lua did not come from this studio, and it runs without the kernel sandbox \(no kernel sandbox in a browser/);
+  assert.match(
+    (await warnings(page).first().textContent()) ?? '',
+    /^stranger\.lua did not come from this studio, and it runs without the kernel sandbox \(no kernel sandbox in a browser/,
+  );
 
   // Saved here, it is the studio's own: neither its next run nor the saved file, reopened, warns.
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+S')]);

@@ -28,8 +28,7 @@ const SCOPE = { top: 460, height: 40, color: [0xa7, 0xf0, 0x70] };
 
 const studio = useStudio();
 
-const bytes = async (page: Page, section: Section): Promise<number[]> =>
-  inStudio(page, ([g, s]) => [...g.__nibble.cartBytes(s, 0)], section);
+const bytes = async (page: Page, section: Section): Promise<number[]> => inStudio(page, ([g, s]) => [...g.__nibble.cartBytes(s, 0)], section);
 
 async function openSfxEditor(): Promise<Page> {
   const page = await studio.open();
@@ -85,7 +84,10 @@ it('F4 opens the SFX editor; mouse strokes write the waveform and envelope nibbl
   const levels = ramp.flatMap((b) => [b & 15, b >> 4]);
   assert.equal(levels[0], 0);
   assert.equal(levels[31], 15);
-  assert.ok(levels.every((v, i) => i === 0 || v >= levels[i - 1]), `a rising ramp: ${levels.join(' ')}`);
+  assert.ok(
+    levels.every((v, i) => i === 0 || v >= levels[i - 1]),
+    `a rising ramp: ${levels.join(' ')}`,
+  );
 
   // Envelopes of sample 0: volume 12 over ticks 0-5 (stored inverted), wave 2 at tick 4,
   // arpeggio 4 at tick 1, pitch +2 at tick 3 (stored as a signed high nibble).
@@ -134,7 +136,10 @@ it("the sample's speed, octave, note, pitch x16, arpeggio direction, sides and l
   assert.equal(sfx[at + 60], 5 | 8 | (5 << 4) | 0x80, 'byte 60: octave, pitch x16, speed, reverse');
   assert.equal(sfx[at + 61], 9 | 0x20, 'byte 61: note A, right side muted');
   assert.equal(sfx[at + 63], 2 | (3 << 4), 'volume loop: start 2, size 3');
-  assert.ok(sfx.slice(0, at).every((b) => b === 0), 'samples 0-4 untouched');
+  assert.ok(
+    sfx.slice(0, at).every((b) => b === 0),
+    'samples 0-4 untouched',
+  );
 
   // The loop is shaded on the volume grid: the gap between the bars of tick 2 differs from tick 9's.
   const shot = readRgbaPng(await page.locator('.sfx-canvas canvas').screenshot());

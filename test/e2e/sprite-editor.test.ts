@@ -15,12 +15,10 @@ const studio = useStudio();
 const WHITE = 12;
 const GREEN = 6;
 
-const bytes = async (page: Page, section: Section): Promise<number[]> =>
-  inStudio(page, ([g, s]) => [...g.__nibble.cartBytes(s, 0)], section);
+const bytes = async (page: Page, section: Section): Promise<number[]> => inStudio(page, ([g, s]) => [...g.__nibble.cartBytes(s, 0)], section);
 
 /** Two display frames: the editor redraws (and resizes its canvases) on the next one after a change. */
-const redrawn = (page: Page) =>
-  inStudio(page, ([g]) => new Promise<void>((resolve) => g.requestAnimationFrame(() => g.requestAnimationFrame(resolve))));
+const redrawn = (page: Page) => inStudio(page, ([g]) => new Promise<void>((resolve) => g.requestAnimationFrame(() => g.requestAnimationFrame(resolve))));
 
 /** The studio with an empty-sheet cart, showing the Sprites tab (opened with F2). */
 async function openSpriteEditor(): Promise<Page> {
@@ -84,7 +82,12 @@ function sprite4(section: number[], id: number): number[][] {
 it('F2 opens the sprite editor; a brush stroke, a fill and the flags change the cart, one undo step each', async () => {
   const page = await openSpriteEditor();
   assert.equal(await page.locator('[data-tab="sprites"]').getAttribute('aria-selected'), 'true');
-  assert.ok(sprite4(await bytes(page, 'tiles'), 1).flat().every((c) => c === 0), 'the new cart starts with an empty sprite 1');
+  assert.ok(
+    sprite4(await bytes(page, 'tiles'), 1)
+      .flat()
+      .every((c) => c === 0),
+    'the new cart starts with an empty sprite 1',
+  );
 
   await chooseSprite(page, 1, 0);
   assert.equal(await page.locator('.sprite-index').textContent(), '#001');
@@ -92,7 +95,10 @@ it('F2 opens the sprite editor; a brush stroke, a fill and the flags change the 
   await drag(page, [0, 3], [7, 3]);
   const stroke = sprite4(await bytes(page, 'tiles'), 1);
   assert.deepEqual(stroke[3], Array(8).fill(WHITE), 'the stroke drew row 3 without gaps');
-  assert.ok([...stroke.slice(0, 3), ...stroke.slice(4)].flat().every((c) => c === 0), 'and nothing else');
+  assert.ok(
+    [...stroke.slice(0, 3), ...stroke.slice(4)].flat().every((c) => c === 0),
+    'and nothing else',
+  );
 
   await press(page, '4');
   assert.equal(await page.locator('[data-choice="tool-fill"]').getAttribute('aria-pressed'), 'true');
@@ -101,8 +107,18 @@ it('F2 opens the sprite editor; a brush stroke, a fill and the flags change the 
   const filled = sprite4(await bytes(page, 'tiles'), 1);
   assert.deepEqual(filled.slice(0, 3), Array(3).fill(Array(8).fill(GREEN)), 'the fill covered the area above the line');
   assert.deepEqual(filled[3], Array(8).fill(WHITE), 'the line stopped it');
-  assert.ok(filled.slice(4).flat().every((c) => c === 0));
-  assert.ok(sprite4(await bytes(page, 'tiles'), 0).flat().every((c) => c === 0), 'the fill stays inside the canvas');
+  assert.ok(
+    filled
+      .slice(4)
+      .flat()
+      .every((c) => c === 0),
+  );
+  assert.ok(
+    sprite4(await bytes(page, 'tiles'), 0)
+      .flat()
+      .every((c) => c === 0),
+    'the fill stays inside the canvas',
+  );
 
   await page.locator('.sprite-flag[data-flag="2"]').click();
   await page.locator('.sprite-flag[data-flag="7"]').click();
@@ -186,7 +202,14 @@ it('select, move, copy and paste, flips, rotation and erase act on the canvas or
   await press(page, 'Control+C');
   await clickCanvas(page, 7, 0);
   await press(page, 'Control+V');
-  assert.deepEqual(await at(), [[0, 0, WHITE], [4, 5, WHITE]], 'with nothing selected, paste goes to the top-left corner');
+  assert.deepEqual(
+    await at(),
+    [
+      [0, 0, WHITE],
+      [4, 5, WHITE],
+    ],
+    'with nothing selected, paste goes to the top-left corner',
+  );
   await press(page, '8');
   assert.deepEqual(await at(), [[4, 5, WHITE]], 'key 8 erases the pasted block, which stays selected');
   await press(page, 'Escape');

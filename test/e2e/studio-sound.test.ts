@@ -13,13 +13,18 @@ const BEEP = 'function BOOT()\n  for t = 0, 29 do poke(0x100E4 + t * 2, 0x10) en
 const peak = (page: Page) => inStudio(page, ([g]) => g.__nibble.audioPeak());
 
 async function waitForPeak(page: Page, loud: boolean): Promise<void> {
-  await waitInStudio(page, ([g, wantLoud]) => {
-    const level = g.__nibble.audioPeak();
-    return wantLoud ? level > 0.05 : level === 0;
-  }, loud, { timeout: 5000 });
+  await waitInStudio(
+    page,
+    ([g, wantLoud]) => {
+      const level = g.__nibble.audioPeak();
+      return wantLoud ? level > 0.05 : level === 0;
+    },
+    loud,
+    { timeout: 5000 },
+  );
 }
 
-it('a cart\'s sound plays through the studio, and mute and stop silence it', async () => {
+it("a cart's sound plays through the studio, and mute and stop silence it", async () => {
   const page = await studio.open();
   await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), BEEP);
   // Ctrl+R is also the user gesture browsers require before sound may start.

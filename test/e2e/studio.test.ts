@@ -5,10 +5,38 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { FRAMES_IN_FLIGHT } from '../../runner/common/frame-acks.js';
-import { eventually, framePixel, inStudio, openStudio as openStudioAt, runAndWaitForFrame, useStudio, waitForFrame, waitForState, waitForStudio, waitInStudio } from './studio-page.js';
+import {
+  eventually,
+  framePixel,
+  inStudio,
+  openStudio as openStudioAt,
+  runAndWaitForFrame,
+  useStudio,
+  waitForFrame,
+  waitForState,
+  waitForStudio,
+  waitInStudio,
+} from './studio-page.js';
 import { readRgbaPng } from '../rgba-png.js';
 
-const SWEETIE_16 = ['1a1c2c', '5d275d', 'b13e53', 'ef7d57', 'ffcd75', 'a7f070', '38b764', '257179', '29366f', '3b5dc9', '41a6f6', '73eff7', 'f4f4f4', '94b0c2', '566c86', '333c57'];
+const SWEETIE_16 = [
+  '1a1c2c',
+  '5d275d',
+  'b13e53',
+  'ef7d57',
+  'ffcd75',
+  'a7f070',
+  '38b764',
+  '257179',
+  '29366f',
+  '3b5dc9',
+  '41a6f6',
+  '73eff7',
+  'f4f4f4',
+  '94b0c2',
+  '566c86',
+  '333c57',
+];
 
 const studio = useStudio();
 
@@ -47,7 +75,7 @@ it('a cart typed in the editor runs and its pixels reach the screen', async () =
   await page.close();
 });
 
-it('the studio acknowledges its frames, so they keep coming past the runner\'s window', async () => {
+it("the studio acknowledges its frames, so they keep coming past the runner's window", async () => {
   const page = await openStudio();
   const frames = 3 * FRAMES_IN_FLIGHT;
   await inStudio(page, ([g, code]) => g.__nibble.editor.setCode(code), `t = 0\nfunction TIC()\n  t = t + 1\n  cls(t > ${frames} and 2 or 1)\nend\n`);
@@ -96,7 +124,7 @@ it('an error shows in red with a link that selects its line', async () => {
   await page.close();
 });
 
-it("without the runner token Run says to open the printed address; once opened, the plain address runs carts", async () => {
+it('without the runner token Run says to open the printed address; once opened, the plain address runs carts', async () => {
   const plain = new URL(studio.server.url);
   plain.search = '';
   const page = await openStudioAt(studio.browser, plain.href);
@@ -142,10 +170,14 @@ it('Esc opens the game menu of a cart with a -- menu: tag, and its items call ME
   await page.locator('.game-menu').waitFor({ state: 'visible' });
   assert.equal(await state(page), 'running', 'Esc opened the menu instead of stopping the cart');
   await page.locator('.game-menu-item', { hasText: 'GREEN' }).click();
-  await waitInStudio(page, ([g, want]) => {
-    const frame = g.__nibble.lastFrame();
-    return frame !== null && frame[(50 * 256 + 50) * 4] === want;
-  }, 0x38);
+  await waitInStudio(
+    page,
+    ([g, want]) => {
+      const frame = g.__nibble.lastFrame();
+      return frame !== null && frame[(50 * 256 + 50) * 4] === want;
+    },
+    0x38,
+  );
   assert.equal(await framePixel(page, 40, 40), SWEETIE_16[6]);
   await page.keyboard.press('Escape');
   await page.locator('.game-menu-item', { hasText: 'Close game' }).click();
@@ -153,14 +185,17 @@ it('Esc opens the game menu of a cart with a -- menu: tag, and its items call ME
   await page.close();
 });
 
-it('over the screen the studio draws the cart\'s mouse cursor, unless its input tag leaves out the mouse', async () => {
+it("over the screen the studio draws the cart's mouse cursor, unless its input tag leaves out the mouse", async () => {
   const page = await openStudio();
   const canvas = page.locator('#screen canvas');
   const box = await canvas.boundingBox();
   assert.ok(box, 'the screen has no canvas');
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const colourAtPointer = () => pagePixel(page, at.x, at.y);
-  for (const [header, expected] of [['', SWEETIE_16[0]], ['-- input: gamepad\n', SWEETIE_16[12]]] as const) {
+  for (const [header, expected] of [
+    ['', SWEETIE_16[0]],
+    ['-- input: gamepad\n', SWEETIE_16[12]],
+  ] as const) {
     await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), `${header}function TIC() cls(12) end\n`);
     await page.keyboard.press('Control+R');
     await waitForFrame(page);
@@ -175,7 +210,8 @@ it('over the screen the studio draws the cart\'s mouse cursor, unless its input 
 
 it('a cart asking for relative mouse mode gets the pointer locked on a click, then movement deltas', async () => {
   const page = await openStudio();
-  const code = 'function TIC()\n  poke(0x0FF87, peek(0x0FF87) | 0x80)\n  local dx, dy = mouse()\n  if dx ~= 0 or dy ~= 0 then trace("moved " .. dx .. " " .. dy) end\nend\n';
+  const code =
+    'function TIC()\n  poke(0x0FF87, peek(0x0FF87) | 0x80)\n  local dx, dy = mouse()\n  if dx ~= 0 or dy ~= 0 then trace("moved " .. dx .. " " .. dy) end\nend\n';
   await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), code);
   await page.keyboard.press('Control+R');
   await page.locator('#screen-label', { hasText: 'click the screen' }).waitFor({ state: 'visible' });
@@ -184,6 +220,9 @@ it('a cart asking for relative mouse mode gets the pointer locked on a click, th
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await waitInStudio(page, ([g]) => g.document.pointerLockElement !== null);
   await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 6 });
-  await page.locator('.line-trace', { hasText: /moved [1-9]/ }).first().waitFor({ timeout: 3000 });
+  await page
+    .locator('.line-trace', { hasText: /moved [1-9]/ })
+    .first()
+    .waitFor({ timeout: 3000 });
   await page.close();
 });

@@ -19,9 +19,13 @@ const state = (page: Page) => inStudio(page, ([g]) => g.__nibble.state());
 const setCode = (page: Page, code: string) => inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), code);
 
 /** The page's runner workers (the runner's main thread and its VM thread) by script name. */
-const runnerWorkers = (page: Page) => page.workers().map((w) => new URL(w.url()).pathname).filter((path) => /\/(runner|vm)-worker[^/]*\.js$/.test(path));
+const runnerWorkers = (page: Page) =>
+  page
+    .workers()
+    .map((w) => new URL(w.url()).pathname)
+    .filter((path) => /\/(runner|vm)-worker[^/]*\.js$/.test(path));
 
-it('a cart runs in the page\'s own workers: its pixels reach the screen and no runner process starts', async () => {
+it("a cart runs in the page's own workers: its pixels reach the screen and no runner process starts", async () => {
   const page = await openWorkerStudio();
   await setCode(page, 'function TIC()\n  cls(2)\n  rect(100, 50, 40, 30, 4)\nend\n');
   await page.keyboard.press('Control+R');
@@ -33,7 +37,7 @@ it('a cart runs in the page\'s own workers: its pixels reach the screen and no r
   await page.close();
 });
 
-it('in a worker, frames are acknowledged, so they keep coming past the runner\'s window', async () => {
+it("in a worker, frames are acknowledged, so they keep coming past the runner's window", async () => {
   const page = await openWorkerStudio();
   const frames = 3 * FRAMES_IN_FLIGHT;
   await setCode(page, `t = 0\nfunction TIC()\n  t = t + 1\n  cls(t > ${frames} and 2 or 1)\nend\n`);

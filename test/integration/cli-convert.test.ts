@@ -20,7 +20,11 @@ it('a cart converted .lua -> .tic -> .png -> .lua keeps all its data, and each s
   const tic = join(work, 'sprites.tic');
   const png = join(work, 'sprites.png');
   const lua = join(work, 'sprites.lua');
-  for (const [from, to] of [[sprites, tic], [tic, png], [png, lua]]) {
+  for (const [from, to] of [
+    [sprites, tic],
+    [tic, png],
+    [png, lua],
+  ]) {
     const out = nibble('convert', from, to);
     assert.equal(out.status, 0, out.stderr);
     assert.equal(out.stdout + out.stderr, '');

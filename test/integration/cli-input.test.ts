@@ -28,7 +28,18 @@ const frameList = (count: number) => Array.from({ length: count }, (_, i) => i +
 /** Runs nibble with --png-frames for every frame and returns the frames' pictures by number. */
 function nibbleFrames(cartPath: string, frames: number, extra: string[]): Map<number, Uint8Array> {
   const dir = mkdtempSync(join(work, 'frames-'));
-  const out = nibble(['run', cartPath, '--frames', String(frames), '--deterministic', '--png-frames', frameList(frames).join(','), '--png-prefix', join(dir, 'f'), ...extra]);
+  const out = nibble([
+    'run',
+    cartPath,
+    '--frames',
+    String(frames),
+    '--deterministic',
+    '--png-frames',
+    frameList(frames).join(','),
+    '--png-prefix',
+    join(dir, 'f'),
+    ...extra,
+  ]);
   assert.equal(out.status, 0, out.stderr);
   return new Map(frameList(frames).map((n) => [n, readRgbaPng(readFileSync(join(dir, `f_${String(n).padStart(4, '0')}.png`))).data]));
 }
@@ -102,10 +113,10 @@ it('--png-frames writes exactly the frames named, PREFIX_NNNN.png, and says whic
   mkdirSync(cwd);
   const byDefault = nibble(['run', counter, '--png-frames', '2'], cwd);
   assert.equal(byDefault.status, 0, byDefault.stderr);
-  assert.deepEqual(readdirSync(cwd), ['counter_0002.png'], 'without --png-prefix, the cart\'s name in the current folder');
+  assert.deepEqual(readdirSync(cwd), ['counter_0002.png'], "without --png-prefix, the cart's name in the current folder");
 });
 
-it('nibble run --help and nibble convert --help print that command\'s usage and exit 0', () => {
+it("nibble run --help and nibble convert --help print that command's usage and exit 0", () => {
   const run = nibble(['run', '--help']);
   assert.equal(run.status, 0);
   assert.match(run.stdout, /^Usage: nibble run <cart> \[options\]\n/);

@@ -106,7 +106,7 @@ it('without --json, traces go to stdout', () => {
   assert.equal(out.stdout, 'hello\n');
 });
 
-it('an error message past the protocol\'s limit is cut, saying so, and the run ends with status error', () => {
+it("an error message past the protocol's limit is cut, saying so, and the run ends with status error", () => {
   const out = nibble('run', cart('long-error.lua', 'function TIC()\n  error(string.rep("x", 70000))\nend'), '--json');
   assert.equal(out.status, 1, out.stderr);
   const report = runReport(out.stdout);

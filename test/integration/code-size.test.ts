@@ -27,7 +27,10 @@ it('nibble convert writes a cart with code past 65,536 bytes whole, and says so 
   const out = spawnSync(process.execPath, [cli, 'convert', input, output], { encoding: 'utf8' });
   assert.equal(out.status, 0, out.stderr);
   assert.equal(readCart(readFileSync(output), 'long.tic').code, code);
-  assert.match(out.stderr, /^nibble: long\.tic: the code is 70,000 bytes, over the 65,536 that TIC-80's code editor takes\. TIC-80 loads and runs the cart, but /);
+  assert.match(
+    out.stderr,
+    /^nibble: long\.tic: the code is 70,000 bytes, over the 65,536 that TIC-80's code editor takes\. TIC-80 loads and runs the cart, but /,
+  );
   const atLimit = join(work, 'short.lua');
   writeFileSync(atLimit, longCode(65536));
   const short = spawnSync(process.execPath, [cli, 'convert', atLimit, join(work, 'short.tic')], { encoding: 'utf8' });
@@ -38,7 +41,10 @@ it('nibble convert writes a cart with code past 65,536 bytes whole, and says so 
 it('TIC-80 loads and runs code past 65,536 bytes from .tic and .png carts, to its last line', { skip: tic80Absent }, () => {
   const cart = emptyCart();
   cart.code = longCode(200000);
-  for (const [name, bytes] of [['long.tic', writeTicCart(cart, 'long.tic')], ['long.png', writePngCart(cart, 'long.png')]] as const) {
+  for (const [name, bytes] of [
+    ['long.tic', writeTicCart(cart, 'long.tic')],
+    ['long.png', writePngCart(cart, 'long.png')],
+  ] as const) {
     const run = runTic80(bytes, name, 1);
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(run.traces, ['last line'], name);

@@ -57,7 +57,11 @@ it('eval runs in the live cart, reports results and errors, and the cart keeps r
 
   const framesBefore = messages.seen.filter((m) => m.type === 'frame').length;
   await messages.next((m) => m.type === 'frame' && messages.seen.filter((s) => s.type === 'frame').length > framesBefore + 2);
-  assert.equal(messages.seen.some((m) => m.type === 'error'), false, 'an eval error ended the cart');
+  assert.equal(
+    messages.seen.some((m) => m.type === 'error'),
+    false,
+    'an eval error ended the cart',
+  );
 
   const gone = messages.next((m) => m.type === 'gone');
   runner.kill();

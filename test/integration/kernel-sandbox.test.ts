@@ -57,7 +57,12 @@ describe('a sandboxed process', { skip }, () => {
     // The read end first, non-blocking, so that opening the write end does not wait for a reader.
     const stderr = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
     const probeStderr = openSync(fifo, constants.O_WRONLY);
-    const child = fork(PROBE, [mode, secret, String(port), STDERR_LINE], { serialization: 'advanced', stdio: ['ignore', 'ignore', probeStderr, 'ipc'], env: {}, execArgv: [] });
+    const child = fork(PROBE, [mode, secret, String(port), STDERR_LINE], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', probeStderr, 'ipc'],
+      env: {},
+      execArgv: [],
+    });
     // Once the probe has exited there is no writer left, so reading an empty pipe ends at once.
     closeSync(probeStderr);
     const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit code ${code}`)));
@@ -76,10 +81,7 @@ describe('a sandboxed process', { skip }, () => {
 
   it('without the sandbox, the probe can read, connect and spawn', async () => {
     const report = await probe('off');
-    assert.deepEqual(
-      [report.readOnMainThread, report.readOnThreadPool, report.readOnWorker, report.connect, report.spawn],
-      ['ok', 'ok', 'ok', 'ok', 'ok'],
-    );
+    assert.deepEqual([report.readOnMainThread, report.readOnThreadPool, report.readOnWorker, report.connect, report.spawn], ['ok', 'ok', 'ok', 'ok', 'ok']);
     assert.equal(report.stderrText, `${STDERR_LINE}\n`);
     assert.equal(report.exit, 'exit code 0');
   });
@@ -104,7 +106,9 @@ describe('a sandboxed process', { skip }, () => {
     const report = await probe('full');
     assert.ok(report.sandbox);
     assert.equal(report.sandbox.complete, true, report.sandbox.note);
-    const summary = report.sandbox.summary.match(/^kernel sandbox: Landlock ABI \d+ denies all file access on (\d+) threads; a seccomp filter allows \d+ system calls$/);
+    const summary = report.sandbox.summary.match(
+      /^kernel sandbox: Landlock ABI \d+ denies all file access on (\d+) threads; a seccomp filter allows \d+ system calls$/,
+    );
     assert.ok(summary, report.sandbox.summary);
     assert.equal(Number(summary[1]), report.threads.length, 'every thread the kernel lists was restricted');
     for (const state of report.threads) assert.deepEqual(state, { noNewPrivs: '1', seccomp: '2' });
@@ -159,7 +163,11 @@ type Messages = ReturnType<typeof collect>;
  * Starts a cart in a fresh runner, checks that once ready every thread of the runner is sandboxed,
  * hands the runner to `use`, and ends the runner whatever happens.
  */
-async function withSandboxedRunner<T>(cart: CartSource, maxFrames: number | undefined, use: (runner: RunnerProcess, messages: Messages) => Promise<T>): Promise<T> {
+async function withSandboxedRunner<T>(
+  cart: CartSource,
+  maxFrames: number | undefined,
+  use: (runner: RunnerProcess, messages: Messages) => Promise<T>,
+): Promise<T> {
   const runner = spawnRunner();
   try {
     const messages = collect(runner);
@@ -302,7 +310,9 @@ describe("a runner's descriptors", { skip: process.platform === 'linux' ? false 
   it('a descriptor its host inherited without close-on-exec is closed in the runner; stdio and IPC stay', async () => {
     // A host (a Node process spawning its runner as the CLI does) with a socket at INHERITED_FD that
     // its own parent left without close-on-exec.
-    const stdio: StdioOptions = Array.from({ length: INHERITED_FD + 1 }, (_, fd) => (fd === 2 ? 'inherit' : fd === 3 ? 'ipc' : fd === INHERITED_FD ? 'pipe' : 'ignore'));
+    const stdio: StdioOptions = Array.from({ length: INHERITED_FD + 1 }, (_, fd) =>
+      fd === 2 ? 'inherit' : fd === 3 ? 'ipc' : fd === INHERITED_FD ? 'pipe' : 'ignore',
+    );
     const host = spawn(process.execPath, [RUNNER_HOST], { stdio, env: {} });
     try {
       const { runnerPid } = await new Promise<{ runnerPid: number }>((resolve) => host.once('message', (msg) => resolve(msg as { runnerPid: number })));
@@ -311,7 +321,11 @@ describe("a runner's descriptors", { skip: process.platform === 'linux' ? false 
       const flags = readFileSync(`/proc/${host.pid}/fdinfo/${INHERITED_FD}`, 'utf8').match(/^flags:\s*([0-7]+)/m)?.[1];
       assert.equal(parseInt(flags ?? '0', 8) & O_CLOEXEC, 0, 'the host has it without close-on-exec');
       const runner = descriptors(runnerPid);
-      assert.deepEqual([...runner].filter(([, target]) => target === inherited), [], 'the runner holds the host\'s socket');
+      assert.deepEqual(
+        [...runner].filter(([, target]) => target === inherited),
+        [],
+        "the runner holds the host's socket",
+      );
       for (const fd of [0, 1, 2, 3]) assert.ok(runner.has(fd), `the runner lost descriptor ${fd}`);
     } finally {
       host.kill();

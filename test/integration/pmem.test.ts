@@ -50,17 +50,17 @@ async function runOnce(storage: KeyValueStorage, cart: Cart, name: string): Prom
 const GRASS = '6666666656565656447444744444444447444744444444444447444444444444';
 const BRICK = '333333333eeeeee33e3333e33e3ee3e33e3ee3e33e3333e33eeeeee333333333';
 
-it('a cart keeps its pmem between runs, and never reads another cart\'s', async () => {
+it("a cart keeps its pmem between runs, and never reads another cart's", async () => {
   const storage = new MapStorage();
   const first = counterCart('first.lua', 1, '', GRASS);
   assert.equal(await runOnce(storage, first, 'first.lua'), 0);
-  assert.equal(await runOnce(storage, first, 'first.lua'), 1, 'the second run sees the first run\'s write');
+  assert.equal(await runOnce(storage, first, 'first.lua'), 1, "the second run sees the first run's write");
   assert.equal(await runOnce(storage, first, 'first.lua'), 2);
 
   // Same code, other bank-0 data: another key, so a fresh pmem.
   const other = counterCart('other.lua', 100, '', BRICK);
   assert.equal(await runOnce(storage, other, 'other.lua'), 0);
-  assert.equal(await runOnce(storage, first, 'first.lua'), 3, 'the other cart did not touch the first one\'s pmem');
+  assert.equal(await runOnce(storage, first, 'first.lua'), 3, "the other cart did not touch the first one's pmem");
   assert.equal(storage.items.size, 2);
 });
 

@@ -9,11 +9,31 @@ import { runHeadless, SILENCE_GRACE_MS, type HeadlessOptions, type HeadlessResul
 import { spawnRunner } from '../../runner/node/runner-process.js';
 import { isAlive } from '../fixtures/processes.js';
 
-const SWEETIE_16 = ['1a1c2c', '5d275d', 'b13e53', 'ef7d57', 'ffcd75', 'a7f070', '38b764', '257179', '29366f', '3b5dc9', '41a6f6', '73eff7', 'f4f4f4', '94b0c2', '566c86', '333c57'];
+const SWEETIE_16 = [
+  '1a1c2c',
+  '5d275d',
+  'b13e53',
+  'ef7d57',
+  'ffcd75',
+  'a7f070',
+  '38b764',
+  '257179',
+  '29366f',
+  '3b5dc9',
+  '41a6f6',
+  '73eff7',
+  'f4f4f4',
+  '94b0c2',
+  '566c86',
+  '333c57',
+];
 
 async function run(code: string, options: Partial<HeadlessOptions> = {}): Promise<HeadlessResult & { traces: string[] }> {
   const traces: string[] = [];
-  const result = await runHeadless({ name: 'cart.lua', code }, { frames: 3, deterministic: true, hangMs: 1000, onTrace: (text) => traces.push(text), ...options });
+  const result = await runHeadless(
+    { name: 'cart.lua', code },
+    { frames: 3, deterministic: true, hangMs: 1000, onTrace: (text) => traces.push(text), ...options },
+  );
   assert.ok(!isAlive(result.pid), `runner process ${result.pid} is still alive`);
   return { ...result, traces };
 }
@@ -48,7 +68,7 @@ it('a syntax error names the line', async () => {
   assert.match(result.message ?? '', /^cart\.lua:2:/);
 });
 
-it('a cart without TIC gets TIC-80\'s message', async () => {
+it("a cart without TIC gets TIC-80's message", async () => {
   const result = await run('x = 1');
   assert.equal(result.status, 'error');
   assert.equal(result.message, "'function TIC()...' isn't found :(");
@@ -153,7 +173,10 @@ it('a busy cart can be paused at its line, inspected, resumed where it was, and 
   const tic = paused.stack.find((f) => f.name === 'TIC');
   assert.ok(tic, `no TIC frame in ${JSON.stringify(paused.stack)}`);
   assert.equal(tic.source, 'spin.lua');
-  assert.deepEqual(tic.locals.find((l) => l.name === 'label'), { name: 'label', value: '"spin"' });
+  assert.deepEqual(
+    tic.locals.find((l) => l.name === 'label'),
+    { name: 'label', value: '"spin"' },
+  );
 
   const tracesBefore = messages.seen.filter((m) => m.type === 'trace').length;
   await new Promise((r) => setTimeout(r, 300));
@@ -238,7 +261,11 @@ it('fast pacing waits for its host: 20,000 frames keep the runner under 250 MB',
     clearInterval(watch);
     runner.kill();
   }, 50);
-  runner.send({ type: 'start', cart: { name: 'cls.lua', code: 'function TIC() cls(0) end' }, options: { deterministic: true, pacing: 'fast', maxFrames: frames } });
+  runner.send({
+    type: 'start',
+    cart: { name: 'cls.lua', code: 'function TIC() cls(0) end' },
+    options: { deterministic: true, pacing: 'fast', maxFrames: frames },
+  });
   const end = await ended;
   clearInterval(watch);
   assert.ok(end.type === 'done', `the runner passed ${limitMb} MB and was stopped`);

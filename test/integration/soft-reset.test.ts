@@ -19,5 +19,8 @@ it(`${RESETS} soft resets grow the process hosting the cart by less than ${MAX_G
   const report = JSON.parse(stdout) as SoftResetReport;
   assert.equal(report.states, WARM_UP_FRAMES + RESETS, 'the cart did not start over in a new Lua state every frame');
   const growth = report.afterMb - report.warmMb;
-  assert.ok(growth < MAX_GROWTH_MB, `RSS grew by ${growth.toFixed(1)} MB over ${RESETS} resets (${report.warmMb.toFixed(1)} -> ${report.afterMb.toFixed(1)} MB)`);
+  assert.ok(
+    growth < MAX_GROWTH_MB,
+    `RSS grew by ${growth.toFixed(1)} MB over ${RESETS} resets (${report.warmMb.toFixed(1)} -> ${report.afterMb.toFixed(1)} MB)`,
+  );
 });

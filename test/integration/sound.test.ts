@@ -16,7 +16,14 @@ const SAMPLES_PER_FRAME = 735;
 
 /** Sample 0 plays waveform 1 (one triangle period) at full volume; byte 61 holds the mute bits. */
 function cart(extra = ''): string {
-  return ['function BOOT()', '  for t = 0, 29 do poke(0x100E4 + t * 2, 0x10) end', extra, '  sfx(0, "A-5", 30, 0, 15)', 'end', 'function TIC() cls(0) end'].join('\n');
+  return [
+    'function BOOT()',
+    '  for t = 0, 29 do poke(0x100E4 + t * 2, 0x10) end',
+    extra,
+    '  sfx(0, "A-5", 30, 0, 15)',
+    'end',
+    'function TIC() cls(0) end',
+  ].join('\n');
 }
 
 function render(name: string, code: string, frames: number): { bytes: Buffer; left: Int16Array; right: Int16Array } {
@@ -48,7 +55,7 @@ it('--wav writes 44.1 kHz stereo s16: one note measures A-5 and ends in silence'
   assert.deepEqual(frames(left, 4, 24), frames(right, 4, 24), 'both sides play the same');
 });
 
-it('the sample\'s mute-left bit silences the left side only', () => {
+it("the sample's mute-left bit silences the left side only", () => {
   const { left, right } = render('muted', cart('  poke(0x100E4 + 61, peek(0x100E4 + 61) | 0x10)'), 30);
   assert.equal(peak(frames(left, 2, 28)), 0, 'left is muted');
   assert.ok(peak(frames(right, 2, 28)) > 1000, 'right still plays');

@@ -23,7 +23,10 @@ it('packed carts with 1, 2 and 3 trailing bytes draw in Nibble the frame TIC-80 
     const result = await runHeadless(cartSourceOf(cart, 'packed.tic'), { frames: FRAMES, deterministic: true, hangMs: 1000 });
     assert.equal(result.status, 'ok', result.message);
     assert.ok(result.lastFrame, 'Nibble drew no frame');
-    assert.ok(screenOfFrame(result.lastFrame).every((v, i) => v === reference.screen[i]), `${trailing.length} trailing byte(s): the screens differ`);
+    assert.ok(
+      screenOfFrame(result.lastFrame).every((v, i) => v === reference.screen[i]),
+      `${trailing.length} trailing byte(s): the screens differ`,
+    );
   }
 });
 

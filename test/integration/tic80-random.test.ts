@@ -59,7 +59,10 @@ it(`${VALUES} values of math.random, unseeded and seeded, and its errors, are TI
   const reference = runTic80(new TextEncoder().encode(CART), 'random.lua', FRAMES);
   assert.equal(reference.status, 0, reference.stderr);
   const traces: string[] = [];
-  const result = await runHeadless({ name: 'random.lua', code: CART }, { frames: FRAMES, deterministic: true, hangMs: 1000, onTrace: (text) => traces.push(text) });
+  const result = await runHeadless(
+    { name: 'random.lua', code: CART },
+    { frames: FRAMES, deterministic: true, hangMs: 1000, onTrace: (text) => traces.push(text) },
+  );
   assert.equal(result.status, 'ok', result.message);
   assert.equal(reference.traces.length, VALUES);
   const expected = reference.traces.map(sameChunkName);

@@ -24,7 +24,11 @@ it('a wasm trap in the VM ends the cart with a message naming it; the runner pro
       if (error) resolve(error);
     });
   });
-  const start: HostMessage = { type: 'start', cart: { name: 'victim.lua', code: 'function TIC() cls(1) end' }, options: { deterministic: false, pacing: 'realtime' } };
+  const start: HostMessage = {
+    type: 'start',
+    cart: { name: 'victim.lua', code: 'function TIC() cls(1) end' },
+    options: { deterministic: false, pacing: 'realtime' },
+  };
   child.send(start);
 
   const error = await crashed;

@@ -38,9 +38,10 @@ interface ServerProcess {
 async function startServerProcess(rootDir: string, descriptorLimit?: number): Promise<ServerProcess> {
   const command = [process.execPath, SERVER_PROCESS, rootDir];
   // `ulimit -n` sets both the soft and the hard limit, so Node cannot raise its soft limit again.
-  const child: ChildProcess = descriptorLimit === undefined
-    ? spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] })
-    : spawn('/bin/sh', ['-c', `ulimit -n ${descriptorLimit} && exec "$@"`, 'sh', ...command], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess =
+    descriptorLimit === undefined
+      ? spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] })
+      : spawn('/bin/sh', ['-c', `ulimit -n ${descriptorLimit} && exec "$@"`, 'sh', ...command], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = once(child, 'exit');
   const lines = createInterface({ input: child.stdout! });
   const logged: string[] = [];

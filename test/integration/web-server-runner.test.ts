@@ -169,7 +169,7 @@ describe('web fallback runner sessions', { timeout: 60_000 }, () => {
     await client.closed;
   });
 
-  it("tells the page when its runner dies, then closes the socket", async () => {
+  it('tells the page when its runner dies, then closes the socket', async () => {
     const client = new RunnerClient(server);
     await client.opened();
     const ready = client.next('ready');
@@ -199,7 +199,7 @@ describe('web fallback runner sessions', { timeout: 60_000 }, () => {
     assert.equal(status, 400);
     const leftOver = () => childRunnerPids().filter((pid) => !before.includes(pid));
     // A killed runner is reaped within milliseconds; five seconds only bound the wait.
-    for (const end = Date.now() + 5000; leftOver().length > 0 && Date.now() < end; ) await sleep(20);
+    for (const end = Date.now() + 5000; leftOver().length > 0 && Date.now() < end;) await sleep(20);
     assert.deepEqual(leftOver(), []);
     assert.deepEqual(server.runnerPids(), []);
   });

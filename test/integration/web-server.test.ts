@@ -100,10 +100,12 @@ describe('web fallback server', () => {
     assert.equal(await response.text(), INDEX_HTML);
 
     const csp = response.headers.get('content-security-policy') ?? '';
-    const directives = new Map(csp.split(';').map((part) => {
-      const [name = '', ...values] = part.trim().split(/\s+/);
-      return [name, values] as const;
-    }));
+    const directives = new Map(
+      csp.split(';').map((part) => {
+        const [name = '', ...values] = part.trim().split(/\s+/);
+        return [name, values] as const;
+      }),
+    );
     assert.deepEqual(directives.get('default-src'), ["'self'"]);
     assert.deepEqual(directives.get('script-src'), ["'self'", "'wasm-unsafe-eval'"]);
     assert.deepEqual(directives.get('object-src'), ["'none'"]);
@@ -164,10 +166,7 @@ describe('web fallback server', () => {
     assert.equal(await tryRunnerSocket(server, { token, origin: 'http://attacker.example' }), 403);
     assert.equal(await tryRunnerSocket(server, { token, origin: `http://localhost:${server.port + 1}` }), 403);
     assert.equal(await tryRunnerSocket(server, { token }), 403);
-    assert.equal(
-      await tryRunnerSocket(server, { token, origin: `http://attacker.example:${server.port}`, host: `attacker.example:${server.port}` }),
-      421,
-    );
+    assert.equal(await tryRunnerSocket(server, { token, origin: `http://attacker.example:${server.port}`, host: `attacker.example:${server.port}` }), 421);
     assert.ok(logged.some((line) => line.includes('attacker.example')));
     assert.deepEqual(server.runnerPids(), []);
   });

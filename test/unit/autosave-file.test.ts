@@ -114,29 +114,37 @@ function straceCalls(output: string): string[] {
   return calls;
 }
 
-it('the durable write flushes the temporary file, renames it over the old one, then flushes the folder', { skip: !existsSync(STRACE) && 'strace is not installed' }, () => {
-  const dir = workDir();
-  try {
-    const target = join(dir, 'cart.nibble');
-    writeFileSync(target, 'old');
-    const module = fileURLToPath(new URL('../../electron/node/durable-file.js', import.meta.url));
-    const script = `import(${JSON.stringify(module)}).then((m) => m.writeFileDurably(${JSON.stringify(target)}, new TextEncoder().encode('new')))`;
-    const run = spawnSync(STRACE, ['-f', '-qq', '-e', 'trace=openat,fsync,fdatasync,rename,renameat,renameat2', '-e', 'signal=none', process.execPath, '-e', script], { encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr);
-    assert.equal(readFileSync(target, 'utf8'), 'new');
-    // Only the calls that name the work folder or flush a descriptor opened there.
-    const fds = new Map<string, string>();
-    const steps: string[] = [];
-    for (const line of straceCalls(run.stderr)) {
-      const opened = /openat\(AT_FDCWD, "([^"]+)".* = (\d+)$/.exec(line);
-      if (opened && opened[1].startsWith(dir)) fds.set(opened[2], opened[1] === dir ? 'folder' : opened[1].endsWith('.tmp') ? 'temporary' : opened[1]);
-      const synced = /f(?:data)?sync\((\d+)\)/.exec(line);
-      if (synced && fds.has(synced[1])) steps.push(`fsync ${fds.get(synced[1])}`);
-      if (opened && opened[1].startsWith(dir)) steps.push(`open ${fds.get(opened[2])}`);
-      if (/rename(?:at2?)?\(.*\.tmp".*cart\.nibble"/.test(line)) steps.push('rename');
+it(
+  'the durable write flushes the temporary file, renames it over the old one, then flushes the folder',
+  { skip: !existsSync(STRACE) && 'strace is not installed' },
+  () => {
+    const dir = workDir();
+    try {
+      const target = join(dir, 'cart.nibble');
+      writeFileSync(target, 'old');
+      const module = fileURLToPath(new URL('../../electron/node/durable-file.js', import.meta.url));
+      const script = `import(${JSON.stringify(module)}).then((m) => m.writeFileDurably(${JSON.stringify(target)}, new TextEncoder().encode('new')))`;
+      const run = spawnSync(
+        STRACE,
+        ['-f', '-qq', '-e', 'trace=openat,fsync,fdatasync,rename,renameat,renameat2', '-e', 'signal=none', process.execPath, '-e', script],
+        { encoding: 'utf8' },
+      );
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(readFileSync(target, 'utf8'), 'new');
+      // Only the calls that name the work folder or flush a descriptor opened there.
+      const fds = new Map<string, string>();
+      const steps: string[] = [];
+      for (const line of straceCalls(run.stderr)) {
+        const opened = /openat\(AT_FDCWD, "([^"]+)".* = (\d+)$/.exec(line);
+        if (opened && opened[1].startsWith(dir)) fds.set(opened[2], opened[1] === dir ? 'folder' : opened[1].endsWith('.tmp') ? 'temporary' : opened[1]);
+        const synced = /f(?:data)?sync\((\d+)\)/.exec(line);
+        if (synced && fds.has(synced[1])) steps.push(`fsync ${fds.get(synced[1])}`);
+        if (opened && opened[1].startsWith(dir)) steps.push(`open ${fds.get(opened[2])}`);
+        if (/rename(?:at2?)?\(.*\.tmp".*cart\.nibble"/.test(line)) steps.push('rename');
+      }
+      assert.deepEqual(steps, ['open temporary', 'fsync temporary', 'rename', 'open folder', 'fsync folder']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    assert.deepEqual(steps, ['open temporary', 'fsync temporary', 'rename', 'open folder', 'fsync folder']);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  },
+);

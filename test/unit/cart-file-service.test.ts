@@ -79,7 +79,10 @@ it('a new cart is saved where the user picks; a name without a cart extension ke
   assert.deepEqual(target, { name: 'mine.png', path: join(dir, 'mine.png') });
   assert.deepEqual(dialogs.shown, [`save as ${join(dir, 'cart.png')}`]);
   await files.write({ path: target.path, bytes: Uint8Array.of(9) });
-  assert.deepEqual(files.recent().map((r) => r.name), ['mine.png']);
+  assert.deepEqual(
+    files.recent().map((r) => r.name),
+    ['mine.png'],
+  );
   assert.equal(withCartExtension('/x/a.TIC', 'b.lua'), '/x/a.TIC');
   assert.equal(withCartExtension('/x/a.txt', 'b.tic'), '/x/a.txt.tic');
   assert.equal(withCartExtension('/x/a', 'b'), '/x/a.lua');
@@ -116,7 +119,11 @@ it('recent carts persist across app starts, newest first, at most ten, and a mis
 
   const reopened = await again.openRecent(paths[7]);
   assert.equal(new TextDecoder().decode(reopened.bytes), `-- ${paths[7]}`);
-  assert.deepEqual(await again.saveTarget(NO_DIALOG, { name: 'c7.lua', currentPath: paths[7], saveAs: false }), { name: 'c7.lua', path: paths[7] }, 'a recent cart saves in place');
+  assert.deepEqual(
+    await again.saveTarget(NO_DIALOG, { name: 'c7.lua', currentPath: paths[7], saveAs: false }),
+    { name: 'c7.lua', path: paths[7] },
+    'a recent cart saves in place',
+  );
 
   const gone = paths[10];
   rmSync(gone);

@@ -90,7 +90,7 @@ export interface PngChunkSpan {
 export function pngChunks(png: Uint8Array): PngChunkSpan[] {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const list: PngChunkSpan[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = view.getUint32(at);
     list.push({ type: String.fromCharCode(...png.subarray(at + 4, at + 8)), start: at, end: at + 12 + length, data: png.subarray(at + 8, at + 8 + length) });
     at += 12 + length;

@@ -67,15 +67,50 @@ const hex = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 4000)).toString
 
 it('text reader: random and mutated text carts', () => {
   const random = seededRandom(SEED);
-  const pieces = ['-- <', 'TILES', 'MAP', 'PALETTE', 'LANG', 'FLAGS1', 'COVER', '>', '-- </', '-- ', '000', '001', '255', ':', '0', 'f', 'A', 'g', '\n', '\r\n', '\r', ' ', '\t', 'é', '\0', 'x = 1'];
+  const pieces = [
+    '-- <',
+    'TILES',
+    'MAP',
+    'PALETTE',
+    'LANG',
+    'FLAGS1',
+    'COVER',
+    '>',
+    '-- </',
+    '-- ',
+    '000',
+    '001',
+    '255',
+    ':',
+    '0',
+    'f',
+    'A',
+    'g',
+    '\n',
+    '\r\n',
+    '\r',
+    ' ',
+    '\t',
+    'é',
+    '\0',
+    'x = 1',
+  ];
   for (let i = 0; i < 400; i++) {
     const text = Array.from({ length: randomInt(random, 60) }, () => pick(random, pieces)).join('');
-    checkOutcome(() => readTextCart(text, 'fuzz.lua'), 'fuzz.lua', () => JSON.stringify(text));
+    checkOutcome(
+      () => readTextCart(text, 'fuzz.lua'),
+      'fuzz.lua',
+      () => JSON.stringify(text),
+    );
   }
   const valid = [new TextEncoder().encode(writeTextCart(smallRandomCart(SEED, true), 'v.lua')), ...teamCarts('.lua')];
   for (let i = 0; i < 400; i++) {
     const text = new TextDecoder().decode(mutateBytes(random, pick(random, valid)));
-    checkOutcome(() => readTextCart(text, 'fuzz.lua'), 'fuzz.lua', () => JSON.stringify(text));
+    checkOutcome(
+      () => readTextCart(text, 'fuzz.lua'),
+      'fuzz.lua',
+      () => JSON.stringify(text),
+    );
   }
 });
 
@@ -83,7 +118,13 @@ it('text reader: random and mutated text carts', () => {
 function coverGif(random: () => number): Uint8Array {
   const buffer = new Uint8Array(240 * 136 * 2 + 1024);
   const writer = new GifWriter(buffer, 240, 136, { palette: [0x000000, 0xb03f50, 0x40a0f0, 0xffffff] });
-  writer.addFrame(0, 0, 240, 136, Array.from({ length: 240 * 136 }, (_, i) => (i % 7 === 0 ? randomInt(random, 4) : (i >> 6) & 3)));
+  writer.addFrame(
+    0,
+    0,
+    240,
+    136,
+    Array.from({ length: 240 * 136 }, (_, i) => (i % 7 === 0 ? randomInt(random, 4) : (i >> 6) & 3)),
+  );
   return buffer.subarray(0, writer.end());
 }
 
@@ -109,23 +150,37 @@ it('.tic reader: random bytes, random well-formed chunks, and mutated .tic files
   const random = seededRandom(SEED + 1);
   for (let i = 0; i < 500; i++) {
     const bytes = randomBytes(random, randomInt(random, 600));
-    checkOutcome(() => readTicCart(bytes, 'fuzz.tic'), 'fuzz.tic', () => hex(bytes));
+    checkOutcome(
+      () => readTicCart(bytes, 'fuzz.tic'),
+      'fuzz.tic',
+      () => hex(bytes),
+    );
   }
   const gif = coverGif(random);
   for (let i = 0; i < 300; i++) {
     const bytes = concatBytes(Array.from({ length: 1 + randomInt(random, 8) }, () => randomTicChunk(random, gif)));
-    checkOutcome(() => readTicCart(bytes, 'fuzz.tic'), 'fuzz.tic', () => hex(bytes));
+    checkOutcome(
+      () => readTicCart(bytes, 'fuzz.tic'),
+      'fuzz.tic',
+      () => hex(bytes),
+    );
   }
   const valid = [writeTicCart(smallRandomCart(SEED, false), 'v.tic'), ...teamCarts('.tic')];
   for (let i = 0; i < 600; i++) {
     const bytes = mutateBytes(random, pick(random, valid));
-    checkOutcome(() => readTicCart(bytes, 'fuzz.tic'), 'fuzz.tic', () => hex(bytes));
+    checkOutcome(
+      () => readTicCart(bytes, 'fuzz.tic'),
+      'fuzz.tic',
+      () => hex(bytes),
+    );
   }
 });
 
 /** The same PNG with other IHDR fields (size, depth, colour type, interlace) under a correct CRC. */
 function withHeader(random: () => number, png: Uint8Array): Uint8Array {
-  const header = pngChunks(png).find((c) => c.type === 'IHDR')!.data.slice();
+  const header = pngChunks(png)
+    .find((c) => c.type === 'IHDR')!
+    .data.slice();
   const view = new DataView(header.buffer);
   const field = randomInt(random, 4);
   if (field === 0) view.setUint32(0, pick(random, [0, 1, 255, 257, 4096, 1 << 16, 2 ** 31 - 1, 2 ** 32 - 1]));
@@ -154,13 +209,21 @@ it('.png reader: mutated PNG carts, mutated cart data inside them, and mutated h
   const carts = [valid, ...teamCarts('.png')];
   for (let i = 0; i < 200; i++) {
     const bytes = mutateBytes(random, pick(random, carts));
-    checkOutcome(() => readPngCart(bytes, 'fuzz.png'), 'fuzz.png', () => `file mutation ${i}`);
+    checkOutcome(
+      () => readPngCart(bytes, 'fuzz.png'),
+      'fuzz.png',
+      () => `file mutation ${i}`,
+    );
   }
   const tic = writeTicCart(cart, 'v.tic');
   for (let i = 0; i < 150; i++) {
     // A caRt chunk with a correct CRC, so the damaged .tic inside is inflated and parsed.
     const bytes = withPngChunkData(valid, 'caRt', zlibSync(mutateBytes(random, tic)));
-    checkOutcome(() => readPngCart(bytes, 'fuzz.png'), 'fuzz.png', () => `payload mutation ${i}`);
+    checkOutcome(
+      () => readPngCart(bytes, 'fuzz.png'),
+      'fuzz.png',
+      () => `payload mutation ${i}`,
+    );
   }
   const hiddenOnly = withoutPngChunk(valid, 'caRt');
   readPngCart(hiddenOnly, 'hidden.png');
@@ -170,19 +233,35 @@ it('.png reader: mutated PNG carts, mutated cart data inside them, and mutated h
     const bytes = hiddenOnly.slice();
     const at = idat.start + 8 + randomInt(random, idat.end - idat.start - 12);
     bytes[at] ^= 1 << randomInt(random, 8);
-    checkOutcome(() => readPngCart(bytes, 'fuzz.png'), 'fuzz.png', () => `hidden-data mutation ${i} at ${at}`);
+    checkOutcome(
+      () => readPngCart(bytes, 'fuzz.png'),
+      'fuzz.png',
+      () => `hidden-data mutation ${i} at ${at}`,
+    );
   }
   for (let i = 0; i < 40; i++) {
     const bytes = withEditedPixels(random, hiddenOnly);
-    checkOutcome(() => readPngCart(bytes, 'fuzz.png'), 'fuzz.png', () => `pixel mutation ${i}`);
+    checkOutcome(
+      () => readPngCart(bytes, 'fuzz.png'),
+      'fuzz.png',
+      () => `pixel mutation ${i}`,
+    );
   }
   for (let i = 0; i < 60; i++) {
     const bytes = withHeader(random, hiddenOnly);
-    checkOutcome(() => readPngCart(bytes, 'fuzz.png'), 'fuzz.png', () => `header ${hex(pngChunks(bytes)[0].data)}`);
+    checkOutcome(
+      () => readPngCart(bytes, 'fuzz.png'),
+      'fuzz.png',
+      () => `header ${hex(pngChunks(bytes)[0].data)}`,
+    );
   }
   for (let i = 0; i < 100; i++) {
     const bytes = concatBytes([valid.subarray(0, 8), randomBytes(random, randomInt(random, 200))]);
-    checkOutcome(() => readPngCart(bytes, 'fuzz.png'), 'fuzz.png', () => hex(bytes));
+    checkOutcome(
+      () => readPngCart(bytes, 'fuzz.png'),
+      'fuzz.png',
+      () => hex(bytes),
+    );
   }
 });
 
@@ -193,6 +272,10 @@ it('any file under any name: readCart picks the reader and only CartFormatError 
   for (let i = 0; i < 300; i++) {
     const bytes = random() < 0.3 ? randomBytes(random, randomInt(random, 300)) : mutateBytes(random, pick(random, files));
     const name = pick(random, names);
-    checkOutcome(() => readCart(bytes, name), name, () => `${name}: ${hex(bytes)}`);
+    checkOutcome(
+      () => readCart(bytes, name),
+      name,
+      () => `${name}: ${hex(bytes)}`,
+    );
   }
 });

@@ -23,7 +23,7 @@ function hide(rgba: Uint8Array, payload: Uint8Array, bits: number): void {
   for (let bit = 0; bit < payload.length * 8; bit++) {
     const carrier = 8 + Math.floor(bit / bits);
     const value = (payload[bit >> 3] >> (bit & 7)) & 1;
-    rgba[carrier] = (rgba[carrier] & ~(1 << bit % bits)) | (value << bit % bits);
+    rgba[carrier] = (rgba[carrier] & ~(1 << (bit % bits))) | (value << (bit % bits));
   }
 }
 
@@ -53,7 +53,7 @@ it('a PNG cart is a 256 x 256 RGBA picture with the zlib-compressed .tic in a ca
   assert.deepEqual(readPngCart(png, 'c.png'), readCart(writeTicCart(cart, 'c.tic'), 'c.tic'));
 });
 
-it('the cover shows bank 0\'s screen at (8, 8) in its palette, the title in white and the author in grey', () => {
+it("the cover shows bank 0's screen at (8, 8) in its palette, the title in white and the author in grey", () => {
   const cart = smallCart();
   cart.code = '-- title: T\n-- author: A\n';
   cart.banks[0].palette.set([0x12, 0x34, 0x56], 3 * 3);
@@ -70,7 +70,11 @@ it('the cover shows bank 0\'s screen at (8, 8) in its palette, the title in whit
     for (let y = 162; y < 202; y++) for (let x = 16; x < 240; x++) if (top(rgbAt(image, x, y)).join() === top(color).join()) n++;
     return n;
   };
-  const bitsOf = (text: string) => [...text].reduce((n, c) => n + SYSTEM_FONT.subarray(c.charCodeAt(0) * 8, c.charCodeAt(0) * 8 + 8).reduce((m, row) => m + row.toString(2).split('1').length - 1, 0), 0);
+  const bitsOf = (text: string) =>
+    [...text].reduce(
+      (n, c) => n + SYSTEM_FONT.subarray(c.charCodeAt(0) * 8, c.charCodeAt(0) * 8 + 8).reduce((m, row) => m + row.toString(2).split('1').length - 1, 0),
+      0,
+    );
   assert.equal(count([0xf4, 0xf4, 0xf4]), 4 * bitsOf('T'), 'title at scale 2');
   assert.equal(count([0x56, 0x6c, 0x86]), bitsOf('byA'), '"by A" at scale 1');
 });
@@ -99,7 +103,10 @@ it('a cart too big to hide in the cover is in the caRt chunk only', () => {
   cart.binary = randomBytes(seededRandom(1), 40000);
   const png = writePngCart(cart, 'big.png');
   assert.deepEqual(readPngCart(png, 'big.png').binary, cart.binary);
-  assert.throws(() => readPngCart(withoutPngChunk(png, 'caRt'), 'big.png'), /^CartFormatError: big\.png: not a TIC-80 cart: the PNG has no caRt chunk, and its pixels hide no cart data|big\.png: not a TIC-80 cart: the PNG has no caRt chunk, and its pixels hide no cart data/);
+  assert.throws(
+    () => readPngCart(withoutPngChunk(png, 'caRt'), 'big.png'),
+    /^CartFormatError: big\.png: not a TIC-80 cart: the PNG has no caRt chunk, and its pixels hide no cart data|big\.png: not a TIC-80 cart: the PNG has no caRt chunk, and its pixels hide no cart data/,
+  );
 });
 
 it('PNG data is read as a PNG cart whatever the file is called', () => {
@@ -129,7 +136,10 @@ it('PNGs that hold no cart or a damaged one get an error naming the file and the
     [rgbPng, 'rgb.png', /^rgb\.png: not a TIC-80 cart: the PNG has no caRt chunk, and its pixels are not 8-bit RGBA/],
   ];
   for (const [bytes, name, message] of cases) {
-    assert.throws(() => readCart(bytes, name), (err: Error) => err instanceof CartFormatError && message.test(err.message), message.source);
+    assert.throws(
+      () => readCart(bytes, name),
+      (err: Error) => err instanceof CartFormatError && message.test(err.message),
+      message.source,
+    );
   }
 });
-

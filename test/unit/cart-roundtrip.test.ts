@@ -56,7 +56,7 @@ it('a full cart (every bank, every byte set) survives every format', () => {
   const cart = emptyCart();
   cart.code = 'function TIC() end';
   cart.banks.forEach((bank, b) => {
-    for (const section of BANK_SECTIONS) bank[section].forEach((_, i, bytes) => (bytes[i] = (i * 7 + b * 13 + 1) % 255 + 1));
+    for (const section of BANK_SECTIONS) bank[section].forEach((_, i, bytes) => (bytes[i] = ((i * 7 + b * 13 + 1) % 255) + 1));
   });
   for (const format of FORMATS) assertSameCart(saveAndLoad(cart, format), cart, format);
 });
@@ -74,7 +74,7 @@ it('quirk 8: converting to .tic or .png drops the language id; a bank-0 palette 
 const cartsDir = join(process.cwd(), 'carts');
 const teamCarts = [...new Set(readdirSync(cartsDir).map((file) => file.replace(/\.(lua|tic|png)$/, '')))];
 
-it('the team\'s carts exist in all three formats, holding the same cart', () => {
+it("the team's carts exist in all three formats, holding the same cart", () => {
   assert.ok(teamCarts.length >= 4, teamCarts.join());
   for (const name of teamCarts) {
     const [text, tic, png] = ['lua', 'tic', 'png'].map((ext) => readCart(readFileSync(join(cartsDir, `${name}.${ext}`)), `${name}.${ext}`));
@@ -84,14 +84,14 @@ it('the team\'s carts exist in all three formats, holding the same cart', () => 
   }
 });
 
-it('the team\'s carts go through load -> save -> load unchanged in every format', () => {
+it("the team's carts go through load -> save -> load unchanged in every format", () => {
   for (const name of teamCarts) {
     const cart = readCart(readFileSync(join(cartsDir, `${name}.lua`)), `${name}.lua`);
     for (const format of FORMATS) assertSameCart(saveAndLoad(cart, format), cart, `${name} as ${format}`);
   }
 });
 
-it('a runner gets bank 0\'s non-empty sections at their RAM sizes; empty ones are left to the defaults', () => {
+it("a runner gets bank 0's non-empty sections at their RAM sizes; empty ones are left to the defaults", () => {
   const cart = emptyCart();
   cart.code = 'x = 1';
   cart.banks[0].tiles[5] = 1;

@@ -17,9 +17,7 @@ it('bytes are written low nibble first, except the palette', () => {
   const text = writeTextCart(cart, 'a.lua');
   assert.equal(
     text,
-    'cls(1)\n\n' +
-      `-- <MAP>\n-- 000:0e21${'0'.repeat(476)}\n-- </MAP>\n\n` +
-      `-- <PALETTE>\n-- 000:1a1c2c${'0'.repeat(90)}\n-- </PALETTE>\n\n`,
+    'cls(1)\n\n' + `-- <MAP>\n-- 000:0e21${'0'.repeat(476)}\n-- </MAP>\n\n` + `-- <PALETTE>\n-- 000:1a1c2c${'0'.repeat(90)}\n-- </PALETTE>\n\n`,
   );
   const back = readTextCart(text, 'a.lua');
   assert.equal(back.banks[0].map[0], 0xe0);
@@ -30,11 +28,20 @@ it('bytes are written low nibble first, except the palette', () => {
 
 it('only non-empty rows are written, with 3-digit indexes, and they read back in place', () => {
   const cart = emptyCart();
-  cart.banks[0].tiles.set(hexRow(32, (i) => i + 1), 5 * 32);
-  cart.banks[0].tiles.set(hexRow(32, () => 0xab), 255 * 32);
+  cart.banks[0].tiles.set(
+    hexRow(32, (i) => i + 1),
+    5 * 32,
+  );
+  cart.banks[0].tiles.set(
+    hexRow(32, () => 0xab),
+    255 * 32,
+  );
   const text = writeTextCart(cart, 'a.lua');
   const rows = text.split('\n').filter((line) => /^-- \d{3}:/.test(line));
-  assert.deepEqual(rows.map((row) => row.slice(0, 7)), ['-- 005:', '-- 255:']);
+  assert.deepEqual(
+    rows.map((row) => row.slice(0, 7)),
+    ['-- 005:', '-- 255:'],
+  );
   assert.equal(rows[0].slice(7, 15), '10203040');
   assert.equal(rows[1].slice(7), 'ba'.repeat(32));
   assert.deepEqual(readTextCart(text, 'a.lua').banks[0].tiles, cart.banks[0].tiles);
@@ -83,10 +90,13 @@ it('quirk 9: a code line that starts with "-- <" ends the code', () => {
   );
   const writing = emptyCart();
   writing.code = 'x = 1\n-- <b>\n';
-  assert.throws(() => writeTextCart(writing, 'w.lua'), /^CartFormatError: w\.lua: cannot save: code line 2 starts with "-- <"|w\.lua: cannot save: code line 2 starts with "-- <"/);
+  assert.throws(
+    () => writeTextCart(writing, 'w.lua'),
+    /^CartFormatError: w\.lua: cannot save: code line 2 starts with "-- <"|w\.lua: cannot save: code line 2 starts with "-- <"/,
+  );
 });
 
-it('code reads back exactly: the newline before the data is the writer\'s, not the code\'s', () => {
+it("code reads back exactly: the newline before the data is the writer's, not the code's", () => {
   for (const code of ['', 'x=1', 'x=1\n', 'x=1\n\n']) {
     const bare = emptyCart();
     bare.code = code;
@@ -104,7 +114,10 @@ it('carriage returns are dropped, so CRLF files read like LF files', () => {
   const cart = readTextCart(`x=1\r\n\r\n-- <FLAGS>\r\n-- 000:${'1'.padEnd(512, '0')}\r\n-- </FLAGS>\r\n`, 'crlf.lua');
   assert.equal(cart.code, 'x=1\n');
   assert.equal(cart.banks[0].flags[0], 1);
-  assert.throws(() => readTextCart('x=1\r\n-- <FLAGS>\r\n-- 000:10\r\n-- </FLAGS>\r\n', 'crlf.lua'), /crlf\.lua: line 3: <FLAGS> row 000 has 2 hex digits, expected 512/);
+  assert.throws(
+    () => readTextCart('x=1\r\n-- <FLAGS>\r\n-- 000:10\r\n-- </FLAGS>\r\n', 'crlf.lua'),
+    /crlf\.lua: line 3: <FLAGS> row 000 has 2 hex digits, expected 512/,
+  );
 });
 
 it('a row index past the section stops reading that section', () => {
@@ -130,12 +143,19 @@ it('bad data gets an error naming the file, the line and what is wrong', () => {
     ['\x11\0\0\0', /^bad\.lua: not a text cart: character 1 is a NUL byte/],
   ];
   for (const [text, message] of cases) {
-    assert.throws(() => readTextCart(text, 'bad.lua'), (err: Error) => err instanceof CartFormatError && message.test(err.message), text);
+    assert.throws(
+      () => readTextCart(text, 'bad.lua'),
+      (err: Error) => err instanceof CartFormatError && message.test(err.message),
+      text,
+    );
   }
 });
 
 it('a WASM binary cannot be saved in a text cart', () => {
   const cart = emptyCart();
   cart.binary = Uint8Array.of(0, 97, 115, 109);
-  assert.throws(() => writeTextCart(cart, 'w.lua'), /^CartFormatError: w\.lua: cannot save: a text cart has no room for the WASM binary|w\.lua: cannot save: a text cart has no room for the WASM binary/);
+  assert.throws(
+    () => writeTextCart(cart, 'w.lua'),
+    /^CartFormatError: w\.lua: cannot save: a text cart has no room for the WASM binary|w\.lua: cannot save: a text cart has no room for the WASM binary/,
+  );
 });

@@ -21,16 +21,24 @@ it('no arguments, help, --help and -h ask for the usage text', () => {
 });
 
 it("--help or -h after a command asks for that command's usage, whatever else is there", () => {
-  for (const argv of [['run', '--help'], ['run', 'a.lua', '-h'], ['run', '--fast', '--help'], ['run', '--frames', 'x', '--help']]) {
+  for (const argv of [
+    ['run', '--help'],
+    ['run', 'a.lua', '-h'],
+    ['run', '--fast', '--help'],
+    ['run', '--frames', 'x', '--help'],
+  ]) {
     assert.deepEqual(parseArgs(argv), { command: 'help', topic: 'run' }, JSON.stringify(argv));
   }
-  for (const argv of [['convert', '--help'], ['convert', 'a.lua', 'b.tic', '-h']]) {
+  for (const argv of [
+    ['convert', '--help'],
+    ['convert', 'a.lua', 'b.tic', '-h'],
+  ]) {
     assert.deepEqual(parseArgs(argv), { command: 'help', topic: 'convert' }, JSON.stringify(argv));
   }
   assert.deepEqual(parseArgs(['run', 'a.lua', '--png', '--help']), { ...defaults, png: '--help' }, 'the value of an option is not a request for help');
 });
 
-it('--input takes tic80-native\'s spec and its extensions, every --input adding its spans in order', () => {
+it("--input takes tic80-native's spec and its extensions, every --input adding its spans in order", () => {
   assert.deepEqual(parseArgs(['run', 'a.lua', '--input', '1-30:8,31:16', '--input', 'p2:2:1,key:3:26,mouse:4-5:10,20,1']), {
     ...defaults,
     input: [
@@ -45,7 +53,12 @@ it('--input takes tic80-native\'s spec and its extensions, every --input adding 
 
 it('--png-frames takes a list of frames, kept ascending and once each, and --png-prefix where they go', () => {
   assert.deepEqual(parseArgs(['run', 'a.lua', '--png-frames', '60,1,60,7']), { ...defaults, pngFrames: [1, 7, 60] });
-  assert.deepEqual(parseArgs(['run', 'a.lua', '--frames', '600', '--png-frames', '600', '--png-prefix', 'shots/a']), { ...defaults, frames: 600, pngFrames: [600], pngPrefix: 'shots/a' });
+  assert.deepEqual(parseArgs(['run', 'a.lua', '--frames', '600', '--png-frames', '600', '--png-prefix', 'shots/a']), {
+    ...defaults,
+    frames: 600,
+    pngFrames: [600],
+    pngPrefix: 'shots/a',
+  });
 });
 
 it('nibble run takes one cart, with defaults for every option', () => {
@@ -54,8 +67,37 @@ it('nibble run takes one cart, with defaults for every option', () => {
 });
 
 it('nibble run sets every option, in any order, the last of a repeated one winning', () => {
-  const argv = ['run', '--frames', '0', '--png', 'f.png', '--wav', 's.wav', 'a.lua', '--pmem', 'p.bin', '--json', '--deterministic', '--hang-ms', '5', '--max-instructions', '2000', '--frames', '7'];
-  assert.deepEqual(parseArgs(argv), { ...defaults, frames: 7, png: 'f.png', wav: 's.wav', pmem: 'p.bin', json: true, deterministic: true, hangMs: 5, maxInstructions: 2000 });
+  const argv = [
+    'run',
+    '--frames',
+    '0',
+    '--png',
+    'f.png',
+    '--wav',
+    's.wav',
+    'a.lua',
+    '--pmem',
+    'p.bin',
+    '--json',
+    '--deterministic',
+    '--hang-ms',
+    '5',
+    '--max-instructions',
+    '2000',
+    '--frames',
+    '7',
+  ];
+  assert.deepEqual(parseArgs(argv), {
+    ...defaults,
+    frames: 7,
+    png: 'f.png',
+    wav: 's.wav',
+    pmem: 'p.bin',
+    json: true,
+    deterministic: true,
+    hangMs: 5,
+    maxInstructions: 2000,
+  });
 });
 
 it('an option that takes a value takes the next argument, even one starting with a dash', () => {
@@ -77,7 +119,10 @@ it('nibble run names the option and the value it could not use', () => {
     [['run', 'a.lua', '--wav'], '--wav needs a file name'],
     [['run', 'a.lua', '--pmem'], '--pmem needs a file name'],
     [['run', 'a.lua', '--input'], '--input needs a SPEC such as 1-30:8 (gamepad 1 right on frames 1 to 30)'],
-    [['run', 'a.lua', '--input', '1:1,1:2:3:4'], '--input item "1:2:3:4": expected FROM[-TO]:MASK, pN:FROM[-TO]:MASK, key:FROM[-TO]:CODE or mouse:FROM[-TO]:X,Y[,BUTTONS]'],
+    [
+      ['run', 'a.lua', '--input', '1:1,1:2:3:4'],
+      '--input item "1:2:3:4": expected FROM[-TO]:MASK, pN:FROM[-TO]:MASK, key:FROM[-TO]:CODE or mouse:FROM[-TO]:X,Y[,BUTTONS]',
+    ],
     [['run', 'a.lua', '--png-frames'], '--png-frames needs frame numbers from 1 separated by commas (1,60,600), got ""'],
     [['run', 'a.lua', '--png-frames', '0,5'], '--png-frames needs frame numbers from 1 separated by commas (1,60,600), got "0,5"'],
     [['run', 'a.lua', '--png-frames', '1,,5'], '--png-frames needs frame numbers from 1 separated by commas (1,60,600), got "1,,5"'],

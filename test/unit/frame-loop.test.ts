@@ -11,7 +11,15 @@ import type { CartMachine } from '../../runner/vm/machine.js';
 
 /** A machine whose every frame succeeds at once: the loop's pace is then the window alone. */
 function idleMachine(): CartMachine {
-  return { ram: new Uint8Array(RAM_BYTES), boot: () => 'ok', step: () => 'ok', lastFrameCpuMs: 0, cursor: 0, relativeMouse: false, luaMemory: 0 } as unknown as CartMachine;
+  return {
+    ram: new Uint8Array(RAM_BYTES),
+    boot: () => 'ok',
+    step: () => 'ok',
+    lastFrameCpuMs: 0,
+    cursor: 0,
+    relativeMouse: false,
+    luaMemory: 0,
+  } as unknown as CartMachine;
 }
 
 it('fast pacing stops at FRAMES_IN_FLIGHT unacknowledged frames and goes on with each acknowledgement', async () => {

@@ -7,7 +7,7 @@ function first(generator: GlibcRandom, count: number): number[] {
   return Array.from({ length: count }, () => generator.next());
 }
 
-it('seeded with 1 (glibc\'s state before any srandom), random() gives glibc\'s well-known sequence', () => {
+it("seeded with 1 (glibc's state before any srandom), random() gives glibc's well-known sequence", () => {
   assert.deepEqual(first(new GlibcRandom(1), 5), [1804289383, 846930886, 1681692777, 1714636915, 1957747793]);
 });
 
@@ -18,7 +18,7 @@ it('srandom(0) is srandom(1); seeds are unsigned ints, so 2^31 and 2^32 - 1 fill
   assert.deepEqual(first(new GlibcRandom(2 ** 32 - 1), 3), [254925627, 1205188300, 366127624]);
 });
 
-it('the 100 005th number after srandom(123456789) is glibc\'s, and reseeding starts over', () => {
+it("the 100 005th number after srandom(123456789) is glibc's, and reseeding starts over", () => {
   const generator = new GlibcRandom(7);
   generator.seed(123456789);
   let last = 0;

@@ -42,7 +42,11 @@ it('a bad --input item is named with what is wrong in it', () => {
     ['mouse:1:1,2,3,4', '--input item "mouse:1:1,2,3,4": the mouse needs X,Y or X,Y,BUTTONS'],
   ];
   for (const [spec, message] of cases) {
-    assert.throws(() => parseInputSpec(spec), (err: Error) => err instanceof InputSpecError && err.message === message, spec);
+    assert.throws(
+      () => parseInputSpec(spec),
+      (err: Error) => err instanceof InputSpecError && err.message === message,
+      spec,
+    );
   }
 });
 
@@ -62,7 +66,11 @@ it('spans covering a frame OR their gamepad bits and add their keys; others do n
 });
 
 it('the mouse goes where the latest mouse span put it, its buttons down only while that span lasts', () => {
-  const schedule = [span(5, 6, { mouse: { x: 20, y: 30, buttons: 1 } }), span(10, 10, { mouse: { x: 40, y: 50, buttons: 4 } }), span(10, 12, { mouse: { x: 60, y: 70, buttons: 2 } })];
+  const schedule = [
+    span(5, 6, { mouse: { x: 20, y: 30, buttons: 1 } }),
+    span(10, 10, { mouse: { x: 40, y: 50, buttons: 4 } }),
+    span(10, 12, { mouse: { x: 60, y: 70, buttons: 2 } }),
+  ];
   const at = (frame: number) => {
     const { mouseX, mouseY, mouseButtons } = scheduledInput(schedule, frame);
     return [mouseX, mouseY, mouseButtons];

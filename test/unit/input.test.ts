@@ -33,9 +33,7 @@ function frame<T>(input: Input, state: InputSnapshot, during: () => T): T {
 it('beginFrame writes the 12-byte input block in TIC-80 layout', () => {
   const ram = new Uint8Array(RAM_BYTES);
   const input = new Input(ram);
-  input.beginFrame(
-    snapshot({ gamepads: 0x80402001, mouseX: 100, mouseY: 50, mouseButtons: 0b101, scrollX: -1, scrollY: 3, keys: [KEY_A, 94] }),
-  );
+  input.beginFrame(snapshot({ gamepads: 0x80402001, mouseX: 100, mouseY: 50, mouseButtons: 0b101, scrollX: -1, scrollY: 3, keys: [KEY_A, 94] }));
   assert.deepEqual([...ram.subarray(GAMEPADS, GAMEPADS + 4)], [0x01, 0x20, 0x40, 0x80]);
   const bits = 0b101 | (0x3f << 3) | (3 << 9);
   assert.deepEqual([...ram.subarray(MOUSE, MOUSE + 4)], [100, 50, bits & 0xff, bits >> 8]);
@@ -79,9 +77,7 @@ it('btn reads RAM: all 32 bits unsigned, or one id masked with 0x1f', () => {
 it('btnp is true only on the frame a button goes down', () => {
   const input = new Input(new Uint8Array(RAM_BYTES));
   const down = snapshot({ gamepads: 1 << 5 });
-  const results = [snapshot(), down, down, snapshot(), down].map((state) =>
-    frame(input, state, () => [input.btnpId(5), input.btnp()] as const),
-  );
+  const results = [snapshot(), down, down, snapshot(), down].map((state) => frame(input, state, () => [input.btnpId(5), input.btnp()] as const));
   assert.deepEqual(results, [
     [false, 0],
     [true, 1 << 5],
@@ -201,13 +197,9 @@ it('key and keyCode read the 4 key slots in RAM; code 0 means any key', () => {
 
 it('keyp reports keys that were not in the previous snapshot', () => {
   const input = new Input(new Uint8Array(RAM_BYTES));
-  const results = [
-    snapshot(),
-    snapshot({ keys: [KEY_A] }),
-    snapshot({ keys: [KEY_A] }),
-    snapshot({ keys: [KEY_A, KEY_S] }),
-    snapshot({ keys: [KEY_S] }),
-  ].map((state) => frame(input, state, () => [input.keyp(), input.keypCode(KEY_A), input.keypCode(KEY_S)]));
+  const results = [snapshot(), snapshot({ keys: [KEY_A] }), snapshot({ keys: [KEY_A] }), snapshot({ keys: [KEY_A, KEY_S] }), snapshot({ keys: [KEY_S] })].map(
+    (state) => frame(input, state, () => [input.keyp(), input.keypCode(KEY_A), input.keypCode(KEY_S)]),
+  );
   assert.deepEqual(results, [
     [false, false, false],
     [true, true, false],
@@ -229,11 +221,7 @@ it('keyp with hold and period repeats like btnp', () => {
 
 it('a key moving between slots keeps its hold count', () => {
   const input = new Input(new Uint8Array(RAM_BYTES));
-  const states = [
-    snapshot({ keys: [KEY_Z] }),
-    snapshot({ keys: [KEY_A, KEY_Z] }),
-    snapshot({ keys: [KEY_S, KEY_A, KEY_Z] }),
-  ];
+  const states = [snapshot({ keys: [KEY_Z] }), snapshot({ keys: [KEY_A, KEY_Z] }), snapshot({ keys: [KEY_S, KEY_A, KEY_Z] })];
   const fired = states.map((state) => frame(input, state, () => input.keypCode(KEY_Z, 2, 0)));
   assert.deepEqual(fired, [true, false, true]);
 });

@@ -38,7 +38,7 @@ describe('lua call context: findCallContext', () => {
 
 describe('lua call context: blankStringsAndComments', () => {
   it('blanks strings and comments but keeps the length and the lines', () => {
-    const code = 'a = "x(y" -- c,d\nb = [==[\n]]\n]==] .. \'q\\\'r\'\nc = 1';
+    const code = "a = \"x(y\" -- c,d\nb = [==[\n]]\n]==] .. 'q\\'r'\nc = 1";
     const blanked = blankStringsAndComments(code);
     assert.equal(blanked.length, code.length);
     assert.deepEqual(

@@ -41,14 +41,26 @@ describe('map geometry: rectBetween', () => {
 
 describe('map geometry: cellsOnLine', () => {
   it('paints every cell of a horizontal stroke, both ends included', () => {
-    assert.deepEqual(cellsOnLine({ x: 2, y: 4 }, { x: 6, y: 4 }), [2, 3, 4, 5, 6].map((x) => ({ x, y: 4 })));
+    assert.deepEqual(
+      cellsOnLine({ x: 2, y: 4 }, { x: 6, y: 4 }),
+      [2, 3, 4, 5, 6].map((x) => ({ x, y: 4 })),
+    );
   });
 
   it('leaves no gaps in a fast diagonal or steep stroke, in either direction', () => {
     for (const [a, b] of [
-      [{ x: 0, y: 0 }, { x: 10, y: 3 }],
-      [{ x: 5, y: 20 }, { x: 7, y: 0 }],
-      [{ x: 12, y: 1 }, { x: 0, y: 13 }],
+      [
+        { x: 0, y: 0 },
+        { x: 10, y: 3 },
+      ],
+      [
+        { x: 5, y: 20 },
+        { x: 7, y: 0 },
+      ],
+      [
+        { x: 12, y: 1 },
+        { x: 0, y: 13 },
+      ],
     ] as [Cell, Cell][]) {
       const cells = cellsOnLine(a, b);
       assert.deepEqual(cells[0], a);

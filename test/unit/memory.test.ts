@@ -1,19 +1,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import {
-  fget,
-  fset,
-  isPmemIndex,
-  memcpy,
-  memset,
-  mget,
-  mset,
-  peek,
-  pmemRead,
-  pmemWrite,
-  poke,
-} from '../../runner/vm/memory.js';
+import { fget, fset, isPmemIndex, memcpy, memset, mget, mset, peek, pmemRead, pmemWrite, poke } from '../../runner/vm/memory.js';
 import { RAM_BYTES } from '../../runner/common/memory-map.js';
 
 const newRam = (): Uint8Array => new Uint8Array(RAM_BYTES);
@@ -47,7 +35,10 @@ it('2-bit units are LSB-first, four per byte', () => {
   poke(ram, base + 2, 3, 2);
   poke(ram, base + 3, 0, 2);
   assert.equal(ram[0x100], 0b00_11_10_01);
-  assert.deepEqual([0, 1, 2, 3].map((i) => peek(ram, base + i, 2)), [1, 2, 3, 0]);
+  assert.deepEqual(
+    [0, 1, 2, 3].map((i) => peek(ram, base + i, 2)),
+    [1, 2, 3, 0],
+  );
   poke(ram, base + 3, 0b110, 2);
   assert.equal(ram[0x100], 0b10_11_10_01, 'only 2 bits are written');
 });
@@ -65,7 +56,12 @@ it('1-bit units are LSB-first, eight per byte', () => {
 });
 
 it('the last unit of RAM is reachable at every width and the next one is out of range', () => {
-  for (const [bits, perByte] of [[8, 1], [4, 2], [2, 4], [1, 8]] as const) {
+  for (const [bits, perByte] of [
+    [8, 1],
+    [4, 2],
+    [2, 4],
+    [1, 8],
+  ] as const) {
     const ram = newRam();
     const last = RAM_BYTES * perByte - 1;
     poke(ram, last, 1, bits);
@@ -73,7 +69,11 @@ it('the last unit of RAM is reachable at every width and the next one is out of 
     assert.equal(peek(ram, last, bits), 1);
     poke(ram, last + 1, 1, bits);
     assert.equal(peek(ram, last + 1, bits), 0);
-    assert.equal(ram.reduce((sum, b) => sum + b, 0), 1 << (8 - bits), `bits=${bits}: out-of-range poke wrote nothing`);
+    assert.equal(
+      ram.reduce((sum, b) => sum + b, 0),
+      1 << (8 - bits),
+      `bits=${bits}: out-of-range poke wrote nothing`,
+    );
   }
 });
 
@@ -168,7 +168,13 @@ it('mget and mset address 0x8000 + y*240 + x and ignore cells outside the map', 
   mset(ram, 239, 135, 42);
   assert.equal(ram[0xff7f], 42, 'the last cell is the last byte of the map area');
   assert.equal(mget(ram, 239, 135), 42);
-  for (const [x, y] of [[240, 0], [0, 136], [-1, 0], [0, -1], [Number.NaN, 0]] as const) {
+  for (const [x, y] of [
+    [240, 0],
+    [0, 136],
+    [-1, 0],
+    [0, -1],
+    [Number.NaN, 0],
+  ] as const) {
     mset(ram, x, y, 9);
     assert.equal(mget(ram, x, y), 0, `(${x}, ${y})`);
   }
@@ -187,7 +193,13 @@ it('fget and fset use one byte per sprite at 0x14404, bit = flag', () => {
   assert.equal(fget(ram, 0, 6), false);
   fset(ram, 0, 7, false);
   assert.equal(ram[0x14404], 0b0000_0001);
-  for (const [sprite, flag] of [[512, 0], [-1, 0], [0, 8], [0, -1], [Number.NaN, 0]] as const) {
+  for (const [sprite, flag] of [
+    [512, 0],
+    [-1, 0],
+    [0, 8],
+    [0, -1],
+    [Number.NaN, 0],
+  ] as const) {
     fset(ram, sprite, flag, true);
     assert.equal(fget(ram, sprite, flag), false, `(${sprite}, ${flag})`);
   }

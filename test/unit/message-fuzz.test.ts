@@ -31,7 +31,31 @@ function vocabulary(messages: readonly object[]): { keys: string[]; strings: str
 }
 
 const WORDS = vocabulary([...goodHostMessages, ...goodRunnerMessages]);
-const NUMBERS = [0, -0, 1, -1, 0.5, 7, 94, 95, 127, 128, 255, 256, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 32, 2 ** 53, -(2 ** 53), NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE];
+const NUMBERS = [
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  7,
+  94,
+  95,
+  127,
+  128,
+  255,
+  256,
+  2 ** 31 - 1,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 32,
+  2 ** 53,
+  -(2 ** 53),
+  NaN,
+  Infinity,
+  -Infinity,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+];
 const BYTE_LENGTHS = [0, 1, PMEM_BYTES, FRAME_BYTES, AUDIO_SAMPLES, ...Object.values(CART_SECTION_BYTES)];
 
 /** Any value structured clone can carry: what a worker or message port may hand over. */
@@ -48,16 +72,34 @@ function randomValue(random: () => number, depth: number): unknown {
     case 4: {
       const length = random() < 0.5 ? pick(random, BYTE_LENGTHS) : randomInt(random, 64);
       const bytes = randomBytes(random, length);
-      return pick(random, [() => bytes, () => new Int16Array(bytes.buffer, 0, length >> 1), () => new Uint8ClampedArray(bytes), () => bytes.buffer, () => new DataView(bytes.buffer)])();
+      return pick(random, [
+        () => bytes,
+        () => new Int16Array(bytes.buffer, 0, length >> 1),
+        () => new Uint8ClampedArray(bytes),
+        () => bytes.buffer,
+        () => new DataView(bytes.buffer),
+      ])();
     }
     case 5:
-      return pick(random, [() => new Date(0), () => new Map([['type', 'stop']]), () => new Set([1]), () => /x/, () => new Error('x'), (): unknown => Object.create(null)])();
+      return pick(random, [
+        () => new Date(0),
+        () => new Map([['type', 'stop']]),
+        () => new Set([1]),
+        () => /x/,
+        () => new Error('x'),
+        (): unknown => Object.create(null),
+      ])();
     case 6:
       return Array.from({ length: randomInt(random, 5) }, () => randomValue(random, depth - 1));
     default: {
       const object: Record<string, unknown> = random() < 0.2 ? (Object.create(null) as Record<string, unknown>) : {};
       for (let n = randomInt(random, 6); n > 0; n--) {
-        Object.defineProperty(object, pick(random, WORDS.keys), { value: randomValue(random, depth - 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(object, pick(random, WORDS.keys), {
+          value: randomValue(random, depth - 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return object;
     }
@@ -121,7 +163,9 @@ function checkRunner(value: unknown): void {
 }
 
 const show = (value: unknown) => {
-  const text = JSON.stringify(value, (_key, v: unknown) => (ArrayBuffer.isView(v) ? `<${v.constructor.name} ${v.byteLength}>` : v === undefined ? '<undefined>' : v));
+  const text = JSON.stringify(value, (_key, v: unknown) =>
+    ArrayBuffer.isView(v) ? `<${v.constructor.name} ${v.byteLength}>` : v === undefined ? '<undefined>' : v,
+  );
   return text === undefined ? String(value) : text.length > 2000 ? `${text.slice(0, 2000)}...` : text;
 };
 
@@ -129,7 +173,10 @@ it('host message validator: random values and mutated messages', () => {
   const random = seededRandom(SEED);
   for (let i = 0; i < 1500; i++) {
     const value = random() < 0.3 ? randomValue(random, 3) : mutateMessage(random, pick(random, goodHostMessages));
-    fuzzCase(() => show(value), () => checkHost(value));
+    fuzzCase(
+      () => show(value),
+      () => checkHost(value),
+    );
   }
 });
 
@@ -142,13 +189,41 @@ it('runner message validators: random values, mutated messages and mutated batch
         ? randomValue(random, 3)
         : kind === 1
           ? mutateMessage(random, pick(random, goodRunnerMessages))
-          : mutateMessage(random, Array.from({ length: 1 + randomInt(random, 4) }, () => pick(random, goodRunnerMessages)));
-    fuzzCase(() => show(value), () => checkRunner(value));
+          : mutateMessage(
+              random,
+              Array.from({ length: 1 + randomInt(random, 4) }, () => pick(random, goodRunnerMessages)),
+            );
+    fuzzCase(
+      () => show(value),
+      () => checkRunner(value),
+    );
   }
 });
 
 const encoder = new TextEncoder();
-const JSON_PIECES = ['{', '}', '[', ']', ',', ':', '"', '"type"', '"$bytes"', '"AAAA"', '"=="', 'null', 'true', '-0', '1e999', '0.5', '\\u0000', '\\ud800', ' ', ...WORDS.keys.map((k) => JSON.stringify(k)), ...WORDS.strings.slice(0, 30).map((s) => JSON.stringify(s))];
+const JSON_PIECES = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '"type"',
+  '"$bytes"',
+  '"AAAA"',
+  '"=="',
+  'null',
+  'true',
+  '-0',
+  '1e999',
+  '0.5',
+  '\\u0000',
+  '\\ud800',
+  ' ',
+  ...WORDS.keys.map((k) => JSON.stringify(k)),
+  ...WORDS.strings.slice(0, 30).map((s) => JSON.stringify(s)),
+];
 
 /** One payload as a socket may deliver it: text, UTF-8 bytes (maybe inside a bigger buffer), or an ArrayBuffer. */
 function asWireData(random: () => number, bytes: Uint8Array): WireData {
@@ -183,7 +258,9 @@ it('wire decoder of host messages: random, JSON-like and mutated payloads', () =
   const random = seededRandom(SEED + 2);
   const encodings = [
     ...goodHostMessages.map((message) => encoder.encode(encodeHostMessage(message))),
-    ...goodRunnerMessages.flatMap((message) => encodeRunnerMessages([message])).map((payload) => (typeof payload === 'string' ? encoder.encode(payload) : payload)),
+    ...goodRunnerMessages
+      .flatMap((message) => encodeRunnerMessages([message]))
+      .map((payload) => (typeof payload === 'string' ? encoder.encode(payload) : payload)),
   ];
   for (let i = 0; i < 1500; i++) {
     const bytes = randomPayload(random, encodings);

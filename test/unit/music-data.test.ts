@@ -31,7 +31,10 @@ describe('music data: frames of a track', () => {
     setPatternId(tracks, 0, 0, 3, 60);
     // 1 | 2 << 6 | 3 << 12 | 60 << 18 = 0xF03081
     assert.deepEqual([...tracks.subarray(0, 3)], [0x81, 0x30, 0xf0]);
-    assert.deepEqual([0, 1, 2, 3].map((c) => patternId(tracks, 0, 0, c)), [1, 2, 3, 60]);
+    assert.deepEqual(
+      [0, 1, 2, 3].map((c) => patternId(tracks, 0, 0, c)),
+      [1, 2, 3, 60],
+    );
   });
 
   it('puts track t, frame f at byte 51t + 3f and changes no other byte', () => {
@@ -45,7 +48,10 @@ describe('music data: frames of a track', () => {
     const tracks = newTracks();
     tracks.set([0xff, 0xff, 0xff], 51 * 2 + 3 * 4);
     setPatternId(tracks, 2, 4, 1, 0);
-    assert.deepEqual([0, 1, 2, 3].map((c) => patternId(tracks, 2, 4, c)), [63, 0, 63, 63]);
+    assert.deepEqual(
+      [0, 1, 2, 3].map((c) => patternId(tracks, 2, 4, c)),
+      [63, 0, 63, 63],
+    );
     assert.deepEqual([...tracks.subarray(51 * 2 + 12, 51 * 2 + 15)], [0x3f, 0xf0, 0xff]);
   });
 });

@@ -55,7 +55,15 @@ it('gamepads given with bit 31 as a negative int32 are normalised to unsigned', 
 });
 
 it('a Node Buffer is accepted as pixels and comes out a plain Uint8Array', () => {
-  const parsed = parseRunnerMessage({ type: 'frame', index: 2, pixels: Buffer.alloc(FRAME_BYTES, 1), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0 } });
+  const parsed = parseRunnerMessage({
+    type: 'frame',
+    index: 2,
+    pixels: Buffer.alloc(FRAME_BYTES, 1),
+    audio: audio(),
+    cursor: 0x81,
+    relativeMouse: true,
+    stats: { cpuMs: 0, luaMemory: 0 },
+  });
   assert.ok(parsed?.type === 'frame');
   assert.equal(Object.getPrototypeOf(parsed.pixels), Uint8Array.prototype);
   assert.equal(parsed.pixels[FRAME_BYTES - 1], 1);
@@ -238,7 +246,8 @@ it('control characters but newline and tab are escaped for terminals, and JSON k
 });
 
 it('a host acknowledges the last frame of a batch, and nothing for a batch without frames', () => {
-  const frame = (index: number) => ({ type: 'frame', index, pixels: pixels(), audio: audio(), cursor: 0, relativeMouse: false, stats: { cpuMs: 0, luaMemory: 0 } }) as const;
+  const frame = (index: number) =>
+    ({ type: 'frame', index, pixels: pixels(), audio: audio(), cursor: 0, relativeMouse: false, stats: { cpuMs: 0, luaMemory: 0 } }) as const;
   assert.deepEqual(frameAck([frame(4), { type: 'trace', text: 'x', color: 1 }, frame(5), { type: 'busy', ms: 1 }]), { type: 'ack', frames: 5 });
   assert.equal(frameAck([{ type: 'trace', text: 'x', color: 1 }]), undefined);
 });

@@ -40,11 +40,14 @@ const setBits = (bytes: Uint8Array): number => bytes.reduce((n, b) => n + b.toSt
 
 describe('sheet layout: pages and colours per bit depth', () => {
   it('has 1, 2 or 4 pages of 16, 4 or 2 colours', () => {
-    assert.deepEqual(([4, 2, 1] as Bpp[]).map((bpp) => [pageCount(bpp), colorCount(bpp)]), [
-      [1, 16],
-      [2, 4],
-      [4, 2],
-    ]);
+    assert.deepEqual(
+      ([4, 2, 1] as Bpp[]).map((bpp) => [pageCount(bpp), colorCount(bpp)]),
+      [
+        [1, 16],
+        [2, 4],
+        [4, 2],
+      ],
+    );
   });
 });
 
@@ -55,8 +58,19 @@ describe('sheet layout: the editor paints the pixel spr() draws', () => {
         const color = colorCount(bpp) - 1;
         for (let page = 0; page < pageCount(bpp); page++) {
           const view: SheetView = { section, bpp, page };
-          for (const [col, row] of [[0, 0], [1, 0], [3, 2], [15, 15], [6, 9]] as [number, number][]) {
-            for (const [px, py] of [[0, 0], [7, 0], [3, 5], [7, 7]] as [number, number][]) {
+          for (const [col, row] of [
+            [0, 0],
+            [1, 0],
+            [3, 2],
+            [15, 15],
+            [6, 9],
+          ] as [number, number][]) {
+            for (const [px, py] of [
+              [0, 0],
+              [7, 0],
+              [3, 5],
+              [7, 7],
+            ] as [number, number][]) {
               const bytes = new Uint8Array(TILES_BYTES);
               writePixel(bytes, view, col * 8 + px, row * 8 + py, color);
               const where = `page ${page} sprite (${col}, ${row}) pixel (${px}, ${py})`;
@@ -76,7 +90,13 @@ describe('sheet layout: the editor paints the pixel spr() draws', () => {
     const view: SheetView = { section: 'tiles', bpp: 2, page: 1 };
     writePixel(bytes, view, 9, 4, 1);
     assert.equal(readPixel(bytes, view, 9, 4), 1);
-    for (const [x, y] of [[8, 4], [10, 4], [9, 3], [9, 5]]) assert.equal(readPixel(bytes, view, x, y), 3, `pixel (${x}, ${y})`);
+    for (const [x, y] of [
+      [8, 4],
+      [10, 4],
+      [9, 3],
+      [9, 5],
+    ])
+      assert.equal(readPixel(bytes, view, x, y), 3, `pixel (${x}, ${y})`);
     assert.equal(setBits(bytes), TILES_BYTES * 8 - 1);
   });
 });

@@ -115,10 +115,10 @@ describe('sound: resolveMusicArgs', () => {
   });
 
   it('reads all seven arguments, with nil as 0 or false', () => {
-    assert.deepEqual(
-      resolveMusicArgs({ count: 7, track: 1, frame: 2, row: 3, loop: false, sustain: true, tempo: 120, speed: 4 }),
-      { ok: true, call: { track: 1, frame: 2, row: 3, loop: false, sustain: true, tempo: 120, speed: 4 } },
-    );
+    assert.deepEqual(resolveMusicArgs({ count: 7, track: 1, frame: 2, row: 3, loop: false, sustain: true, tempo: 120, speed: 4 }), {
+      ok: true,
+      call: { track: 1, frame: 2, row: 3, loop: false, sustain: true, tempo: 120, speed: 4 },
+    });
     assert.deepEqual(resolveMusicArgs({ count: 4, track: 1 }), {
       ok: true,
       call: { track: 1, frame: 0, row: 0, loop: false, sustain: false, tempo: -1, speed: -1 },

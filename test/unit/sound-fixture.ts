@@ -57,8 +57,7 @@ export function putSample(ram: Uint8Array, id: number, spec: SampleSpec): void {
     ram[base + 2 * t] = (15 - volume) | (at(spec.wave, t, 0) << 4);
     ram[base + 2 * t + 1] = at(spec.arpeggio, t, 0) | ((at(spec.pitch, t, 0) & 15) << 4);
   }
-  ram[base + 60] =
-    (spec.octave ?? 0) | (spec.pitch16x ? 8 : 0) | (((spec.speed ?? 0) & 7) << 4) | (spec.reverse ? 0x80 : 0);
+  ram[base + 60] = (spec.octave ?? 0) | (spec.pitch16x ? 8 : 0) | (((spec.speed ?? 0) & 7) << 4) | (spec.reverse ? 0x80 : 0);
   ram[base + 61] = (spec.note ?? 0) | (spec.muteLeft ? 0x10 : 0) | (spec.muteRight ? 0x20 : 0);
   const loops = spec.loops ?? [];
   for (let e = 0; e < 4; e++) {

@@ -71,7 +71,14 @@ describe('sound: music timing', () => {
     const m = setup();
     putRow(m.ram, 1, 0, { note: 45, sfx: 0 });
     putRow(m.ram, 2, 0, { note: 57, sfx: 0 });
-    putTrack(m.ram, 0, { frames: [[1, 0, 0, 0], [2, 0, 0, 0]], rows: 2, speed: 1 });
+    putTrack(m.ram, 0, {
+      frames: [
+        [1, 0, 0, 0],
+        [2, 0, 0, 0],
+      ],
+      rows: 2,
+      speed: 1,
+    });
     m.chip.music(0);
     // speed 1: row = tick * 150 * 6 / 1 / 900 = tick.
     const seen = ticks(m, 5, (ram) => [state(ram).frame, state(ram).row, register(ram, 0).freq]);
@@ -100,7 +107,15 @@ describe('sound: music timing', () => {
   it('treats a frame with four empty patterns as the end of the song', () => {
     const m = setup();
     putRow(m.ram, 1, 0, { note: 45, sfx: 0 });
-    putTrack(m.ram, 0, { frames: [[1, 0, 0, 0], [0, 0, 0, 0], [1, 0, 0, 0]], rows: 1, speed: 1 });
+    putTrack(m.ram, 0, {
+      frames: [
+        [1, 0, 0, 0],
+        [0, 0, 0, 0],
+        [1, 0, 0, 0],
+      ],
+      rows: 1,
+      speed: 1,
+    });
     m.chip.music(0);
     assert.deepEqual(
       ticks(m, 3, (ram) => state(ram).frame),
@@ -112,7 +127,12 @@ describe('sound: music timing', () => {
   it('starts at a given frame and row', () => {
     const m = setup();
     putRow(m.ram, 2, 8, { note: 50, sfx: 0 });
-    putTrack(m.ram, 0, { frames: [[1, 0, 0, 0], [0, 2, 0, 0]] });
+    putTrack(m.ram, 0, {
+      frames: [
+        [1, 0, 0, 0],
+        [0, 2, 0, 0],
+      ],
+    });
     m.chip.music(0, 1, 8);
     m.chip.tick();
     assert.deepEqual([state(m.ram).frame, state(m.ram).row], [1, 8]);
@@ -135,11 +155,22 @@ describe('sound: music timing', () => {
   it('plays only one frame with frameOnly: repeats it when looping, stops at its end otherwise', () => {
     const m = setup();
     putRow(m.ram, 1, 0, { note: 45, sfx: 0 });
-    putTrack(m.ram, 0, { frames: [[1, 0, 0, 0], [1, 0, 0, 0]], rows: 1, speed: 1 });
+    putTrack(m.ram, 0, {
+      frames: [
+        [1, 0, 0, 0],
+        [1, 0, 0, 0],
+      ],
+      rows: 1,
+      speed: 1,
+    });
     m.chip.music(0, 0, -1, true, false, -1, -1, true);
     assert.deepEqual(
       ticks(m, 3, (ram) => [state(ram).frame, (state(ram).flags >> 1) & 3]),
-      [[0, 1], [0, 1], [0, 1]],
+      [
+        [0, 1],
+        [0, 1],
+        [0, 1],
+      ],
     );
     m.chip.music(0, 0, -1, false, false, -1, -1, true);
     assert.deepEqual(
@@ -159,7 +190,11 @@ describe('sound: music notes and channels', () => {
     m.chip.music(0);
     assert.deepEqual(
       ticks(m, 3, (ram) => [register(ram, 0).volume, register(ram, 1).volume]),
-      [[15, 15], [0, 15], [0, 15]],
+      [
+        [15, 15],
+        [0, 15],
+        [0, 15],
+      ],
     );
   });
 
@@ -180,7 +215,14 @@ describe('sound: music notes and channels', () => {
   it('resets the channels at each pattern end unless sustain is on', () => {
     const m = setup();
     putRow(m.ram, 1, 0, { note: 45, sfx: 0 });
-    putTrack(m.ram, 0, { frames: [[1, 0, 0, 0], [2, 0, 0, 0]], rows: 2, speed: 1 });
+    putTrack(m.ram, 0, {
+      frames: [
+        [1, 0, 0, 0],
+        [2, 0, 0, 0],
+      ],
+      rows: 2,
+      speed: 1,
+    });
     m.chip.music(0);
     assert.deepEqual(
       ticks(m, 3, (ram) => register(ram, 0).volume),
@@ -231,7 +273,14 @@ describe('sound: music commands', () => {
     const m = setup();
     putRow(m.ram, 1, 0, { note: 45, sfx: 0, command: J, x: 2, y: 3 });
     putRow(m.ram, 3, 12, { note: 57, sfx: 0 });
-    putTrack(m.ram, 0, { frames: [[1, 0, 0, 0], [1, 0, 0, 0], [3, 0, 0, 0]], speed: 1 });
+    putTrack(m.ram, 0, {
+      frames: [
+        [1, 0, 0, 0],
+        [1, 0, 0, 0],
+        [3, 0, 0, 0],
+      ],
+      speed: 1,
+    });
     m.chip.music(0);
     const seen = ticks(m, 3, (ram) => [state(ram).frame, state(ram).row, register(ram, 0).freq]);
     assert.deepEqual(seen, [

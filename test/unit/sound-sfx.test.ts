@@ -3,17 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NOTE_FREQS } from '../../runner/vm/sound/note-freqs.js';
-import {
-  SAW,
-  SQUARE,
-  putRow,
-  putSample,
-  putTrack,
-  register,
-  sfxState,
-  squareSawMachine,
-  stereo,
-} from './sound-fixture.js';
+import { SAW, SQUARE, putRow, putSample, putTrack, register, sfxState, squareSawMachine, stereo } from './sound-fixture.js';
 
 const FULL = { left: 15, right: 15 };
 
@@ -75,7 +65,12 @@ describe('sound: sfx()', () => {
       chip.tick();
       seen.push([register(ram, 0).volume, register(ram, 0).freq]);
     }
-    assert.deepEqual(seen, [[15, 440], [7, 440], [0, 0], [4, 440]]);
+    assert.deepEqual(seen, [
+      [15, 440],
+      [7, 440],
+      [0, 0],
+      [4, 440],
+    ]);
   });
 
   it('adds the arpeggio in semitones, or subtracts it when reversed', () => {
@@ -131,12 +126,26 @@ describe('sound: sfx()', () => {
       steps.push([sfxState(ram, 0)[0], sfxState(ram, 1)[0]]);
     }
     // Channel 0: speed 99 does not fit 3 bits, so the sample's speed 2 applies (pos = tick * 3).
-    assert.deepEqual(steps, [[0, 0], [3, 0], [6, 0], [9, 1]]);
+    assert.deepEqual(steps, [
+      [0, 0],
+      [3, 0],
+      [6, 0],
+      [9, 1],
+    ]);
   });
 
   it('stops at the last step without a loop and cycles through the loop with one', () => {
     const { chip, ram } = squareSawMachine();
-    putSample(ram, 1, { volume: 15, speed: 3, loops: [[0, 0], [2, 3], [0, 0], [0, 1]] });
+    putSample(ram, 1, {
+      volume: 15,
+      speed: 3,
+      loops: [
+        [0, 0],
+        [2, 3],
+        [0, 0],
+        [0, 1],
+      ],
+    });
     chip.sfx(1, 57, -1, 0, FULL, 3);
     const steps: number[][] = [];
     for (let f = 0; f < 9; f++) {

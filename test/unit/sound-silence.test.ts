@@ -61,7 +61,10 @@ describe('sound: silent channels', () => {
     for (let f = 0; f < 3; f++) {
       chip.tick();
       chip.synthesize(frame);
-      assert.ok(frame.every((s) => s === 0), `frame ${f}`);
+      assert.ok(
+        frame.every((s) => s === 0),
+        `frame ${f}`,
+      );
     }
   });
 });

@@ -95,14 +95,20 @@ describe('sound: synthesis', () => {
     putSample(ram, 3, { wave: 0, volume: 15, muteRight: true });
     chip.sfx(2, 57, -1, 0, FULL, 0);
     let audio = render(chip, 10);
-    assert.ok(side(audio, 0).every((s) => s === 0), 'left silent');
+    assert.ok(
+      side(audio, 0).every((s) => s === 0),
+      'left silent',
+    );
     assert.ok(peak(side(audio, 1)) > 2000, 'right plays');
 
     const other = setup();
     putSample(other.ram, 3, { wave: 0, volume: 15, muteRight: true });
     other.chip.sfx(3, 57, -1, 0, FULL, 0);
     audio = render(other.chip, 10);
-    assert.ok(side(audio, 1).every((s) => s === 0), 'right silent');
+    assert.ok(
+      side(audio, 1).every((s) => s === 0),
+      'right silent',
+    );
     assert.ok(peak(side(audio, 0)) > 2000, 'left plays');
   });
 
@@ -219,7 +225,16 @@ describe('sound: golden renders', () => {
     {
       frames: 90,
       start: (chip, ram) => {
-        putSample(ram, 4, { wave: [1, 1, 0], volume: [15, 12, 10, 8], loops: [[0, 0], [1, 3], [0, 0], [0, 0]] });
+        putSample(ram, 4, {
+          wave: [1, 1, 0],
+          volume: [15, 12, 10, 8],
+          loops: [
+            [0, 0],
+            [1, 3],
+            [0, 0],
+            [0, 0],
+          ],
+        });
         putRow(ram, 1, 0, { note: 45, sfx: 4, command: 2, x: 4, y: 7 });
         putRow(ram, 1, 4, { note: 52, sfx: 4, command: 6, x: 3, y: 9 });
         putRow(ram, 1, 8, { note: 'off' });

@@ -24,16 +24,7 @@ describe('sprite flood fill', () => {
     const bytes = new Uint8Array(TILES_BYTES);
     paint(bytes, 8, 8, ['11111000', '10001000', '10001000', '11110000', '00000000', '00000000', '00000000', '00000000']);
     floodFill(bytes, VIEW, CANVAS, 10, 9, 7);
-    assert.deepEqual(picture(bytes, 8, 8, 8, 8), [
-      '11111000',
-      '17771000',
-      '17771000',
-      '11110000',
-      '00000000',
-      '00000000',
-      '00000000',
-      '00000000',
-    ]);
+    assert.deepEqual(picture(bytes, 8, 8, 8, 8), ['11111000', '17771000', '17771000', '11110000', '00000000', '00000000', '00000000', '00000000']);
   });
 
   it('stops at the edit canvas, even where the colour goes on past it', () => {

@@ -7,12 +7,42 @@ import { p1ButtonBit, ticKeyCode } from '../../renderer/tic-keys.js';
 
 /** KeyboardEvent.code of the keys in TIC-80's key table, by code (reference 7, 37..66 and 89..94). */
 const NAMED: Readonly<Record<number, string>> = {
-  37: 'Minus', 38: 'Equal', 39: 'BracketLeft', 40: 'BracketRight', 41: 'Backslash', 42: 'Semicolon',
-  43: 'Quote', 44: 'Backquote', 45: 'Comma', 46: 'Period', 47: 'Slash', 48: 'Space', 49: 'Tab',
-  50: 'Enter', 51: 'Backspace', 52: 'Delete', 53: 'Insert', 54: 'PageUp', 55: 'PageDown', 56: 'Home',
-  57: 'End', 58: 'ArrowUp', 59: 'ArrowDown', 60: 'ArrowLeft', 61: 'ArrowRight', 62: 'CapsLock',
-  63: 'ControlLeft', 64: 'ShiftLeft', 65: 'AltLeft', 66: 'Escape', 89: 'NumpadAdd', 90: 'NumpadSubtract',
-  91: 'NumpadMultiply', 92: 'NumpadDivide', 93: 'NumpadEnter', 94: 'NumpadDecimal',
+  37: 'Minus',
+  38: 'Equal',
+  39: 'BracketLeft',
+  40: 'BracketRight',
+  41: 'Backslash',
+  42: 'Semicolon',
+  43: 'Quote',
+  44: 'Backquote',
+  45: 'Comma',
+  46: 'Period',
+  47: 'Slash',
+  48: 'Space',
+  49: 'Tab',
+  50: 'Enter',
+  51: 'Backspace',
+  52: 'Delete',
+  53: 'Insert',
+  54: 'PageUp',
+  55: 'PageDown',
+  56: 'Home',
+  57: 'End',
+  58: 'ArrowUp',
+  59: 'ArrowDown',
+  60: 'ArrowLeft',
+  61: 'ArrowRight',
+  62: 'CapsLock',
+  63: 'ControlLeft',
+  64: 'ShiftLeft',
+  65: 'AltLeft',
+  66: 'Escape',
+  89: 'NumpadAdd',
+  90: 'NumpadSubtract',
+  91: 'NumpadMultiply',
+  92: 'NumpadDivide',
+  93: 'NumpadEnter',
+  94: 'NumpadDecimal',
 };
 
 describe('tic keys: key codes', () => {
@@ -34,7 +64,10 @@ describe('tic keys: key codes', () => {
       ...Object.values(NAMED),
     ];
     const codes = new Set(keys.map(ticKeyCode));
-    assert.deepEqual([...codes].sort((a, b) => a! - b!), Array.from({ length: 94 }, (_, i) => i + 1));
+    assert.deepEqual(
+      [...codes].sort((a, b) => a! - b!),
+      Array.from({ length: 94 }, (_, i) => i + 1),
+    );
   });
 
   it('has no code for keys TIC-80 does not know', () => {

@@ -96,7 +96,8 @@ describe('video: composition matches its definition', () => {
     fillRandom(bank0.subarray(0, 0x3fc0), next);
     const out = new Uint8Array(FRAME_BYTES);
     const check = (what: string) => {
-      for (let row = 0; row < 144; row++) assert.deepEqual([...out.subarray(row * 1024, (row + 1) * 1024)], expectedRow(bank0, bank1, row), `${what}, row ${row}`);
+      for (let row = 0; row < 144; row++)
+        assert.deepEqual([...out.subarray(row * 1024, (row + 1) * 1024)], expectedRow(bank0, bank1, row), `${what}, row ${row}`);
     };
     video.blit(out);
     check('first frame');

@@ -26,7 +26,11 @@ describe('video: cls and pix', () => {
     video.depth.fill(0.5);
     video.cls(3);
     assertScreen(ram, 'cls(3) with 3->9 mapped', fullScreen(9));
-    assert.equal(video.depth.every((d) => d === 0), true, 'cls(3): depth buffer cleared');
+    assert.equal(
+      video.depth.every((d) => d === 0),
+      true,
+      'cls(3): depth buffer cleared',
+    );
   });
 
   it('cls with a clip rectangle fills and clears depth only inside it', () => {
@@ -79,32 +83,84 @@ describe('video: line', () => {
   it('x-major: steps x, truncates y, plots the end point', () => {
     const { video, ram } = machine();
     video.line(0, 0, 5, 2, 1);
-    assertScreen(ram, 'line(0,0,5,2)', pixelSet([[0, 0, 1], [1, 0, 1], [2, 0, 1], [3, 1, 1], [4, 1, 1], [5, 2, 1]]));
+    assertScreen(
+      ram,
+      'line(0,0,5,2)',
+      pixelSet([
+        [0, 0, 1],
+        [1, 0, 1],
+        [2, 0, 1],
+        [3, 1, 1],
+        [4, 1, 1],
+        [5, 2, 1],
+      ]),
+    );
   });
 
   it('endpoints are ordered: the reversed line draws the same pixels', () => {
     const { video, ram } = machine();
     video.line(5, 2, 0, 0, 1);
-    assertScreen(ram, 'line(5,2,0,0)', pixelSet([[0, 0, 1], [1, 0, 1], [2, 0, 1], [3, 1, 1], [4, 1, 1], [5, 2, 1]]));
+    assertScreen(
+      ram,
+      'line(5,2,0,0)',
+      pixelSet([
+        [0, 0, 1],
+        [1, 0, 1],
+        [2, 0, 1],
+        [3, 1, 1],
+        [4, 1, 1],
+        [5, 2, 1],
+      ]),
+    );
   });
 
   it('y-major when |dx| < |dy|', () => {
     const { video, ram } = machine();
     video.line(0, 0, 2, 5, 2);
-    assertScreen(ram, 'line(0,0,2,5)', pixelSet([[0, 0, 2], [0, 1, 2], [0, 2, 2], [1, 3, 2], [1, 4, 2], [2, 5, 2]]));
+    assertScreen(
+      ram,
+      'line(0,0,2,5)',
+      pixelSet([
+        [0, 0, 2],
+        [0, 1, 2],
+        [0, 2, 2],
+        [1, 3, 2],
+        [1, 4, 2],
+        [2, 5, 2],
+      ]),
+    );
   });
 
   it('a single point draws one pixel; fractions truncate', () => {
     const { video, ram } = machine();
     video.line(3, 3, 3, 3, 4);
     video.line(10.5, 20.9, 13.7, 20.2, 5);
-    assertScreen(ram, 'line(3,3,3,3) + line(10.5,20.9,13.7,20.2)', pixelSet([[3, 3, 4], [10, 20, 5], [11, 20, 5], [12, 20, 5], [13, 20, 5]]));
+    assertScreen(
+      ram,
+      'line(3,3,3,3) + line(10.5,20.9,13.7,20.2)',
+      pixelSet([
+        [3, 3, 4],
+        [10, 20, 5],
+        [11, 20, 5],
+        [12, 20, 5],
+        [13, 20, 5],
+      ]),
+    );
   });
 
   it('the start is clipped to 0 along the major axis, keeping the slope', () => {
     const { video, ram } = machine();
     video.line(-2, 0, 3, 5, 1);
-    assertScreen(ram, 'line(-2,0,3,5)', pixelSet([[0, 2, 1], [1, 3, 1], [2, 4, 1], [3, 5, 1]]));
+    assertScreen(
+      ram,
+      'line(-2,0,3,5)',
+      pixelSet([
+        [0, 2, 1],
+        [1, 3, 1],
+        [2, 4, 1],
+        [3, 5, 1],
+      ]),
+    );
   });
 
   it('the far end is clipped at 240 and that end point is then off screen', () => {
@@ -126,7 +182,14 @@ describe('video: line', () => {
     mapColor(ram, 1, 9);
     video.clip(2, 0, 2, 10);
     video.line(0, 0, 5, 0, 1);
-    assertScreen(ram, 'clip(2,0,2,10) line(0,0,5,0,1) 1->9', pixelSet([[2, 0, 9], [3, 0, 9]]));
+    assertScreen(
+      ram,
+      'clip(2,0,2,10) line(0,0,5,0,1) 1->9',
+      pixelSet([
+        [2, 0, 9],
+        [3, 0, 9],
+      ]),
+    );
   });
 });
 
@@ -181,7 +244,14 @@ describe('video: circles and ellipses', () => {
     const { video, ram } = machine();
     video.circ(5, 5, 0, 1);
     video.circb(9, 9, 0, 2);
-    assertScreen(ram, 'circ(5,5,0) + circb(9,9,0)', pixelSet([[5, 5, 1], [9, 9, 2]]));
+    assertScreen(
+      ram,
+      'circ(5,5,0) + circb(9,9,0)',
+      pixelSet([
+        [5, 5, 1],
+        [9, 9, 2],
+      ]),
+    );
   });
 
   it('circb radius 1 is a diamond without centre; circ fills it', () => {
@@ -195,10 +265,7 @@ describe('video: circles and ellipses', () => {
     const { video, ram } = machine();
     video.circb(10, 10, 2, 5);
     video.circ(30, 10, 2, 6);
-    const expected = new Map([
-      ...art(8, 8, ['.555.', '5...5', '5...5', '5...5', '.555.']),
-      ...art(28, 8, ['.666.', '66666', '66666', '66666', '.666.']),
-    ]);
+    const expected = new Map([...art(8, 8, ['.555.', '5...5', '5...5', '5...5', '.555.']), ...art(28, 8, ['.666.', '66666', '66666', '66666', '.666.'])]);
     assertScreen(ram, 'circb(10,10,2) + circ(30,10,2)', expected);
   });
 
@@ -266,7 +333,14 @@ describe('video: tri and trib', () => {
     video.tri(0, 0.45, 4, 0.45, 0, 0.55, 1);
     assertScreen(ram, 'tri area +0.4', new Map());
     video.tri(0, 0.45, 0, 0.55, 4, 0.45, 1);
-    assertScreen(ram, 'tri area -0.4', pixelSet([[0, 0, 1], [1, 0, 1]]));
+    assertScreen(
+      ram,
+      'tri area -0.4',
+      pixelSet([
+        [0, 0, 1],
+        [1, 0, 1],
+      ]),
+    );
   });
 
   it('uses the palette map and the clip rectangle', () => {

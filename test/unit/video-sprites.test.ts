@@ -41,7 +41,7 @@ function pixelsOf(img: Image, x0: number, y0: number, scale = 1): Pixels {
 /** Four distinct sprites 1, 2, 17, 18 forming a 16 x 16 block, and its picture. */
 function blockSetup(ram: Uint8Array): Image {
   const tiles = [1, 2, 17, 18].map((id, k) => {
-    const rows = SPRITE_ROWS.map((row) => [...row].map((ch) => ((parseInt(ch, 16) + k * 4) % 15 + 1).toString(16)).join(''));
+    const rows = SPRITE_ROWS.map((row) => [...row].map((ch) => (((parseInt(ch, 16) + k * 4) % 15) + 1).toString(16)).join(''));
     putSprite(ram, id, rows);
     return imageOf(rows);
   });
@@ -62,9 +62,17 @@ describe('video: spr', () => {
     mapColor(ram, 3, 5);
     video.cls(15);
     video.spr(1, 0, 0, [3], 1, 0, 0, 1, 1);
-    assert.deepEqual([0, 3, 4, 7].map((x) => px(ram, x, 0)), [15, 15, 5, 5], 'spr key 3 with 3->5 mapped: raw 3 transparent');
+    assert.deepEqual(
+      [0, 3, 4, 7].map((x) => px(ram, x, 0)),
+      [15, 15, 5, 5],
+      'spr key 3 with 3->5 mapped: raw 3 transparent',
+    );
     video.spr(1, 0, 0, [5], 1, 0, 0, 1, 1);
-    assert.deepEqual([0, 3, 4, 7].map((x) => px(ram, x, 0)), [5, 5, 5, 5], 'spr key 5 with 3->5 mapped: raw 3 drawn as 5');
+    assert.deepEqual(
+      [0, 3, 4, 7].map((x) => px(ram, x, 0)),
+      [5, 5, 5, 5],
+      'spr key 5 with 3->5 mapped: raw 3 drawn as 5',
+    );
     video.cls(15);
     video.spr(1, 0, 0, [0, 3, 5], 1, 0, 0, 1, 1);
     assertScreen(ram, 'spr keys {0,3,5}', new Map(), 15);
@@ -245,10 +253,12 @@ describe('video: map', () => {
     mapColor(ram, 2, 0);
     video.map(0, 0, 1, 1, 0, 0, [1], 2);
     const img = orient(imageOf(SPRITE_ROWS), 0, 0).map((row) => row.map((c) => (c === 2 ? 0 : c)));
-    const expected = new Map([...pixelsOf(img, 0, 0, 2)].filter(([key]) => {
-      const [x, y] = key.split(',').map(Number);
-      return imageOf(SPRITE_ROWS)[y >> 1][x >> 1] !== 1;
-    }));
+    const expected = new Map(
+      [...pixelsOf(img, 0, 0, 2)].filter(([key]) => {
+        const [x, y] = key.split(',').map(Number);
+        return imageOf(SPRITE_ROWS)[y >> 1][x >> 1] !== 1;
+      }),
+    );
     assertScreen(ram, 'map(0,0,1,1,0,0,1,2) with 2->0', expected);
   });
 

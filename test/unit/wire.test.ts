@@ -37,7 +37,15 @@ it('every host message survives encode then decode', () => {
 });
 
 it('frames are binary: magic byte, version, index and stats little-endian, then the pixels', () => {
-  const frame = { type: 'frame', index: 300, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 2.5, luaMemory: 65536 } } as const;
+  const frame = {
+    type: 'frame',
+    index: 300,
+    pixels: pixels(),
+    audio: audio(),
+    cursor: 0x81,
+    relativeMouse: true,
+    stats: { cpuMs: 2.5, luaMemory: 65536 },
+  } as const;
   const encoded = encodeOne(frame);
   assert.ok(encoded instanceof Uint8Array);
   assert.equal(encoded.length, HEADER_BYTES + FRAME_BYTES + AUDIO_SAMPLES * 2);
@@ -66,7 +74,10 @@ it('runner messages other than frames travel as one JSON array per run between f
   assert.deepEqual(JSON.parse(payloads[0] as string), batch.slice(0, 2));
   assert.ok(payloads[1] instanceof Uint8Array);
   assert.deepEqual(JSON.parse(payloads[2] as string), batch.slice(3));
-  assert.deepEqual(payloads.flatMap((payload) => decodeRunnerMessages(payload) ?? []), batch);
+  assert.deepEqual(
+    payloads.flatMap((payload) => decodeRunnerMessages(payload) ?? []),
+    batch,
+  );
 });
 
 it('host messages are single JSON objects', () => {
@@ -103,7 +114,15 @@ it('JSON text that arrives as UTF-8 bytes decodes too (as Node ws delivers it)',
 });
 
 it('truncated, padded or versioned-differently binary frames are rejected', () => {
-  const encoded = encodeOne({ type: 'frame', index: 1, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0 } }) as Uint8Array;
+  const encoded = encodeOne({
+    type: 'frame',
+    index: 1,
+    pixels: pixels(),
+    audio: audio(),
+    cursor: 0x81,
+    relativeMouse: true,
+    stats: { cpuMs: 0, luaMemory: 0 },
+  }) as Uint8Array;
   assert.equal(decodeOne(encoded.subarray(0, encoded.length - 1)), null);
   const longer = new Uint8Array(encoded.length + 1);
   longer.set(encoded);
@@ -117,7 +136,15 @@ it('truncated, padded or versioned-differently binary frames are rejected', () =
 });
 
 it('a host never sends frames: binary frames are rejected as host messages', () => {
-  const encoded = encodeOne({ type: 'frame', index: 1, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0 } });
+  const encoded = encodeOne({
+    type: 'frame',
+    index: 1,
+    pixels: pixels(),
+    audio: audio(),
+    cursor: 0x81,
+    relativeMouse: true,
+    stats: { cpuMs: 0, luaMemory: 0 },
+  });
   assert.equal(decodeHostMessage(encoded), null);
 });
 
@@ -133,11 +160,13 @@ it('junk decodes to null', () => {
 
 it('encoding a frame with the wrong pixel or sample count throws', () => {
   assert.throws(
-    () => encodeOne({ type: 'frame', index: 0, pixels: new Uint8Array(10), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0 } }),
+    () =>
+      encodeOne({ type: 'frame', index: 0, pixels: new Uint8Array(10), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 0, luaMemory: 0 } }),
     RangeError,
   );
   assert.throws(
-    () => encodeOne({ type: 'frame', index: 0, pixels: pixels(), audio: new Int16Array(10), cursor: 0, relativeMouse: false, stats: { cpuMs: 0, luaMemory: 0 } }),
+    () =>
+      encodeOne({ type: 'frame', index: 0, pixels: pixels(), audio: new Int16Array(10), cursor: 0, relativeMouse: false, stats: { cpuMs: 0, luaMemory: 0 } }),
     RangeError,
   );
 });

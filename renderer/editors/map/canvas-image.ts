@@ -11,7 +11,10 @@ export class CanvasImage {
   readonly #image: ImageData;
   readonly #source: CanvasSource;
 
-  constructor(readonly width: number, readonly height: number) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;

@@ -8,16 +8,7 @@ import type { EditorHost, EditorTab } from '../editor-host.js';
 import { bindUndoKeys } from '../undo-keys.js';
 import { UndoStack } from '../undo-stack.js';
 import { clearRect, floodFill, readBlock, replaceAll, singleTile, stamp, type TileBlock } from './map-edits.js';
-import {
-  cellsOnLine,
-  clamp,
-  clipToMap,
-  rectBetween,
-  SHEET_SIZE,
-  VIEW_HEIGHT,
-  VIEW_WIDTH,
-  type Cell,
-} from './map-geometry.js';
+import { cellsOnLine, clamp, clipToMap, rectBetween, SHEET_SIZE, VIEW_HEIGHT, VIEW_WIDTH, type Cell } from './map-geometry.js';
 import { MapImage } from './map-image.js';
 import { MAP_TOOLS, MapToolbar, type MapTool } from './map-toolbar.js';
 import { MapView, type MapViewState } from './map-view.js';
@@ -35,10 +26,7 @@ const GAP = 12;
 const CAPTION = 24;
 
 /** What a pressed pointer is doing on the map. */
-type Gesture =
-  | { kind: 'pan'; from: LogicalPoint; scrollX: number; scrollY: number }
-  | { kind: 'draw'; last: Cell }
-  | { kind: 'select'; anchor: Cell };
+type Gesture = { kind: 'pan'; from: LogicalPoint; scrollX: number; scrollY: number } | { kind: 'draw'; last: Cell } | { kind: 'select'; anchor: Cell };
 
 export function createMapEditor(host: EditorHost): EditorTab {
   return new MapEditor(host);

@@ -50,7 +50,12 @@ export function floodFill(map: Uint8Array, x: number, y: number, block: TileBloc
     const cx = index % MAP_COLUMNS;
     const cy = (index - cx) / MAP_COLUMNS;
     map[index] = patternAt(block, x, y, cx, cy);
-    const neighbours: [number, number][] = [[cx - 1, cy], [cx + 1, cy], [cx, cy - 1], [cx, cy + 1]];
+    const neighbours: [number, number][] = [
+      [cx - 1, cy],
+      [cx + 1, cy],
+      [cx, cy - 1],
+      [cx, cy + 1],
+    ];
     for (const [nx, ny] of neighbours) {
       const next = ny * MAP_COLUMNS + nx;
       if (inMap(nx, ny) && !seen[next] && map[next] === target) {

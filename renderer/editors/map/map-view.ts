@@ -3,17 +3,7 @@
 // map shrunk to the same size with its 8x8 screens marked.
 import { Graphics, Sprite } from 'pixi.js';
 import { MAP_COLUMNS, MAP_ROWS, TILE_SIZE } from '../../../runner/common/memory-map.js';
-import {
-  clamp,
-  SCREEN_COLS,
-  SCREEN_ROWS,
-  VIEW_HEIGHT,
-  VIEW_WIDTH,
-  WORLD_COLS,
-  WORLD_ROWS,
-  type Cell,
-  type CellRect,
-} from './map-geometry.js';
+import { clamp, SCREEN_COLS, SCREEN_ROWS, VIEW_HEIGHT, VIEW_WIDTH, WORLD_COLS, WORLD_ROWS, type Cell, type CellRect } from './map-geometry.js';
 import type { MapImage } from './map-image.js';
 import { PixelCanvas, type LogicalPoint } from './pixel-canvas.js';
 import { contrastFrame, horizontalLine, verticalLine } from './pixel-lines.js';

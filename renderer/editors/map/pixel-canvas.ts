@@ -32,7 +32,11 @@ export class PixelCanvas {
     return new PixelCanvas(app, width, height);
   }
 
-  private constructor(app: Application, readonly width: number, readonly height: number) {
+  private constructor(
+    app: Application,
+    readonly width: number,
+    readonly height: number,
+  ) {
     this.#app = app;
     app.stage.addChild(this.stage, this.overlay);
   }

@@ -13,7 +13,7 @@ export const TILE_PIXELS = TILE_SIZE * TILE_SIZE;
 export function paletteWords(palette: Uint8Array): Uint32Array {
   const words = new Uint32Array(16);
   for (let i = 0; i < 16; i++) {
-    words[i] = (0xff << 24 | palette[i * 3 + 2] << 16 | palette[i * 3 + 1] << 8 | palette[i * 3]) >>> 0;
+    words[i] = ((0xff << 24) | (palette[i * 3 + 2] << 16) | (palette[i * 3 + 1] << 8) | palette[i * 3]) >>> 0;
   }
   return words;
 }

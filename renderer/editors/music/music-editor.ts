@@ -78,12 +78,24 @@ class MusicEditor implements EditorTab {
     this.#tempo = numberField('TEMPO', TEMPO_RANGE.min, TEMPO_RANGE.max, (tempo) => this.#editTrack({ tempo }), 'beats per minute');
     this.#speed = numberField('SPD', SPEED_RANGE.min, SPEED_RANGE.max, (speed) => this.#editTrack({ speed }), 'speed: higher is slower');
     this.#rows = numberField('ROWS', ROWS_RANGE.min, ROWS_RANGE.max, (rows) => this.#editTrack({ rows }), 'rows per pattern');
-    this.#entryOctave = numberField('OCT', 1, OCTAVES, (octave) => {
-      this.#entry.octave = octave - 1;
-    }, 'octave of the notes you type');
-    this.#entrySfx = numberField('SFX', 0, SFX_IDS - 1, (sfx) => {
-      this.#entry.sfx = sfx;
-    }, 'sfx of the notes you type');
+    this.#entryOctave = numberField(
+      'OCT',
+      1,
+      OCTAVES,
+      (octave) => {
+        this.#entry.octave = octave - 1;
+      },
+      'octave of the notes you type',
+    );
+    this.#entrySfx = numberField(
+      'SFX',
+      0,
+      SFX_IDS - 1,
+      (sfx) => {
+        this.#entry.sfx = sfx;
+      },
+      'sfx of the notes you type',
+    );
     this.#follow = checkField('FOLLOW', 'the cursor follows the playing row');
     this.#loop = checkField('LOOP', 'the next play starts over at the end of the track (or frame)');
     this.#follow.set(true);
@@ -275,7 +287,7 @@ class MusicEditor implements EditorTab {
       PageDown: () => at(c.row + PAGE_ROWS, flat),
       Home: () => at(0, flat),
       End: () => at(last, flat),
-      Tab: () => at(c.row, (((c.channel + (e.shiftKey ? -1 : 1) + CHANNEL_COUNT) % CHANNEL_COUNT) * FIELD_COUNT)),
+      Tab: () => at(c.row, ((c.channel + (e.shiftKey ? -1 : 1) + CHANNEL_COUNT) % CHANNEL_COUNT) * FIELD_COUNT),
     };
     const move = moves[e.key];
     if (!move) return false;

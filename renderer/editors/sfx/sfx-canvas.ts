@@ -5,17 +5,7 @@
 import 'pixi.js/unsafe-eval';
 import { Application, Graphics } from 'pixi.js';
 import { screenRendererPreference } from '../../renderer-choice.js';
-import {
-  ENVELOPES,
-  ENVELOPE_TICKS,
-  Envelope,
-  LEVELS,
-  MAX_LEVEL,
-  WAVE_SAMPLES,
-  envelopeLevel,
-  loopOf,
-  waveLevel,
-} from './sfx-data.js';
+import { ENVELOPES, ENVELOPE_TICKS, Envelope, LEVELS, MAX_LEVEL, WAVE_SAMPLES, envelopeLevel, loopOf, waveLevel } from './sfx-data.js';
 
 export const CELL_WIDTH = 10;
 export const CELL_HEIGHT = 5;

@@ -111,7 +111,11 @@ class SfxEditor implements EditorTab {
     );
 
     const body = el('div', 'sfx-body', this.#sideColumn(), this.#canvas.element);
-    const help = el('p', 'sound-help', 'Piano: Z S X D C V G B H N J M (and Q 2 W 3 E R 5 T 6 Y 7 U an octave up) at the sample\'s octave. Draw in the grids with the mouse. Ctrl+Z / Ctrl+Y undo and redo.');
+    const help = el(
+      'p',
+      'sound-help',
+      "Piano: Z S X D C V G B H N J M (and Q 2 W 3 E R 5 T 6 Y 7 U an octave up) at the sample's octave. Draw in the grids with the mouse. Ctrl+Z / Ctrl+Y undo and redo.",
+    );
     this.element = el('div', 'sfx-editor', bar, body, help);
     this.element.tabIndex = 0;
     this.element.dataset.editor = 'sfx';

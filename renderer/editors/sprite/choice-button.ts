@@ -3,10 +3,15 @@
 import { button } from '../../dom.js';
 
 export function choiceButton(label: string, title: string, id: string, pick: () => void, changed: () => void): HTMLButtonElement {
-  const b = button(label, 'sprite-choice', () => {
-    pick();
-    changed();
-  }, title);
+  const b = button(
+    label,
+    'sprite-choice',
+    () => {
+      pick();
+      changed();
+    },
+    title,
+  );
   b.dataset.choice = id;
   return b;
 }

@@ -166,7 +166,8 @@ export class EditCanvas {
     if (!g) return;
     switch (g.kind) {
       case 'brush':
-        for (const [x, y] of linePoints(g.last.x, g.last.y, point.x, point.y)) stamp(g.bytes, state.view, area, area.x + x, area.y + y, state.brushSize, g.color);
+        for (const [x, y] of linePoints(g.last.x, g.last.y, point.x, point.y))
+          stamp(g.bytes, state.view, area, area.x + x, area.y + y, state.brushSize, g.color);
         g.last = point;
         drafts.show(state.view.section, g.bytes);
         break;

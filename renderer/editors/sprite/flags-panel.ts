@@ -14,10 +14,7 @@ export class FlagsPanel {
 
   readonly #state: SpriteEditorState;
   readonly #drafts: SectionDrafts;
-  constructor(
-    state: SpriteEditorState,
-    drafts: SectionDrafts,
-  ) {
+  constructor(state: SpriteEditorState, drafts: SectionDrafts) {
     this.#drafts = drafts;
     this.#state = state;
     this.#toggles = Array.from({ length: FLAG_COUNT }, (_, flag) => {

@@ -32,10 +32,15 @@ export class PalettePanel {
     this.#ctx = ctx;
     const { state } = ctx;
     this.#swatches = Array.from({ length: PALETTE_COLORS }, (_, color) => {
-      const b = button('', 'sprite-swatch', () => {
-        state.color = color;
-        ctx.changed();
-      }, `colour ${color} (left click: brush colour, right click: second colour)`);
+      const b = button(
+        '',
+        'sprite-swatch',
+        () => {
+          state.color = color;
+          ctx.changed();
+        },
+        `colour ${color} (left click: brush colour, right click: second colour)`,
+      );
       b.dataset.color = String(color);
       b.addEventListener('contextmenu', (e) => {
         e.preventDefault();
@@ -46,10 +51,15 @@ export class PalettePanel {
       return b;
     });
     this.#vbanks = VBANKS.map((vbank) =>
-      button(`vbank ${vbank}`, 'sprite-choice', () => {
-        state.paletteVbank = vbank;
-        ctx.changed();
-      }, `edit the palette of vbank ${vbank}`),
+      button(
+        `vbank ${vbank}`,
+        'sprite-choice',
+        () => {
+          state.paletteVbank = vbank;
+          ctx.changed();
+        },
+        `edit the palette of vbank ${vbank}`,
+      ),
     );
     this.#sliders = CHANNELS.map((channel, i) => {
       const slider = el('input', 'sprite-slider');

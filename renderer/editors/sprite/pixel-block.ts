@@ -12,7 +12,11 @@ export interface Rect {
 export class PixelBlock {
   readonly data: Uint8Array;
 
-  constructor(readonly width: number, readonly height: number, data?: Uint8Array) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    data?: Uint8Array,
+  ) {
     this.data = data ?? new Uint8Array(width * height);
   }
 

@@ -13,14 +13,11 @@ export class SectionDrafts {
   readonly #host: EditorHost;
   readonly #undo: UndoStack;
   readonly #changed: () => void;
-  constructor(
-    host: EditorHost,
-    undo: UndoStack,
-    changed: () => void,
-  ) {
+  constructor(host: EditorHost, undo: UndoStack, changed: () => void) {
     this.#changed = changed;
     this.#undo = undo;
-    this.#host = host;}
+    this.#host = host;
+  }
 
   /** The section as the editor shows it: the edit in progress, or the cart's bytes. */
   bytes(section: CartSection): Uint8Array {

@@ -44,7 +44,11 @@ export class ToolBar {
       return b;
     });
     this.#brushSizes = BRUSH_SIZES.map((size) => this.#button(`${size}`, `Brush size ${size}`, `brush-${size}`, () => (state.brushSize = size)));
-    this.#canvasSizes = CANVAS_SIZES.map((size) => this.#button(`${size}`, `Canvas of ${size} x ${size} pixels (${size / 8} x ${size / 8} sprites; the wheel zooms)`, `size-${size}`, () => state.setSize(size)));
+    this.#canvasSizes = CANVAS_SIZES.map((size) =>
+      this.#button(`${size}`, `Canvas of ${size} x ${size} pixels (${size / 8} x ${size / 8} sprites; the wheel zooms)`, `size-${size}`, () =>
+        state.setSize(size),
+      ),
+    );
     this.element = el(
       'div',
       'sprite-toolbar',

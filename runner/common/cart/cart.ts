@@ -52,8 +52,14 @@ export function assertCartShape(cart: Cart, fileName: string): void {
 export function isCart(value: unknown): value is Cart {
   const cart = value as Partial<Cart> | null;
   return (
-    typeof cart === 'object' && cart !== null && typeof cart.code === 'string' && typeof cart.lang === 'number' && cart.binary instanceof Uint8Array &&
-    Array.isArray(cart.banks) && cart.banks.every((bank: unknown) => typeof bank === 'object' && bank !== null) && shapeProblem(cart as Cart) === undefined
+    typeof cart === 'object' &&
+    cart !== null &&
+    typeof cart.code === 'string' &&
+    typeof cart.lang === 'number' &&
+    cart.binary instanceof Uint8Array &&
+    Array.isArray(cart.banks) &&
+    cart.banks.every((bank: unknown) => typeof bank === 'object' && bank !== null) &&
+    shapeProblem(cart as Cart) === undefined
   );
 }
 

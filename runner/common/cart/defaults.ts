@@ -23,7 +23,9 @@ export const DEFAULT_PALETTES = new Uint8Array(CART_SECTION_BYTES.palette);
 DEFAULT_PALETTES.set(SWEETIE_16);
 
 /** DB16, which carts saved before TIC-80 wrote palettes were drawn with. */
-export const DB16 = hexBytes('140c1c 442434 30346d 4e4a4e 854c30 346524 d04648 757161 597dce d27d2c 8595a1 6daa2c d2aa99 6dc2ca dad45e deeed6'.replace(/ /g, ''));
+export const DB16 = hexBytes(
+  '140c1c 442434 30346d 4e4a4e 854c30 346524 d04648 757161 597dce d27d2c 8595a1 6daa2c d2aa99 6dc2ca dad45e deeed6'.replace(/ /g, ''),
+);
 
 /** A bank saved as a DEFAULT chunk: both palettes and all waveforms are the defaults. */
 export function hasDefaultPaletteAndWaves(bank: CartBank): boolean {

@@ -27,7 +27,7 @@ export function readPngChunks(bytes: Uint8Array, fileName: string): PngChunk[] {
   if (!hasPngSignature(bytes)) throw new CartFormatError(fileName, 'not a PNG file (no PNG signature)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunks: PngChunk[] = [];
-  for (let at = PNG_SIGNATURE.length; ; ) {
+  for (let at = PNG_SIGNATURE.length; ;) {
     if (at === bytes.length) throw new CartFormatError(fileName, 'PNG file ends without its IEND chunk');
     if (bytes.length - at < LENGTH_BYTES + TYPE_BYTES) throw new CartFormatError(fileName, `truncated PNG chunk header at byte ${at}`);
     const length = view.getUint32(at);

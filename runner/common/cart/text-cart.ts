@@ -148,7 +148,10 @@ export function writeTextCart(cart: Cart, fileName: string): string {
   const code = cart.code;
   const dataLine = code.split('\n').findIndex((line) => line.replace(/\r/g, '').startsWith(DATA_START));
   if (dataLine >= 0) {
-    throw new CartFormatError(fileName, `cannot save: code line ${dataLine + 1} starts with "${DATA_START}", which a text cart reads as the start of its data; change that line or save as .tic or .png`);
+    throw new CartFormatError(
+      fileName,
+      `cannot save: code line ${dataLine + 1} starts with "${DATA_START}", which a text cart reads as the start of its data; change that line or save as .tic or .png`,
+    );
   }
   let data = '';
   for (const format of TEXT_SECTIONS) {

@@ -1,16 +1,7 @@
 // Binary .tic carts (reference 5.a): a plain run of chunks, each a 4-byte header (type and bank,
 // u16 size, a reserved byte) and its data.
 import type { CartSection } from '../protocol.js';
-import {
-  assertCartShape,
-  BANK_COUNT,
-  BINARY_BANKS,
-  CODE_CHUNK_BYTES,
-  emptyCart,
-  MAX_CODE_BYTES,
-  type Cart,
-  type CartBank,
-} from './cart.js';
+import { assertCartShape, BANK_COUNT, BINARY_BANKS, CODE_CHUNK_BYTES, emptyCart, MAX_CODE_BYTES, type Cart, type CartBank } from './cart.js';
 import { concatBytes } from './bytes.js';
 import { applyAncientPalette, applyDefaultChunk, hasDefaultPaletteAndWaves } from './defaults.js';
 import { CartFormatError } from './errors.js';
@@ -44,8 +35,27 @@ const Chunk = {
 type ChunkType = number;
 
 const CHUNK_NAMES = [
-  'DUMMY', 'TILES', 'SPRITES', 'COVER_DEP', 'MAP', 'CODE', 'FLAGS', 'TEMP2', 'TEMP3', 'SAMPLES', 'WAVEFORM',
-  'TEMP4', 'PALETTE', 'PATTERNS_DEP', 'MUSIC', 'PATTERNS', 'CODE_ZIP', 'DEFAULT', 'SCREEN', 'BINARY', 'LANG',
+  'DUMMY',
+  'TILES',
+  'SPRITES',
+  'COVER_DEP',
+  'MAP',
+  'CODE',
+  'FLAGS',
+  'TEMP2',
+  'TEMP3',
+  'SAMPLES',
+  'WAVEFORM',
+  'TEMP4',
+  'PALETTE',
+  'PATTERNS_DEP',
+  'MUSIC',
+  'PATTERNS',
+  'CODE_ZIP',
+  'DEFAULT',
+  'SCREEN',
+  'BINARY',
+  'LANG',
 ];
 
 /** Chunks that fill one bank section, in the order a bank's chunks are saved after its palette. */
@@ -88,7 +98,7 @@ function splitChunks(bytes: Uint8Array, fileName: string, repairs: string[]): Ra
   if (bytes.length === 0) throw new CartFormatError(fileName, 'not a TIC-80 cart: the file is empty');
   const chunks: RawChunk[] = [];
   const notACart = (at: number) => (at === 0 ? 'not a TIC-80 cart: ' : '');
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const type = bytes[at] & 0x1f;
     const bank = bytes[at] >> 5;
     if (bytes.length - at < HEADER_BYTES) {
@@ -106,9 +116,13 @@ function splitChunks(bytes: Uint8Array, fileName: string, repairs: string[]): Ra
     const start = at + HEADER_BYTES;
     const chunk: RawChunk = { type, bank, at, data: bytes.subarray(start, start + size) };
     if (start + size > bytes.length) {
-      throw new CartFormatError(fileName, `${notACart(at)}${chunkName(chunk)} says it holds ${size} bytes, past the end of the file (${bytes.length - start} bytes left)`);
+      throw new CartFormatError(
+        fileName,
+        `${notACart(at)}${chunkName(chunk)} says it holds ${size} bytes, past the end of the file (${bytes.length - start} bytes left)`,
+      );
     }
-    if (type === Chunk.Binary && bank >= BINARY_BANKS) throw new CartFormatError(fileName, `${chunkName(chunk)}: the binary uses banks 0-${BINARY_BANKS - 1} only`);
+    if (type === Chunk.Binary && bank >= BINARY_BANKS)
+      throw new CartFormatError(fileName, `${chunkName(chunk)}: the binary uses banks 0-${BINARY_BANKS - 1} only`);
     chunks.push(chunk);
     at = start + size;
   }
@@ -210,7 +224,8 @@ function loadOldPatterns(bank: CartBank, data: Uint8Array): void {
 export function writeTicCart(cart: Cart, fileName: string): Uint8Array {
   assertCartShape(cart, fileName);
   const code = new TextEncoder().encode(cart.code);
-  if (code.length > MAX_CODE_BYTES) throw new CartFormatError(fileName, `cannot save: the code is ${code.length} bytes; a cart holds at most ${MAX_CODE_BYTES}`);
+  if (code.length > MAX_CODE_BYTES)
+    throw new CartFormatError(fileName, `cannot save: the code is ${code.length} bytes; a cart holds at most ${MAX_CODE_BYTES}`);
   const out = new ChunkWriter();
   cart.banks.forEach((bank, b) => {
     if (hasDefaultPaletteAndWaves(bank)) out.add(Chunk.Default, b, new Uint8Array(0));

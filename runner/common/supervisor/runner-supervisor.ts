@@ -64,7 +64,9 @@ export class RunnerSupervisor {
       this.#endVm();
       send({
         type: 'error',
-        message: clipText(`${this.#cartName}: the cart's Lua VM crashed (${message}) and was stopped; nothing else was affected. Run the cart again, and if it crashes at the same point again, report it with the cart.`),
+        message: clipText(
+          `${this.#cartName}: the cart's Lua VM crashed (${message}) and was stopped; nothing else was affected. Run the cart again, and if it crashes at the same point again, report it with the cart.`,
+        ),
       });
     });
   }

@@ -27,16 +27,12 @@ export class Watchdog {
   readonly #instructionBudget: number;
   readonly #send: (msg: RunnerMessage) => void;
   readonly #endVm: (msg: RunnerMessage) => void;
-  constructor(
-    control: Int32Array,
-    instructionBudget: number,
-    send: (msg: RunnerMessage) => void,
-    endVm: (msg: RunnerMessage) => void,
-  ) {
+  constructor(control: Int32Array, instructionBudget: number, send: (msg: RunnerMessage) => void, endVm: (msg: RunnerMessage) => void) {
     this.#endVm = endVm;
     this.#send = send;
     this.#instructionBudget = instructionBudget;
-    this.#control = control;}
+    this.#control = control;
+  }
 
   attach(ready: VmReady): void {
     this.#remote = ready.remote;

@@ -135,17 +135,72 @@ function frameList(flag: string, value: string | undefined): number[] {
 }
 
 const RUN_OPTIONS: Record<string, Option<RunCommand>> = {
-  frames: { type: 'string', apply: (run, value, flag) => { run.frames = wholeNumber(flag, value, 0); } },
-  png: { type: 'string', apply: (run, value, flag) => { run.png = fileName(flag, value); } },
-  'png-frames': { type: 'string', apply: (run, value, flag) => { run.pngFrames = frameList(flag, value); } },
-  'png-prefix': { type: 'string', apply: (run, value, flag) => { run.pngPrefix = fileName(flag, value); } },
-  input: { type: 'string', apply: (run, value, flag) => { run.input = [...(run.input ?? []), ...inputSpans(flag, value)]; } },
-  wav: { type: 'string', apply: (run, value, flag) => { run.wav = fileName(flag, value); } },
-  pmem: { type: 'string', apply: (run, value, flag) => { run.pmem = fileName(flag, value); } },
-  json: { type: 'boolean', apply: (run) => { run.json = true; } },
-  deterministic: { type: 'boolean', apply: (run) => { run.deterministic = true; } },
-  'hang-ms': { type: 'string', apply: (run, value, flag) => { run.hangMs = wholeNumber(flag, value, 1); } },
-  'max-instructions': { type: 'string', apply: (run, value, flag) => { run.maxInstructions = instructionBudget(flag, value); } },
+  frames: {
+    type: 'string',
+    apply: (run, value, flag) => {
+      run.frames = wholeNumber(flag, value, 0);
+    },
+  },
+  png: {
+    type: 'string',
+    apply: (run, value, flag) => {
+      run.png = fileName(flag, value);
+    },
+  },
+  'png-frames': {
+    type: 'string',
+    apply: (run, value, flag) => {
+      run.pngFrames = frameList(flag, value);
+    },
+  },
+  'png-prefix': {
+    type: 'string',
+    apply: (run, value, flag) => {
+      run.pngPrefix = fileName(flag, value);
+    },
+  },
+  input: {
+    type: 'string',
+    apply: (run, value, flag) => {
+      run.input = [...(run.input ?? []), ...inputSpans(flag, value)];
+    },
+  },
+  wav: {
+    type: 'string',
+    apply: (run, value, flag) => {
+      run.wav = fileName(flag, value);
+    },
+  },
+  pmem: {
+    type: 'string',
+    apply: (run, value, flag) => {
+      run.pmem = fileName(flag, value);
+    },
+  },
+  json: {
+    type: 'boolean',
+    apply: (run) => {
+      run.json = true;
+    },
+  },
+  deterministic: {
+    type: 'boolean',
+    apply: (run) => {
+      run.deterministic = true;
+    },
+  },
+  'hang-ms': {
+    type: 'string',
+    apply: (run, value, flag) => {
+      run.hangMs = wholeNumber(flag, value, 1);
+    },
+  },
+  'max-instructions': {
+    type: 'string',
+    apply: (run, value, flag) => {
+      run.maxInstructions = instructionBudget(flag, value);
+    },
+  },
 };
 
 /**
@@ -154,10 +209,17 @@ const RUN_OPTIONS: Record<string, Option<RunCommand>> = {
  * contract; what strict mode refuses is refused here too (unknown options, `--`, `--json=1`), and so
  * is `--option=value`. An option's value may start with a dash (`--png -a.png`), as it always could.
  */
-function parseCommand<C>(args: string[], options: Record<string, Option<C>>, command: C, positional: (arg: string) => void, unknownOption: (arg: string) => string): void {
+function parseCommand<C>(
+  args: string[],
+  options: Record<string, Option<C>>,
+  command: C,
+  positional: (arg: string) => void,
+  unknownOption: (arg: string) => string,
+): void {
   for (const token of tokens(args, options)) {
     if (token.kind === 'positional') positional(token.value);
-    else if (token.kind === 'option' && !token.inlineValue && Object.hasOwn(options, token.name)) options[token.name].apply(command, token.value, token.rawName);
+    else if (token.kind === 'option' && !token.inlineValue && Object.hasOwn(options, token.name))
+      options[token.name].apply(command, token.value, token.rawName);
     else usageError(unknownOption(args[token.index]));
   }
 }
@@ -177,7 +239,13 @@ export function parseArgs(argv: string[]): RunCommand | ConvertCommand | HelpCom
   if ((command === 'run' || command === 'convert') && asksForHelp(rest, command === 'run' ? RUN_OPTIONS : {})) return { command: 'help', topic: command };
   if (command === 'convert') {
     const paths: string[] = [];
-    parseCommand(rest, {}, paths, (arg) => paths.push(arg), (arg) => `nibble convert takes no options, got ${arg}`);
+    parseCommand(
+      rest,
+      {},
+      paths,
+      (arg) => paths.push(arg),
+      (arg) => `nibble convert takes no options, got ${arg}`,
+    );
     if (paths.length !== 2) usageError(`nibble convert needs an input and an output file, got ${paths.length} argument${paths.length === 1 ? '' : 's'}`);
     return { command: 'convert', inputPath: paths[0], outputPath: paths[1] };
   }

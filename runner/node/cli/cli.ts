@@ -52,7 +52,9 @@ async function run(cmd: RunCommand): Promise<number> {
   const ok = result.status === 'ok' || result.status === 'exit';
   if (cmd.json) {
     const { status, message, line, frames, totalMs, msPerFrame, sandbox } = result;
-    process.stdout.write(`${jsonWithoutControls({ status, ...(message ? { message } : {}), ...(line ? { line } : {}), frames, totalMs: round(totalMs), msPerFrame: round(msPerFrame), ...(sandbox ? { sandbox } : {}) })}\n`);
+    process.stdout.write(
+      `${jsonWithoutControls({ status, ...(message ? { message } : {}), ...(line ? { line } : {}), frames, totalMs: round(totalMs), msPerFrame: round(msPerFrame), ...(sandbox ? { sandbox } : {}) })}\n`,
+    );
   } else if (!ok) {
     process.stderr.write(`${escapeControls(result.message ?? result.status)}\n`);
   }

@@ -24,7 +24,8 @@ function fail(item: string, why: string): never {
 
 function number(item: string, text: string | undefined, what: string, min: number, max: number): number {
   const n = Number(text);
-  if (text === undefined || !/^\d+$/.test(text) || n < min || n > max) fail(item, `${what} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text ?? '')}`);
+  if (text === undefined || !/^\d+$/.test(text) || n < min || n > max)
+    fail(item, `${what} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text ?? '')}`);
   return n;
 }
 

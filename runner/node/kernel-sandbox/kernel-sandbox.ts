@@ -28,7 +28,8 @@ const ADDON_PATH = fileURLToPath(new URL('../../../../runner/node/kernel-sandbox
 
 /** The addon, or why it cannot be used here. */
 export function loadKernelSandboxAddon(): KernelSandboxAddon | { unavailable: string } {
-  if (process.platform !== 'linux' || process.arch !== 'x64') return { unavailable: `it exists for x86_64 Linux only, not ${process.arch} ${process.platform}` };
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    return { unavailable: `it exists for x86_64 Linux only, not ${process.arch} ${process.platform}` };
   try {
     return createRequire(import.meta.url)(ADDON_PATH) as KernelSandboxAddon;
   } catch (err) {

@@ -47,32 +47,59 @@ export function graphicsApi(ctx: ApiContext): ApiFunction[] {
         return lua.error(L, 'invalid parameters, pix(x y [color])');
       },
     },
-    bind(lua, 'line', { count: exactly(5, 'invalid parameters, line(x0,y0,x1,y1,color)'), args: [float('x0'), float('y0'), float('x1'), float('y1'), s32('color')] }, (x0, y0, x1, y1, color) =>
-      video.line(x0, y0, x1, y1, color),
+    bind(
+      lua,
+      'line',
+      { count: exactly(5, 'invalid parameters, line(x0,y0,x1,y1,color)'), args: [float('x0'), float('y0'), float('x1'), float('y1'), s32('color')] },
+      (x0, y0, x1, y1, color) => video.line(x0, y0, x1, y1, color),
     ),
-    bind(lua, 'rect', { count: exactly(5, 'invalid parameters, rect(x,y,w,h,color)'), args: [s32('x'), s32('y'), s32('w'), s32('h'), s32('color')] }, (rx, ry, w, h, color) =>
-      video.rect(rx, ry, w, h, color),
+    bind(
+      lua,
+      'rect',
+      { count: exactly(5, 'invalid parameters, rect(x,y,w,h,color)'), args: [s32('x'), s32('y'), s32('w'), s32('h'), s32('color')] },
+      (rx, ry, w, h, color) => video.rect(rx, ry, w, h, color),
     ),
-    bind(lua, 'rectb', { count: exactly(5, 'invalid parameters, rectb(x,y,w,h,color)'), args: [s32('x'), s32('y'), s32('w'), s32('h'), s32('color')] }, (rx, ry, w, h, color) =>
-      video.rectb(rx, ry, w, h, color),
+    bind(
+      lua,
+      'rectb',
+      { count: exactly(5, 'invalid parameters, rectb(x,y,w,h,color)'), args: [s32('x'), s32('y'), s32('w'), s32('h'), s32('color')] },
+      (rx, ry, w, h, color) => video.rectb(rx, ry, w, h, color),
     ),
-    bind(lua, 'circ', { count: exactly(4, 'invalid parameters, circ(x,y,radius,color)'), args: [s32('x'), s32('y'), s32('radius'), s32('color')] }, (cx, cy, r, color) =>
-      video.circ(cx, cy, r, color),
+    bind(
+      lua,
+      'circ',
+      { count: exactly(4, 'invalid parameters, circ(x,y,radius,color)'), args: [s32('x'), s32('y'), s32('radius'), s32('color')] },
+      (cx, cy, r, color) => video.circ(cx, cy, r, color),
     ),
-    bind(lua, 'circb', { count: exactly(4, 'invalid parameters, circb(x,y,radius,color)'), args: [s32('x'), s32('y'), s32('radius'), s32('color')] }, (cx, cy, r, color) =>
-      video.circb(cx, cy, r, color),
+    bind(
+      lua,
+      'circb',
+      { count: exactly(4, 'invalid parameters, circb(x,y,radius,color)'), args: [s32('x'), s32('y'), s32('radius'), s32('color')] },
+      (cx, cy, r, color) => video.circb(cx, cy, r, color),
     ),
-    bind(lua, 'elli', { count: exactly(5, 'invalid parameters, elli(x,y,a,b,color)'), args: [s32('x'), s32('y'), s32('a'), s32('b'), s32('color')] }, (ex, ey, a, b, color) =>
-      video.elli(ex, ey, a, b, color),
+    bind(
+      lua,
+      'elli',
+      { count: exactly(5, 'invalid parameters, elli(x,y,a,b,color)'), args: [s32('x'), s32('y'), s32('a'), s32('b'), s32('color')] },
+      (ex, ey, a, b, color) => video.elli(ex, ey, a, b, color),
     ),
-    bind(lua, 'ellib', { count: exactly(5, 'invalid parameters, ellib(x,y,a,b,color)'), args: [s32('x'), s32('y'), s32('a'), s32('b'), s32('color')] }, (ex, ey, a, b, color) =>
-      video.ellib(ex, ey, a, b, color),
+    bind(
+      lua,
+      'ellib',
+      { count: exactly(5, 'invalid parameters, ellib(x,y,a,b,color)'), args: [s32('x'), s32('y'), s32('a'), s32('b'), s32('color')] },
+      (ex, ey, a, b, color) => video.ellib(ex, ey, a, b, color),
     ),
-    bind(lua, 'tri', { count: exactly(7, 'invalid parameters, tri(x1,y1,x2,y2,x3,y3,color)'), args: [...vertices(), s32('color')] }, (x1, y1, x2, y2, x3, y3, color) =>
-      video.tri(x1, y1, x2, y2, x3, y3, color),
+    bind(
+      lua,
+      'tri',
+      { count: exactly(7, 'invalid parameters, tri(x1,y1,x2,y2,x3,y3,color)'), args: [...vertices(), s32('color')] },
+      (x1, y1, x2, y2, x3, y3, color) => video.tri(x1, y1, x2, y2, x3, y3, color),
     ),
-    bind(lua, 'trib', { count: exactly(7, 'invalid parameters, trib(x1,y1,x2,y2,x3,y3,color)'), args: [...vertices(), s32('color')] }, (x1, y1, x2, y2, x3, y3, color) =>
-      video.trib(x1, y1, x2, y2, x3, y3, color),
+    bind(
+      lua,
+      'trib',
+      { count: exactly(7, 'invalid parameters, trib(x1,y1,x2,y2,x3,y3,color)'), args: [...vertices(), s32('color')] },
+      (x1, y1, x2, y2, x3, y3, color) => video.trib(x1, y1, x2, y2, x3, y3, color),
     ),
     ttri(ctx),
     // Deprecated, and lenient: fewer than 12 arguments draw nothing and raise no error.
@@ -82,13 +109,29 @@ export function graphicsApi(ctx: ApiContext): ApiFunction[] {
       { count: atLeast(TRIANGLE_ARGS), args: [...vertices(), ...texels(), bool('use_map', false), colorKeys('chroma', [])] },
       (x1, y1, x2, y2, x3, y3, u1, v1, u2, v2, u3, v3, useMap, keys) => video.textri(x1, y1, x2, y2, x3, y3, u1, v1, u2, v2, u3, v3, useMap, keys),
     ),
-    bind(lua, 'paint', { count: { min: 3, max: 4, usage: 'invalid parameters, paint(x y color [bordercolor])' }, args: [s32('x'), s32('y'), s32('color'), s32('bordercolor', -1)] }, (px, py, color, border) =>
-      video.paint(px, py, color, border),
+    bind(
+      lua,
+      'paint',
+      {
+        count: { min: 3, max: 4, usage: 'invalid parameters, paint(x y color [bordercolor])' },
+        args: [s32('x'), s32('y'), s32('color'), s32('bordercolor', -1)],
+      },
+      (px, py, color, border) => video.paint(px, py, color, border),
     ),
     bind(
       lua,
       'spr',
-      { args: [s32('id', 0), ...together(s32('x', 0), s32('y', 0)), colorKeys('colorkey', []), s32('scale', 1), s32('flip', 0), s32('rotate', 0), ...together(s32('w', 1), s32('h', 1))] },
+      {
+        args: [
+          s32('id', 0),
+          ...together(s32('x', 0), s32('y', 0)),
+          colorKeys('colorkey', []),
+          s32('scale', 1),
+          s32('flip', 0),
+          s32('rotate', 0),
+          ...together(s32('w', 1), s32('h', 1)),
+        ],
+      },
       (id, sx, sy, keys, scale, flip, rotate, w, h) => video.spr(id, sx, sy, keys, scale, flip, rotate, w, h),
     ),
     bind(
@@ -107,7 +150,9 @@ export function graphicsApi(ctx: ApiContext): ApiFunction[] {
     ),
     bind(lua, 'mget', { count: exactly(2, 'invalid params, mget(x,y)'), args: [s32('x'), s32('y')], returns: 'int' }, (mx, my) => memory.mget(ram, mx, my)),
     // TIC-80's mset error message names mget.
-    bind(lua, 'mset', { count: exactly(3, 'invalid params, mget(x,y)'), args: [s32('x'), s32('y'), s32('tile')] }, (mx, my, tile) => memory.mset(ram, mx, my, tile)),
+    bind(lua, 'mset', { count: exactly(3, 'invalid params, mget(x,y)'), args: [s32('x'), s32('y'), s32('tile')] }, (mx, my, tile) =>
+      memory.mset(ram, mx, my, tile),
+    ),
     // Without arguments print and font return nothing and raise no error, as in TIC-80; scale 0 draws nothing.
     bind(
       lua,
@@ -124,7 +169,15 @@ export function graphicsApi(ctx: ApiContext): ApiFunction[] {
       'font',
       {
         count: atLeast(1),
-        args: [text('text'), ...together(s32('x', 0), s32('y', 0)), s32('chromakey', 0), ...together(s32('char_width', 8), s32('char_height', 8)), bool('fixed', false), s32('scale', 1), bool('alt', false)],
+        args: [
+          text('text'),
+          ...together(s32('x', 0), s32('y', 0)),
+          s32('chromakey', 0),
+          ...together(s32('char_width', 8), s32('char_height', 8)),
+          bool('fixed', false),
+          s32('scale', 1),
+          bool('alt', false),
+        ],
         returns: 'int',
       },
       (latin1, fx, fy, key, w, h, fixed, scale, alt) => (scale === 0 ? 0 : video.font(latin1, fx, fy, [key], w, h, fixed, scale, alt)),
@@ -148,9 +201,14 @@ export function graphicsApi(ctx: ApiContext): ApiFunction[] {
       },
     },
     // fget and fset take the flag as a byte (TIC-80's u8 parameter): flag 257 is flag 1.
-    bind(lua, 'fget', { count: atLeast(2, 'invalid params, fget(sprite,flag)'), args: [s32('sprite'), u8('flag')], returns: 'bool' }, (sprite, flag) => memory.fget(ram, sprite, flag)),
-    bind(lua, 'fset', { count: atLeast(3, 'invalid params, fset(sprite,flag,value)'), args: [s32('sprite'), u8('flag'), bool('value')] }, (sprite, flag, value) =>
-      memory.fset(ram, sprite, flag, value),
+    bind(lua, 'fget', { count: atLeast(2, 'invalid params, fget(sprite,flag)'), args: [s32('sprite'), u8('flag')], returns: 'bool' }, (sprite, flag) =>
+      memory.fget(ram, sprite, flag),
+    ),
+    bind(
+      lua,
+      'fset',
+      { count: atLeast(3, 'invalid params, fset(sprite,flag,value)'), args: [s32('sprite'), u8('flag'), bool('value')] },
+      (sprite, flag, value) => memory.fset(ram, sprite, flag, value),
     ),
   ];
 }
@@ -174,9 +232,24 @@ function ttri(ctx: ApiContext): ApiFunction {
       const keys = top >= 14 ? argColorKeys(lua, L, 14) : [];
       const depth = top === TTRI_DEPTH_ARGS;
       video.ttri(
-        f(L, 1), f(L, 2), f(L, 3), f(L, 4), f(L, 5), f(L, 6), f(L, 7), f(L, 8), f(L, 9), f(L, 10), f(L, 11), f(L, 12),
-        src, keys,
-        depth ? f(L, 15) : 0, depth ? f(L, 16) : 0, depth ? f(L, 17) : 0, depth,
+        f(L, 1),
+        f(L, 2),
+        f(L, 3),
+        f(L, 4),
+        f(L, 5),
+        f(L, 6),
+        f(L, 7),
+        f(L, 8),
+        f(L, 9),
+        f(L, 10),
+        f(L, 11),
+        f(L, 12),
+        src,
+        keys,
+        depth ? f(L, 15) : 0,
+        depth ? f(L, 16) : 0,
+        depth ? f(L, 17) : 0,
+        depth,
       );
       return 0;
     },

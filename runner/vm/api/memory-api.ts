@@ -9,9 +9,13 @@ export function memoryApi(ctx: ApiContext): ApiFunction[] {
   const x = lua.x;
 
   const peekN = (bits: number): ApiFunction =>
-    bind(lua, `peek${bits}`, { count: exactly(1, `invalid parameters, peek${bits}(addr)`), args: [s32('addr')], returns: 'int' }, (addr) => memory.peek(ram, addr, bits));
+    bind(lua, `peek${bits}`, { count: exactly(1, `invalid parameters, peek${bits}(addr)`), args: [s32('addr')], returns: 'int' }, (addr) =>
+      memory.peek(ram, addr, bits),
+    );
   const pokeN = (bits: number): ApiFunction =>
-    bind(lua, `poke${bits}`, { count: exactly(2, `invalid parameters, poke${bits}(addr,val)`), args: [s32('addr'), s32('val')] }, (addr, value) => memory.poke(ram, addr, value, bits));
+    bind(lua, `poke${bits}`, { count: exactly(2, `invalid parameters, poke${bits}(addr,val)`), args: [s32('addr'), s32('val')] }, (addr, value) =>
+      memory.poke(ram, addr, value, bits),
+    );
 
   return [
     {
@@ -40,8 +44,12 @@ export function memoryApi(ctx: ApiContext): ApiFunction[] {
     pokeN(1),
     pokeN(2),
     pokeN(4),
-    bind(lua, 'memcpy', { count: exactly(3, 'invalid params, memcpy(dest,src,size)'), args: [s32('dest'), s32('src'), s32('size')] }, (dest, src, size) => memory.memcpy(ram, dest, src, size)),
-    bind(lua, 'memset', { count: exactly(3, 'invalid params, memset(dest,val,size)'), args: [s32('dest'), s32('val'), s32('size')] }, (dest, value, size) => memory.memset(ram, dest, value, size)),
+    bind(lua, 'memcpy', { count: exactly(3, 'invalid params, memcpy(dest,src,size)'), args: [s32('dest'), s32('src'), s32('size')] }, (dest, src, size) =>
+      memory.memcpy(ram, dest, src, size),
+    ),
+    bind(lua, 'memset', { count: exactly(3, 'invalid params, memset(dest,val,size)'), args: [s32('dest'), s32('val'), s32('size')] }, (dest, value, size) =>
+      memory.memset(ram, dest, value, size),
+    ),
     bind(lua, 'pmem', { count: atLeast(1, 'invalid params, pmem(index [val]) -> val'), args: [s32('index')], returns: 'int' }, (index, L) => {
       if (!memory.isPmemIndex(index)) return lua.error(L, 'invalid persistent tic index');
       // The value is a u32 read with lua_tointeger, as TIC-80 reads it.

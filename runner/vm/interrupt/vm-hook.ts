@@ -53,13 +53,7 @@ export class VmHook {
   readonly #control: Int32Array;
   readonly #cartSource: string;
   readonly #events: HookEvents;
-  constructor(
-    lua: LuaBridge,
-    control: Int32Array,
-    cartSource: string,
-    events: HookEvents,
-    options: HookOptions,
-  ) {
+  constructor(lua: LuaBridge, control: Int32Array, cartSource: string, events: HookEvents, options: HookOptions) {
     this.#events = events;
     this.#cartSource = cartSource;
     this.#control = control;

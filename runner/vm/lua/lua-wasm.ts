@@ -108,7 +108,8 @@ export async function loadLuaWasm(glue: GlueSource, options: LuaWasmOptions): Pr
   // its HTTP parser lazily) go through untouched: only the one importing the Lua glue's WASI is taken.
   const original = WebAssembly.instantiate;
   const originalStreaming = WebAssembly.instantiateStreaming;
-  const instantiateBytes: (b: Uint8Array<ArrayBuffer>, i?: WebAssembly.Imports) => Promise<WebAssembly.WebAssemblyInstantiatedSource> = original.bind(WebAssembly);
+  const instantiateBytes: (b: Uint8Array<ArrayBuffer>, i?: WebAssembly.Imports) => Promise<WebAssembly.WebAssemblyInstantiatedSource> =
+    original.bind(WebAssembly);
   const isLuaGlue = (imports?: WebAssembly.Imports) => imports !== undefined && LUA_GLUE_IMPORT in imports;
   const instantiate = async (imports?: WebAssembly.Imports) => {
     const result = await instantiateBytes(bytes, imports);

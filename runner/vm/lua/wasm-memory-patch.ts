@@ -69,7 +69,13 @@ export function patchMemory(wasm: Uint8Array, patch: MemoryPatch): Uint8Array<Ar
     const min = readLeb(wasm, count.next + 1);
     const max = readLeb(wasm, min.next);
     const newMax = patch.growPages === undefined ? max.value : Math.min(max.value, min.value + patch.growPages);
-    const content = [...leb(count.value), patch.shared ? LIMITS_HAS_MAX | LIMITS_SHARED : LIMITS_HAS_MAX, ...leb(min.value), ...leb(newMax), ...wasm.subarray(max.next, end)];
+    const content = [
+      ...leb(count.value),
+      patch.shared ? LIMITS_HAS_MAX | LIMITS_SHARED : LIMITS_HAS_MAX,
+      ...leb(min.value),
+      ...leb(newMax),
+      ...wasm.subarray(max.next, end),
+    ];
     const section = [id, ...leb(content.length), ...content];
     const out = new Uint8Array(wasm.length - (end - sectionAt) + section.length);
     out.set(wasm.subarray(0, sectionAt), 0);

@@ -88,10 +88,7 @@ export class StereoStepBuffer {
    */
   readonly #clocksPerFrame: number;
   readonly #samplesPerFrame: number;
-  constructor(
-    clocksPerFrame: number,
-    samplesPerFrame: number,
-  ) {
+  constructor(clocksPerFrame: number, samplesPerFrame: number) {
     this.#samplesPerFrame = samplesPerFrame;
     this.#clocksPerFrame = clocksPerFrame;
     this.#acc = new Float64Array(2 * (samplesPerFrame + TAPS + 1));

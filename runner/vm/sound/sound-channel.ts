@@ -2,16 +2,7 @@
 // sample's envelopes and write frequency, volume, waveform and stereo into the channel's register.
 // Both sfx() channels and music channels are made of these.
 import { NOTE_FREQS } from './note-freqs.js';
-import {
-  MAX_VOLUME,
-  SFX_TICKS,
-  WAVEFORM_SIZE,
-  fitsSfxSpeed,
-  registerAddr,
-  sample,
-  setStereo,
-  waveformAddr,
-} from './sound-layout.js';
+import { MAX_VOLUME, SFX_TICKS, WAVEFORM_SIZE, fitsSfxSpeed, registerAddr, sample, setStereo, waveformAddr } from './sound-layout.js';
 
 /** The envelopes in the order of their loops and of the sfx state bytes. */
 const WAVE_ENVELOPE = 0;
@@ -38,7 +29,8 @@ export class SoundChannel {
    */
   readonly #positions: Int8Array;
   constructor(positions: Int8Array) {
-    this.#positions = positions;}
+    this.#positions = positions;
+  }
 
   /** The idle channel of a freshly reset machine. */
   reset(): void {
@@ -55,15 +47,7 @@ export class SoundChannel {
    * Starts a sample (or idles the channel when index < 0), as TIC-80's setChannelData does.
    * `speed` outside -4..3, or null, means the sample's own speed.
    */
-  start(
-    ram: Uint8Array,
-    index: number,
-    note: number,
-    duration: number,
-    left: number,
-    right: number,
-    speed: number | null,
-  ): void {
+  start(ram: Uint8Array, index: number, note: number, duration: number, left: number, right: number, speed: number | null): void {
     this.left = left;
     this.right = right;
     if (index >= 0) this.speed = speed !== null && fitsSfxSpeed(speed) ? speed : sample.speed(ram, index);

@@ -24,10 +24,7 @@ export class SoundChip {
   constructor(ram: Uint8Array) {
     this.#ram = ram;
     // sfx() channels publish their envelope steps in RAM (0x0FF8C); music channels do not.
-    this.#sfxChannels = Array.from(
-      { length: SOUND_CHANNELS },
-      (_, c) => new SoundChannel(new Int8Array(ram.buffer, ram.byteOffset + sfxStateAddr(c), 4)),
-    );
+    this.#sfxChannels = Array.from({ length: SOUND_CHANNELS }, (_, c) => new SoundChannel(new Int8Array(ram.buffer, ram.byteOffset + sfxStateAddr(c), 4)));
     this.#musicPlayer = new MusicPlayer(ram);
   }
 
@@ -76,16 +73,7 @@ export class SoundChip {
    * 0), with tempo and speed overriding the track's when >= 0. With `frameOnly` the music stays in
    * its frame (the music editor's "play frame"): it repeats it when looping, else stops at its end.
    */
-  music(
-    track: number,
-    frame = -1,
-    row = -1,
-    loop = true,
-    sustain = false,
-    tempo = -1,
-    speed = -1,
-    frameOnly = false,
-  ): void {
+  music(track: number, frame = -1, row = -1, loop = true, sustain = false, tempo = -1, speed = -1, frameOnly = false): void {
     if (track >= MUSIC_TRACKS) throw new RangeError(`invalid music track index ${track}`);
     this.#musicPlayer.stop();
     if (track < 0) return;

@@ -54,8 +54,7 @@ export const sample = {
 };
 
 /** The default note index of a sample: its note plus 12 per (0-based) octave. */
-export const sampleNoteIndex = (ram: Uint8Array, id: number): number =>
-  sample.note(ram, id) + NOTES_PER_OCTAVE * sample.octave(ram, id);
+export const sampleNoteIndex = (ram: Uint8Array, id: number): number => sample.note(ram, id) + NOTES_PER_OCTAVE * sample.octave(ram, id);
 
 /** Signed 3-bit speeds (-4..3) are a sample's own; anything else falls back to it (reference §1.3). */
 export const fitsSfxSpeed = (speed: number): boolean => speed >= -4 && speed <= 3;
@@ -82,8 +81,7 @@ const PATTERN_SIZE = 3 * PATTERN_ROWS;
  * RAM address of a pattern row. Ids 61..63 fit the 6-bit field but name no pattern; like TIC-80's
  * unchecked array access they read the bytes that follow the patterns.
  */
-export const patternRowAddr = (patternId: number, row: number): number =>
-  MUSIC_PATTERNS_ADDR + PATTERN_SIZE * (patternId - 1) + 3 * row;
+export const patternRowAddr = (patternId: number, row: number): number => MUSIC_PATTERNS_ADDR + PATTERN_SIZE * (patternId - 1) + 3 * row;
 
 /** Fields of the 3-byte pattern row at an address. */
 export const patternRow = {

@@ -151,7 +151,8 @@ export class FrameComposer {
 
   readonly #banks: VramBanks;
   constructor(banks: VramBanks) {
-    this.#banks = banks;}
+    this.#banks = banks;
+  }
 
   /** out holds at least 256 x 144 x 4 bytes. */
   compose(out: Uint8Array, rows?: RowCallbacks): void {
@@ -233,7 +234,9 @@ function overlayRow(words: Uint32Array, dest: number, bank: Uint8Array, rowByte:
 
 function readPalette(bank: Uint8Array, into: Uint32Array): void {
   for (let c = 0, a = PALETTE_ADDR; c < 16; c++, a += 3) {
-    const r = bank[a], g = bank[a + 1], b = bank[a + 2];
+    const r = bank[a],
+      g = bank[a + 1],
+      b = bank[a + 2];
     into[c] = LITTLE_ENDIAN ? (0xff000000 | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | 0xff) >>> 0;
   }
 }

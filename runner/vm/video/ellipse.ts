@@ -19,7 +19,8 @@ export class EllipsePainter {
 
   readonly #raster: Raster;
   constructor(raster: Raster) {
-    this.#raster = raster;}
+    this.#raster = raster;
+  }
 
   /** Draws the ellipse inscribed in [x0, x1] x [y0, y1] with an already mapped colour. */
   draw(x0: number, y0: number, x1: number, y1: number, color: number, filled: boolean): void {

@@ -13,7 +13,8 @@ export function drawLine(raster: Raster, x0: number, y0: number, x1: number, y1:
   if (Math.abs(toF32(x0 - x1)) < Math.abs(toF32(y0 - y1))) {
     // y is the major axis.
     if (y0 > y1) {
-      const sx = x0, sy = y0;
+      const sx = x0,
+        sy = y0;
       x0 = x1;
       y0 = y1;
       x1 = sx;
@@ -32,7 +33,8 @@ export function drawLine(raster: Raster, x0: number, y0: number, x1: number, y1:
     for (; y0 < y1; y0 = toF32(y0 + 1), x0 = toF32(x0 + t)) raster.plot(toS32(x0), toS32(y0), color);
   } else {
     if (x0 > x1) {
-      const sx = x0, sy = y0;
+      const sx = x0,
+        sy = y0;
       x0 = x1;
       y0 = y1;
       x1 = sx;

@@ -19,7 +19,8 @@ export class SeedFill {
 
   readonly #raster: Raster;
   constructor(raster: Raster) {
-    this.#raster = raster;}
+    this.#raster = raster;
+  }
 
   /**
    * Fills from (x, y) with color (0..15, already mapped). With border < 0 it fills the 4-connected

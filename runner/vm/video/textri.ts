@@ -27,7 +27,8 @@ export class DeprecatedTexturedTriangle {
 
   readonly #raster: Raster;
   constructor(raster: Raster) {
-    this.#raster = raster;}
+    this.#raster = raster;
+  }
 
   /** Draws the triangle; useMap reads the map (wrapping) instead of the 128 x 256 sheet. z is ignored. */
   draw(verts: TexturedVertices, texture: Texture, useMap: boolean): void {

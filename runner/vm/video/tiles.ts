@@ -1,14 +1,6 @@
 // spr() and map() (reference §1.1, §3.6): 8 x 8 sprites from the current blit segment's sheet,
 // palette-mapped, with colour keys, integer scale, flip and rotation.
-import {
-  BLIT_SEGMENT_ADDR,
-  MAP_ADDR,
-  MAP_COLUMNS,
-  MAP_ROWS,
-  PALETTE_MAP_ADDR,
-  SCREEN_WIDTH,
-  TILE_SIZE,
-} from '../../common/memory-map.js';
+import { BLIT_SEGMENT_ADDR, MAP_ADDR, MAP_COLUMNS, MAP_ROWS, PALETTE_MAP_ADDR, SCREEN_WIDTH, TILE_SIZE } from '../../common/memory-map.js';
 import { toS32 } from './numeric.js';
 import { Orientation } from './orientation.js';
 import type { Raster } from './raster.js';
@@ -52,7 +44,8 @@ export class TilePainter {
 
   readonly #raster: Raster;
   constructor(raster: Raster) {
-    this.#raster = raster;}
+    this.#raster = raster;
+  }
 
   segmentIndex(): number {
     return this.#raster.ram[BLIT_SEGMENT_ADDR] & 15;
@@ -214,7 +207,10 @@ export class TilePainter {
   map(x: number, y: number, w: number, h: number, sx: number, sy: number, keys: readonly number[], scale: number, remap?: RemapFn): void {
     const r = this.#raster;
     const size = TILE_SIZE * scale;
-    let col0 = 0, colEnd = w, row0 = 0, rowEnd = h;
+    let col0 = 0,
+      colEnd = w,
+      row0 = 0,
+      rowEnd = h;
     if (remap === undefined || w * h > REMAP_EVERY_CELL_LIMIT) {
       if (scale < 1) return;
       col0 = firstVisible(sx, size, r.clipL);
@@ -231,7 +227,8 @@ export class TilePainter {
       for (let i = col0; i < colEnd; i++) {
         const cellX = wrap(x + i, MAP_COLUMNS);
         let tile = ram[MAP_ADDR + cellY * MAP_COLUMNS + cellX];
-        let flip = 0, rotate = 0;
+        let flip = 0,
+          rotate = 0;
         if (remap !== undefined) {
           const result = remap(tile, cellX, cellY);
           tile = toS32(result[0]);

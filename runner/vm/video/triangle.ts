@@ -67,16 +67,7 @@ const xs = new Float64Array(3);
 const ys = new Float64Array(3);
 
 /** Fills a triangle from float vertices with an already mapped colour. */
-export function fillTriangle(
-  raster: Raster,
-  x1: number,
-  y1: number,
-  x2: number,
-  y2: number,
-  x3: number,
-  y3: number,
-  color: number,
-): void {
+export function fillTriangle(raster: Raster, x1: number, y1: number, x2: number, y2: number, x3: number, y3: number, color: number): void {
   xs[0] = toF32(x1);
   ys[0] = toF32(y1);
   xs[1] = toF32(x2);
@@ -85,10 +76,16 @@ export function fillTriangle(
   ys[2] = toF32(y3);
   if (!walk.setup(raster, xs, ys)) return;
   const { minX, maxX, start, stepX, stepY } = walk;
-  const d0x = stepX[0], d1x = stepX[1], d2x = stepX[2];
-  let s0 = start[0], s1 = start[1], s2 = start[2];
+  const d0x = stepX[0],
+    d1x = stepX[1],
+    d2x = stepX[2];
+  let s0 = start[0],
+    s1 = start[1],
+    s2 = start[2];
   for (let y = walk.minY; y < walk.maxY; y++) {
-    let w0 = s0, w1 = s1, w2 = s2;
+    let w0 = s0,
+      w1 = s1,
+      w2 = s2;
     let first = -1;
     for (let x = minX; x < maxX; x++) {
       const inside = w0 > MIN_WEIGHT && w1 > MIN_WEIGHT && w2 > MIN_WEIGHT;

@@ -37,12 +37,10 @@ export class SheetTexture implements Texture {
 
   readonly #ram: Uint8Array;
   readonly #mapping: Uint8Array;
-  constructor(
-    ram: Uint8Array,
-    mapping: Uint8Array,
-  ) {
+  constructor(ram: Uint8Array, mapping: Uint8Array) {
     this.#mapping = mapping;
-    this.#ram = ram;}
+    this.#ram = ram;
+  }
 
   /** Reads the sheet of this blit segment from now on. */
   use(seg: Segment): this {
@@ -63,12 +61,10 @@ export class MapTexture implements Texture {
 
   readonly #ram: Uint8Array;
   readonly #mapping: Uint8Array;
-  constructor(
-    ram: Uint8Array,
-    mapping: Uint8Array,
-  ) {
+  constructor(ram: Uint8Array, mapping: Uint8Array) {
     this.#mapping = mapping;
-    this.#ram = ram;}
+    this.#ram = ram;
+  }
 
   /** Takes cell tiles from this blit segment's bank from now on. */
   use(seg: Segment): this {
@@ -91,7 +87,8 @@ export class VbankTexture implements Texture {
 
   readonly #mapping: Uint8Array;
   constructor(mapping: Uint8Array) {
-    this.#mapping = mapping;}
+    this.#mapping = mapping;
+  }
 
   /** Reads this 16 KB bank's screen from now on. */
   use(bank: Uint8Array): this {
@@ -135,12 +132,10 @@ export class TexturedTriangle {
 
   readonly #raster: Raster;
   readonly #depthBuffer: Float64Array;
-  constructor(
-    raster: Raster,
-    depthBuffer: Float64Array,
-  ) {
+  constructor(raster: Raster, depthBuffer: Float64Array) {
     this.#depthBuffer = depthBuffer;
-    this.#raster = raster;}
+    this.#raster = raster;
+  }
 
   /**
    * Draws the triangle. With depth, a pixel is drawn only where the buffer holds less than the
@@ -166,10 +161,16 @@ export class TexturedTriangle {
     const raster = this.#raster;
     const zbuf = this.#depthBuffer;
     const { minX, maxX, start, stepX, stepY } = walk;
-    const d0x = stepX[0], d1x = stepX[1], d2x = stepX[2];
-    let s0 = start[0], s1 = start[1], s2 = start[2];
+    const d0x = stepX[0],
+      d1x = stepX[1],
+      d2x = stepX[2];
+    let s0 = start[0],
+      s1 = start[1],
+      s2 = start[2];
     for (let y = walk.minY; y < walk.maxY; y++) {
-      let w0 = s0, w1 = s1, w2 = s2;
+      let w0 = s0,
+        w1 = s1,
+        w2 = s2;
       for (let x = minX, pixel = y * SCREEN_WIDTH + minX; x < maxX; x++, pixel++) {
         if (w0 > MIN_WEIGHT && w1 > MIN_WEIGHT && w2 > MIN_WEIGHT) {
           if (depth) {

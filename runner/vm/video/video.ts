@@ -192,9 +192,24 @@ export class Video implements VramBanks {
    * for perspective-correct depth; it applies only when every z is at least FLT_EPSILON.
    */
   ttri(
-    x1: number, y1: number, x2: number, y2: number, x3: number, y3: number,
-    u1: number, v1: number, u2: number, v2: number, u3: number, v3: number,
-    texsrc: number, chromakey: readonly number[], z1: number, z2: number, z3: number, withDepth: boolean,
+    x1: number,
+    y1: number,
+    x2: number,
+    y2: number,
+    x3: number,
+    y3: number,
+    u1: number,
+    v1: number,
+    u2: number,
+    v2: number,
+    u3: number,
+    v3: number,
+    texsrc: number,
+    chromakey: readonly number[],
+    z1: number,
+    z2: number,
+    z3: number,
+    withDepth: boolean,
   ): void {
     const texture = this.#texture(texsrc);
     if (texture === undefined) return;
@@ -208,9 +223,20 @@ export class Video implements VramBanks {
 
   /** The deprecated textri: scanline texturing from the sheet, or from the map when useMap. */
   textri(
-    x1: number, y1: number, x2: number, y2: number, x3: number, y3: number,
-    u1: number, v1: number, u2: number, v2: number, u3: number, v3: number,
-    useMap: boolean, chromakey: readonly number[],
+    x1: number,
+    y1: number,
+    x2: number,
+    y2: number,
+    x3: number,
+    y3: number,
+    u1: number,
+    v1: number,
+    u2: number,
+    v2: number,
+    u3: number,
+    v3: number,
+    useMap: boolean,
+    chromakey: readonly number[],
   ): void {
     const verts = this.#vertices;
     verts.set(0, x1, y1, u1, v1, 0);
@@ -263,7 +289,17 @@ export class Video implements VramBanks {
   }
 
   /** Prints with glyphs from the sheet opposite to the blit segment's bank; palette-mapped. Returns the width. */
-  font(text: string, x: number, y: number, chromakey: readonly number[], charWidth: number, charHeight: number, fixed: boolean, scale: number, alt: boolean): number {
+  font(
+    text: string,
+    x: number,
+    y: number,
+    chromakey: readonly number[],
+    charWidth: number,
+    charHeight: number,
+    fixed: boolean,
+    scale: number,
+    alt: boolean,
+  ): number {
     this.#tiles.loadMapping(chromakey);
     return drawText(this.#raster, this.#tiles, text, toS32(x), toS32(y), {
       seg: SEGMENTS[oppositeSegment(this.#tiles.segmentIndex())],
