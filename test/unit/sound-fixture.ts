@@ -27,7 +27,7 @@ export function putWaveform(ram: Uint8Array, w: number, samples: number[]): void
   for (let i = 0; i < 16; i++) ram[WAVEFORMS_ADDR + 16 * w + i] = (samples[2 * i] & 15) | ((samples[2 * i + 1] & 15) << 4);
 }
 
-export const SQUARE = [...Array(16).fill(15), ...Array(16).fill(0)];
+export const SQUARE = [...Array<number>(16).fill(15), ...Array<number>(16).fill(0)];
 export const SAW = Array.from({ length: 32 }, (_, i) => i >> 1);
 
 export interface SampleSpec {

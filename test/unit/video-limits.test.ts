@@ -69,7 +69,7 @@ describe('video: huge arguments', () => {
 
   it('spr with scale 1e6 covers the screen with its first texel; huge composites draw the visible tiles', () => {
     const { video, ram } = machine();
-    putSprite(ram, 1, ['3' + '0'.repeat(7), ...Array(7).fill('00000000')]);
+    putSprite(ram, 1, ['3' + '0'.repeat(7), ...Array<string>(7).fill('00000000')]);
     video.spr(1, 0, 0, [], 1e6, 0, 0, 1, 1);
     assertScreen(ram, 'spr(1,0,0,-1,1e6)', fullScreen(3));
     video.cls(0);

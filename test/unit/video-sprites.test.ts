@@ -58,7 +58,7 @@ describe('video: spr', () => {
 
   it('colour keys compare raw texels, before the palette map', () => {
     const { video, ram } = machine();
-    putSprite(ram, 1, ['33335555', ...Array(7).fill('00000000')]);
+    putSprite(ram, 1, ['33335555', ...Array<string>(7).fill('00000000')]);
     mapColor(ram, 3, 5);
     video.cls(15);
     video.spr(1, 0, 0, [3], 1, 0, 0, 1, 1);

@@ -137,7 +137,7 @@ describe('video: print pixels', () => {
 describe('video: font', () => {
   function glyphSetup(ram: Uint8Array): void {
     // Sprite 65 ('A') of the sprites sheet: a 2-pixel-wide glyph in columns 3-4.
-    putSprite(ram, 65, ['00012000', '00021000', ...Array(6).fill('00000000')], 0x6000);
+    putSprite(ram, 65, ['00012000', '00021000', ...Array<string>(6).fill('00000000')], 0x6000);
   }
 
   it('draws from the sprites sheet by default, trimmed, with colour key 0', () => {
@@ -168,14 +168,14 @@ describe('video: font', () => {
 
   it('alt adds 128 to the character code', () => {
     const { video, ram } = machine();
-    putSprite(ram, 128 + 66, ['30000000', ...Array(7).fill('00000000')], 0x6000);
+    putSprite(ram, 128 + 66, ['30000000', ...Array<string>(7).fill('00000000')], 0x6000);
     video.font('B', 0, 0, [0], 8, 8, false, 1, true);
     assertScreen(ram, 'font("B",..,alt)', art(0, 0, ['3']));
   });
 
   it('uses the sheet opposite to the blit segment: segment 3 reads the tiles sheet', () => {
     const { video, ram } = machine();
-    putSprite(ram, 65, ['50000000', ...Array(7).fill('00000000')], 0x4000);
+    putSprite(ram, 65, ['50000000', ...Array<string>(7).fill('00000000')], 0x4000);
     ram[0x3ffc] = 3;
     video.font('A', 0, 0, [0], 8, 8, false, 1, false);
     assertScreen(ram, 'segment 3 font("A")', art(0, 0, ['5']));
