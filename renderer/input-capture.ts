@@ -1,7 +1,7 @@
 // Collects what the player does on the screen into TIC-80's input block: P1 gamepad from the
 // keyboard, up to four gamepads, up to 4 keys, and the mouse in frame coordinates. A new snapshot
 // goes out whenever something changed.
-import { GAMEPADS_BYTES, KEYBOARD_BYTES } from '../runner/common/memory-map.js';
+import { GAMEPADS_BYTES, KEYBOARD_BYTES, MOUSE_SCROLL_MAX, MOUSE_SCROLL_MIN } from '../runner/common/memory-map.js';
 import type { InputSnapshot } from '../runner/common/protocol.js';
 import type { FramePoint } from './screen.js';
 import { STANDARD_GAMEPAD_BUTTONS, p1ButtonBit, ticKeyCode } from './tic-keys.js';
@@ -10,9 +10,6 @@ import { STANDARD_GAMEPAD_BUTTONS, p1ButtonBit, ticKeyCode } from './tic-keys.js
 const MAX_KEYS = KEYBOARD_BYTES;
 const MAX_PLAYERS = GAMEPADS_BYTES;
 const STICK_THRESHOLD = 0.5;
-/** Scroll is a signed 6-bit field per axis. */
-const SCROLL_MIN = -32;
-const SCROLL_MAX = 31;
 
 export interface InputCaptureOptions {
   /** Focusable element that receives keys (the screen). */
@@ -43,7 +40,7 @@ function ticMouseButtons(buttons: number): number {
   return (buttons & 1) | ((buttons & 4) >> 1) | ((buttons & 2) << 1);
 }
 
-const clampScroll = (v: number): number => Math.min(SCROLL_MAX, Math.max(SCROLL_MIN, v));
+const clampScroll = (v: number): number => Math.min(MOUSE_SCROLL_MAX, Math.max(MOUSE_SCROLL_MIN, v));
 
 export class InputCapture {
   readonly #options: InputCaptureOptions;

@@ -1,4 +1,5 @@
 // Messages from the studio's main thread to the frame player in the audio worklet.
+import { AUDIO_SAMPLE_RATE } from '../../runner/common/protocol.js';
 
 /** One video frame of the chip's output: 735 interleaved left/right s16 pairs at 44 100 Hz. */
 export interface FrameMessage {
@@ -17,4 +18,4 @@ export type PlayerMessage =
 /** Name the processor is registered under. */
 export const FRAME_PLAYER = 'nibble-frame-player';
 /** Sample rate of the chip's output. */
-export const CHIP_SAMPLE_RATE = 44100;
+export const CHIP_SAMPLE_RATE = AUDIO_SAMPLE_RATE;

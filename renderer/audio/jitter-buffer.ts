@@ -5,8 +5,8 @@
 // grown past its bound drops its oldest samples, which keeps the latency bounded when the runner
 // runs slightly faster than the audio clock.
 
-/** Stereo sample pairs per video frame at 44 100 Hz. */
-const FRAME_SAMPLES = 735;
+import { AUDIO_FRAME_SAMPLES as FRAME_SAMPLES } from '../../runner/common/protocol.js';
+
 /** Queued pairs needed to start playing: 3 frames, about 50 ms. */
 const START_LEVEL = 3 * FRAME_SAMPLES;
 /** Past this the oldest samples are dropped, down to START_LEVEL. */

@@ -56,6 +56,9 @@ export const GAMEPADS_ADDR = 0x0ff80;
 export const GAMEPADS_BYTES = 4;
 /** x, y (u8 each), then 16 bits of buttons, scroll and the relative-mode flag (§7). */
 export const MOUSE_ADDR = 0x0ff84;
+/** Each scroll axis of the mouse word is a signed 6-bit field. */
+export const MOUSE_SCROLL_MIN = -32;
+export const MOUSE_SCROLL_MAX = 31;
 /** One key code a byte: up to 4 keys down. */
 export const KEYBOARD_ADDR = 0x0ff88;
 export const KEYBOARD_BYTES = 4;

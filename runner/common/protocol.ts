@@ -24,7 +24,9 @@ export const FRAME_BYTES = FRAME_WIDTH * FRAME_HEIGHT * 4;
 
 /** Audio of one frame: 735 stereo sample pairs at 44100 Hz, interleaved left/right, signed 16-bit. */
 export const AUDIO_SAMPLE_RATE = 44100;
-export const AUDIO_SAMPLES = 2 * 735;
+/** Stereo sample pairs in one frame: a 60th of a second. */
+export const AUDIO_FRAME_SAMPLES = 735;
+export const AUDIO_SAMPLES = 2 * AUDIO_FRAME_SAMPLES;
 
 /** What the host knows about the input devices at one moment, as TIC-80's 12-byte input block sees it. */
 export interface InputSnapshot {

@@ -13,6 +13,8 @@ import {
   MARGIN_LEFT,
   MARGIN_TOP,
   MOUSE_ADDR,
+  MOUSE_SCROLL_MAX,
+  MOUSE_SCROLL_MIN,
 } from '../common/memory-map.js';
 import { FRAME_HEIGHT, FRAME_WIDTH, type InputSnapshot } from '../common/protocol.js';
 
@@ -25,8 +27,6 @@ const MOUSE_MIDDLE = 1 << 1;
 const MOUSE_RIGHT = 1 << 2;
 const SCROLL_X_SHIFT = 3;
 const SCROLL_Y_SHIFT = 9;
-const SCROLL_MIN = -32;
-const SCROLL_MAX = 31;
 /** Set by the cart, not the host: it asks for relative mouse mode (§7). */
 const MOUSE_RELATIVE = 1 << 15;
 
@@ -193,8 +193,8 @@ export class Input {
       ram[MOUSE_ADDR + 1] = clampInt(snapshot.mouseY, 0, FRAME_HEIGHT - 1);
     }
     const buttons = clampInt(snapshot.mouseButtons, 0, 0xffff) & (MOUSE_LEFT | MOUSE_MIDDLE | MOUSE_RIGHT);
-    const scrollX = clampInt(snapshot.scrollX, SCROLL_MIN, SCROLL_MAX) & 0x3f;
-    const scrollY = clampInt(snapshot.scrollY, SCROLL_MIN, SCROLL_MAX) & 0x3f;
+    const scrollX = clampInt(snapshot.scrollX, MOUSE_SCROLL_MIN, MOUSE_SCROLL_MAX) & 0x3f;
+    const scrollY = clampInt(snapshot.scrollY, MOUSE_SCROLL_MIN, MOUSE_SCROLL_MAX) & 0x3f;
     const bits = buttons | (scrollX << SCROLL_X_SHIFT) | (scrollY << SCROLL_Y_SHIFT) | relative;
     ram[MOUSE_ADDR + 2] = bits & 0xff;
     ram[MOUSE_ADDR + 3] = bits >>> 8;

@@ -2,12 +2,13 @@
 // (reference §6.4): 4 tone/noise channels and the PCM stream clocked at 2 088 960 Hz, fed as
 // amplitude steps into a band-limited buffer and read out as 735 stereo s16 frames at 44 100 Hz.
 import { PCM_ADDR, PCM_BYTES, STEREO_VOLUME_ADDR } from '../../common/memory-map.js';
+import { AUDIO_FRAME_SAMPLES, AUDIO_SAMPLE_RATE } from '../../common/protocol.js';
 import { StereoStepBuffer } from './band-limited-steps.js';
 import { MAX_VOLUME, SOUND_CHANNELS, WAVEFORM_SIZE, registerAddr } from './sound-layout.js';
 
-export const SAMPLE_RATE = 44100;
+export const SAMPLE_RATE = AUDIO_SAMPLE_RATE;
 /** Stereo frames per video frame at 60 fps. */
-export const FRAME_SAMPLES = 735;
+export const FRAME_SAMPLES = AUDIO_FRAME_SAMPLES;
 export const CLOCK_RATE = 2088960;
 /** Clock ticks per video frame (34 816): exactly FRAME_SAMPLES output samples. */
 export const FRAME_CLOCKS = CLOCK_RATE / 60;
