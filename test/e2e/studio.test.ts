@@ -18,25 +18,8 @@ import {
   waitInStudio,
 } from './studio-page.js';
 import { readRgbaPng } from '../rgba-png.js';
+import { SWEETIE as SWEETIE_16 } from '../conformance/expect.js';
 
-const SWEETIE_16 = [
-  '1a1c2c',
-  '5d275d',
-  'b13e53',
-  'ef7d57',
-  'ffcd75',
-  'a7f070',
-  '38b764',
-  '257179',
-  '29366f',
-  '3b5dc9',
-  '41a6f6',
-  '73eff7',
-  'f4f4f4',
-  '94b0c2',
-  '566c86',
-  '333c57',
-];
 
 const studio = useStudio();
 

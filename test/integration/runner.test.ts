@@ -8,25 +8,8 @@ import type { RunnerMessage } from '../../runner/common/protocol.js';
 import { runHeadless, SILENCE_GRACE_MS, type HeadlessOptions, type HeadlessResult } from '../../runner/node/headless-run.js';
 import { spawnRunner } from '../../runner/node/runner-process.js';
 import { isAlive } from '../fixtures/processes.js';
+import { SWEETIE as SWEETIE_16 } from '../conformance/expect.js';
 
-const SWEETIE_16 = [
-  '1a1c2c',
-  '5d275d',
-  'b13e53',
-  'ef7d57',
-  'ffcd75',
-  'a7f070',
-  '38b764',
-  '257179',
-  '29366f',
-  '3b5dc9',
-  '41a6f6',
-  '73eff7',
-  'f4f4f4',
-  '94b0c2',
-  '566c86',
-  '333c57',
-];
 
 async function run(code: string, options: Partial<HeadlessOptions> = {}): Promise<HeadlessResult & { traces: string[] }> {
   const traces: string[] = [];
