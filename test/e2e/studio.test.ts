@@ -20,7 +20,6 @@ import {
 import { readRgbaPng } from '../rgba-png.js';
 import { SWEETIE as SWEETIE_16 } from '../conformance/expect.js';
 
-
 const studio = useStudio();
 
 const openStudio = () => studio.open();

@@ -10,7 +10,6 @@ import { spawnRunner } from '../../runner/node/runner-process.js';
 import { isAlive } from '../fixtures/processes.js';
 import { SWEETIE as SWEETIE_16 } from '../conformance/expect.js';
 
-
 async function run(code: string, options: Partial<HeadlessOptions> = {}): Promise<HeadlessResult & { traces: string[] }> {
   const traces: string[] = [];
   const result = await runHeadless(
