@@ -1,7 +1,7 @@
 // Flow control for frames. A runner sends at most FRAMES_IN_FLIGHT frames that its host has not
 // acknowledged, then waits for an 'ack': without it, a runner in 'fast' pacing made frames faster
 // than its host took them and grew by gigabytes. Every host acknowledges the frames it has taken,
-// once per batch of runner messages.
+// once per batch of runner messages; a 'tick' (a frame sent without its pixels) counts as a frame.
 import type { HostMessage, MessageOf, RunnerMessage } from './protocol.js';
 
 /**
@@ -15,7 +15,7 @@ export const FRAMES_IN_FLIGHT = 60;
 export function frameAck(batch: readonly RunnerMessage[]): MessageOf<HostMessage, 'ack'> | undefined {
   for (let i = batch.length - 1; i >= 0; i--) {
     const message = batch[i];
-    if (message.type === 'frame') return { type: 'ack', frames: message.index };
+    if (message.type === 'frame' || message.type === 'tick') return { type: 'ack', frames: message.index };
   }
   return undefined;
 }

@@ -85,6 +85,19 @@ export interface RunOptions {
    * host's 'input' messages, so a run with pacing 'fast' sees it on exactly the frames named.
    */
   inputSchedule?: InputSpan[];
+  /**
+   * What a headless host takes of each frame; absent, every frame comes whole as 'frame' (the
+   * studio). Otherwise only the frames named here and the run's last frame come as 'frame'; the
+   * others come as 'tick', so a long run does not copy 147 KB of pixels a frame it never looks at.
+   */
+  output?: FrameOutput;
+}
+
+export interface FrameOutput {
+  /** Frames (1-based) whose pixels the host wants, besides the last. */
+  pixelFrames: number[];
+  /** Every frame's audio, in its 'tick' when its pixels are not wanted. */
+  audio: boolean;
 }
 
 /** Input held over frames from..to (1-based, inclusive); see input-schedule.ts for how spans combine. */
@@ -157,6 +170,8 @@ export type RunnerMessage =
    * sends per-frame movement deltas instead of positions.
    */
   | { type: 'frame'; index: number; pixels: Uint8Array; audio: Int16Array; cursor: number; relativeMouse: boolean; stats: FrameStats }
+  /** A frame whose pixels the host did not ask for (RunOptions.output); audio only when it asked for audio. */
+  | { type: 'tick'; index: number; audio?: Int16Array; stats: FrameStats }
   | { type: 'trace'; text: string; color: number }
   /** Sent after a frame that changed persistent memory: all PMEM_BYTES of it, for the host to keep. */
   | { type: 'pmem'; bytes: Uint8Array }

@@ -116,6 +116,10 @@ it('malformed host messages are rejected', () => {
       [{ from: 1, to: 1, gamepads: 0, keys: [], mouse: null }],
       Array.from({ length: MAX_INPUT_SPANS + 1 }, () => ({ from: 1, to: 1, gamepads: 0, keys: [] })),
     ].map((inputSchedule) => ({ ...goodStart, options: { ...goodStart.options, inputSchedule } })),
+    ...[null, {}, { pixelFrames: [], audio: 1 }, { pixelFrames: [0], audio: false }, { pixelFrames: [1.5], audio: false }, { audio: false }].map((output) => ({
+      ...goodStart,
+      options: { ...goodStart.options, output },
+    })),
     { ...goodStart, pmem: new Uint8Array(PMEM_BYTES - 1) },
     { ...goodStart, pmem: new Uint8Array(PMEM_BYTES + 1) },
     { ...goodStart, pmem: new Uint8ClampedArray(PMEM_BYTES) },
@@ -250,4 +254,6 @@ it('a host acknowledges the last frame of a batch, and nothing for a batch witho
     ({ type: 'frame', index, pixels: pixels(), audio: audio(), cursor: 0, relativeMouse: false, stats: { cpuMs: 0, luaMemory: 0 } }) as const;
   assert.deepEqual(frameAck([frame(4), { type: 'trace', text: 'x', color: 1 }, frame(5), { type: 'busy', ms: 1 }]), { type: 'ack', frames: 5 });
   assert.equal(frameAck([{ type: 'trace', text: 'x', color: 1 }]), undefined);
+  const tick = { type: 'tick', index: 6, stats: { cpuMs: 0, luaMemory: 0 } } as const;
+  assert.deepEqual(frameAck([frame(5), tick, { type: 'busy', ms: 1 }]), { type: 'ack', frames: 6 }, 'a tick is a frame taken');
 });
