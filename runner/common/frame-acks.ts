@@ -1,7 +1,7 @@
 // Flow control for frames. A runner sends at most FRAMES_IN_FLIGHT frames that its host has not
 // acknowledged, then waits for an 'ack': without it, a runner in 'fast' pacing made frames faster
 // than its host took them and grew by gigabytes. Every host acknowledges the frames it has taken,
-// once per batch of runner messages; a 'tick' (a frame sent without its pixels) counts as a frame.
+// once per batch of runner messages; a 'tick' (frames sent without their pixels) counts as its last frame.
 import type { HostMessage, MessageOf, RunnerMessage } from './protocol.js';
 
 /**
@@ -10,6 +10,9 @@ import type { HostMessage, MessageOf, RunnerMessage } from './protocol.js';
  * pixels and audio.
  */
 export const FRAMES_IN_FLIGHT = 60;
+
+/** A 'tick' sums up at most this many frames: half the window, so the window never closes on frames not yet sent. */
+export const TICK_FRAMES = FRAMES_IN_FLIGHT / 2;
 
 /** The acknowledgement of the last frame in a batch of runner messages; undefined without frames. */
 export function frameAck(batch: readonly RunnerMessage[]): MessageOf<HostMessage, 'ack'> | undefined {

@@ -2,6 +2,7 @@
 // accepted only when every field has its exact type and stays within bounds; the result is a fresh
 // copy holding only the protocol's fields. Anything else yields null.
 
+import { TICK_FRAMES } from './frame-acks.js';
 import { MAX_INPUT_SPANS } from './input-schedule.js';
 import { KEY_CODE_COUNT, KEYBOARD_BYTES, PMEM_BYTES } from './memory-map.js';
 import {
@@ -352,10 +353,12 @@ const RUNNER_MESSAGES: Parsers<RunnerMessage> = {
   frame: parseFrame,
   tick: (message) => {
     const index = field(message, 'index');
-    const audio = optional(field(message, 'audio'), (v): v is Int16Array => isInt16Array(v) && v.length === AUDIO_SAMPLES);
-    const stats = parseStats(field(message, 'stats'));
-    if (!isInt(index, 0, Number.MAX_SAFE_INTEGER) || !audio.ok || !stats) return null;
-    return audio.value === undefined ? { type: 'tick', index, stats } : { type: 'tick', index, audio: new Int16Array(audio.value), stats };
+    const frames = field(message, 'frames');
+    const cpuMs = field(message, 'cpuMs');
+    if (!isInt(frames, 1, TICK_FRAMES) || !isInt(index, frames, Number.MAX_SAFE_INTEGER) || !isNonNegative(cpuMs)) return null;
+    const audio = optional(field(message, 'audio'), (v): v is Int16Array => isInt16Array(v) && v.length === frames * AUDIO_SAMPLES);
+    if (!audio.ok) return null;
+    return audio.value === undefined ? { type: 'tick', index, frames, cpuMs } : { type: 'tick', index, frames, cpuMs, audio: new Int16Array(audio.value) };
   },
   trace: (message) => {
     const text = field(message, 'text');

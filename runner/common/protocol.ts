@@ -88,7 +88,8 @@ export interface RunOptions {
   /**
    * What a headless host takes of each frame; absent, every frame comes whole as 'frame' (the
    * studio). Otherwise only the frames named here and the run's last frame come as 'frame'; the
-   * others come as 'tick', so a long run does not copy 147 KB of pixels a frame it never looks at.
+   * others are summed up in 'tick' messages, so a long run does not copy 147 KB of pixels a frame
+   * it never looks at, nor send a message a frame.
    */
   output?: FrameOutput;
 }
@@ -96,7 +97,7 @@ export interface RunOptions {
 export interface FrameOutput {
   /** Frames (1-based) whose pixels the host wants, besides the last. */
   pixelFrames: number[];
-  /** Every frame's audio, in its 'tick' when its pixels are not wanted. */
+  /** Every frame's audio, in a 'tick' when its pixels are not wanted. */
   audio: boolean;
 }
 
@@ -170,8 +171,12 @@ export type RunnerMessage =
    * sends per-frame movement deltas instead of positions.
    */
   | { type: 'frame'; index: number; pixels: Uint8Array; audio: Int16Array; cursor: number; relativeMouse: boolean; stats: FrameStats }
-  /** A frame whose pixels the host did not ask for (RunOptions.output); audio only when it asked for audio. */
-  | { type: 'tick'; index: number; audio?: Int16Array; stats: FrameStats }
+  /**
+   * Frames index - frames + 1 to index, whose pixels the host did not ask for (RunOptions.output):
+   * cpuMs is their FrameStats.cpuMs summed; audio, only when the host asked for it, is theirs one
+   * after the other (frames * AUDIO_SAMPLES samples).
+   */
+  | { type: 'tick'; index: number; frames: number; cpuMs: number; audio?: Int16Array }
   | { type: 'trace'; text: string; color: number }
   /** Sent after a frame that changed persistent memory: all PMEM_BYTES of it, for the host to keep. */
   | { type: 'pmem'; bytes: Uint8Array }

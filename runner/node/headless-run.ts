@@ -109,7 +109,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
           break;
         case 'tick':
           frames = msg.index;
-          cpuMs += msg.stats.cpuMs;
+          cpuMs += msg.cpuMs;
           if (msg.audio) audio.push(msg.audio);
           break;
         case 'trace':

@@ -1,12 +1,11 @@
 // Drives a cart machine: boot, then one frame per 1/60 s (or back to back when headless), with the
 // latest input snapshot, or each frame's own from RunOptions.inputSchedule. Like TIC-80's loop, a
 // late frame resets the schedule instead of catching up. Whatever the pacing, it waits while
-// FRAMES_IN_FLIGHT frames are unacknowledged by the host. A host that names its RunOptions.output
-// gets whole only the frames it named and the last one; the others go as 'tick'.
+// FRAMES_IN_FLIGHT frames are unacknowledged by the host.
 import { FRAMES_IN_FLIGHT } from '../common/frame-acks.js';
 import { FRAME_MS } from '../common/frame-rate.js';
 import { scheduledInput } from '../common/input-schedule.js';
-import { AUDIO_SAMPLES, FRAME_BYTES, type InputSnapshot, type MessageOf, type RunOptions, type RunnerMessage } from '../common/protocol.js';
+import { AUDIO_SAMPLES, FRAME_BYTES, type InputSnapshot, type RunOptions, type RunnerMessage } from '../common/protocol.js';
 import type { CartMachine } from './machine.js';
 import { PmemWatch } from './pmem-watch.js';
 
@@ -29,10 +28,6 @@ export class FrameLoop {
   /** Where the loop goes on once the window opens again, while it waits for an acknowledgement. */
   #waiting: (() => void) | undefined;
   readonly #pmem: PmemWatch;
-  /** With RunOptions.output: the frames sent whole besides the last; absent, all are. */
-  readonly #pixelFrames: ReadonlySet<number> | undefined;
-  /** The latest frame, when it went as a 'tick': sent whole if the run ends in an error. */
-  #unsent: MessageOf<RunnerMessage, 'frame'> | undefined;
 
   /** pmem: the cart's persistent memory as the host kept it (absent: all zero). */
   readonly #machine: CartMachine;
@@ -43,18 +38,6 @@ export class FrameLoop {
     this.#options = options;
     this.#machine = machine;
     this.#pmem = new PmemWatch(machine.ram, pmem);
-    this.#pixelFrames = options.output && new Set(options.output.pixelFrames);
-  }
-
-  /**
-   * Sends the latest frame whole if it went as a 'tick': before an error or a hang ends the run,
-   * so the host has the last frame drawn.
-   */
-  sendLastFrame(): void {
-    const frame = this.#unsent;
-    if (!frame) return;
-    this.#unsent = undefined;
-    this.#sink.send(frame, [frame.pixels.buffer as ArrayBuffer, frame.audio.buffer as ArrayBuffer]);
   }
 
   setInput(input: InputSnapshot): void {
@@ -111,21 +94,18 @@ export class FrameLoop {
     }
     this.#frames++;
     this.#busyMs += cpuMs;
-    const frame: MessageOf<RunnerMessage, 'frame'> = {
-      type: 'frame',
-      index: this.#frames,
-      pixels,
-      audio,
-      cursor: this.#machine.cursor,
-      relativeMouse: this.#machine.relativeMouse,
-      stats: { cpuMs, luaMemory: this.#machine.luaMemory },
-    };
-    if (result === 'exit' || this.#wantsWhole(this.#frames)) {
-      this.#unsent = undefined;
-      this.#sink.send(frame, [pixels.buffer, audio.buffer]);
-    } else {
-      this.#sendTick(frame);
-    }
+    this.#sink.send(
+      {
+        type: 'frame',
+        index: this.#frames,
+        pixels,
+        audio,
+        cursor: this.#machine.cursor,
+        relativeMouse: this.#machine.relativeMouse,
+        stats: { cpuMs, luaMemory: this.#machine.luaMemory },
+      },
+      [pixels.buffer, audio.buffer],
+    );
     const pmem = this.#pmem.takeChange();
     if (pmem) this.#sink.send({ type: 'pmem', bytes: pmem }, [pmem.buffer as ArrayBuffer]);
     if (result === 'exit') {
@@ -134,20 +114,6 @@ export class FrameLoop {
       return false;
     }
     return true;
-  }
-
-  #wantsWhole(index: number): boolean {
-    return !this.#pixelFrames || this.#pixelFrames.has(index) || index === this.#options.maxFrames;
-  }
-
-  #sendTick(frame: MessageOf<RunnerMessage, 'frame'>): void {
-    if (this.#options.output?.audio) {
-      const audio = frame.audio.slice();
-      this.#sink.send({ type: 'tick', index: frame.index, audio, stats: frame.stats }, [audio.buffer]);
-    } else {
-      this.#sink.send({ type: 'tick', index: frame.index, stats: frame.stats });
-    }
-    this.#unsent = frame;
   }
 
   #finish(): void {

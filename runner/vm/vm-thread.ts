@@ -1,7 +1,7 @@
 // The body of a runner's VM thread, whatever hosts it (a Node worker thread, or a Web Worker in the
 // browser runner): load Lua, wait for the cart, run it.
 import { clipText } from '../common/clip-text.js';
-import type { InputSnapshot, RunnerMessage } from '../common/protocol.js';
+import type { InputSnapshot } from '../common/protocol.js';
 import { FrameLoop } from './frame-loop.js';
 import { loadLuaWasm, type GlueSource } from './lua/lua-wasm.js';
 import { Slot } from '../common/vm-link/control-block.js';
@@ -45,12 +45,7 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
     started = true;
     void wasmReady
       .then((wasm) => {
-        const send = (m: RunnerMessage) => {
-          // A run ending in an error keeps the last frame drawn (nibble run --png writes it).
-          if (m.type === 'error' || m.type === 'hung') loop?.sendLastFrame();
-          port.post(m);
-        };
-        machine = new CartMachine(wasm, init, msg.cart, msg.options, { send });
+        machine = new CartMachine(wasm, init, msg.cart, msg.options, { send: (m) => port.post(m) });
         for (const code of pendingEvals.splice(0)) machine.evaluate(code);
         const layout = machine.hook.layout;
         const note = [...wasm.patchErrors, machine.hook.note].filter(Boolean).join('; ');

@@ -44,7 +44,6 @@ export async function runCart(name: string, code: string, options: CartRunOption
             traces.push(msg.text);
             return undefined;
           case 'frame':
-          case 'tick':
             frameMs.push(msg.stats.cpuMs);
             return undefined;
           case 'exit':
@@ -57,6 +56,7 @@ export async function runCart(name: string, code: string, options: CartRunOption
           case 'gone':
             return `the runner ended unexpectedly (code ${msg.code}, signal ${msg.signal})`;
           case 'ready':
+          case 'tick':
           case 'pmem':
           case 'busy':
           case 'paused':
