@@ -164,6 +164,9 @@ export class CartRun {
       case 'gone':
         this.#onGone(msg);
         break;
+      case 'tick':
+        // Only for hosts that name RunOptions.output: the studio gets every frame whole.
+        break;
       default:
         unreachable(msg);
     }

@@ -1,7 +1,7 @@
 // Flow control for frames. A runner sends at most FRAMES_IN_FLIGHT frames that its host has not
 // acknowledged, then waits for an 'ack': without it, a runner in 'fast' pacing made frames faster
 // than its host took them and grew by gigabytes. Every host acknowledges the frames it has taken,
-// once per batch of runner messages.
+// once per batch of runner messages; a 'tick' (frames sent without their pixels) counts as its last frame.
 import type { HostMessage, MessageOf, RunnerMessage } from './protocol.js';
 
 /**
@@ -11,11 +11,14 @@ import type { HostMessage, MessageOf, RunnerMessage } from './protocol.js';
  */
 export const FRAMES_IN_FLIGHT = 60;
 
+/** A 'tick' sums up at most this many frames: half the window, so the window never closes on frames not yet sent. */
+export const TICK_FRAMES = FRAMES_IN_FLIGHT / 2;
+
 /** The acknowledgement of the last frame in a batch of runner messages; undefined without frames. */
 export function frameAck(batch: readonly RunnerMessage[]): MessageOf<HostMessage, 'ack'> | undefined {
   for (let i = batch.length - 1; i >= 0; i--) {
     const message = batch[i];
-    if (message.type === 'frame') return { type: 'ack', frames: message.index };
+    if (message.type === 'frame' || message.type === 'tick') return { type: 'ack', frames: message.index };
   }
   return undefined;
 }

@@ -2,6 +2,7 @@
 // accepted only when every field has its exact type and stays within bounds; the result is a fresh
 // copy holding only the protocol's fields. Anything else yields null.
 
+import { TICK_FRAMES } from './frame-acks.js';
 import { MAX_INPUT_SPANS } from './input-schedule.js';
 import { KEY_CODE_COUNT, KEYBOARD_BYTES, PMEM_BYTES } from './memory-map.js';
 import {
@@ -13,6 +14,7 @@ import {
   type CartData,
   type CartSection,
   type CartSource,
+  type FrameOutput,
   type FrameStats,
   type HostMessage,
   type HookMode,
@@ -38,6 +40,8 @@ export const MESSAGE_LIMITS = {
   keysDown: KEYBOARD_BYTES,
   /** Messages in one batch (a frame's worth is at most about a hundred). */
   batchLength: 100_000,
+  /** RunOptions.output's frames: more than a command line's --png-frames can name. */
+  pixelFrames: 1_000_000,
 } as const;
 
 const MIN_KEY_CODE = 1;
@@ -167,11 +171,22 @@ function parseOptions(value: unknown): RunOptions | null {
   const maxFrames = optional(field(options, 'maxFrames'), (v): v is number => isInt(v, 0, Number.MAX_SAFE_INTEGER));
   const rawSchedule = field(options, 'inputSchedule');
   const inputSchedule = rawSchedule === undefined ? undefined : parseList(rawSchedule, MAX_INPUT_SPANS, parseInputSpan);
-  if (typeof deterministic !== 'boolean' || !isOneOf(pacing, PACINGS) || !maxFrames.ok || inputSchedule === null) return null;
+  const rawOutput = field(options, 'output');
+  const output = rawOutput === undefined ? undefined : parseFrameOutput(rawOutput);
+  if (typeof deterministic !== 'boolean' || !isOneOf(pacing, PACINGS) || !maxFrames.ok || inputSchedule === null || output === null) return null;
   const result: RunOptions = { deterministic, pacing };
   if (maxFrames.value !== undefined) result.maxFrames = maxFrames.value;
   if (inputSchedule) result.inputSchedule = inputSchedule;
+  if (output) result.output = output;
   return result;
+}
+
+function parseFrameOutput(value: unknown): FrameOutput | null {
+  const output = asFields(value);
+  if (!output) return null;
+  const pixelFrames = parseList(field(output, 'pixelFrames'), MESSAGE_LIMITS.pixelFrames, (v) => (isInt(v, 1, Number.MAX_SAFE_INTEGER) ? v : null));
+  const audio = field(output, 'audio');
+  return pixelFrames && typeof audio === 'boolean' ? { pixelFrames, audio } : null;
 }
 
 function parseInputSpan(value: unknown): InputSpan | null {
@@ -336,6 +351,15 @@ const RUNNER_MESSAGES: Parsers<RunnerMessage> = {
     return note.value === undefined ? { type: 'ready', hookMode, sandbox } : { type: 'ready', hookMode, note: note.value, sandbox };
   },
   frame: parseFrame,
+  tick: (message) => {
+    const index = field(message, 'index');
+    const frames = field(message, 'frames');
+    const cpuMs = field(message, 'cpuMs');
+    if (!isInt(frames, 1, TICK_FRAMES) || !isInt(index, frames, Number.MAX_SAFE_INTEGER) || !isNonNegative(cpuMs)) return null;
+    const audio = optional(field(message, 'audio'), (v): v is Int16Array => isInt16Array(v) && v.length === frames * AUDIO_SAMPLES);
+    if (!audio.ok) return null;
+    return audio.value === undefined ? { type: 'tick', index, frames, cpuMs } : { type: 'tick', index, frames, cpuMs, audio: new Int16Array(audio.value) };
+  },
   trace: (message) => {
     const text = field(message, 'text');
     const color = field(message, 'color');

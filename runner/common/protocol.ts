@@ -85,6 +85,20 @@ export interface RunOptions {
    * host's 'input' messages, so a run with pacing 'fast' sees it on exactly the frames named.
    */
   inputSchedule?: InputSpan[];
+  /**
+   * What a headless host takes of each frame; absent, every frame comes whole as 'frame' (the
+   * studio). Otherwise only the frames named here and the run's last frame come as 'frame'; the
+   * others are summed up in 'tick' messages, so a long run does not copy 147 KB of pixels a frame
+   * it never looks at, nor send a message a frame.
+   */
+  output?: FrameOutput;
+}
+
+export interface FrameOutput {
+  /** Frames (1-based) whose pixels the host wants, besides the last. */
+  pixelFrames: number[];
+  /** Every frame's audio, in a 'tick' when its pixels are not wanted. */
+  audio: boolean;
 }
 
 /** Input held over frames from..to (1-based, inclusive); see input-schedule.ts for how spans combine. */
@@ -157,6 +171,12 @@ export type RunnerMessage =
    * sends per-frame movement deltas instead of positions.
    */
   | { type: 'frame'; index: number; pixels: Uint8Array; audio: Int16Array; cursor: number; relativeMouse: boolean; stats: FrameStats }
+  /**
+   * Frames index - frames + 1 to index, whose pixels the host did not ask for (RunOptions.output):
+   * cpuMs is their FrameStats.cpuMs summed; audio, only when the host asked for it, is theirs one
+   * after the other (frames * AUDIO_SAMPLES samples).
+   */
+  | { type: 'tick'; index: number; frames: number; cpuMs: number; audio?: Int16Array }
   | { type: 'trace'; text: string; color: number }
   /** Sent after a frame that changed persistent memory: all PMEM_BYTES of it, for the host to keep. */
   | { type: 'pmem'; bytes: Uint8Array }

@@ -55,6 +55,8 @@ function encodeFrame(frame: MessageOf<RunnerMessage, 'frame'>): Uint8Array {
 
 /** Byte arrays inside JSON messages (a cart's data sections) travel as {"$bytes": base64}. */
 const BYTES_KEY = '$bytes';
+/** Samples inside JSON messages (a 'tick''s audio) travel as {"$s16le": base64 of little-endian bytes}. */
+const SAMPLES_KEY = '$s16le';
 
 function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -73,14 +75,31 @@ function base64ToBytes(text: string): Uint8Array | null {
   }
 }
 
+function samplesToBytes(samples: Int16Array): Uint8Array {
+  const bytes = new Uint8Array(samples.length * 2);
+  const view = new DataView(bytes.buffer);
+  samples.forEach((sample, i) => view.setInt16(i * 2, sample, true));
+  return bytes;
+}
+
+function bytesToSamples(bytes: Uint8Array | null): Int16Array | null {
+  if (!bytes || bytes.length % 2 !== 0) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  return Int16Array.from({ length: bytes.length / 2 }, (_, i) => view.getInt16(i * 2, true));
+}
+
 function replaceBytes(_key: string, value: unknown): unknown {
-  return value instanceof Uint8Array ? { [BYTES_KEY]: bytesToBase64(value) } : value;
+  if (value instanceof Uint8Array) return { [BYTES_KEY]: bytesToBase64(value) };
+  if (value instanceof Int16Array) return { [SAMPLES_KEY]: bytesToBase64(samplesToBytes(value)) };
+  return value;
 }
 
 function reviveBytes(_key: string, value: unknown): unknown {
   if (typeof value === 'object' && value !== null && Object.keys(value).length === 1) {
     const encoded = (value as Record<string, unknown>)[BYTES_KEY];
     if (typeof encoded === 'string') return base64ToBytes(encoded);
+    const samples = (value as Record<string, unknown>)[SAMPLES_KEY];
+    if (typeof samples === 'string') return bytesToSamples(base64ToBytes(samples));
   }
   return value;
 }

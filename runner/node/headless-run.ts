@@ -35,8 +35,13 @@ export interface HeadlessOptions {
   runnerEntry?: string;
   /** Scripted input: each frame's input comes from these spans (RunOptions.inputSchedule). */
   inputSchedule?: InputSpan[];
-  /** Hears every frame (1-based index, 256x144 RGBA pixels). */
+  /**
+   * Hears the frames named in pixelFrames and the last (1-based index, 256x144 RGBA pixels); every
+   * frame without pixelFrames.
+   */
   onFrame?(index: number, pixels: Uint8Array): void;
+  /** The frames onFrame hears besides the last; only those and the last cross from the runner whole. */
+  pixelFrames?: number[];
 }
 
 export interface HeadlessResult {
@@ -94,11 +99,18 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
           sandbox = msg.sandbox;
           break;
         case 'frame':
+          lastFrame = msg.pixels;
+          // Sent again after its 'tick' when an error ends the run: already counted.
+          if (msg.index <= frames) break;
           frames = msg.index;
           cpuMs += msg.stats.cpuMs;
-          lastFrame = msg.pixels;
           options.onFrame?.(msg.index, msg.pixels);
           if (options.keepAudio) audio.push(msg.audio);
+          break;
+        case 'tick':
+          frames = msg.index;
+          cpuMs += msg.cpuMs;
+          if (msg.audio) audio.push(msg.audio);
           break;
         case 'trace':
           options.onTrace?.(msg.text, msg.color);
@@ -145,6 +157,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
       pacing: 'fast',
       maxFrames: options.frames,
       ...(options.inputSchedule ? { inputSchedule: options.inputSchedule } : {}),
+      ...(options.onFrame && !options.pixelFrames ? {} : { output: { pixelFrames: options.pixelFrames ?? [], audio: options.keepAudio ?? false } }),
     } as const;
     runner.send({ type: 'start', cart, options: runOptions, ...(options.pmem ? { pmem: options.pmem } : {}) });
   });

@@ -56,6 +56,7 @@ export async function runCart(name: string, code: string, options: CartRunOption
           case 'gone':
             return `the runner ended unexpectedly (code ${msg.code}, signal ${msg.signal})`;
           case 'ready':
+          case 'tick':
           case 'pmem':
           case 'busy':
           case 'paused':

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { RunnerMessage } from '../../runner/common/protocol.js';
+import type { RunOptions, RunnerMessage } from '../../runner/common/protocol.js';
 import { runHeadless, SILENCE_GRACE_MS, type HeadlessOptions, type HeadlessResult } from '../../runner/node/headless-run.js';
 import { spawnRunner } from '../../runner/node/runner-process.js';
 import { isAlive } from '../fixtures/processes.js';
@@ -256,4 +256,38 @@ it('fast pacing waits for its host: 20,000 frames keep the runner under 250 MB',
   await runner.exited;
   assert.equal(end.frames, frames);
   assert.ok(peakMb < limitMb, `the runner's peak RSS was ${peakMb.toFixed(1)} MB`);
+});
+
+it('a headless run that names its output gets pixels only of the frames named and the last, the others summed up in ticks', async () => {
+  const runner = spawnRunner();
+  const whole: number[] = [];
+  const ticked: number[] = [];
+  let ticks = 0;
+  const done = new Promise<void>((resolve) => {
+    runner.onMessage((msg) => {
+      if (msg.type === 'frame') whole.push(msg.index);
+      if (msg.type === 'tick') {
+        ticks++;
+        for (let i = msg.index - msg.frames + 1; i <= msg.index; i++) ticked.push(i);
+      }
+      if (msg.type === 'done' || msg.type === 'error' || msg.type === 'gone') resolve();
+    });
+  });
+  const options: RunOptions = { deterministic: true, pacing: 'fast', maxFrames: 100, output: { pixelFrames: [7], audio: false } };
+  runner.send({ type: 'start', cart: { name: 'cart.lua', code: 'function TIC() cls(1) end' }, options });
+  await done;
+  runner.kill();
+  await runner.exited;
+  assert.deepEqual(whole, [7, 100], 'frames sent with pixels');
+  const expected = Array.from({ length: 100 }, (_, i) => i + 1).filter((i) => i !== 7 && i !== 100);
+  assert.deepEqual(ticked, expected, 'frames told of in ticks, in order');
+  assert.ok(ticks < expected.length / 2, `${ticks} ticks for ${expected.length} frames`);
+});
+
+it('runHeadless hands onFrame only the frames it names and the last', async () => {
+  const heard: number[] = [];
+  const result = await run('function TIC() cls(2) end', { frames: 10, pixelFrames: [3], onFrame: (index) => heard.push(index) });
+  assert.equal(result.frames, 10);
+  assert.deepEqual(heard, [3, 10]);
+  assert.equal(pixel(result.lastFrame, 8 + 5, 4 + 5), SWEETIE_16[2]);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 
 import { clipText } from '../../runner/common/clip-text.js';
 import { escapeControls, jsonWithoutControls } from '../../runner/common/control-chars.js';
-import { frameAck } from '../../runner/common/frame-acks.js';
+import { frameAck, TICK_FRAMES } from '../../runner/common/frame-acks.js';
 import { MAX_INPUT_SPANS } from '../../runner/common/input-schedule.js';
 import { PMEM_BYTES } from '../../runner/common/memory-map.js';
 import { AUDIO_SAMPLES, FRAME_BYTES } from '../../runner/common/protocol.js';
@@ -116,6 +116,10 @@ it('malformed host messages are rejected', () => {
       [{ from: 1, to: 1, gamepads: 0, keys: [], mouse: null }],
       Array.from({ length: MAX_INPUT_SPANS + 1 }, () => ({ from: 1, to: 1, gamepads: 0, keys: [] })),
     ].map((inputSchedule) => ({ ...goodStart, options: { ...goodStart.options, inputSchedule } })),
+    ...[null, {}, { pixelFrames: [], audio: 1 }, { pixelFrames: [0], audio: false }, { pixelFrames: [1.5], audio: false }, { audio: false }].map((output) => ({
+      ...goodStart,
+      options: { ...goodStart.options, output },
+    })),
     { ...goodStart, pmem: new Uint8Array(PMEM_BYTES - 1) },
     { ...goodStart, pmem: new Uint8Array(PMEM_BYTES + 1) },
     { ...goodStart, pmem: new Uint8ClampedArray(PMEM_BYTES) },
@@ -169,6 +173,12 @@ it('malformed runner messages are rejected', () => {
     { ...frame, audio: new Int16Array(AUDIO_SAMPLES - 1) },
     { ...frame, audio: new Uint16Array(AUDIO_SAMPLES) },
     { ...frame, pixels: new Uint8Array(FRAME_BYTES + 1) },
+    { type: 'tick', index: 5, frames: 0, cpuMs: 0 },
+    { type: 'tick', index: 5, frames: 6, cpuMs: 0 },
+    { type: 'tick', index: 100, frames: TICK_FRAMES + 1, cpuMs: 0 },
+    { type: 'tick', index: 5, frames: 1, cpuMs: -1 },
+    { type: 'tick', index: 5, frames: 2, cpuMs: 0, audio: new Int16Array(AUDIO_SAMPLES) },
+    { type: 'tick', index: 5, frames: 1, cpuMs: 0, audio: new Uint16Array(AUDIO_SAMPLES) },
     { ...frame, pixels: new Uint8ClampedArray(FRAME_BYTES) },
     { ...frame, pixels: Array.from({ length: FRAME_BYTES }, () => 0) },
     { ...frame, pixels: new Uint8Array(FRAME_BYTES).buffer },
@@ -250,4 +260,6 @@ it('a host acknowledges the last frame of a batch, and nothing for a batch witho
     ({ type: 'frame', index, pixels: pixels(), audio: audio(), cursor: 0, relativeMouse: false, stats: { cpuMs: 0, luaMemory: 0 } }) as const;
   assert.deepEqual(frameAck([frame(4), { type: 'trace', text: 'x', color: 1 }, frame(5), { type: 'busy', ms: 1 }]), { type: 'ack', frames: 5 });
   assert.equal(frameAck([{ type: 'trace', text: 'x', color: 1 }]), undefined);
+  const tick = { type: 'tick', index: 6, frames: 1, cpuMs: 0 } as const;
+  assert.deepEqual(frameAck([frame(5), tick, { type: 'busy', ms: 1 }]), { type: 'ack', frames: 6 }, 'a tick is a frame taken');
 });

@@ -1,11 +1,13 @@
 // The runner's main thread, whatever hosts it (a Node process, a browser worker): it routes the
-// host's messages to the VM thread or to the watchdog, batches the VM's messages to the host, and
-// outlives anything that happens to the VM thread (an error, a wasm trap, its termination).
+// host's messages to the VM thread or to the watchdog, batches the VM's messages to the host (whole
+// frames only where it asked for them, see frame-output.ts), and outlives anything that happens to
+// the VM thread (an error, a wasm trap, its termination).
 import { clipText } from '../clip-text.js';
 import { MessageBatcher, type Scheduler } from '../message-batch.js';
 import type { RunnerMessage, SandboxState } from '../protocol.js';
 import { parseHostMessage } from '../protocol-validate.js';
 import { Slot } from '../vm-link/control-block.js';
+import { FrameOutputFilter } from './frame-output.js';
 import { Watchdog } from './watchdog.js';
 import type { FromVm, ToVm, VmThreadInit } from '../vm-link/thread-messages.js';
 import { unreachable } from '../unreachable.js';
@@ -37,6 +39,7 @@ export class RunnerSupervisor {
   readonly #host: RunnerHost;
   readonly #outbox: MessageBatcher<RunnerMessage>;
   readonly #watchdog: Watchdog;
+  readonly #frames: FrameOutputFilter;
   #vmEnded = false;
   /** The cart's name once 'start' came, for messages about the VM as a whole. */
   #cartName = 'the cart';
@@ -46,7 +49,8 @@ export class RunnerSupervisor {
     this.#vm = vm;
     this.#host = host;
     this.#outbox = new MessageBatcher((batch) => host.send(batch), host.schedule);
-    const send = (msg: RunnerMessage) => this.#outbox.push(msg);
+    this.#frames = new FrameOutputFilter((msg) => this.#outbox.push(msg));
+    const send = (msg: RunnerMessage) => this.#frames.send(msg);
     this.#watchdog = new Watchdog(init.control, init.instructionBudget, send, (msg) => {
       this.#endVm();
       send(msg);
@@ -78,6 +82,7 @@ export class RunnerSupervisor {
     switch (msg.type) {
       case 'start':
         this.#cartName = msg.cart.name;
+        this.#frames.start(msg.options.output, msg.options.maxFrames);
         if (!this.#vmEnded) this.#vm.post(msg);
         break;
       case 'input':

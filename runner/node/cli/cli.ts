@@ -41,7 +41,7 @@ async function run(cmd: RunCommand): Promise<number> {
     ...(pmemPath ? { onPmem: savePmem(pmemPath) } : {}),
     onTrace: (text) => (cmd.json ? process.stderr : process.stdout).write(`${escapeControls(text)}\n`),
     ...(cmd.input ? { inputSchedule: cmd.input } : {}),
-    ...(pngFrames ? { onFrame: pngFrames.take } : {}),
+    ...(pngFrames ? { onFrame: pngFrames.take, pixelFrames: cmd.pngFrames } : {}),
   });
   if (cmd.wav && result.audio) writeFileSync(cmd.wav, encodeWav(result.audio));
   if (cmd.png) {
