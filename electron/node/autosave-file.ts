@@ -10,6 +10,7 @@ import { isCart } from '../../runner/common/cart/cart.js';
 import { CART_SECTION_BYTES } from '../../runner/common/protocol.js';
 import { isFilePath } from './cart-file-ipc.js';
 import { writeFileDurably } from './durable-file.js';
+import { concatBytes } from '../../runner/common/cart/bytes.js';
 
 export const AUTOSAVE_FILE_NAME = 'autosave.nibble';
 const FORMAT = 'nibble-autosave-1';
@@ -62,13 +63,7 @@ export function encodeAutosave(doc: AutosavedCart): Uint8Array {
     binaryBytes: cart.binary.length,
   };
   const head = new TextEncoder().encode(`${JSON.stringify(header)}\n`);
-  const out = new Uint8Array(head.length + code.length + BANK_COUNT * BANK_BYTES + cart.binary.length);
-  let at = 0;
-  for (const part of [head, code, ...cart.banks.flatMap((bank) => BANK_SECTIONS.map((section) => bank[section])), cart.binary]) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes([head, code, ...cart.banks.flatMap((bank) => BANK_SECTIONS.map((section) => bank[section])), cart.binary]);
 }
 
 function isHeader(value: unknown): value is Header {

@@ -3,6 +3,7 @@
 import type { CartSource, InputSpan, SandboxState } from '../common/protocol.js';
 import { spawnRunner } from './runner-process.js';
 import { unreachable } from '../common/unreachable.js';
+import { concatSamples } from '../common/concat-samples.js';
 
 export type RunStatus = 'ok' | 'error' | 'hung' | 'killed' | 'exit';
 
@@ -171,18 +172,8 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
     totalMs: performance.now() - started,
     msPerFrame: outcome.msPerFrame ?? (frames ? cpuMs / frames : 0),
     ...(lastFrame ? { lastFrame } : {}),
-    ...(options.keepAudio ? { audio: concat(audio) } : {}),
+    ...(options.keepAudio ? { audio: concatSamples(audio) } : {}),
     pid: runner.pid,
     ...(sandbox ? { sandbox } : {}),
   };
-}
-
-function concat(parts: Int16Array[]): Int16Array {
-  const all = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
 }

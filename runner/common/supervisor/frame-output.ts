@@ -6,7 +6,8 @@
 // the frames so far are told of and that frame goes whole, so the host always has the last frame
 // drawn. Traces and pmem go straight on: no host needs them in order with the frames.
 import { TICK_FRAMES } from '../frame-acks.js';
-import { AUDIO_SAMPLES, type FrameOutput, type MessageOf, type RunnerMessage } from '../protocol.js';
+import { type FrameOutput, type MessageOf, type RunnerMessage } from '../protocol.js';
+import { concatSamples } from '../concat-samples.js';
 
 /** Holds pending ticks no longer than this, so a host hears of progress while frames run. */
 const TICK_HOLD_MS = 50;
@@ -77,8 +78,6 @@ export class FrameOutputFilter {
     this.#ticked = { index: 0, frames: 0, cpuMs: 0, audio: [] };
     const tick = { type: 'tick', index, frames, cpuMs } as const;
     if (!this.#output?.audio) return this.#send(tick);
-    const samples = new Int16Array(frames * AUDIO_SAMPLES);
-    audio.forEach((part, i) => samples.set(part, i * AUDIO_SAMPLES));
-    this.#send({ ...tick, audio: samples });
+    this.#send({ ...tick, audio: concatSamples(audio) });
   }
 }
