@@ -90,7 +90,7 @@ export async function tic80Bench(): Promise<Figure[]> {
     const path = join(CART_DIR, file);
     const name = basename(file, '.lua');
     const key = name.replace(/-/g, '_');
-    const cart = readCartFile(path);
+    const cart = await readCartFile(path);
     const inProcess = await medianOf(RUNS, () => inProcessMsPerFrame(wasm, cart));
     const nibble = await medianOf(RUNS, () => nibbleMsPerFrame(cart));
     const tic80 = tic80Absent ? null : await medianOf(RUNS, () => tic80MsPerFrame(path));

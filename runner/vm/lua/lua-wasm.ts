@@ -1,7 +1,7 @@
 // Loads one Lua 5.4 WebAssembly instance (wasmoon's build) for one cart, and hands out its raw
 // C API exports. The raw exports skip wasmoon's wrappers (which cost ~3.5 us per call) so that
 // API calls from the cart stay in the 0.2 us range.
-import { LuaFactory } from 'wasmoon';
+import type { LuaFactory } from 'wasmoon';
 import { bytesToPages, patchMemory } from './wasm-memory-patch.js';
 
 type Ptr = number;
@@ -77,6 +77,11 @@ export interface GlueSource {
   bytes: Uint8Array<ArrayBuffer>;
   /** Where wasmoon itself would load glue.wasm from (a file path in Node, a URL in a browser). */
   location: string;
+  /**
+   * wasmoon's LuaFactory, as the host loads it: Node requires wasmoon's CommonJS build directly,
+   * which costs a fifth of importing it as an ES module.
+   */
+  factory: typeof LuaFactory;
 }
 
 /** The import module that wasmoon's emscripten glue gives the Lua module, and no other module here. */
@@ -122,7 +127,7 @@ export async function loadLuaWasm(glue: GlueSource, options: LuaWasmOptions): Pr
     isLuaGlue(imports) ? instantiate(imports) : (originalStreaming as (s: unknown, i?: WebAssembly.Imports) => unknown).call(WebAssembly, src, imports);
   let module: { addFunction(fn: (...args: number[]) => number | void, sig: string): number };
   try {
-    const lua = await new LuaFactory(glue.location).getLuaModule();
+    const lua = await new glue.factory(glue.location).getLuaModule();
     module = lua.module;
   } finally {
     (WebAssembly as { instantiate: unknown }).instantiate = original;
