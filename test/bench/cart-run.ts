@@ -61,6 +61,9 @@ export async function runCart(name: string, code: string, options: CartRunOption
           case 'busy':
           case 'paused':
           case 'resumed':
+          case 'inspection':
+          case 'ram':
+          case 'reloaded':
             return undefined;
           default:
             return unreachable(msg);
