@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { Breakpoint, StepKind, ValueView } from '../../runner/common/debug-types.js';
-import type { HostMessage, MessageOf, RunnerMessage, RunOptions } from '../../runner/common/protocol.js';
+import { CART_SECTION_BYTES, type HostMessage, type MessageOf, type RunnerMessage, type RunOptions } from '../../runner/common/protocol.js';
 import { spawnRunner, type RunnerProcess } from '../../runner/node/runner-process.js';
 import { isAlive, waitUntilGone } from '../fixtures/processes.js';
 import { collectMessages, type MessageLog } from '../fixtures/runner-messages.js';
@@ -274,6 +274,51 @@ describe('inspecting a paused cart', () => {
     await session.messages.next('resumed');
     const stale = await inspect(session, { handle: big.handle, offset: 0 });
     assert.match(stale.error ?? '', /not paused|no longer/);
+    await stop(session.runner);
+  });
+});
+
+describe('live coding', () => {
+  it('replaces the running cart’s functions and keeps its globals, without running BOOT again', async () => {
+    const before = ['count = 0', 'function BOOT() trace("boot") end', 'function TIC()', '  count = count + 1', '  cls(1)', 'end'].join('\n');
+    const after = ['count = 0', 'function BOOT() trace("boot") end', 'function TIC()', '  count = count + 1', '  cls(2)', '  trace(count)', 'end'].join('\n');
+    const session = start(before);
+    await session.messages.next('frame');
+    await session.messages.next('frame');
+    session.send({ type: 'reload', code: after });
+    assert.deepEqual(await session.messages.next('reloaded'), { type: 'reloaded' });
+    const counted = Number((await session.messages.next('trace')).text);
+    assert.ok(counted > 2, `count started again: ${counted}`);
+    const frame = await session.messages.next('frame');
+    // cls(2): the screen's first pixel is palette colour 2 of SWEETIE-16.
+    const at = (4 * 256 + 8) * 4;
+    assert.deepEqual([...frame.pixels.subarray(at, at + 3)], [0xb1, 0x3e, 0x53]);
+    assert.equal(session.messages.seen.filter((m) => m.type === 'trace' && m.text === 'boot').length, 1);
+    await stop(session.runner);
+  });
+
+  it('keeps the old code running when the new code does not load, and names the line', async () => {
+    const session = start(['function TIC()', '  trace("old")', 'end'].join('\n'));
+    await session.messages.next('trace');
+    session.send({ type: 'reload', code: 'function TIC()\n  trace("new"\nend' });
+    const reloaded = await session.messages.next('reloaded');
+    assert.equal(reloaded.line, 3);
+    assert.match(reloaded.error ?? '', /cart\.lua:3:/);
+    const trace = await session.messages.next('trace');
+    assert.equal(trace.text, 'old');
+    await stop(session.runner);
+  });
+
+  it('puts edited data sections into the running cart’s RAM', async () => {
+    const session = start('function TIC() trace(peek(0x4000 + 5) .. " " .. peek(0x8000 + 2)) end');
+    assert.equal((await session.messages.next('trace')).text, '0 0');
+    const tiles = new Uint8Array(CART_SECTION_BYTES.tiles);
+    tiles[5] = 0x42;
+    const map = new Uint8Array(CART_SECTION_BYTES.map);
+    map[2] = 17;
+    session.send({ type: 'reload', data: { tiles, map } });
+    await session.messages.next('reloaded');
+    assert.equal((await session.messages.next('trace')).text, '66 17');
     await stop(session.runner);
   });
 });
