@@ -126,7 +126,10 @@ export class VmHook {
 
   /** The hook a thread should have now: the count hook when it stays on, the line hook while breakpoints or a step need it. */
   #applyHook(L: LuaState): void {
-    const mask = (this.layout ? 0 : LUA_MASKCOUNT) | (this.#breakpoints.size > 0 || this.#step ? LUA_MASKLINE : 0);
+    const line = this.#breakpoints.size > 0 || this.#step !== undefined;
+    // With a line hook, Lua decrements the hook count at every instruction, so the watchdog's write
+    // of it could be lost; the count hook then stays on too, and serves the watchdog by itself.
+    const mask = (this.layout && !line ? 0 : LUA_MASKCOUNT) | (line ? LUA_MASKLINE : 0);
     if (this.#lua.x.lua_gethookmask(L) === mask) return;
     this.#lua.x.lua_sethook(L, mask === 0 ? 0 : this.fn, mask, ALWAYS_ON_COUNT);
   }
@@ -200,10 +203,7 @@ export class VmHook {
     this.#takeCommands(L);
     const request = Atomics.load(this.#control, Slot.REQUEST);
     if (request === Request.NONE) return;
-    if (request === Request.DEBUG) {
-      Atomics.store(this.#control, Slot.REQUEST, Request.NONE);
-      return;
-    }
+    // DEBUG is served like SAMPLE: a sample the watchdog armed meanwhile waits for this ACK.
     const line = this.#cartLine(L);
     Atomics.store(this.#control, Slot.LINE, line ?? 0);
     if (request === Request.BREAK) this.#pause(L, line, 'break');
