@@ -4,7 +4,8 @@
 import { cartSourceOf } from '../runner/common/cart/index.js';
 import { pmemKeyOf } from '../runner/common/pmem/pmem-key.js';
 import { pmemSlot, type KeyValueStorage, type PmemSlot } from '../runner/common/pmem/pmem-store.js';
-import type { InputSnapshot, MessageOf, RunnerMessage, SandboxState, StackFrame } from '../runner/common/protocol.js';
+import type { Breakpoint, InspectTarget, PauseReason, StepKind } from '../runner/common/debug-types.js';
+import type { CartData, InputSnapshot, MessageOf, RunnerMessage, SandboxState, StackFrame } from '../runner/common/protocol.js';
 import { unreachable } from '../runner/common/unreachable.js';
 import type { CartDocument } from './cart-document.js';
 import type { RunnerLink } from './runner-link/runner-link.js';
@@ -35,7 +36,19 @@ export interface CartRunEvents {
   /** The current frame has run for ms milliseconds (at least BUSY_NOTICE_MS), at line when known. */
   busy(ms: number, line?: number): void;
   /** The cart is paused at line (when known), with its call stack. */
-  paused(line: number | undefined, stack: StackFrame[]): void;
+  paused(line: number | undefined, stack: StackFrame[], details: PauseDetails): void;
+  /** The answer to an inspection (see CartRun.inspect). */
+  inspection(answer: MessageOf<RunnerMessage, 'inspection'>): void;
+  /** The console's RAM, as CartRun.readRam asked. */
+  ram(bytes: Uint8Array): void;
+  /** The live cart took new code, or kept its old code because the new did not load (error, at line when known). */
+  reloaded(error?: string, line?: number): void;
+}
+
+/** Why the cart paused, and the handle on its globals for inspections. */
+export interface PauseDetails {
+  reason?: PauseReason;
+  globals?: number;
 }
 
 /** What the status line shows of the run: its last second of frames and its Lua heap. */
@@ -58,6 +71,8 @@ export class CartRun {
   #pmem: PmemSlot | null = null;
   #pmemSaveFailed = false;
   #luaMemory: number | null = null;
+  #breakpoints: Breakpoint[] = [];
+  #nextRequest = 1;
 
   /** storage: where carts' persistent memory is kept. */
   constructor(link: RunnerLink, storage: KeyValueStorage, events: CartRunEvents) {
@@ -87,6 +102,8 @@ export class CartRun {
     // page's storage under its userData folder), which is where pmem belongs.
     this.#pmem = pmemSlot(this.#storage, pmemKeyOf(cart));
     this.#link.start(cartSourceOf(cart, name), { deterministic: false, pacing: 'realtime' }, this.#pmem.initial);
+    // Sent right after start: the runner takes them before the cart's first line runs.
+    if (this.#breakpoints.length > 0) this.#link.send({ type: 'breakpoints', breakpoints: this.#breakpoints });
     this.#setState('running');
   }
 
@@ -101,6 +118,34 @@ export class CartRun {
 
   resume(): void {
     this.#link.send({ type: 'resume' });
+  }
+
+  step(kind: StepKind): void {
+    this.#link.send({ type: 'step', kind });
+  }
+
+  /** The cart's breakpoints; kept for the next runs too. */
+  setBreakpoints(breakpoints: Breakpoint[]): void {
+    this.#breakpoints = breakpoints;
+    if (isLive(this.#state)) this.#link.send({ type: 'breakpoints', breakpoints });
+  }
+
+  /** Asks the paused cart for a value; the answer comes to the inspection event with this request number. */
+  inspect(target: InspectTarget): number {
+    const request = this.#nextRequest++;
+    this.#link.send({ type: 'inspect', request, target });
+    return request;
+  }
+
+  readRam(): void {
+    this.#link.send({ type: 'read-ram' });
+  }
+
+  /** Live coding: new code and data sections for the running cart; false when no cart is live. */
+  reload(code: string | undefined, data?: CartData): boolean {
+    if (!isLive(this.#state)) return false;
+    this.#link.send({ type: 'reload', ...(code !== undefined ? { code } : {}), ...(data ? { data } : {}) });
+    return true;
   }
 
   sendInput(input: InputSnapshot): void {
@@ -147,8 +192,17 @@ export class CartRun {
         }
         break;
       case 'paused':
-        this.#events.paused(msg.line, msg.stack);
+        this.#events.paused(msg.line, msg.stack, { ...(msg.reason ? { reason: msg.reason } : {}), ...(msg.globals ? { globals: msg.globals } : {}) });
         this.#setState('paused');
+        break;
+      case 'inspection':
+        this.#events.inspection(msg);
+        break;
+      case 'ram':
+        this.#events.ram(msg.bytes);
+        break;
+      case 'reloaded':
+        this.#events.reloaded(msg.error, msg.line);
         break;
       case 'resumed':
         this.#setState('running');

@@ -52,6 +52,9 @@ function recordingEvents(): { events: CartRunEvents; log: unknown[][]; states: S
     failed: record('failed'),
     busy: record('busy'),
     paused: record('paused'),
+    inspection: record('inspection'),
+    ram: record('ram'),
+    reloaded: record('reloaded'),
   };
   return { events, log, states };
 }
@@ -123,7 +126,7 @@ describe('cart run', () => {
     link.runner(FRAME);
     assert.deepEqual(states, ['running', 'paused', 'running', 'stopped']);
     assert.deepEqual(log, [
-      ['paused', 2, []],
+      ['paused', 2, [], {}],
       ['info', 'Stopped.'],
     ]);
   });

@@ -62,6 +62,15 @@ export interface LuaExports {
   lua_getstack(L: LuaState, level: number, ar: Ptr): number;
   lua_getinfo(L: LuaState, what: Ptr, ar: Ptr): number;
   lua_getlocal(L: LuaState, ar: Ptr, n: number): Ptr;
+  lua_gethookmask(L: LuaState): number;
+  lua_getupvalue(L: LuaState, funcindex: number, n: number): Ptr;
+  lua_setupvalue(L: LuaState, funcindex: number, n: number): Ptr;
+  lua_getmetatable(L: LuaState, idx: number): number;
+  lua_setmetatable(L: LuaState, idx: number): number;
+  lua_rawget(L: LuaState, idx: number): number;
+  lua_rawset(L: LuaState, idx: number): void;
+  lua_checkstack(L: LuaState, n: number): number;
+  lua_rawequal(L: LuaState, a: number, b: number): number;
 }
 
 export interface LuaWasm {
