@@ -29,7 +29,12 @@ export const Slot = {
   GO: 10,
 } as const;
 
-export const Request = { NONE: 0, SAMPLE: 1, BREAK: 2 } as const;
+/**
+ * SAMPLE and BREAK come from a runner's watchdog. PREEMPT and STOP come from a cart farm's: PREEMPT
+ * yields the cart's frame coroutine where it runs (its time slice is over; the frame goes on later),
+ * STOP raises an error at every instruction until the cart's code has returned (the cart is ended).
+ */
+export const Request = { NONE: 0, SAMPLE: 1, BREAK: 2, PREEMPT: 3, STOP: 4 } as const;
 export type RequestCode = (typeof Request)[keyof typeof Request];
 
 const SLOT_COUNT = 16;
