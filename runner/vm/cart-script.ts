@@ -3,7 +3,18 @@
 // A soft reset() replaces it with a fresh one, binding the same host functions.
 import type { ApiFunction } from './api/context.js';
 import type { VmHook } from './interrupt/vm-hook.js';
-import { LuaBridge, LuaType, LUA_ERRMEM, LUA_MULTRET, LUA_OK, LUA_REGISTRYINDEX, LUA_TYPE_NAMES, LUA_YIELD, type CFunctionRef, type GlobalFunction } from './lua/lua-bridge.js';
+import {
+  LuaBridge,
+  LuaType,
+  LUA_ERRMEM,
+  LUA_MULTRET,
+  LUA_OK,
+  LUA_REGISTRYINDEX,
+  LUA_TYPE_NAMES,
+  LUA_YIELD,
+  type CFunctionRef,
+  type GlobalFunction,
+} from './lua/lua-bridge.js';
 import type { LuaState } from './lua/lua-wasm.js';
 import { installSandbox, registerSandboxFunctions, type Sandbox, type SandboxFunctions } from './lua/sandbox.js';
 

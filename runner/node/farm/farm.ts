@@ -78,7 +78,8 @@ export interface FarmStats {
   workersReplaced: number;
   /** Mean time to make a cart's VM (instantiate, machine, self-test), in the workers. */
   meanCreateMs: number;
-  rssMb: number;
+  /** The process's resident memory; absent where it cannot be read (under the kernel sandbox, /proc is closed). */
+  rssMb?: number;
 }
 
 interface Remote {
@@ -235,6 +236,10 @@ export class Farm {
     };
   }
 
+  get workers(): number {
+    return this.#pool.filter((w) => !w.gone).length;
+  }
+
   async start(): Promise<void> {
     await Promise.all(Array.from({ length: this.#options.workers }, () => this.#spawn()));
     if (this.#options.sandbox) {
@@ -253,7 +258,15 @@ export class Farm {
       memoryLimitBytes: this.#options.memoryMbPerCart * MB,
     };
     const worker = new Worker(new URL('./farm-worker.js', import.meta.url), { workerData: data });
-    const entry: PoolWorker = { worker, block, carts: new Set(), sent: 0, idle: true, watch: { slice: -1, since: 0, preempted: false, stoppedAt: undefined }, gone: false };
+    const entry: PoolWorker = {
+      worker,
+      block,
+      carts: new Set(),
+      sent: 0,
+      idle: true,
+      watch: { slice: -1, since: 0, preempted: false, stoppedAt: undefined },
+      gone: false,
+    };
     this.#pool.push(entry);
     return new Promise((resolve, reject) => {
       worker.on('message', (msg: FromFarmWorker) => {
@@ -344,7 +357,13 @@ export class Farm {
         cart.stepped(msg.frames, msg.cpuMs, msg.pixels);
         break;
       case 'ended':
-        cart.finish({ status: msg.status, frames: msg.frames, cpuMs: msg.cpuMs, ...(msg.message ? { message: msg.message } : {}), ...(msg.line ? { line: msg.line } : {}) });
+        cart.finish({
+          status: msg.status,
+          frames: msg.frames,
+          cpuMs: msg.cpuMs,
+          ...(msg.message ? { message: msg.message } : {}),
+          ...(msg.line ? { line: msg.line } : {}),
+        });
         break;
     }
   }
@@ -377,7 +396,11 @@ export class Farm {
         Atomics.store(cart.control, Slot.LINE, 0);
         this.#request(cart, Request.STOP);
       } else if (w.watch.stoppedAt !== undefined && now - w.watch.stoppedAt >= STUCK_AFTER_MS) {
-        this.#replace(w, cart, `it stayed inside one library call (such as string.find or string.rep) for over ${STUCK_AFTER_MS} ms, where it cannot be stopped`);
+        this.#replace(
+          w,
+          cart,
+          `it stayed inside one library call (such as string.find or string.rep) for over ${STUCK_AFTER_MS} ms, where it cannot be stopped`,
+        );
       }
     }
   }
@@ -411,7 +434,10 @@ export class Farm {
     worker.carts.clear();
     const reason = `${culprit ? culprit.name : 'a cart'} on the same worker thread was stuck: ${why}`;
     void this.#spawn()
-      .then((fresh) => fresh, () => this.#leastLoaded())
+      .then(
+        (fresh) => fresh,
+        () => this.#leastLoaded(),
+      )
       .then((target) => {
         for (const cart of others) {
           cart.restart(reason);
@@ -423,14 +449,14 @@ export class Farm {
   stats(): FarmStats {
     const carts = [...this.#carts.values()];
     return {
-      workers: this.#pool.filter((w) => !w.gone).length,
+      workers: this.workers,
       carts: carts.length,
       running: carts.filter((c) => c.running).length,
       paused: carts.filter((c) => c.paused).length,
       ended: this.#ended,
       workersReplaced: this.#replaced,
       meanCreateMs: this.#createMs.count ? this.#createMs.sum / this.#createMs.count : 0,
-      rssMb: process.memoryUsage().rss / MB,
+      ...residentMb(),
     };
   }
 
@@ -445,6 +471,14 @@ export class Farm {
         return w.worker.terminate();
       }),
     );
+  }
+}
+
+function residentMb(): { rssMb?: number } {
+  try {
+    return { rssMb: process.memoryUsage.rss() / MB };
+  } catch {
+    return {};
   }
 }
 

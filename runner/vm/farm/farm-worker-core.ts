@@ -86,6 +86,7 @@ export class FarmWorker {
     switch (msg.type) {
       case 'step':
         cart.pending += msg.frames;
+        if (cart.pending === 0) this.#port.post({ type: 'stepped', id: cart.init.id, frames: cart.frames, cpuMs: cart.cpuMs });
         break;
       case 'pause':
         cart.paused = true;
@@ -106,7 +107,13 @@ export class FarmWorker {
     const events = { send: (m: RunnerMessage) => this.#machineMessage(init.id, m) };
     try {
       const wasm = await this.#createWasm(init.memoryLimitBytes);
-      const shared = { control: init.control, ram: new SharedArrayBuffer(RAM_BYTES), alwaysOnHook: false, memoryLimitBytes: init.memoryLimitBytes, instructionBudget: 0 };
+      const shared = {
+        control: init.control,
+        ram: new SharedArrayBuffer(RAM_BYTES),
+        alwaysOnHook: false,
+        memoryLimitBytes: init.memoryLimitBytes,
+        instructionBudget: 0,
+      };
       machine = new CartMachine(wasm, shared, init.cart, { deterministic: init.deterministic, pacing: 'fast' }, events);
       const layout = machine.hook.layout;
       this.#port.post({
@@ -117,7 +124,14 @@ export class FarmWorker {
       });
     } catch (err) {
       this.#port.post({ type: 'added', id: init.id, createMs: performance.now() - started });
-      this.#port.post({ type: 'ended', id: init.id, frames: 0, cpuMs: 0, status: 'error', message: clipText(`${init.cart.name}: the Lua VM failed to start: ${(err as Error).message}`) });
+      this.#port.post({
+        type: 'ended',
+        id: init.id,
+        frames: 0,
+        cpuMs: 0,
+        status: 'error',
+        message: clipText(`${init.cart.name}: the Lua VM failed to start: ${(err as Error).message}`),
+      });
       return;
     }
     const cart: FarmCart = {
@@ -232,7 +246,8 @@ export class FarmWorker {
     cart.frames++;
     cart.pending--;
     cart.cpuMs += cart.machine.lastFrameCpuMs;
-    const pixels = cart.frameBuffer;
+    // A frame that ends the run early (exit) may have drawn into the scratch buffer: that one stays.
+    const pixels = cart.frameBuffer === this.#scratchFrame ? cart.frameBuffer.slice() : cart.frameBuffer;
     if (cart.init.everyFrame && cart.pending > 0) {
       this.#port.post({ type: 'frame', id: cart.init.id, index: cart.frames, pixels }, [pixels.buffer as ArrayBuffer]);
     } else if (cart.pending === 0 || result === 'exit') {

@@ -133,7 +133,11 @@ export async function instantiateLuaWasm(compiled: CompiledLuaWasm, location: st
   const originalStreaming = WebAssembly.instantiateStreaming;
   const isLuaGlue = (imports?: WebAssembly.Imports) => imports !== undefined && LUA_GLUE_IMPORT in imports;
   const instantiate = async (imports?: WebAssembly.Imports) => {
-    const instance = await (original as (m: WebAssembly.Module, i?: WebAssembly.Imports) => Promise<WebAssembly.Instance>).call(WebAssembly, compiled.module, imports);
+    const instance = await (original as (m: WebAssembly.Module, i?: WebAssembly.Imports) => Promise<WebAssembly.Instance>).call(
+      WebAssembly,
+      compiled.module,
+      imports,
+    );
     exports = instance.exports;
     return { module: compiled.module, instance };
   };
