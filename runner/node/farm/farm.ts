@@ -76,6 +76,8 @@ export interface FarmStats {
   ended: number;
   /** Workers replaced because a cart was stuck inside one C call. */
   workersReplaced: number;
+  /** Frames the watchdog preempted at the end of their slice. */
+  preemptions: number;
   /** Mean time to make a cart's VM (instantiate, machine, self-test), in the workers. */
   meanCreateMs: number;
   /** The process's resident memory; absent where it cannot be read (under the kernel sandbox, /proc is closed). */
@@ -218,6 +220,7 @@ export class Farm {
   #nextId = 0;
   #ended = 0;
   #replaced = 0;
+  #preemptions = 0;
   #createMs = { sum: 0, count: 0 };
   #timer: ReturnType<typeof setInterval> | undefined;
   #closed = false;
@@ -389,6 +392,7 @@ export class Farm {
       const elapsed = now - w.watch.since;
       if (!w.watch.preempted && elapsed >= this.#options.sliceMs) {
         w.watch.preempted = true;
+        this.#preemptions++;
         this.#request(cart, Request.PREEMPT);
       }
       if (w.watch.stoppedAt === undefined && elapsed >= this.#options.hangMs) {
@@ -455,6 +459,7 @@ export class Farm {
       paused: carts.filter((c) => c.paused).length,
       ended: this.#ended,
       workersReplaced: this.#replaced,
+      preemptions: this.#preemptions,
       meanCreateMs: this.#createMs.count ? this.#createMs.sum / this.#createMs.count : 0,
       ...residentMb(),
     };
