@@ -33,17 +33,25 @@ function fullBank(data: CartData | undefined): Bank {
 }
 
 export class CartBanks {
-  readonly #banks: Bank[];
+  /** Each bank is made whole at its first sync(): most carts never sync, and a farm holds a thousand machines. */
+  readonly #banks: (Bank | undefined)[] = [];
   #syncedThisFrame = 0;
 
   /** bank0 is the data the machine starts from; others[i] is bank i + 1. */
+  readonly #bank0: CartData | undefined;
+  readonly #others: readonly CartData[] | undefined;
   constructor(bank0: CartData | undefined, others: readonly CartData[] | undefined) {
-    this.#banks = Array.from({ length: CART_BANKS }, (_, i) => fullBank(i === 0 ? bank0 : others?.[i - 1]));
+    this.#others = others;
+    this.#bank0 = bank0;
+  }
+
+  #bank(index: number): Bank {
+    return (this.#banks[index] ??= fullBank(index === 0 ? this.#bank0 : this.#others?.[index - 1]));
   }
 
   /** Live coding: sections edited in the studio replace bank 0's, for later sync() calls. */
   replaceBank0(data: CartData): void {
-    for (const [section, bytes] of Object.entries(data) as [CartSection, Uint8Array][]) this.#banks[0][section].set(bytes);
+    for (const [section, bytes] of Object.entries(data) as [CartSection, Uint8Array][]) this.#bank(0)[section].set(bytes);
   }
 
   beginFrame(): void {
@@ -53,7 +61,7 @@ export class CartBanks {
   /** Copies the masked sections between cart bank `bank` and RAM (toCart: RAM -> cart). */
   sync(ram: Uint8Array, video: Video, mask: number, bank: number, toCart: boolean): void {
     const wanted = (mask === 0 ? ALL_SECTIONS : mask) & ~this.#syncedThisFrame;
-    const cart = this.#banks[bank];
+    const cart = this.#bank(bank);
     for (const group of SYNC_GROUPS) {
       if ((wanted & group.bit) === 0) continue;
       for (const section of group.sections) {

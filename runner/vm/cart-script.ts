@@ -11,6 +11,7 @@ import {
   LUA_OK,
   LUA_REGISTRYINDEX,
   LUA_TYPE_NAMES,
+  LUA_YIELD,
   type CFunctionRef,
   type GlobalFunction,
 } from './lua/lua-bridge.js';
@@ -61,12 +62,7 @@ export function registerScriptFunctions(lua: LuaBridge, hook: VmHook, api: reado
 
 /** Message handler: the error text followed by Lua's traceback. */
 function traceback(lua: LuaBridge, L: LuaState): number {
-  const x = lua.x;
-  const type = x.lua_type(L, 1);
-  const message =
-    type === LuaType.STRING || type === LuaType.NUMBER ? (lua.toText(L, 1) ?? '') : `(error object is a ${LUA_TYPE_NAMES[type] ?? 'unknown'} value)`;
-  lua.pushString(L, message);
-  x.luaL_traceback(L, L, x.lua_tolstring(L, -1, 0), 1);
+  lua.pushString(L, errorReport(lua, L, 1, 1));
   return 1;
 }
 
@@ -92,11 +88,29 @@ function keepState(lua: LuaBridge, L: LuaState): number {
   return 0;
 }
 
+/** The error object at idx as text, followed by the traceback of L from `level`. */
+function errorReport(lua: LuaBridge, L: LuaState, idx: number, level: number): string {
+  const x = lua.x;
+  const type = x.lua_type(L, idx);
+  const message =
+    type === LuaType.STRING || type === LuaType.NUMBER ? (lua.toText(L, idx) ?? '') : `(error object is a ${LUA_TYPE_NAMES[type] ?? 'unknown'} value)`;
+  lua.pushString(L, message);
+  x.luaL_traceback(L, L, x.lua_tolstring(L, -1, 0), level);
+  const report = lua.toText(L, -1) ?? message;
+  x.lua_settop(L, -3);
+  return report;
+}
+
 export class CartScript {
   readonly L: LuaState;
   readonly #sandbox: Sandbox;
   /** Set when a call returned 'error'. */
   failure: ScriptFailure | undefined;
+  /** The coroutine of the preemptible callback under way (start()), 0 when none. */
+  #thread: LuaState = 0;
+  #threadRef = 0;
+  /** lua_resume's out-parameter, allocated at the first start(). */
+  #resultCount = 0;
 
   readonly #lua: LuaBridge;
   readonly #hook: VmHook;
@@ -190,6 +204,60 @@ export class CartScript {
   }
 
   /**
+   * Starts a global callback in a coroutine of its own, which the hook may preempt (a farm's time
+   * slice): then 'preempted', and resume() goes on where it stopped.
+   */
+  start(name: CallbackName, arg?: number): CallResult | 'missing' | 'preempted' {
+    const x = this.#lua.x;
+    const L = this.L;
+    x.lua_settop(L, 0);
+    const T = x.lua_newthread(L);
+    this.#threadRef = x.luaL_ref(L, LUA_REGISTRYINDEX);
+    if (x.lua_getglobal(T, this.#lua.name(name)) !== LuaType.FUNCTION) {
+      this.#dropThread();
+      return 'missing';
+    }
+    if (arg !== undefined) x.lua_pushinteger(T, BigInt(arg));
+    this.#thread = T;
+    this.#resultCount ||= x.malloc(4);
+    this.#hook.entry = name;
+    return this.#resume(arg !== undefined ? 1 : 0);
+  }
+
+  /** Goes on with the callback start() began, from where it was preempted. */
+  resume(): CallResult | 'preempted' {
+    return this.#resume(0);
+  }
+
+  #resume(nargs: number): CallResult | 'preempted' {
+    const x = this.#lua.x;
+    const T = this.#thread;
+    this.#hook.preempted = false;
+    this.#hook.beginCode();
+    this.#hook.enterFrameThread(T);
+    const status = x.lua_resume(T, this.L, nargs, this.#resultCount);
+    this.#hook.leaveFrameThread();
+    this.#hook.endCode();
+    if (status === LUA_YIELD && this.#hook.preempted) return 'preempted';
+    let report = '';
+    if (status === LUA_YIELD) report = `${this.#chunkName}: attempt to yield from outside a coroutine`;
+    else if (status !== LUA_OK && status !== LUA_ERRMEM) {
+      report = errorReport(this.#lua, T, -1, 0);
+    }
+    this.#dropThread();
+    if (status === LUA_OK) return 'ok';
+    if (status === LUA_ERRMEM) return 'out-of-memory';
+    return this.#fail(report);
+  }
+
+  /** The coroutine is no longer needed: the collector may take it. */
+  #dropThread(): void {
+    this.#lua.x.luaL_unref(this.L, LUA_REGISTRYINDEX, this.#threadRef);
+    this.#thread = 0;
+    this.#threadRef = 0;
+  }
+
+  /**
    * Runs a line of console code in this state, under the hook like the cart's own callbacks. An
    * expression is tried first ("return " before it), so `1+2` shows 3 as a REPL would.
    */
@@ -235,6 +303,7 @@ export class CartScript {
     this.#hook.beginCode();
     this.#lua.x.lua_close(this.L);
     this.#hook.endCode();
+    if (this.#resultCount) this.#lua.x.free(this.#resultCount);
   }
 
   /** Calls the function below nargs arguments with a traceback handler; the stack is left empty. */

@@ -49,6 +49,8 @@ export class CartMachine {
   #pendingMenu: number | undefined;
   #frameStartedAt = 0;
   #pausedAtFrameStart = 0;
+  /** The frame that stepPreemptible() left preempted, and when. */
+  #preemptedFrame: { frame: Uint8Array; audio: Int16Array; at: number } | undefined;
 
   readonly #shared: VmThreadInit;
   /** The cart as it runs: live coding replaces its code, which a soft reset then runs. */
@@ -224,7 +226,49 @@ export class CartMachine {
     return result;
   }
 
+  /**
+   * step() for a host that shares its thread between carts (a cart farm): TIC runs in a coroutine
+   * that the host's watchdog may preempt (Request.PREEMPT). This then returns 'preempted', and
+   * continueStep() goes on from where TIC stopped; the frame ends as step()'s would.
+   */
+  stepPreemptible(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult | 'preempted' {
+    this.#beginFrame();
+    this.#preemptedFrame = { frame, audio, at: 0 };
+    const before = this.#beforeTic(snapshot);
+    if (before !== 'ok') return this.#endStep(before);
+    return this.#afterPreemptibleTic(this.#script.start('TIC'));
+  }
+
+  /** Goes on with a frame that stepPreemptible() or continueStep() left preempted. */
+  continueStep(): StepResult | 'preempted' {
+    if (this.#preemptedFrame) this.#frameStartedAt += performance.now() - this.#preemptedFrame.at;
+    return this.#afterPreemptibleTic(this.#script.resume());
+  }
+
+  #afterPreemptibleTic(tic: CallResult | 'missing' | 'preempted'): StepResult | 'preempted' {
+    const pending = this.#preemptedFrame;
+    if (!pending) throw new Error('continueStep() without a preempted frame');
+    if (tic === 'preempted') {
+      pending.at = performance.now();
+      return 'preempted';
+    }
+    this.#preemptedFrame = undefined;
+    return this.#endStep(this.#afterTic(tic, pending.frame, pending.audio));
+  }
+
+  #endStep(result: StepResult): StepResult {
+    this.#traces.endFrame();
+    this.lastFrameCpuMs = this.#frameCpuMs();
+    return result;
+  }
+
   #runFrame(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult {
+    const before = this.#beforeTic(snapshot);
+    if (before !== 'ok') return before;
+    return this.#afterTic(this.#script.call('TIC'), frame, audio);
+  }
+
+  #beforeTic(snapshot: InputSnapshot): StepResult {
     if (this.#resetRequested) {
       const reset = this.#softReset();
       if (reset !== 'ok') return reset;
@@ -240,7 +284,10 @@ export class CartMachine {
     }
     this.#evals.runAll(this.#script);
     this.#ticCount++;
-    const tic = this.#script.call('TIC');
+    return 'ok';
+  }
+
+  #afterTic(tic: CallResult | 'missing', frame: Uint8Array, audio: Int16Array): StepResult {
     if (tic === 'missing') return this.#fail("'function TIC()...' isn't found :(");
     const ticResult = this.#outcome(tic);
     if (ticResult !== 'ok') return ticResult;

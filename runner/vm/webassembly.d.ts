@@ -15,7 +15,13 @@ declare namespace WebAssembly {
     constructor(bytes: BufferSource);
   }
   class Instance {
+    constructor(module: Module, imports?: Imports);
     readonly exports: Exports;
+  }
+  class Table {
+    readonly length: number;
+    grow(delta: number): number;
+    set(index: number, value: unknown): void;
   }
   type ExportValue = ((...args: never[]) => unknown) | Memory | object;
   type Exports = Record<string, ExportValue>;
@@ -24,6 +30,8 @@ declare namespace WebAssembly {
     instance: Instance;
     module: Module;
   }
+  function compile(bytes: BufferSource): Promise<Module>;
   function instantiate(bytes: BufferSource, imports?: Imports): Promise<WebAssemblyInstantiatedSource>;
+  function instantiate(module: Module, imports?: Imports): Promise<Instance>;
   function instantiateStreaming(source: unknown, imports?: Imports): Promise<WebAssemblyInstantiatedSource>;
 }

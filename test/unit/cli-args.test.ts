@@ -137,7 +137,12 @@ it('nibble run names the option and the value it could not use', () => {
     [['run', '-x', 'a.lua'], 'unknown option -x'],
     [['run', 'a.lua', '-json'], 'unknown option -json'],
     [['run', 'a.lua', '--constructor'], 'unknown option --constructor'],
-    [['run', 'a.lua', 'b.lua'], 'only one cart at a time (got a.lua and b.lua)'],
+    [['run', 'a.lua', 'b.lua', '--png', 'x.png'], "--png takes one cart, and 2 were given (with several, --png-dir writes each one's last frame)"],
+    [
+      ['run', 'a.lua', 'b.lua', '--max-instructions', '5000'],
+      "--max-instructions takes one cart, and 2 were given (with several, --png-dir writes each one's last frame)",
+    ],
+    [['run', 'a.lua', 'b.lua', '--jobs', '0'], '--jobs needs a whole number above 0, got "0"'],
     [['run'], 'which cart? nibble run <cart.lua>'],
     [['run', '--json'], 'which cart? nibble run <cart.lua>'],
     [['frob'], 'unknown command "frob"'],
@@ -146,8 +151,17 @@ it('nibble run names the option and the value it could not use', () => {
   for (const [argv, message] of cases) assert.equal(usageError(argv), message, JSON.stringify(argv));
 });
 
+it('nibble run takes several carts, for a cart farm', () => {
+  assert.deepEqual(parseArgs(['run', 'a.lua', 'b.tic', 'c.png', '--png-dir', 'out', '--jobs', '3']), {
+    ...defaults,
+    moreCarts: ['b.tic', 'c.png'],
+    pngDir: 'out',
+    jobs: 3,
+  });
+});
+
 it('nibble run reports the first bad argument', () => {
-  assert.equal(usageError(['run', 'a.lua', 'b.lua', '--frames', 'x']), 'only one cart at a time (got a.lua and b.lua)');
+  assert.equal(usageError(['run', 'a.lua', 'b.lua', '--frames', 'x']), '--frames needs a whole number, got "x"');
   assert.equal(usageError(['run', '--frames', 'x', 'a.lua', 'b.lua']), '--frames needs a whole number, got "x"');
   assert.equal(usageError(['run', '--fast', '--frames', 'x']), 'unknown option --fast');
 });

@@ -31,8 +31,13 @@ export const Slot = {
   WAKE: 11,
 } as const;
 
-/** DEBUG: the debug mailbox (debug-mailbox.ts) holds a command for the running cart. */
-export const Request = { NONE: 0, SAMPLE: 1, BREAK: 2, DEBUG: 3 } as const;
+/**
+ * SAMPLE and BREAK come from a runner's watchdog; DEBUG says the debug mailbox (debug-mailbox.ts)
+ * holds a command for the running cart. PREEMPT and STOP come from a cart farm's: PREEMPT yields
+ * the cart's frame coroutine where it runs (its time slice is over; the frame goes on later), STOP
+ * raises an error at every instruction until the cart's code has returned (the cart is ended).
+ */
+export const Request = { NONE: 0, SAMPLE: 1, BREAK: 2, DEBUG: 3, PREEMPT: 4, STOP: 5 } as const;
 export type RequestCode = (typeof Request)[keyof typeof Request];
 
 const SLOT_COUNT = 16;

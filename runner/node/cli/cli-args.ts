@@ -23,6 +23,12 @@ export interface RunCommand {
   pngFrames?: number[];
   /** With pngFrames: the file names' start (default: the cart's file name without its extension). */
   pngPrefix?: string;
+  /** Carts after the first: they all run at once in a cart farm. */
+  moreCarts?: string[];
+  /** Write each cart's last frame as DIR/<cart name>.png. */
+  pngDir?: string;
+  /** Worker threads of the cart farm that runs several carts (default: the number of cores). */
+  jobs?: number;
 }
 
 export interface ConvertCommand {
@@ -41,8 +47,10 @@ export const DEFAULT_FRAMES = 60;
 export const DEFAULT_HANG_MS = 1000;
 
 export const RUN_USAGE = `Usage: nibble run <cart> [options]
+       nibble run <cart> <cart> ... [--frames N] [--png-dir DIR] [--json] [--jobs J]
 
-Runs a cart (.lua, .tic or .png) headless in its own runner process.
+Runs a cart (.lua, .tic or .png) headless in its own runner process. Several carts run at once
+in a cart farm (one process, each cart in its own Lua VM), one report line each and a summary.
 
 Options:
   --frames N        frames to run (default ${DEFAULT_FRAMES})
@@ -72,7 +80,13 @@ Options:
                     and BOOT together) runs more than N Lua instructions, counted in steps of
                     1000 (N >= 1000); unlike --hang-ms the outcome is the same on every machine,
                     but the VM runs with its count hook on, about half as fast
+  --png-dir DIR     write each cart's last frame as DIR/NAME.png (NAME: the cart's file name
+                    without its extension)
+  --jobs J          worker threads of the cart farm, with several carts (default: the cores)
   --help            print this help
+
+With several carts, --input, --hang-ms and --deterministic apply to each; --png, --png-frames,
+--wav, --pmem and --max-instructions take one cart.
 `;
 
 export const CONVERT_USAGE = `Usage: nibble convert <in> <out>
@@ -195,6 +209,18 @@ const RUN_OPTIONS: Record<string, Option<RunCommand>> = {
       run.hangMs = wholeNumber(flag, value, 1);
     },
   },
+  'png-dir': {
+    type: 'string',
+    apply: (run, value, flag) => {
+      run.pngDir = fileName(flag, value);
+    },
+  },
+  jobs: {
+    type: 'string',
+    apply: (run, value, flag) => {
+      run.jobs = wholeNumber(flag, value, 1);
+    },
+  },
   'max-instructions': {
     type: 'string',
     apply: (run, value, flag) => {
@@ -251,12 +277,19 @@ export function parseArgs(argv: string[]): RunCommand | ConvertCommand | HelpCom
   }
   if (command !== 'run') usageError(`unknown command ${JSON.stringify(command)}`);
   const run: RunCommand = { command: 'run', cartPath: '', frames: DEFAULT_FRAMES, json: false, deterministic: false, hangMs: DEFAULT_HANG_MS };
-  const oneCart = (arg: string) => {
-    if (run.cartPath) usageError(`only one cart at a time (got ${run.cartPath} and ${arg})`);
-    run.cartPath = arg;
+  const addCart = (arg: string) => {
+    if (!run.cartPath) run.cartPath = arg;
+    else run.moreCarts = [...(run.moreCarts ?? []), arg];
   };
-  parseCommand(rest, RUN_OPTIONS, run, oneCart, (arg) => `unknown option ${arg}`);
+  parseCommand(rest, RUN_OPTIONS, run, addCart, (arg) => `unknown option ${arg}`);
   if (!run.cartPath) usageError('which cart? nibble run <cart.lua>');
+  if (run.moreCarts) {
+    const single = (['png', 'pngFrames', 'pngPrefix', 'wav', 'pmem', 'maxInstructions'] as const).find((key) => run[key] !== undefined);
+    if (single)
+      usageError(
+        `--${single.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} takes one cart, and ${1 + run.moreCarts.length} were given (with several, --png-dir writes each one's last frame)`,
+      );
+  }
   if (run.pngPrefix !== undefined && !run.pngFrames) usageError('--png-prefix names where --png-frames writes: give --png-frames too');
   const lastPng = run.pngFrames?.at(-1);
   if (lastPng !== undefined && lastPng > run.frames) usageError(`--png-frames names frame ${lastPng}, but the run has ${run.frames} frames (--frames)`);

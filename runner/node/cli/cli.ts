@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `nibble`: the headless command line. Its flags and JSON fields are a contract; keep them stable.
 import { writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { LoadedCart } from '../../common/cart/cart-files.js';
 import { cartFormatOf } from '../../common/cart/cart-format.js';
 import { cartSourceOf } from '../../common/cart/cart-source.js';
@@ -20,6 +20,7 @@ async function loadReporting(path: string): Promise<LoadedCart> {
 }
 
 async function run(cmd: RunCommand): Promise<number> {
+  if (cmd.moreCarts) return runMany(cmd, [cmd.cartPath, ...cmd.moreCarts]);
   const cart = cartSourceOf((await loadReporting(cmd.cartPath)).cart, basename(cmd.cartPath));
   const pmemPath = cmd.pmem;
   const pmem = pmemPath ? readPmemFile(pmemPath) : undefined;
@@ -32,7 +33,8 @@ async function run(cmd: RunCommand): Promise<number> {
     }
   };
   // The PNG and WAV encoders are loaded only for runs that write such files.
-  const writePng = cmd.png || cmd.pngFrames ? (await import('../png-file.js')).writePng : undefined;
+  const png = cmd.png ?? (cmd.pngDir ? join(cmd.pngDir, `${cartStem(cmd.cartPath)}.png`) : undefined);
+  const writePng = png || cmd.pngFrames ? (await import('../png-file.js')).writePng : undefined;
   const pngFrames = cmd.pngFrames && writePng ? new PngFrames(cmd.pngFrames, cmd.pngPrefix ?? cartStem(cmd.cartPath), writePng) : undefined;
   const result = await runHeadless(cart, {
     frames: cmd.frames,
@@ -47,9 +49,9 @@ async function run(cmd: RunCommand): Promise<number> {
     ...(pngFrames ? { onFrame: pngFrames.take, pixelFrames: cmd.pngFrames } : {}),
   });
   if (cmd.wav && result.audio) writeFileSync(cmd.wav, (await import('../../vm/sound/wav.js')).encodeWav(result.audio));
-  if (cmd.png && writePng) {
-    if (result.lastFrame) writePng(cmd.png, result.lastFrame);
-    else process.stderr.write(`nibble: no frame was drawn, so ${cmd.png} was not written\n`);
+  if (png && writePng) {
+    if (result.lastFrame) writePng(png, result.lastFrame);
+    else process.stderr.write(`nibble: no frame was drawn, so ${png} was not written\n`);
   }
   for (const path of pngFrames?.missing() ?? []) process.stderr.write(`nibble: the run ended after ${result.frames} frames, so ${path} was not written\n`);
   const ok = result.status === 'ok' || result.status === 'exit';
@@ -67,6 +69,31 @@ async function run(cmd: RunCommand): Promise<number> {
     return 1;
   }
   return ok ? 0 : 1;
+}
+
+/** Several carts: all through a cart farm, one report line each, then a summary. */
+async function runMany(cmd: RunCommand, paths: string[]): Promise<number> {
+  const out = cmd.json ? process.stderr : process.stdout;
+  // Loaded only here: a single run never needs the farm.
+  const { runFarmBatch } = await import('./farm-run.js');
+  const summary = await runFarmBatch(paths, cmd, {
+    trace: (path, text) => out.write(`${escapeControls(`${basename(path)}: ${text}`)}\n`),
+    report: (path, report) => {
+      if (cmd.json)
+        process.stdout.write(`${jsonWithoutControls({ cart: path, ...report, totalMs: round(report.totalMs), msPerFrame: round(report.msPerFrame) })}\n`);
+      else if (report.status === 'ok' || report.status === 'exit')
+        process.stdout.write(`${escapeControls(`${path}: ${report.status}, ${report.frames} frames`)}\n`);
+      else process.stderr.write(`${escapeControls(report.message ?? `${path}: ${report.status}`)}\n`);
+    },
+  });
+  if (cmd.json) process.stdout.write(`${JSON.stringify({ summary: true, ...summary })}\n`);
+  else {
+    const { carts, ok, error, hung, exit, wallMs, cartsPerSecond, peakRssMb } = summary;
+    process.stdout.write(
+      `${carts} carts: ${ok} ok, ${exit} exit, ${error} error, ${hung} hung in ${(wallMs / 1000).toFixed(2)} s (${cartsPerSecond.toFixed(1)} carts/s, peak RSS ${peakRssMb.toFixed(0)} MB)\n`,
+    );
+  }
+  return summary.ok + summary.exit === summary.carts ? 0 : 1;
 }
 
 /** --png-frames: writes each named frame as it arrives, so a run keeps no more frames than it must. */

@@ -16,6 +16,9 @@ import { Inspector } from './inspector.js';
 import { discoverStateLayout } from './state-layout.js';
 
 const ALWAYS_ON_COUNT = 1000;
+/** A preemption that came where the cart cannot yield (in its own coroutine, in a callback from C) is tried again this often. */
+const PREEMPT_RETRY_COUNT = 100;
+export const STOP_MESSAGE = 'the cart was stopped by its host';
 const MAX_STACK_FRAMES = 64;
 const LUA_MASKLINE = 1 << 2;
 const LUA_HOOKLINE = 2;
@@ -75,6 +78,10 @@ export class VmHook {
   /** Set once breakpoints or steps were used: from then on coroutines get the line hook as they are resumed. */
   #lineHookUsed = false;
   readonly #depthAr: number;
+  /** The coroutine a preemptible callback runs in (CartScript.start), 0 when none runs. */
+  #frameThread: LuaState = 0;
+  /** Set when the hook yielded the frame coroutine for a PREEMPT request; the script clears it. */
+  preempted = false;
 
   readonly #lua: LuaBridge;
   readonly #control: Int32Array;
@@ -158,6 +165,11 @@ export class VmHook {
 
   /** The cart's code has returned control to the runner. */
   endCode(): void {
+    // A farm's preemption that came too late to be served: the retries the hook set up end here.
+    if (Atomics.load(this.#control, Slot.REQUEST) === Request.PREEMPT) {
+      Atomics.store(this.#control, Slot.REQUEST, Request.NONE);
+      if (this.layout) this.#lua.x.lua_sethook(this.#mainThread, 0, 0, 0);
+    }
     Atomics.store(this.#control, Slot.PHASE, 0);
     Atomics.store(this.#control, Slot.THREAD, this.#mainThread);
     // The watchdog may be writing into a coroutine it read from THREAD just before; that coroutine
@@ -167,6 +179,19 @@ export class VmHook {
       for (const ref of this.#anchors) this.#lua.x.luaL_unref(this.#mainThread, LUA_REGISTRYINDEX, ref);
       this.#anchors = [];
     }
+  }
+
+  /** A preemptible callback starts or goes on in coroutine T (between beginCode and endCode). */
+  enterFrameThread(T: LuaState): void {
+    this.#frameThread = T;
+    Atomics.store(this.#control, Slot.THREAD, T);
+    const request = Atomics.load(this.#control, Slot.REQUEST);
+    if (request === Request.STOP) this.#lua.x.lua_sethook(T, this.fn, LUA_MASKCOUNT, 1);
+  }
+
+  /** The preemptible callback has yielded or ended. */
+  leaveFrameThread(): void {
+    this.#frameThread = 0;
   }
 
   /** coroutine.resume is about to run the coroutine at index 1 of L's stack. */
@@ -187,6 +212,9 @@ export class VmHook {
     Atomics.store(this.#control, Slot.THREAD, L);
     if (this.#coroutines > 0) this.#coroutines--;
     if (this.#lineHookUsed) this.#applyHook(L);
+    // A farm's request that the coroutine could not serve goes on in the thread that resumed it.
+    const request = Atomics.load(this.#control, Slot.REQUEST);
+    if (request === Request.PREEMPT || request === Request.STOP) this.#lua.x.lua_sethook(L, this.fn, LUA_MASKCOUNT, 1);
     return this.#lua.x.lua_gettop(L);
   }
 
@@ -203,6 +231,11 @@ export class VmHook {
     this.#takeCommands(L);
     const request = Atomics.load(this.#control, Slot.REQUEST);
     if (request === Request.NONE) return;
+    if (request === Request.PREEMPT) {
+      this.#preempt(L);
+      return;
+    }
+    if (request === Request.STOP) this.#stop(L);
     // DEBUG is served like SAMPLE: a sample the watchdog armed meanwhile waits for this ACK.
     const line = this.#cartLine(L);
     Atomics.store(this.#control, Slot.LINE, line ?? 0);
@@ -313,6 +346,33 @@ export class VmHook {
     Atomics.store(this.#control, Slot.LINE, this.#cartLine(L) ?? 0);
     Atomics.store(this.#control, Slot.OVER_BUDGET, 1);
     for (;;) Atomics.wait(this.#control, Slot.OVER_BUDGET, 1);
+  }
+
+  /**
+   * Yields the frame coroutine (hooks may yield with no values: resuming continues at this very
+   * instruction). Elsewhere it cannot yield, so the hook looks again soon, and leave() passes the
+   * request on to the thread that resumes a coroutine.
+   */
+  #preempt(L: LuaState): void {
+    const x = this.#lua.x;
+    if (L === this.#frameThread && x.lua_isyieldable(L)) {
+      Atomics.store(this.#control, Slot.REQUEST, Request.NONE);
+      Atomics.add(this.#control, Slot.ACK, 1);
+      this.preempted = true;
+      x.lua_yieldk(L, 0, 0, 0);
+      return;
+    }
+    x.lua_sethook(L, this.fn, LUA_MASKCOUNT, this.layout ? PREEMPT_RETRY_COUNT : ALWAYS_ON_COUNT);
+  }
+
+  /**
+   * Raises an error now and at every instruction after it, whatever catches it (the cart's pcall,
+   * a coroutine), until the cart's code has returned to the host, which then ends the cart.
+   */
+  #stop(L: LuaState): never {
+    if (Atomics.load(this.#control, Slot.LINE) === 0) Atomics.store(this.#control, Slot.LINE, this.#cartLine(L) ?? 0);
+    this.#lua.x.lua_sethook(L, this.fn, LUA_MASKCOUNT, 1);
+    this.#lua.error(L, STOP_MESSAGE);
   }
 
   /** Blocks in the hook until resumed or stepped, answering the debugger meanwhile. */

@@ -71,6 +71,10 @@ export interface LuaExports {
   lua_rawset(L: LuaState, idx: number): void;
   lua_checkstack(L: LuaState, n: number): number;
   lua_rawequal(L: LuaState, a: number, b: number): number;
+  lua_newthread(L: LuaState): LuaState;
+  lua_resume(L: LuaState, from: LuaState, nargs: number, nresults: Ptr): number;
+  lua_yieldk(L: LuaState, nresults: number, ctx: number, k: number): number;
+  lua_isyieldable(L: LuaState): number;
 }
 
 export interface LuaWasm {
@@ -103,11 +107,17 @@ export interface LuaWasmOptions {
   memoryLimitBytes: number;
 }
 
-/**
- * Instantiates the Lua wasm module with its memory patched as asked. What could not be patched is
- * said in `patchErrors` (the instance then runs unshared, or without the cap).
- */
-export async function loadLuaWasm(glue: GlueSource, options: LuaWasmOptions): Promise<LuaWasm & { patchErrors: string[] }> {
+/** The Lua module compiled once, its memory patched as asked, ready to be instantiated per cart. */
+export interface CompiledLuaWasm {
+  module: WebAssembly.Module;
+  /** Host-function wrappers by emscripten signature, compiled once and instantiated per function. */
+  wrappers: Map<string, WebAssembly.Module>;
+  /** What could not be patched (the instances then run unshared, or without the cap). */
+  patchErrors: string[];
+}
+
+/** Patches and compiles the Lua wasm module; instantiateLuaWasm then makes instances of it. */
+export async function compileLuaWasm(glue: GlueSource, options: LuaWasmOptions): Promise<CompiledLuaWasm> {
   const patchErrors: string[] = [];
   const growPages = bytesToPages(options.memoryLimitBytes);
   let bytes = glue.bytes;
@@ -116,19 +126,34 @@ export async function loadLuaWasm(glue: GlueSource, options: LuaWasmOptions): Pr
   } catch (err) {
     patchErrors.push(`the VM memory could not be patched: ${(err as Error).message}`);
   }
+  return { module: await WebAssembly.compile(bytes), wrappers: new Map(), patchErrors };
+}
+
+/**
+ * Instantiates the Lua wasm module with its memory patched as asked. What could not be patched is
+ * said in `patchErrors` (the instance then runs unshared, or without the cap).
+ */
+export async function loadLuaWasm(glue: GlueSource, options: LuaWasmOptions): Promise<LuaWasm & { patchErrors: string[] }> {
+  return instantiateLuaWasm(await compileLuaWasm(glue, options), glue);
+}
+
+/** One instance of a compiled Lua module: its own linear memory, so its own heap. */
+export async function instantiateLuaWasm(compiled: CompiledLuaWasm, glue: Pick<GlueSource, 'location' | 'factory'>): Promise<LuaWasm & { patchErrors: string[] }> {
   let exports: WebAssembly.Exports | undefined;
-  // wasmoon offers no way to pass bytes or to reach the raw exports, so the instantiation it makes is
+  // wasmoon offers no way to pass a module or to reach the raw exports, so the instantiation it makes is
   // intercepted for the moment it runs. Other modules instantiated meanwhile (Node's fetch compiles
   // its HTTP parser lazily) go through untouched: only the one importing the Lua glue's WASI is taken.
   const original = WebAssembly.instantiate;
   const originalStreaming = WebAssembly.instantiateStreaming;
-  const instantiateBytes: (b: Uint8Array<ArrayBuffer>, i?: WebAssembly.Imports) => Promise<WebAssembly.WebAssemblyInstantiatedSource> =
-    original.bind(WebAssembly);
   const isLuaGlue = (imports?: WebAssembly.Imports) => imports !== undefined && LUA_GLUE_IMPORT in imports;
   const instantiate = async (imports?: WebAssembly.Imports) => {
-    const result = await instantiateBytes(bytes, imports);
-    exports = result.instance.exports;
-    return result;
+    const instance = await (original as (m: WebAssembly.Module, i?: WebAssembly.Imports) => Promise<WebAssembly.Instance>).call(
+      WebAssembly,
+      compiled.module,
+      imports,
+    );
+    exports = instance.exports;
+    return { module: compiled.module, instance };
   };
   (WebAssembly as { instantiate: unknown }).instantiate = (src: unknown, imports?: WebAssembly.Imports) =>
     isLuaGlue(imports) ? instantiate(imports) : (original as (s: unknown, i?: WebAssembly.Imports) => unknown).call(WebAssembly, src, imports);
@@ -145,5 +170,45 @@ export async function loadLuaWasm(glue: GlueSource, options: LuaWasmOptions): Pr
   if (!exports) throw new Error('the Lua wasm module was not instantiated');
   const x = exports as unknown as LuaExports;
   const shared = x.memory.buffer instanceof SharedArrayBuffer;
-  return { x, addFunction: (fn, sig) => module.addFunction(fn, sig), shared, patchErrors };
+  const table = (exports as { __indirect_function_table?: WebAssembly.Table }).__indirect_function_table;
+  const addFunction = table
+    ? (fn: (...args: number[]) => number | void, sig: string) => addToTable(table, compiled.wrappers, fn, sig)
+    : (fn: (...args: number[]) => number | void, sig: string) => module.addFunction(fn, sig);
+  return { x, addFunction, shared, patchErrors: [...compiled.patchErrors] };
+}
+
+const WASM_TYPE: Record<string, number> = { i: 0x7f, j: 0x7e, f: 0x7d, d: 0x7c };
+
+/**
+ * What emscripten's addFunction does (a tiny module importing the JS function, its export put in
+ * the table), with the module compiled once per signature instead of once per function: a cart
+ * registers about a hundred host functions, and compiling each cost more than the rest of its start.
+ */
+function addToTable(table: WebAssembly.Table, wrappers: Map<string, WebAssembly.Module>, fn: (...args: number[]) => number | void, sig: string): number {
+  let wrapper = wrappers.get(sig);
+  if (!wrapper) {
+    wrapper = new WebAssembly.Module(wrapperBytes(sig));
+    wrappers.set(sig, wrapper);
+  }
+  const index = table.grow(1);
+  table.set(index, new WebAssembly.Instance(wrapper, { e: { f: fn } }).exports.f);
+  return index;
+}
+
+/** A module that imports e.f with signature sig ("vii": void (i32, i32)) and exports it as f. */
+function wrapperBytes(sig: string): Uint8Array<ArrayBuffer> {
+  const type = (c: string) => {
+    const code = WASM_TYPE[c];
+    if (code === undefined) throw new Error(`unknown signature character ${c} in ${sig}`);
+    return code;
+  };
+  const params = [...sig.slice(1)].map(type);
+  const results = sig[0] === 'v' ? [0] : [1, type(sig[0])];
+  const typeSection = [1, 0x60, params.length, ...params, ...results];
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
+    ...[1, typeSection.length, ...typeSection],
+    ...[2, 7, 1, 1, 0x65, 1, 0x66, 0, 0],
+    ...[7, 5, 1, 1, 0x66, 0, 0],
+  ]);
 }

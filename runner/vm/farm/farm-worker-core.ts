@@ -1,0 +1,285 @@
+// One worker thread of a cart farm, whatever hosts it: many cart machines, each with its own Lua
+// VM (its own wasm instance, RAM and hook), run by turns in time slices. A cart runs frames until
+// its slice is over, or until the farm's watchdog preempts its frame (Request.PREEMPT: the frame
+// then goes on at its next turn, exactly where it stopped). Carts with no frames asked for are in
+// no queue and cost nothing: with none left the worker waits for messages.
+import { clipText } from '../../common/clip-text.js';
+import type { FarmCartInit, FarmCartStatus, FromFarmWorker, ToFarmWorker } from '../../common/farm/farm-messages.js';
+import { WorkerSlot } from '../../common/farm/farm-messages.js';
+import { scheduledInput } from '../../common/input-schedule.js';
+import { RAM_BYTES } from '../../common/memory-map.js';
+import { AUDIO_SAMPLES, FRAME_BYTES, type InputSnapshot, type RunnerMessage } from '../../common/protocol.js';
+import { Request, Slot } from '../../common/vm-link/control-block.js';
+import { createDebugMailbox } from '../../common/vm-link/debug-mailbox.js';
+import type { LuaWasm } from '../lua/lua-wasm.js';
+import { CartMachine, type StepResult } from '../machine.js';
+
+const NO_INPUT: InputSnapshot = { gamepads: 0, mouseX: 0, mouseY: 0, mouseButtons: 0, scrollX: 0, scrollY: 0, keys: [] };
+
+export interface FarmWorkerPort {
+  post(msg: FromFarmWorker, transfer?: ArrayBuffer[]): void;
+  onMessage(cb: (msg: ToFarmWorker) => void): void;
+  /** Runs cb after the messages already waiting (setImmediate in Node). */
+  later(cb: () => void): void;
+}
+
+export interface FarmWorkerOptions {
+  /** How long a cart runs before the next one gets its turn. */
+  sliceMs: number;
+  /** A frame busy for longer than this in all (its slices added up) ends the cart as hung. */
+  hangMs: number;
+}
+
+/** A new Lua VM whose heap may grow to memoryLimitBytes. */
+export type CreateLuaWasm = (memoryLimitBytes: number) => Promise<LuaWasm & { patchErrors: string[] }>;
+
+interface FarmCart {
+  init: FarmCartInit;
+  machine: CartMachine;
+  /** Frames completed. */
+  frames: number;
+  /** Frames asked for and not yet run. */
+  pending: number;
+  paused: boolean;
+  /** Milliseconds the current frame has run so far, over all its slices; undefined between frames. */
+  frameMs: number | undefined;
+  /** Where the current frame draws (a fresh buffer when its pixels leave the worker). */
+  frameBuffer: Uint8Array;
+  cpuMs: number;
+  error: { message: string; line?: number } | undefined;
+  queued: boolean;
+}
+
+export class FarmWorker {
+  readonly #carts = new Map<number, FarmCart>();
+  readonly #queue: FarmCart[] = [];
+  #running = false;
+  /** Messages handled so far: the main thread knows the worker is idle when it has handled all it sent. */
+  #handled = 0;
+  /** Frame and audio buffers for frames whose pixels stay here. */
+  readonly #scratchFrame = new Uint8Array(FRAME_BYTES);
+  readonly #scratchAudio = new Int16Array(AUDIO_SAMPLES);
+
+  readonly #port: FarmWorkerPort;
+  readonly #createWasm: CreateLuaWasm;
+  readonly #block: Int32Array;
+  readonly #options: FarmWorkerOptions;
+  constructor(port: FarmWorkerPort, createWasm: CreateLuaWasm, block: Int32Array, options: FarmWorkerOptions) {
+    this.#options = options;
+    this.#block = block;
+    this.#createWasm = createWasm;
+    this.#port = port;
+    // Adds are chained so that carts start in the order they came, and steps find their cart.
+    let adding = Promise.resolve();
+    port.onMessage((msg) => {
+      adding = adding.then(async () => {
+        if (msg.type === 'add') await this.#add(msg);
+        else this.#command(msg);
+        this.#handled++;
+        if (!this.#running) this.#port.post({ type: 'idle', handled: this.#handled });
+      });
+    });
+  }
+
+  #command(msg: Exclude<ToFarmWorker, { type: 'add' }>): void {
+    const cart = this.#carts.get(msg.id);
+    if (!cart) return;
+    switch (msg.type) {
+      case 'step':
+        cart.pending += msg.frames;
+        if (cart.pending === 0) this.#port.post({ type: 'stepped', id: cart.init.id, frames: cart.frames, cpuMs: cart.cpuMs });
+        break;
+      case 'pause':
+        cart.paused = true;
+        break;
+      case 'resume':
+        cart.paused = false;
+        break;
+      case 'kill':
+        this.#carts.delete(msg.id);
+        return;
+    }
+    this.#schedule(cart);
+  }
+
+  async #add(init: FarmCartInit): Promise<void> {
+    const started = performance.now();
+    let machine: CartMachine;
+    const events = { send: (m: RunnerMessage) => this.#machineMessage(init.id, m) };
+    try {
+      const wasm = await this.#createWasm(init.memoryLimitBytes);
+      const shared = {
+        control: init.control,
+        ram: new SharedArrayBuffer(RAM_BYTES),
+        // The farm has no debugger: the mailbox stays empty.
+        debugMailbox: createDebugMailbox(),
+        alwaysOnHook: false,
+        memoryLimitBytes: init.memoryLimitBytes,
+        instructionBudget: 0,
+      };
+      machine = new CartMachine(wasm, shared, init.cart, { deterministic: init.deterministic, pacing: 'fast' }, events);
+      const layout = machine.hook.layout;
+      this.#port.post({
+        type: 'added',
+        id: init.id,
+        createMs: performance.now() - started,
+        ...(layout ? { remote: { memory: wasm.x.memory, layout, hookFn: machine.hook.fn } } : {}),
+      });
+    } catch (err) {
+      this.#port.post({ type: 'added', id: init.id, createMs: performance.now() - started });
+      this.#port.post({
+        type: 'ended',
+        id: init.id,
+        frames: 0,
+        cpuMs: 0,
+        status: 'error',
+        message: clipText(`${init.cart.name}: the Lua VM failed to start: ${(err as Error).message}`),
+      });
+      return;
+    }
+    const cart: FarmCart = {
+      init,
+      machine,
+      frames: 0,
+      pending: init.frames,
+      paused: false,
+      frameMs: undefined,
+      frameBuffer: this.#scratchFrame,
+      cpuMs: 0,
+      error: undefined,
+      queued: false,
+    };
+    this.#carts.set(init.id, cart);
+    const boot = this.#run(cart, () => this.#guarded(cart, () => machine.boot()));
+    if (boot !== 'ok') {
+      this.#end(cart, boot);
+      return;
+    }
+    this.#schedule(cart);
+  }
+
+  /** Runs cart code with the slice block saying whose it is, so the watchdog can stop it. */
+  #run<T>(cart: FarmCart, body: () => T): T {
+    Atomics.add(this.#block, WorkerSlot.SLICE, 1);
+    Atomics.store(this.#block, WorkerSlot.CART, cart.init.id + 1);
+    try {
+      return body();
+    } finally {
+      Atomics.store(this.#block, WorkerSlot.CART, 0);
+    }
+  }
+
+  /** A fault of the VM itself (a WebAssembly trap) ends its cart only. */
+  #guarded<T extends StepResult | 'preempted'>(cart: FarmCart, body: () => T): T | 'error' {
+    try {
+      return body();
+    } catch (err) {
+      cart.error ??= { message: clipText(`${cart.init.cart.name}: the Lua VM failed: ${(err as Error).message}`) };
+      return 'error';
+    }
+  }
+
+  #machineMessage(id: number, msg: RunnerMessage): void {
+    const cart = this.#carts.get(id);
+    if (msg.type === 'trace') this.#port.post({ type: 'trace', id, text: msg.text, color: msg.color });
+    else if (msg.type === 'error' && cart) cart.error ??= { message: msg.message, ...(msg.line ? { line: msg.line } : {}) };
+  }
+
+  #schedule(cart: FarmCart): void {
+    if (cart.queued || cart.paused || cart.pending === 0 || !this.#carts.has(cart.init.id)) return;
+    cart.queued = true;
+    this.#queue.push(cart);
+    if (!this.#running) {
+      this.#running = true;
+      this.#port.later(() => this.#turn());
+    }
+  }
+
+  /** One slice of the cart at the head of the queue, then back to the event loop for messages. */
+  #turn(): void {
+    const cart = this.#queue.shift();
+    if (!cart) {
+      this.#running = false;
+      this.#port.post({ type: 'idle', handled: this.#handled });
+      return;
+    }
+    cart.queued = false;
+    if (this.#carts.get(cart.init.id) === cart && !cart.paused) this.#slice(cart);
+    if (cart.pending > 0) this.#schedule(cart);
+    this.#port.later(() => this.#turn());
+  }
+
+  #slice(cart: FarmCart): void {
+    const sliceEnd = performance.now() + this.#options.sliceMs;
+    this.#run(cart, () => {
+      while (cart.pending > 0 && this.#carts.get(cart.init.id) === cart) {
+        const started = performance.now();
+        const result = this.#guarded(cart, () => this.#frame(cart));
+        const now = performance.now();
+        if (result === 'preempted') {
+          cart.frameMs = (cart.frameMs ?? 0) + (now - started);
+          // Past its hang limit, the frame's next turn stops it at once (the hook raises errors).
+          if (cart.frameMs > this.#options.hangMs) Atomics.store(cart.init.control, Slot.REQUEST, Request.STOP);
+          return;
+        }
+        cart.frameMs = undefined;
+        if (result !== 'ok') {
+          this.#end(cart, result);
+          return;
+        }
+        if (now >= sliceEnd) return;
+      }
+    });
+  }
+
+  /** Starts or goes on with the cart's current frame. */
+  #frame(cart: FarmCart): StepResult | 'preempted' {
+    const { machine } = cart;
+    if (cart.frameMs !== undefined) return this.#frameDone(cart, machine.continueStep());
+    const last = cart.pending === 1;
+    cart.frameBuffer = last || cart.init.everyFrame ? new Uint8Array(FRAME_BYTES) : this.#scratchFrame;
+    const schedule = cart.init.inputSchedule;
+    const input = schedule ? scheduledInput(schedule, cart.frames + 1) : NO_INPUT;
+    cart.frameMs = 0;
+    return this.#frameDone(cart, machine.stepPreemptible(input, cart.frameBuffer, this.#scratchAudio));
+  }
+
+  #frameDone(cart: FarmCart, result: StepResult | 'preempted'): StepResult | 'preempted' {
+    if (result !== 'ok' && result !== 'exit') return result;
+    cart.frames++;
+    cart.pending--;
+    cart.cpuMs += cart.machine.lastFrameCpuMs;
+    // A frame that ends the run early (exit) may have drawn into the scratch buffer: that one stays.
+    const pixels = cart.frameBuffer === this.#scratchFrame ? cart.frameBuffer.slice() : cart.frameBuffer;
+    if (cart.init.everyFrame && cart.pending > 0) {
+      this.#port.post({ type: 'frame', id: cart.init.id, index: cart.frames, pixels }, [pixels.buffer as ArrayBuffer]);
+    } else if (cart.pending === 0 || result === 'exit') {
+      this.#port.post({ type: 'stepped', id: cart.init.id, frames: cart.frames, cpuMs: cart.cpuMs, pixels }, [pixels.buffer as ArrayBuffer]);
+    }
+    return result;
+  }
+
+  /** The cart's run is over: how, to the main thread; its VM goes with it. */
+  #end(cart: FarmCart, result: StepResult): void {
+    this.#carts.delete(cart.init.id);
+    const control = cart.init.control;
+    let status: Exclude<FarmCartStatus, 'ok'> = result === 'exit' ? 'exit' : 'error';
+    let message = cart.error?.message;
+    let line = cart.error?.line;
+    if (result === 'error' && Atomics.load(control, Slot.REQUEST) === Request.STOP) {
+      status = 'hung';
+      const at = Atomics.load(control, Slot.LINE);
+      line = at > 0 ? at : undefined;
+      message = `${cart.init.cart.name}: a frame stayed busy for over ${this.#options.hangMs} ms${line ? ` at line ${line}` : ''}`;
+    }
+    this.#port.post({
+      type: 'ended',
+      id: cart.init.id,
+      frames: cart.frames,
+      cpuMs: cart.cpuMs,
+      status,
+      ...(message ? { message } : {}),
+      ...(line ? { line } : {}),
+    });
+  }
+}
