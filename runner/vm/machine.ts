@@ -18,9 +18,16 @@ import type { LuaWasm } from './lua/lua-wasm.js';
 import { SoundChip } from './sound/sound-chip.js';
 import { TraceThrottle } from './trace-throttle.js';
 import type { VmThreadInit } from '../common/vm-link/thread-messages.js';
+import type { StateLayout } from '../common/vm-link/hook-fields.js';
 import { Video } from './video/video.js';
 
 export type StepResult = 'ok' | 'error' | 'exit';
+
+/**
+ * What the host shares with the machine: a runner's VM thread init, where a host without a debugger
+ * (a cart farm) leaves out the mailbox, and may give the hook layout proven on an earlier instance.
+ */
+export type MachineInit = Omit<VmThreadInit, 'debugMailbox'> & { debugMailbox?: SharedArrayBuffer; provenLayout?: StateLayout };
 
 export interface MachineEvents {
   send(msg: RunnerMessage): void;
@@ -52,12 +59,12 @@ export class CartMachine {
   /** The frame that stepPreemptible() left preempted, and when. */
   #preemptedFrame: { frame: Uint8Array; audio: Int16Array; at: number } | undefined;
 
-  readonly #shared: VmThreadInit;
+  readonly #shared: MachineInit;
   /** The cart as it runs: live coding replaces its code, which a soft reset then runs. */
   #cart: CartSource;
   readonly #options: RunOptions;
   readonly #events: MachineEvents;
-  constructor(wasm: LuaWasm, shared: VmThreadInit, cart: CartSource, options: RunOptions, events: MachineEvents) {
+  constructor(wasm: LuaWasm, shared: MachineInit, cart: CartSource, options: RunOptions, events: MachineEvents) {
     this.#events = events;
     this.#options = options;
     this.#cart = cart;
@@ -76,7 +83,7 @@ export class CartMachine {
       shared.debugMailbox,
       cart.name,
       { send: (msg) => this.#events.send(msg), trace: (text, color) => this.#traces.trace(text, color) },
-      { memoryShared: wasm.shared, alwaysOn: shared.alwaysOnHook, instructionBudget: shared.instructionBudget },
+      { memoryShared: wasm.shared, alwaysOn: shared.alwaysOnHook, instructionBudget: shared.instructionBudget, provenLayout: shared.provenLayout },
     );
     this.#functions = registerScriptFunctions(this.#lua, this.hook, this.#buildApi());
     this.#script = this.#newScript();

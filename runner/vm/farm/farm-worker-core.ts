@@ -10,9 +10,9 @@ import { scheduledInput } from '../../common/input-schedule.js';
 import { RAM_BYTES } from '../../common/memory-map.js';
 import { AUDIO_SAMPLES, FRAME_BYTES, type InputSnapshot, type RunnerMessage } from '../../common/protocol.js';
 import { Request, Slot } from '../../common/vm-link/control-block.js';
-import { createDebugMailbox } from '../../common/vm-link/debug-mailbox.js';
+import type { StateLayout } from '../../common/vm-link/hook-fields.js';
 import type { LuaWasm } from '../lua/lua-wasm.js';
-import { CartMachine, type StepResult } from '../machine.js';
+import { CartMachine, type MachineInit, type StepResult } from '../machine.js';
 
 const NO_INPUT: InputSnapshot = { gamepads: 0, mouseX: 0, mouseY: 0, mouseButtons: 0, scrollX: 0, scrollY: 0, keys: [] };
 
@@ -59,6 +59,10 @@ export class FarmWorker {
   /** Frame and audio buffers for frames whose pixels stay here. */
   readonly #scratchFrame = new Uint8Array(FRAME_BYTES);
   readonly #scratchAudio = new Int16Array(AUDIO_SAMPLES);
+  /** Time spent in carts' slices so far. */
+  #slicesMs = 0;
+  /** Where this build's lua_State keeps its hook fields, found and proven once. */
+  #provenLayout: StateLayout | undefined;
 
   readonly #port: FarmWorkerPort;
   readonly #createWasm: CreateLuaWasm;
@@ -104,29 +108,33 @@ export class FarmWorker {
 
   async #add(init: FarmCartInit): Promise<void> {
     const started = performance.now();
+    const slicesBefore = this.#slicesMs;
+    // Other carts' slices may run while the VM is instantiated: their time is not this cart's.
+    const createMs = () => performance.now() - started - (this.#slicesMs - slicesBefore);
     let machine: CartMachine;
     const events = { send: (m: RunnerMessage) => this.#machineMessage(init.id, m) };
     try {
       const wasm = await this.#createWasm(init.memoryLimitBytes);
-      const shared = {
+      // The farm has no debugger, so no mailbox; the hook layout is the build's, proven by the first cart.
+      const shared: MachineInit = {
         control: init.control,
         ram: new SharedArrayBuffer(RAM_BYTES),
-        // The farm has no debugger: the mailbox stays empty.
-        debugMailbox: createDebugMailbox(),
         alwaysOnHook: false,
         memoryLimitBytes: init.memoryLimitBytes,
         instructionBudget: 0,
+        provenLayout: this.#provenLayout,
       };
       machine = new CartMachine(wasm, shared, init.cart, { deterministic: init.deterministic, pacing: 'fast' }, events);
       const layout = machine.hook.layout;
+      this.#provenLayout ??= layout ?? undefined;
       this.#port.post({
         type: 'added',
         id: init.id,
-        createMs: performance.now() - started,
+        createMs: createMs(),
         ...(layout ? { remote: { memory: wasm.x.memory, layout, hookFn: machine.hook.fn } } : {}),
       });
     } catch (err) {
-      this.#port.post({ type: 'added', id: init.id, createMs: performance.now() - started });
+      this.#port.post({ type: 'added', id: init.id, createMs: createMs() });
       this.#port.post({
         type: 'ended',
         id: init.id,
@@ -204,7 +212,9 @@ export class FarmWorker {
       return;
     }
     cart.queued = false;
+    const started = performance.now();
     if (this.#carts.get(cart.init.id) === cart && !cart.paused) this.#slice(cart);
+    this.#slicesMs += performance.now() - started;
     if (cart.pending > 0) this.#schedule(cart);
     this.#port.later(() => this.#turn());
   }

@@ -52,6 +52,8 @@ export interface HookOptions {
   alwaysOn: boolean;
   /** Lua instructions a frame may run, counted in steps of ALWAYS_ON_COUNT; 0 for no budget. */
   instructionBudget: number;
+  /** The layout found and proven on another instance of the same wasm module (a farm's earlier cart): not looked for again. */
+  provenLayout?: StateLayout;
 }
 
 export class VmHook {
@@ -70,7 +72,8 @@ export class VmHook {
   /** Instructions run since beginFrame, in whole steps of the hook's count. */
   #spent = 0;
   readonly #inspector: Inspector;
-  readonly #mailbox: MailboxReader;
+  /** Absent where no debugger speaks to this VM (a cart farm). */
+  readonly #mailbox: MailboxReader | undefined;
   #breakpoints = new Map<number, Breakpoint>();
   #step: Step | undefined;
   /** Coroutines resumed and not yet returned from, for steps. */
@@ -87,7 +90,7 @@ export class VmHook {
   readonly #control: Int32Array;
   readonly #cartSource: string;
   readonly #events: HookEvents;
-  constructor(lua: LuaBridge, control: Int32Array, debugMailbox: SharedArrayBuffer, cartSource: string, events: HookEvents, options: HookOptions) {
+  constructor(lua: LuaBridge, control: Int32Array, debugMailbox: SharedArrayBuffer | undefined, cartSource: string, events: HookEvents, options: HookOptions) {
     this.#events = events;
     this.#cartSource = cartSource;
     this.#control = control;
@@ -95,7 +98,7 @@ export class VmHook {
     this.#ar = lua.x.malloc(AR.size);
     this.#depthAr = lua.x.malloc(AR.size);
     this.#inspector = new Inspector(lua, cartSource);
-    this.#mailbox = new MailboxReader(debugMailbox);
+    this.#mailbox = debugMailbox ? new MailboxReader(debugMailbox) : undefined;
     this.fn = lua.addHookFunction((L, ar) => this.#onHook(L, ar));
     this.#budget = options.instructionBudget;
     let layout: StateLayout | null = null;
@@ -103,6 +106,7 @@ export class VmHook {
     if (this.#budget > 0) note = `a budget of ${this.#budget} instructions a frame keeps the count hook on`;
     else if (options.alwaysOn) note = 'the host asked for an always-on hook';
     else if (!options.memoryShared) note = 'the VM memory could not be shared with the watchdog';
+    else if (options.provenLayout) layout = options.provenLayout;
     else {
       // The layout is the build's, the same for every state: find and prove it on a scratch one.
       const scratch = lua.x.luaL_newstate();
@@ -296,7 +300,7 @@ export class VmHook {
 
   /** Takes the debugger's commands waiting in the mailbox (the cart running, not paused). */
   #takeCommands(L: LuaState): void {
-    for (let command = this.#mailbox.take(); command; command = this.#mailbox.take()) this.#command(L, command, false);
+    for (let command = this.#mailbox?.take(); command; command = this.#mailbox?.take()) this.#command(L, command, false);
   }
 
   /** Carries out one debugger command; true when it lets a paused cart go on (a step). */
@@ -387,7 +391,7 @@ export class VmHook {
     for (;;) {
       const wake = Atomics.load(this.#control, Slot.WAKE);
       if (Atomics.load(this.#control, Slot.RESUME) !== 0) break;
-      const command = this.#mailbox.take();
+      const command = this.#mailbox?.take();
       if (command) {
         if (this.#command(L, command, true)) break;
         continue;

@@ -124,10 +124,18 @@ export class LuaBridge {
 
   /** Loads text-only Lua source as a function on the stack; returns the status. */
   load(L: LuaState, source: string, chunkName: string): number {
-    const data = encoder.encode(source);
+    return this.#loadBuffer(L, encoder.encode(source), chunkName, 't');
+  }
+
+  /** Loads a binary chunk that the host dumped from its own source (Lua does not verify bytecode: never a cart's). */
+  loadDumped(L: LuaState, bytecode: Uint8Array, chunkName: string): number {
+    return this.#loadBuffer(L, bytecode, chunkName, 'b');
+  }
+
+  #loadBuffer(L: LuaState, data: Uint8Array, chunkName: string, mode: 't' | 'b'): number {
     const buf = this.x.malloc(data.length + 1);
     this.bytes(buf + data.length).set(data, buf);
-    const status = this.x.luaL_loadbufferx(L, buf, data.length, this.name(chunkName), this.name('t'));
+    const status = this.x.luaL_loadbufferx(L, buf, data.length, this.name(chunkName), this.name(mode));
     this.x.free(buf);
     return status;
   }
