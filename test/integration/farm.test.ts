@@ -76,6 +76,26 @@ describe('cart farm', () => {
     assert.deepEqual(interrupted, whole);
   });
 
+  it("preempts a hung cart at its slice's end even while the farm's main thread is too busy to watch", async () => {
+    const farm = await farmOf({ workers: 1, sliceMs: 5, hangMs: 60_000 });
+    const ordinary = farm.add(ORDINARY[0]);
+    await ordinary.step(1);
+    const hung = farm.add({ name: 'hung.lua', code: 'function TIC()\n  while true do end\nend' });
+    void hung.step(1);
+    const frames = ordinary.step(20);
+    // This thread (the watchdog's) takes no event now: only the worker can end the hung cart's slices.
+    // Each preemption of the hung frame is a turn it gave back to the ordinary cart.
+    const before = farm.stats().preemptions;
+    const until = performance.now() + 5000;
+    while (farm.stats().preemptions < before + 5 && performance.now() < until);
+    assert.ok(farm.stats().preemptions >= before + 5, `the hung frame was preempted ${farm.stats().preemptions - before} times while the watchdog could not run`);
+    const outcome = await frames;
+    assert.equal(outcome.status, 'ok');
+    assert.equal(outcome.frames, 21);
+    assert.equal(hung.outcome, undefined, 'the hung cart is still resident');
+    hung.kill();
+  });
+
   it('keeps the globals and RAM of carts on one worker apart', async () => {
     const farm = await farmOf({ workers: 1, sliceMs: 1 });
     const cartOf = (name: string, start: number, byte: number, colour: number): CartSource => ({

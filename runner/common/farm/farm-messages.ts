@@ -1,5 +1,6 @@
 // Messages between a cart farm's main thread and its worker threads, and the block of shared
-// integers through which a worker shows its main thread which cart is running its time slice.
+// integers through which a worker shows its main thread which cart is running its time slice
+// (readable even while the main thread is too busy to take messages).
 import type { CartSource, InputSpan } from '../protocol.js';
 import type { StateLayout } from '../vm-link/hook-fields.js';
 
@@ -48,6 +49,8 @@ export const WorkerSlot = {
   CART: 0,
   /** Incremented at the start of each slice. */
   SLICE: 1,
+  /** Frames preempted so far (at their slice's end, or by the watchdog). */
+  PREEMPTED: 2,
 } as const;
 
 export function createWorkerBlock(): Int32Array {

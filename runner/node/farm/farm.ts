@@ -1,9 +1,9 @@
 // A cart farm: many carts at once in one process, each with its own Lua VM (its own wasm
 // instance: no shared heap), RAM, memory cap and instruction hook, the machine a runner uses.
-// They run on a pool of worker threads in time slices. This thread is their watchdog: it preempts
-// a frame that outlives its slice (the frame goes on at the cart's next turn), stops a cart whose
-// frame outlives the hang limit, and replaces a worker stuck inside one C call, restarting its
-// other carts on another worker. With no frames asked for, no thread of the farm runs.
+// They run on a pool of worker threads in time slices; TIC preempts itself at its slice's end.
+// This thread is their watchdog: it preempts a frame that outlives its slice where it could not
+// (the frame goes on at the cart's next turn), stops a cart whose frame outlives the hang limit,
+// and replaces a worker stuck inside one C call, restarting its other carts on another worker. With no frames asked for, no thread of the farm runs.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FarmCartStatus, FromFarmWorker, ToFarmWorker } from '../../common/farm/farm-messages.js';
@@ -76,7 +76,7 @@ export interface FarmStats {
   ended: number;
   /** Workers replaced because a cart was stuck inside one C call. */
   workersReplaced: number;
-  /** Frames the watchdog preempted at the end of their slice. */
+  /** Frames preempted at the end of their slice (by themselves, or by the watchdog where they could not be). */
   preemptions: number;
   /** Mean time to make a cart's VM (instantiate, machine, self-test), in the workers. */
   meanCreateMs: number;
@@ -220,7 +220,6 @@ export class Farm {
   #nextId = 0;
   #ended = 0;
   #replaced = 0;
-  #preemptions = 0;
   #createMs = { sum: 0, count: 0 };
   #timer: ReturnType<typeof setInterval> | undefined;
   #closed = false;
@@ -392,7 +391,6 @@ export class Farm {
       const elapsed = now - w.watch.since;
       if (!w.watch.preempted && elapsed >= this.#options.sliceMs) {
         w.watch.preempted = true;
-        this.#preemptions++;
         this.#request(cart, Request.PREEMPT);
       }
       if (w.watch.stoppedAt === undefined && elapsed >= this.#options.hangMs) {
@@ -459,7 +457,7 @@ export class Farm {
       paused: carts.filter((c) => c.paused).length,
       ended: this.#ended,
       workersReplaced: this.#replaced,
-      preemptions: this.#preemptions,
+      preemptions: this.#pool.reduce((sum, w) => sum + Atomics.load(w.block, WorkerSlot.PREEMPTED), 0),
       meanCreateMs: this.#createMs.count ? this.#createMs.sum / this.#createMs.count : 0,
       ...residentMb(),
     };

@@ -1,7 +1,8 @@
 // One worker thread of a cart farm, whatever hosts it: many cart machines, each with its own Lua
 // VM (its own wasm instance, RAM and hook), run by turns in time slices. A cart runs frames until
-// its slice is over, or until the farm's watchdog preempts its frame (Request.PREEMPT: the frame
-// then goes on at its next turn, exactly where it stopped). Carts with no frames asked for are in
+// its slice is over: TIC's coroutine yields at the slice's end by itself (its hook looks at the
+// clock), or where it cannot, when the farm's watchdog preempts it (Request.PREEMPT); the frame
+// then goes on at its next turn, exactly where it stopped. Carts with no frames asked for are in
 // no queue and cost nothing: with none left the worker waits for messages.
 import { clipText } from '../../common/clip-text.js';
 import type { FarmCartInit, FarmCartStatus, FromFarmWorker, ToFarmWorker } from '../../common/farm/farm-messages.js';
@@ -224,9 +225,11 @@ export class FarmWorker {
     this.#run(cart, () => {
       while (cart.pending > 0 && this.#carts.get(cart.init.id) === cart) {
         const started = performance.now();
+        cart.machine.hook.sliceEnd = sliceEnd;
         const result = this.#guarded(cart, () => this.#frame(cart));
         const now = performance.now();
         if (result === 'preempted') {
+          Atomics.add(this.#block, WorkerSlot.PREEMPTED, 1);
           cart.frameMs = (cart.frameMs ?? 0) + (now - started);
           // Past its hang limit, the frame's next turn stops it at once (the hook raises errors).
           if (cart.frameMs > this.#options.hangMs) Atomics.store(cart.init.control, Slot.REQUEST, Request.STOP);
