@@ -2,7 +2,7 @@
 // makes one instance of it per cart.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { FromFarmWorker, ToFarmWorker } from '../../common/farm/farm-messages.js';
 import { FarmWorker, type FarmWorkerOptions } from '../../vm/farm/farm-worker-core.js';
 import { compileLuaWasm, instantiateLuaWasm, type CompiledLuaWasm, type GlueSource } from '../../vm/lua/lua-wasm.js';
@@ -11,6 +11,9 @@ export interface FarmWorkerData extends FarmWorkerOptions {
   /** The glue without wasmoon's factory, a class no message can carry: the worker requires its own. */
   glue: Omit<GlueSource, 'factory'>;
   block: Int32Array;
+  /** The slice timer's wake integer and this worker's port to it (slice-timer.ts). */
+  wake: Int32Array;
+  timerPort: MessagePort;
   /** The farm's usual memory cap: its module is compiled before the worker says it is ready. */
   memoryLimitBytes: number;
 }
@@ -46,9 +49,11 @@ new FarmWorker(
     post: (msg: FromFarmWorker, transfer) => port.postMessage(msg, transfer ?? []),
     onMessage: (cb) => port.on('message', (msg: ToFarmWorker) => cb(msg)),
     later: (cb) => setImmediate(cb),
+    tellTimer: (msg) => data.timerPort.postMessage(msg),
   },
   async (memoryLimitBytes) => instantiateLuaWasm(await compile(memoryLimitBytes), glue),
   data.block,
+  data.wake,
   data,
 );
 await compile(data.memoryLimitBytes);

@@ -1,25 +1,29 @@
 // A cart farm: many carts at once in one process, each with its own Lua VM (its own wasm
 // instance: no shared heap), RAM, memory cap and instruction hook, the machine a runner uses.
-// They run on a pool of worker threads in time slices; TIC preempts itself at its slice's end.
-// This thread is their watchdog: it preempts a frame that outlives its slice where it could not
-// (the frame goes on at the cart's next turn), stops a cart whose frame outlives the hang limit,
-// and replaces a worker stuck inside one C call, restarting its other carts on another worker. With no frames asked for, no thread of the farm runs.
+// They run on a pool of worker threads in time slices: a thread of its own, the slice timer,
+// preempts a frame that outlives its slice (the frame goes on at the cart's next turn). This thread
+// is their watchdog: it stops a cart whose frame outlives the hang limit and replaces a worker
+// stuck inside one C call, restarting its other carts on another worker. With no frames asked for, no thread of the farm runs.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { FarmCartStatus, FromFarmWorker, ToFarmWorker } from '../../common/farm/farm-messages.js';
+import { requestOnCart, type CartRemote } from '../../common/farm/cart-request.js';
 import { createWorkerBlock, WorkerSlot } from '../../common/farm/farm-messages.js';
+import { WAKE } from '../../common/farm/slice-timer.js';
 import type { CartSource, InputSpan, SandboxState } from '../../common/protocol.js';
 import { DEFAULT_MEMORY_MB } from '../../common/runner-flags.js';
 import { STUCK_AFTER_MS } from '../../common/supervisor/watchdog.js';
 import { createControlBlock, Request, Slot } from '../../common/vm-link/control-block.js';
-import { armHook } from '../../common/vm-link/hook-fields.js';
 import { wasmoonGlue } from '../glue-file.js';
 import { applyKernelSandbox } from '../kernel-sandbox/kernel-sandbox.js';
+import type { FarmTimerData, ToFarmTimer } from './farm-timer.js';
 import type { FarmWorkerData } from './farm-worker.js';
 
 export const DEFAULT_SLICE_MS = 10;
 export const DEFAULT_HANG_MS = 1000;
 const MB = 1024 * 1024;
+/** How often the watchdog looks for hangs and stuck workers (slices are the slice timer's). */
+const WATCH_MS = 10;
 
 export interface FarmOptions {
   /** Worker threads (default: the number of cores). */
@@ -84,12 +88,6 @@ export interface FarmStats {
   rssMb?: number;
 }
 
-interface Remote {
-  memory: WebAssembly.Memory;
-  layout: NonNullable<Parameters<typeof armHook>[1]>;
-  hookFn: number;
-}
-
 interface PoolWorker {
   worker: Worker;
   block: Int32Array;
@@ -97,7 +95,7 @@ interface PoolWorker {
   sent: number;
   idle: boolean;
   /** What the watchdog last saw of the slice running there. */
-  watch: { slice: number; since: number; preempted: boolean; stoppedAt: number | undefined };
+  watch: { slice: number; since: number; stoppedAt: number | undefined };
   gone: boolean;
 }
 
@@ -118,7 +116,7 @@ export class FarmCart {
   /** The worker running it, its control block and the remote end of its hook. */
   worker: PoolWorker | undefined;
   control = createControlBlock();
-  remote: Remote | undefined;
+  remote: CartRemote | undefined;
   createMs = 0;
 
   readonly #farm: Farm;
@@ -222,6 +220,9 @@ export class Farm {
   #replaced = 0;
   #createMs = { sum: 0, count: 0 };
   #timer: ReturnType<typeof setInterval> | undefined;
+  /** The slice timer's thread (slice-timer.ts), the port it reads and the integer that wakes it. */
+  #sliceTimer: { thread: Worker; port: MessagePort } | undefined;
+  readonly #wake = new Int32Array(new SharedArrayBuffer(4));
   #closed = false;
   /** The kernel sandbox's state, when the farm was asked to apply it. */
   sandbox: SandboxState | undefined;
@@ -243,6 +244,9 @@ export class Farm {
   }
 
   async start(): Promise<void> {
+    const { port1, port2 } = new MessageChannel();
+    const timerData: FarmTimerData = { wake: this.#wake, sliceMs: this.#options.sliceMs, port: port2 };
+    this.#sliceTimer = { thread: new Worker(new URL('./farm-timer.js', import.meta.url), { workerData: timerData, transferList: [port2] }), port: port1 };
     await Promise.all(Array.from({ length: this.#options.workers }, () => this.#spawn()));
     if (this.#options.sandbox) {
       const status = applyKernelSandbox();
@@ -252,24 +256,28 @@ export class Farm {
 
   #spawn(): Promise<PoolWorker> {
     const block = createWorkerBlock();
+    const toTimer = new MessageChannel();
     const data: FarmWorkerData = {
+      timerPort: toTimer.port1,
       glue: { location: this.#glue.location, bytes: this.#glue.bytes },
       block,
+      wake: this.#wake,
       sliceMs: this.#options.sliceMs,
       hangMs: this.#options.hangMs,
       memoryLimitBytes: this.#options.memoryMbPerCart * MB,
     };
-    const worker = new Worker(new URL('./farm-worker.js', import.meta.url), { workerData: data });
+    const worker = new Worker(new URL('./farm-worker.js', import.meta.url), { workerData: data, transferList: [toTimer.port1] });
     const entry: PoolWorker = {
       worker,
       block,
       carts: new Set(),
       sent: 0,
       idle: true,
-      watch: { slice: -1, since: 0, preempted: false, stoppedAt: undefined },
+      watch: { slice: -1, since: 0, stoppedAt: undefined },
       gone: false,
     };
     this.#pool.push(entry);
+    this.#tellTimer({ type: 'worker', index: this.#pool.length - 1, block, port: toTimer.port2 }, [toTimer.port2]);
     return new Promise((resolve, reject) => {
       worker.on('message', (msg: FromFarmWorker) => {
         if (msg.type === 'ready') resolve(entry);
@@ -289,6 +297,7 @@ export class Farm {
     handle.on('end', () => {
       this.#carts.delete(handle.id);
       this.#ended++;
+      this.#tellTimer({ type: 'forget', id: handle.id });
     });
     this.#place(handle, this.#leastLoaded());
     return handle;
@@ -328,7 +337,7 @@ export class Farm {
     worker.sent++;
     worker.idle = false;
     worker.worker.postMessage(msg);
-    this.#timer ??= setInterval(() => this.#poll(), Math.max(1, this.#options.sliceMs / 2));
+    this.#timer ??= setInterval(() => this.#poll(), WATCH_MS);
   }
 
   #receive(worker: PoolWorker, msg: FromFarmWorker): void {
@@ -375,7 +384,7 @@ export class Farm {
     this.#timer = undefined;
   }
 
-  /** Preempts a frame past its slice, stops one past the hang limit, replaces a worker stuck in one C call. */
+  /** Stops a frame past the hang limit, replaces a worker stuck in one C call. */
   #poll(): void {
     const now = performance.now();
     for (const w of this.#pool) {
@@ -383,20 +392,16 @@ export class Farm {
       const id = Atomics.load(w.block, WorkerSlot.CART) - 1;
       const slice = Atomics.load(w.block, WorkerSlot.SLICE);
       if (id < 0 || slice !== w.watch.slice) {
-        w.watch = { slice: id < 0 ? -1 : slice, since: now, preempted: false, stoppedAt: undefined };
+        w.watch = { slice: id < 0 ? -1 : slice, since: now, stoppedAt: undefined };
         continue;
       }
       const cart = this.#carts.get(id);
       if (!cart) continue;
       const elapsed = now - w.watch.since;
-      if (!w.watch.preempted && elapsed >= this.#options.sliceMs) {
-        w.watch.preempted = true;
-        this.#request(cart, Request.PREEMPT);
-      }
       if (w.watch.stoppedAt === undefined && elapsed >= this.#options.hangMs) {
         w.watch.stoppedAt = now;
         Atomics.store(cart.control, Slot.LINE, 0);
-        this.#request(cart, Request.STOP);
+        requestOnCart(cart.control, cart.remote, Request.STOP);
       } else if (w.watch.stoppedAt !== undefined && now - w.watch.stoppedAt >= STUCK_AFTER_MS) {
         this.#replace(
           w,
@@ -404,20 +409,6 @@ export class Farm {
           `it stayed inside one library call (such as string.find or string.rep) for over ${STUCK_AFTER_MS} ms, where it cannot be stopped`,
         );
       }
-    }
-  }
-
-  #request(cart: FarmCart, request: number): void {
-    if (Atomics.load(cart.control, Slot.REQUEST) === Request.STOP) return;
-    Atomics.store(cart.control, Slot.REQUEST, request);
-    const remote = cart.remote;
-    if (!remote) return; // an always-on hook looks at the request by itself
-    Atomics.store(cart.control, Slot.ARMING, 1);
-    try {
-      armHook(new DataView(remote.memory.buffer), remote.layout, Atomics.load(cart.control, Slot.THREAD), remote.hookFn);
-    } finally {
-      Atomics.store(cart.control, Slot.ARMING, 0);
-      Atomics.notify(cart.control, Slot.ARMING);
     }
   }
 
@@ -430,6 +421,7 @@ export class Farm {
     worker.gone = true;
     this.#replaced++;
     void worker.worker.terminate();
+    this.#tellTimer({ type: 'retire', index: this.#pool.indexOf(worker) });
     const line = culprit ? Atomics.load(culprit.control, Slot.LINE) : 0;
     culprit?.finish({ status: 'hung', message: `${culprit.name}: ${why}`, ...(line > 0 ? { line } : {}), frames: culprit.frames, cpuMs: 0 });
     const others = [...worker.carts].filter((c) => c !== culprit && !c.outcome);
@@ -463,17 +455,29 @@ export class Farm {
     };
   }
 
+  /** A message for the slice timer, which reads its port when woken. */
+  #tellTimer(msg: ToFarmTimer, transfer: MessagePort[] = []): void {
+    if (!this.#sliceTimer) return;
+    this.#sliceTimer.port.postMessage(msg, transfer);
+    Atomics.add(this.#wake, WAKE, 1);
+    Atomics.notify(this.#wake, WAKE);
+  }
+
   /** Ends every worker and every cart. */
   async close(): Promise<void> {
     this.#closed = true;
     this.#stopWatching();
     for (const cart of this.#carts.values()) cart.finish({ status: 'error', message: `${cart.name}: the farm was closed`, frames: cart.frames, cpuMs: 0 });
-    await Promise.all(
-      this.#pool.map((w) => {
+    const timer = this.#sliceTimer;
+    this.#sliceTimer = undefined;
+    await Promise.all([
+      ...this.#pool.map((w) => {
         w.gone = true;
         return w.worker.terminate();
       }),
-    );
+      timer?.thread.terminate(),
+    ]);
+    timer?.port.close();
   }
 }
 

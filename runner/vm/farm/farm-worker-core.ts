@@ -1,12 +1,12 @@
 // One worker thread of a cart farm, whatever hosts it: many cart machines, each with its own Lua
 // VM (its own wasm instance, RAM and hook), run by turns in time slices. A cart runs frames until
-// its slice is over: TIC's coroutine yields at the slice's end by itself (its hook looks at the
-// clock), or where it cannot, when the farm's watchdog preempts it (Request.PREEMPT); the frame
-// then goes on at its next turn, exactly where it stopped. Carts with no frames asked for are in
+// its slice is over, or until the farm's slice timer preempts its frame (Request.PREEMPT: the
+// frame then goes on at its next turn, exactly where it stopped). Carts with no frames asked for are in
 // no queue and cost nothing: with none left the worker waits for messages.
 import { clipText } from '../../common/clip-text.js';
 import type { FarmCartInit, FarmCartStatus, FromFarmWorker, ToFarmWorker } from '../../common/farm/farm-messages.js';
 import { WorkerSlot } from '../../common/farm/farm-messages.js';
+import { WAKE, type ToSliceTimer } from '../../common/farm/slice-timer.js';
 import { scheduledInput } from '../../common/input-schedule.js';
 import { RAM_BYTES } from '../../common/memory-map.js';
 import { AUDIO_SAMPLES, FRAME_BYTES, type InputSnapshot, type RunnerMessage } from '../../common/protocol.js';
@@ -22,6 +22,8 @@ export interface FarmWorkerPort {
   onMessage(cb: (msg: ToFarmWorker) => void): void;
   /** Runs cb after the messages already waiting (setImmediate in Node). */
   later(cb: () => void): void;
+  /** A message for the farm's slice timer (the worker then wakes it). */
+  tellTimer(msg: ToSliceTimer): void;
 }
 
 export interface FarmWorkerOptions {
@@ -68,9 +70,12 @@ export class FarmWorker {
   readonly #port: FarmWorkerPort;
   readonly #createWasm: CreateLuaWasm;
   readonly #block: Int32Array;
+  readonly #wake: Int32Array;
   readonly #options: FarmWorkerOptions;
-  constructor(port: FarmWorkerPort, createWasm: CreateLuaWasm, block: Int32Array, options: FarmWorkerOptions) {
+  /** block: this worker's slice block; wake: the slice timer's (slice-timer.ts), bumped at each slice's start. */
+  constructor(port: FarmWorkerPort, createWasm: CreateLuaWasm, block: Int32Array, wake: Int32Array, options: FarmWorkerOptions) {
     this.#options = options;
+    this.#wake = wake;
     this.#block = block;
     this.#createWasm = createWasm;
     this.#port = port;
@@ -128,11 +133,14 @@ export class FarmWorker {
       machine = new CartMachine(wasm, shared, init.cart, { deterministic: init.deterministic, pacing: 'fast' }, events);
       const layout = machine.hook.layout;
       this.#provenLayout ??= layout ?? undefined;
+      const remote = layout ? { memory: wasm.x.memory, layout, hookFn: machine.hook.fn } : undefined;
+      this.#port.tellTimer({ type: 'cart', id: init.id, control: init.control, ...(remote ? { remote } : {}) });
+      this.#wakeTimer();
       this.#port.post({
         type: 'added',
         id: init.id,
         createMs: createMs(),
-        ...(layout ? { remote: { memory: wasm.x.memory, layout, hookFn: machine.hook.fn } } : {}),
+        ...(remote ? { remote } : {}),
       });
     } catch (err) {
       this.#port.post({ type: 'added', id: init.id, createMs: createMs() });
@@ -167,15 +175,21 @@ export class FarmWorker {
     this.#schedule(cart);
   }
 
-  /** Runs cart code with the slice block saying whose it is, so the watchdog can stop it. */
+  /** Runs cart code with the slice block saying whose it is, so the slice timer can preempt it and the watchdog stop it. */
   #run<T>(cart: FarmCart, body: () => T): T {
     Atomics.add(this.#block, WorkerSlot.SLICE, 1);
     Atomics.store(this.#block, WorkerSlot.CART, cart.init.id + 1);
+    this.#wakeTimer();
     try {
       return body();
     } finally {
       Atomics.store(this.#block, WorkerSlot.CART, 0);
     }
+  }
+
+  #wakeTimer(): void {
+    Atomics.add(this.#wake, WAKE, 1);
+    Atomics.notify(this.#wake, WAKE);
   }
 
   /** A fault of the VM itself (a WebAssembly trap) ends its cart only. */
@@ -225,7 +239,6 @@ export class FarmWorker {
     this.#run(cart, () => {
       while (cart.pending > 0 && this.#carts.get(cart.init.id) === cart) {
         const started = performance.now();
-        cart.machine.hook.sliceEnd = sliceEnd;
         const result = this.#guarded(cart, () => this.#frame(cart));
         const now = performance.now();
         if (result === 'preempted') {

@@ -18,8 +18,6 @@ import { discoverStateLayout } from './state-layout.js';
 const ALWAYS_ON_COUNT = 1000;
 /** A preemption that came where the cart cannot yield (in its own coroutine, in a callback from C) is tried again this often. */
 const PREEMPT_RETRY_COUNT = 100;
-/** How often TIC's coroutine looks at the clock while a farm's slice end is set (a fraction of a millisecond of Lua). */
-const SLICE_CHECK_COUNT = 20000;
 export const STOP_MESSAGE = 'the cart was stopped by its host';
 const MAX_STACK_FRAMES = 64;
 const LUA_MASKLINE = 1 << 2;
@@ -87,11 +85,6 @@ export class VmHook {
   #frameThread: LuaState = 0;
   /** Set when the hook yielded the frame coroutine for a PREEMPT request; the script clears it. */
   preempted = false;
-  /**
-   * A cart farm's end of the cart's time slice (performance.now()): TIC's coroutine preempts itself
-   * there, whether or not the farm's watchdog is on time. Infinity elsewhere.
-   */
-  sliceEnd = Infinity;
 
   readonly #lua: LuaBridge;
   readonly #control: Int32Array;
@@ -198,7 +191,6 @@ export class VmHook {
     Atomics.store(this.#control, Slot.THREAD, T);
     const request = Atomics.load(this.#control, Slot.REQUEST);
     if (request === Request.STOP) this.#lua.x.lua_sethook(T, this.fn, LUA_MASKCOUNT, 1);
-    else if (this.sliceEnd !== Infinity && this.layout) this.#lua.x.lua_sethook(T, this.fn, LUA_MASKCOUNT, SLICE_CHECK_COUNT);
   }
 
   /** The preemptible callback has yielded or ended. */
@@ -240,7 +232,6 @@ export class VmHook {
       this.#spent += ALWAYS_ON_COUNT;
       if (this.#spent > this.#budget) this.#overBudget(L);
     }
-    if (L === this.#frameThread && this.sliceEnd !== Infinity) this.#checkSlice(L);
     this.#takeCommands(L);
     const request = Atomics.load(this.#control, Slot.REQUEST);
     if (request === Request.NONE) return;
@@ -256,12 +247,6 @@ export class VmHook {
     Atomics.store(this.#control, Slot.REQUEST, Request.NONE);
     Atomics.add(this.#control, Slot.ACK, 1);
     Atomics.notify(this.#control, Slot.ACK);
-  }
-
-  /** Past the slice's end, TIC's coroutine is preempted as if the watchdog had asked; before it, it looks again soon. */
-  #checkSlice(L: LuaState): void {
-    if (performance.now() >= this.sliceEnd) Atomics.compareExchange(this.#control, Slot.REQUEST, Request.NONE, Request.PREEMPT);
-    else if (this.layout) this.#lua.x.lua_sethook(L, this.fn, LUA_MASKCOUNT, SLICE_CHECK_COUNT);
   }
 
   /** A new line of some function runs: a step may end here, or a breakpoint be hit. */

@@ -1,0 +1,87 @@
+// The farm's slice timer: a thread of its own that preempts a frame at the end of its time slice.
+// The farm's main thread also takes every frame's pixels and runs its users' listeners, so a timer
+// there fires late when it is busy, and a hung cart then kept its worker for as long. This thread
+// does nothing else: it sleeps until a worker starts a slice (workers wake it), watches while any
+// slice runs, and sleeps for good again once none does.
+import { Request } from '../vm-link/control-block.js';
+import { requestOnCart, type CartRemote } from './cart-request.js';
+import { WorkerSlot } from './farm-messages.js';
+
+export type ToSliceTimer =
+  /** From the main thread: a worker to watch (its slice block, farm-messages.ts), and one that is gone. */
+  | { type: 'worker'; index: number; block: Int32Array }
+  | { type: 'retire'; index: number }
+  /** From a worker, as soon as it has made a cart's VM: what preempting it needs. */
+  | { type: 'cart'; id: number; control: Int32Array; remote?: CartRemote }
+  /** From the main thread: the cart has ended. */
+  | { type: 'forget'; id: number };
+
+/** Index of the farm-wide integer that workers bump (and notify) at the start of every slice, and every thread after a message to the timer. */
+export const WAKE = 0;
+
+interface Watched {
+  block: Int32Array;
+  /** The slice last seen there, and when this thread first saw it. */
+  slice: number;
+  since: number;
+  preempted: boolean;
+}
+
+export class SliceTimer {
+  readonly #workers = new Map<number, Watched>();
+  readonly #carts = new Map<number, { control: Int32Array; remote?: CartRemote }>();
+  readonly #wake: Int32Array;
+  readonly #sliceMs: number;
+  readonly #receive: () => ToSliceTimer | undefined;
+  constructor(wake: Int32Array, sliceMs: number, receive: () => ToSliceTimer | undefined) {
+    this.#receive = receive;
+    this.#sliceMs = sliceMs;
+    this.#wake = wake;
+  }
+
+  /** Never returns: the thread is ended from outside. */
+  run(): never {
+    // Looks a few times a slice, so that a slice ends at most a quarter of a slice late.
+    const tick = Math.max(1, this.#sliceMs / 4);
+    for (;;) {
+      // Read before looking: a slice that starts while this thread looks then cuts its sleep short.
+      const seen = Atomics.load(this.#wake, WAKE);
+      this.#takeMessages();
+      const busy = this.#look(performance.now());
+      Atomics.wait(this.#wake, WAKE, seen, busy ? tick : Infinity);
+    }
+  }
+
+  #takeMessages(): void {
+    for (let msg = this.#receive(); msg; msg = this.#receive()) {
+      if (msg.type === 'worker') this.#workers.set(msg.index, { block: msg.block, slice: -1, since: 0, preempted: false });
+      else if (msg.type === 'retire') this.#workers.delete(msg.index);
+      else if (msg.type === 'cart') this.#carts.set(msg.id, { control: msg.control, remote: msg.remote });
+      else this.#carts.delete(msg.id);
+    }
+  }
+
+  /** Preempts frames past their slice; true while any worker runs a slice. */
+  #look(now: number): boolean {
+    let busy = false;
+    for (const w of this.#workers.values()) {
+      const id = Atomics.load(w.block, WorkerSlot.CART) - 1;
+      const slice = Atomics.load(w.block, WorkerSlot.SLICE);
+      if (id < 0) {
+        w.slice = -1;
+        continue;
+      }
+      busy = true;
+      if (slice !== w.slice) {
+        Object.assign(w, { slice, since: now, preempted: false });
+        continue;
+      }
+      const cart = this.#carts.get(id);
+      if (cart && !w.preempted && now - w.since >= this.#sliceMs) {
+        w.preempted = true;
+        requestOnCart(cart.control, cart.remote, Request.PREEMPT);
+      }
+    }
+    return busy;
+  }
+}
