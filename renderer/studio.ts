@@ -2,6 +2,7 @@
 // toolbar and shortcuts, the screen and input, the console and status line, and the cart's run,
 // whose events they show.
 import { codeBytes } from '../runner/common/cart/index.js';
+import workletUrl from './audio/frame-player.worklet.ts?worker&url';
 import { StudioAudio } from './audio/studio-audio.js';
 import { installAutomationHook } from './automation-hook.js';
 import { Autosaver } from './autosave/autosaver.js';
@@ -63,7 +64,7 @@ export class Studio {
   readonly #files: FileCommands;
   readonly #input: InputCapture;
   readonly #gameMenu: GameMenu;
-  readonly #audio = new StudioAudio();
+  readonly #audio = new StudioAudio(workletUrl);
   readonly #screenLabel = byId('screen-label');
   #lastStatus = 0;
   #saveFailed = false;

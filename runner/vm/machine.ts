@@ -75,7 +75,7 @@ export class CartMachine {
         paused: (line, stack) => this.#events.send({ type: 'paused', ...(line ? { line } : {}), stack }),
         resumed: () => this.#events.send({ type: 'resumed' }),
       },
-      { memoryShared: wasm.shared, alwaysOn: shared.alwaysOnHook, instructionBudget: shared.instructionBudget },
+      { memoryShared: wasm.shared, alwaysOn: shared.alwaysOnHook, instructionBudget: shared.instructionBudget, unwatched: shared.heartbeat },
     );
     this.#functions = registerScriptFunctions(this.#lua, this.hook, this.#buildApi());
     this.#script = this.#newScript();

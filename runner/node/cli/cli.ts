@@ -9,7 +9,8 @@ import { runHeadless } from '../headless-run.js';
 import { readPmemFile, writePmemFile } from '../pmem-file.js';
 import { writePng } from '../png-file.js';
 import { encodeWav } from '../../vm/sound/wav.js';
-import { CONVERT_USAGE, parseArgs, RUN_USAGE, USAGE, UsageError, type ConvertCommand, type RunCommand } from './cli-args.js';
+import { exportGame } from '../export-game.js';
+import { CONVERT_USAGE, EXPORT_USAGE, parseArgs, RUN_USAGE, USAGE, UsageError, type ConvertCommand, type ExportCommand, type RunCommand } from './cli-args.js';
 
 /** Loads a cart and says on stderr what was repaired in it (packed carts), as the studio's console does. */
 function loadReporting(path: string): LoadedCart {
@@ -113,6 +114,13 @@ function convert(cmd: ConvertCommand): number {
   return 0;
 }
 
+/** Writes the game's HTML file and says how big it is. */
+async function exportHtml(cmd: ExportCommand): Promise<number> {
+  const bytes = await exportGame(cmd.cartPath, cmd.htmlPath);
+  process.stdout.write(`${escapeControls(`${cmd.htmlPath}: ${(bytes / 1024).toFixed(0)} KB`)}\n`);
+  return 0;
+}
+
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
@@ -121,10 +129,11 @@ async function main(argv: string[]): Promise<number> {
   try {
     const cmd = parseArgs(argv);
     if (cmd.command === 'help') {
-      process.stdout.write(cmd.topic === 'run' ? RUN_USAGE : cmd.topic === 'convert' ? CONVERT_USAGE : USAGE);
+      process.stdout.write(cmd.topic === 'run' ? RUN_USAGE : cmd.topic === 'convert' ? CONVERT_USAGE : cmd.topic === 'export' ? EXPORT_USAGE : USAGE);
       return 0;
     }
     if (cmd.command === 'convert') return convert(cmd);
+    if (cmd.command === 'export') return await exportHtml(cmd);
     return await run(cmd);
   } catch (err) {
     if (err instanceof UsageError) {

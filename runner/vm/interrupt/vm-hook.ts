@@ -31,11 +31,15 @@ export interface HookOptions {
   alwaysOn: boolean;
   /** Lua instructions a frame may run, counted in steps of ALWAYS_ON_COUNT; 0 for no budget. */
   instructionBudget: number;
+  /** No thread watches this one's memory (VmThreadInit.heartbeat): no hook at all. */
+  unwatched: boolean;
 }
 
 export class VmHook {
   readonly fn: number;
   readonly layout: StateLayout | null;
+  /** Whether the count hook is set on the cart's state all the time. */
+  readonly alwaysOn: boolean;
   readonly note: string | undefined;
   readonly #ar: number;
   /** What the Lua hook runs: #serveHook, except while the self-test puts its own probe here. */
@@ -63,7 +67,9 @@ export class VmHook {
     this.#budget = options.instructionBudget;
     let layout: StateLayout | null = null;
     let note: string | undefined;
-    if (this.#budget > 0) note = `a budget of ${this.#budget} instructions a frame keeps the count hook on`;
+    if (options.unwatched && this.#budget === 0 && !options.alwaysOn) {
+      note = 'this page cannot share memory between threads (it is not cross-origin isolated): a hung frame can be stopped, not paused';
+    } else if (this.#budget > 0) note = `a budget of ${this.#budget} instructions a frame keeps the count hook on`;
     else if (options.alwaysOn) note = 'the host asked for an always-on hook';
     else if (!options.memoryShared) note = 'the VM memory could not be shared with the watchdog';
     else {
@@ -78,6 +84,7 @@ export class VmHook {
       lua.x.lua_close(scratch);
     }
     this.layout = layout;
+    this.alwaysOn = !layout && !(options.unwatched && this.#budget === 0 && !options.alwaysOn);
     this.note = note;
   }
 
@@ -85,7 +92,7 @@ export class VmHook {
   attach(L: LuaState): void {
     this.#mainThread = L;
     Atomics.store(this.#control, Slot.THREAD, L);
-    if (!this.layout) this.#lua.x.lua_sethook(L, this.fn, LUA_MASKCOUNT, ALWAYS_ON_COUNT);
+    if (this.alwaysOn) this.#lua.x.lua_sethook(L, this.fn, LUA_MASKCOUNT, ALWAYS_ON_COUNT);
   }
 
   /** Milliseconds the cart has spent paused, to leave out of time(). */

@@ -130,6 +130,7 @@ export async function loadLuaWasm(glue: GlueSource, options: LuaWasmOptions): Pr
   }
   if (!exports) throw new Error('the Lua wasm module was not instantiated');
   const x = exports as unknown as LuaExports;
-  const shared = x.memory.buffer instanceof SharedArrayBuffer;
+  // Where memory cannot be shared (a page without cross-origin isolation) there is no SharedArrayBuffer to test against.
+  const shared = typeof SharedArrayBuffer === 'function' && x.memory.buffer instanceof SharedArrayBuffer;
   return { x, addFunction: (fn, sig) => module.addFunction(fn, sig), shared, patchErrors };
 }
