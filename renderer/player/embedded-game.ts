@@ -1,7 +1,7 @@
 // What an exported game's page holds (see runner/common/export/game-html.ts): the cart, and the
 // player's workers and Lua module, read from the page's own elements.
 import { base64ToBytes } from '../../runner/common/base64.js';
-import { readTicCart } from '../../runner/common/cart/index.js';
+import { loadCart } from '../../runner/common/cart/index.js';
 import { EMBEDDED_IDS, gameInfo, type EmbeddedGame } from '../../runner/common/export/game-html.js';
 import type { PlayerGame } from './player-view.js';
 
@@ -27,9 +27,9 @@ function bytes(id: string): Uint8Array<ArrayBuffer> {
 
 export function readEmbeddedPlayer(): EmbeddedPlayer {
   const embedded = JSON.parse(text(EMBEDDED_IDS.game)) as EmbeddedGame;
-  const tic = base64ToBytes(embedded.tic);
-  if (!tic) throw new Error(`this page's cart is damaged: export the game again`);
-  const cart = readTicCart(tic, embedded.name);
+  const file = base64ToBytes(embedded.file);
+  if (!file) throw new Error(`this page's cart is damaged: export the game again`);
+  const { cart } = loadCart(file, embedded.name);
   const info = gameInfo(cart.code, embedded.name);
   return {
     game: { cart, name: embedded.name, info: [info.title, info.author ? `by ${info.author}` : '', info.description ?? ''].filter(Boolean).join(' · ') },

@@ -3,6 +3,7 @@
 // it is not (see VmThreadInit.heartbeat).
 import './player.css';
 import type { EmbeddedRunnerBoot } from '../../runner/browser/embedded-boot.js';
+import { bytesToBase64 } from '../../runner/common/base64.js';
 import { WorkerRunnerLink } from '../runner-link/worker-link.js';
 import { readEmbeddedPlayer } from './embedded-game.js';
 import { installPlayerAutomation } from './player-automation.js';
@@ -11,14 +12,15 @@ import { PlayerView } from './player-view.js';
 async function main(): Promise<void> {
   const host = document.getElementById('nibble-player') ?? document.body;
   const embedded = readEmbeddedPlayer();
-  const moduleUrl = (code: string) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-  const runnerUrl = moduleUrl(embedded.runnerWorkerCode);
+  const runnerUrl = URL.createObjectURL(new Blob([embedded.runnerWorkerCode], { type: 'text/javascript' }));
+  // An audio worklet is a module, which a page opened from file:// may load from a data: URL but not from a Blob.
+  const workletUrl = `data:text/javascript;base64,${bytesToBase64(new TextEncoder().encode(embedded.audioWorkletCode))}`;
   const link = new WorkerRunnerLink(() => {
     const worker = new Worker(runnerUrl, { name: 'nibble-runner' });
     worker.postMessage({ type: 'boot', vmWorkerCode: embedded.vmWorkerCode, glue: embedded.luaWasm } satisfies EmbeddedRunnerBoot);
     return worker;
   });
-  const view = await PlayerView.create(host, embedded.game, link, localStorage, moduleUrl(embedded.audioWorkletCode));
+  const view = await PlayerView.create(host, embedded.game, link, localStorage, workletUrl);
   installPlayerAutomation({
     lastFrame: () => view.lastFrame(),
     screenFps: () => view.screenFps(),

@@ -152,7 +152,8 @@ export class PlayerView {
       busy: (ms, line) => {
         if (ms < HUNG_AFTER_MS || this.#hung) return;
         this.#hung = { ms, line };
-        this.#run.stop();
+        // After the run has taken in this 'busy' (it is telling us of it now).
+        queueMicrotask(() => this.#run.stop());
       },
       paused: () => {},
     };

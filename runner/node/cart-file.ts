@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import type { CartSource } from '../common/protocol.js';
 import { cartSourceOf, loadCart, writeCart, type Cart, type LoadedCart } from '../common/cart/index.js';
 
-function readBytes(path: string): Uint8Array {
+/** A cart file's bytes; throws, naming it, when it cannot be read. */
+export function readCartBytes(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (err) {
@@ -17,7 +18,7 @@ function readBytes(path: string): Uint8Array {
  * (naming the file) when it is not a readable cart.
  */
 export function loadCartFile(path: string): LoadedCart {
-  return loadCart(readBytes(path), basename(path));
+  return loadCart(readCartBytes(path), basename(path));
 }
 
 /** What a runner is started with: the code and bank 0's data. */

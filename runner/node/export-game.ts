@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gameHtml, PLAYER_PART_FILES, type PlayerParts } from '../common/export/game-html.js';
-import { loadCartFile } from './cart-file.js';
+import { readCartBytes } from './cart-file.js';
 import { writeFileDurably } from './durable-file.js';
 
 /** Where `npm run build` puts the player: dist/studio/player, beside this module's dist/runner. */
@@ -35,8 +35,7 @@ export function readPlayerParts(dir: string = PLAYER_DIR): PlayerParts {
  * cannot be read or exported.
  */
 export async function exportGame(cartPath: string, htmlPath: string, parts: PlayerParts = readPlayerParts()): Promise<number> {
-  const { cart } = loadCartFile(cartPath);
-  const html = new TextEncoder().encode(gameHtml(cart, basename(cartPath), parts));
+  const html = new TextEncoder().encode(gameHtml(basename(cartPath), readCartBytes(cartPath), parts));
   try {
     await writeFileDurably(htmlPath, html);
   } catch (err) {

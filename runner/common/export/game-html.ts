@@ -8,7 +8,7 @@ import type { Cart } from '../cart/cart.js';
 import { COVER_SIZE, drawCover } from '../cart/cover.js';
 import { CartFormatError } from '../cart/errors.js';
 import { metaTag } from '../cart/meta-tags.js';
-import { writeTicCart } from '../cart/tic-cart.js';
+import { loadCart } from '../cart/cart-files.js';
 
 /** The built player's files, in the folder the build writes them to. */
 export const PLAYER_PART_FILES = {
@@ -43,10 +43,10 @@ export const EMBEDDED_IDS = {
 
 /** The cart as the page gets it. */
 export interface EmbeddedGame {
-  /** The cart's file name, for messages and the pmem key's owner. */
+  /** The cart's file name: its extension says its format, and messages name it. */
   name: string;
-  /** The whole cart (code and all banks) as a .tic file, in base64. */
-  tic: string;
+  /** The cart file's bytes as they are (a .lua, .tic or .png cart), in base64: the page reads them as nibble run does. */
+  file: string;
 }
 
 /** The language a cart's `-- script:` tag names (Lua when it names none, as in TIC-80). */
@@ -96,11 +96,15 @@ export function gameInfo(code: string, fileName: string): { title: string; autho
   };
 }
 
-/** The whole exported page. Throws CartFormatError (naming the file) for a cart it cannot export. */
-export function gameHtml(cart: Cart, fileName: string, parts: PlayerParts): string {
+/**
+ * The whole exported page, for a cart file (its bytes and its name). Throws CartFormatError
+ * (naming the file) for a cart that cannot be read or exported.
+ */
+export function gameHtml(fileName: string, bytes: Uint8Array, parts: PlayerParts): string {
+  const { cart } = loadCart(bytes, fileName);
   checkExportable(cart, fileName);
   const info = gameInfo(cart.code, fileName);
-  const game: EmbeddedGame = { name: fileName, tic: bytesToBase64(writeTicCart(cart, fileName)) };
+  const game: EmbeddedGame = { name: fileName, file: bytesToBase64(bytes) };
   const cover = coverDataUrl(cart);
   const description = [info.author ? `by ${info.author}` : '', info.description ?? ''].filter(Boolean).join(' · ');
   const meta = [
@@ -117,7 +121,7 @@ export function gameHtml(cart: Cart, fileName: string, parts: PlayerParts): stri
     '<head>',
     '<meta charset="utf-8" />',
     // Nothing may leave the page: no source but the page itself, and blob: for its own workers.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval' blob:; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; media-src blob:; connect-src data: blob:; base-uri 'none'; form-action 'none'" />`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval' blob: data:; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; media-src blob:; connect-src data: blob:; base-uri 'none'; form-action 'none'" />`,
     '<meta name="viewport" content="width=device-width, initial-scale=1" />',
     `<title>${escapeHtml(info.title)}</title>`,
     ...meta,
