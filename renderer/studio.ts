@@ -30,6 +30,7 @@ import { createMusicEditor } from './editors/music/music-editor.js';
 import { FileCommands } from './file-commands.js';
 import { GameMenu, menuItems } from './game-menu.js';
 import { download } from './files/browser-cart-files.js';
+import { exportGame, gameFileName } from './files/game-export.js';
 import { createCartFileAccess } from './files/create-cart-file-access.js';
 import { SavedCarts } from './files/saved-carts.js';
 import { InputCapture } from './input-capture.js';
@@ -255,6 +256,7 @@ export class Studio {
     return {
       ...this.#fileActions(),
       openRecent: (id) => this.#files.openRecent(id),
+      exportGame: () => void this.#exportGame(),
       run: () => this.run(),
       stop: () => this.stop(),
       breakCart: () => this.#run.breakCart(),
@@ -325,6 +327,19 @@ export class Studio {
     });
   }
 
+  /** The open cart as a one-file HTML game, downloaded (the desktop app asks where to save downloads). */
+  async #exportGame(name?: string): Promise<void> {
+    const { cart, name: cartName } = this.#cart.doc;
+    const file = gameFileName(cartName, name);
+    try {
+      const bytes = await exportGame(cart, cartName);
+      download(file, bytes);
+      this.#console.info(`exported the game to ${file} (${Math.round(bytes.length / 1024)} KB): open it in any browser to play`);
+    } catch (err) {
+      this.#console.error(`export html: ${(err as Error).message}`);
+    }
+  }
+
   /** The console's command line (reference 8.2). */
   #commandLine(): CommandLine {
     const commands = new ConsoleCommands({
@@ -345,6 +360,7 @@ export class Studio {
       cart: () => this.#cart.doc.cart,
       setSection: (section, bytes) => this.#cart.editSection(0, section, bytes),
       download,
+      exportGame: (name) => this.#exportGame(name),
       pickPng,
     });
     return new CommandLine({

@@ -13,6 +13,7 @@ import { exportGame } from '../../runner/node/export-game.js';
 import { CHROMIUM_FLAGS, findChromium } from '../chromium.js';
 import { startStaticServer, type StaticServer } from '../fixtures/static-server.js';
 import { readRgbaPng } from '../rgba-png.js';
+import { inStudio, useStudio } from './studio-page.js';
 
 /** What the tests read of an exported page: its automation hook (renderer/player/player-automation.ts). */
 interface PlayerPage {
@@ -27,6 +28,7 @@ interface PlayerPage {
 }
 
 const cli = join(process.cwd(), 'dist/runner/node/cli/cli.js');
+const studio = useStudio();
 const dir = mkdtempSync(join(tmpdir(), 'nibble-export-'));
 let browser: Browser;
 let plain: StaticServer;
@@ -212,5 +214,21 @@ it('exit() ends the game with a game over screen, and Play again starts it anew'
   assert.match((await end.textContent()) ?? '', /GAME OVER/);
   await page.locator('.player-end-again').click();
   await page.waitForFunction(() => (globalThis as unknown as PlayerPage).__nibblePlayer?.state() === 'running', undefined, { timeout: 10_000 });
+  await context.close();
+});
+
+it("the studio's console exports the open cart as the same kind of game page (export html NAME)", async () => {
+  const page = await studio.open();
+  await inStudio(page, ([g]) => g.__nibble.editor.setCode('-- title: from the studio\nfunction TIC()\n  cls(5)\nend\n'));
+  await page.locator('.console-input').fill('export html mygame');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.console-input').press('Enter')]);
+  assert.equal(download.suggestedFilename(), 'mygame.html');
+  await download.saveAs(join(dir, 'mygame.html'));
+  await page.close();
+  const { page: game, context } = await openGame(fileUrl('mygame.html'));
+  await waitForFrames(game, 2);
+  assert.equal(await game.title(), 'from the studio');
+  // Colour 5 of SWEETIE-16 fills the screen.
+  assert.equal((await lastFrame(game)).slice(((60 + 4) * 256 + 100 + 8) * 4, ((60 + 4) * 256 + 100 + 8) * 4 + 3).join(','), '167,240,112');
   await context.close();
 });
