@@ -46,7 +46,7 @@ export default defineConfig(({ mode }) => {
       minify: true,
       // Everything a part imports goes into its one file (pixi's lazily loaded modules too).
       assetsInlineLimit: () => true,
-      rolldownOptions: { output: { inlineDynamicImports: true, minify: true } },
+      rolldownOptions: { output: { codeSplitting: false, minify: true } },
       lib: {
         entry: part.entry,
         name: 'nibble',
