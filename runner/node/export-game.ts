@@ -4,8 +4,10 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gameHtml, PLAYER_PART_FILES, type PlayerParts } from '../common/export/game-html.js';
+import { loadCart } from '../common/cart/index.js';
 import { readCartBytes } from './cart-file.js';
 import { writeFileDurably } from './durable-file.js';
+import { checkLuaSyntax } from './lua-syntax.js';
 
 /** Where `npm run build` puts the player: dist/studio/player, beside this module's dist/runner. */
 export const PLAYER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../studio/player');
@@ -32,10 +34,13 @@ export function readPlayerParts(dir: string = PLAYER_DIR): PlayerParts {
 /**
  * Writes the game: to a temporary file beside htmlPath, then renamed over it, so a failed export
  * never leaves a partial file. Returns the file's size in bytes. Throws, naming the cart, when it
- * cannot be read or exported.
+ * cannot be read or exported (its code is not Lua, or does not compile).
  */
 export async function exportGame(cartPath: string, htmlPath: string, parts: PlayerParts = readPlayerParts()): Promise<number> {
-  const html = new TextEncoder().encode(gameHtml(basename(cartPath), readCartBytes(cartPath), parts));
+  const name = basename(cartPath);
+  const bytes = readCartBytes(cartPath);
+  const html = new TextEncoder().encode(gameHtml(name, bytes, parts));
+  await checkLuaSyntax(loadCart(bytes, name).cart.code, name);
   try {
     await writeFileDurably(htmlPath, html);
   } catch (err) {

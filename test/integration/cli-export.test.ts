@@ -50,6 +50,13 @@ it('a cart whose code is not Lua, or that cannot be read, is refused naming the 
   assert.match(out.stderr, /game\.lua: its code is js .*Lua carts only/);
   assert.ok(!readdirSync(work).includes('js.html'));
 
+  const notLua = join(work, 'braces.lua');
+  writeFileSync(notLua, '-- title: no tag\nfunction TIC() {\n  cls(1)\n}\n');
+  const syntax = nibble('export', notLua, join(work, 'braces.html'));
+  assert.equal(syntax.status, 1);
+  assert.match(syntax.stderr, /braces\.lua: its code is not Lua that compiles \(braces\.lua:2: .*\)/);
+  assert.ok(!readdirSync(work).includes('braces.html'));
+
   const broken = join(work, 'broken.tic');
   writeFileSync(broken, Uint8Array.of(5, 200, 1, 0, 1, 2));
   const kept = join(work, 'kept.html');
