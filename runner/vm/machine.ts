@@ -76,7 +76,7 @@ export class CartMachine {
       shared.debugMailbox,
       cart.name,
       { send: (msg) => this.#events.send(msg), trace: (text, color) => this.#traces.trace(text, color) },
-      { memoryShared: wasm.shared, alwaysOn: shared.alwaysOnHook, instructionBudget: shared.instructionBudget },
+      { memoryShared: wasm.shared, alwaysOn: shared.alwaysOnHook, instructionBudget: shared.instructionBudget, unwatched: shared.heartbeat },
     );
     this.#functions = registerScriptFunctions(this.#lua, this.hook, this.#buildApi());
     this.#script = this.#newScript();

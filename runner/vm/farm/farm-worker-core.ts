@@ -113,6 +113,7 @@ export class FarmWorker {
         ram: new SharedArrayBuffer(RAM_BYTES),
         // The farm has no debugger: the mailbox stays empty.
         debugMailbox: createDebugMailbox(),
+        heartbeat: false,
         alwaysOnHook: false,
         memoryLimitBytes: init.memoryLimitBytes,
         instructionBudget: 0,

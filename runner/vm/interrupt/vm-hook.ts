@@ -52,11 +52,15 @@ export interface HookOptions {
   alwaysOn: boolean;
   /** Lua instructions a frame may run, counted in steps of ALWAYS_ON_COUNT; 0 for no budget. */
   instructionBudget: number;
+  /** No thread watches this one's memory (VmThreadInit.heartbeat): no hook at all. */
+  unwatched: boolean;
 }
 
 export class VmHook {
   readonly fn: number;
   readonly layout: StateLayout | null;
+  /** Whether the count hook is set on the cart's state all the time. */
+  readonly alwaysOn: boolean;
   readonly note: string | undefined;
   readonly #ar: number;
   /** What the Lua hook runs: #serveHook, except while the self-test puts its own probe here. */
@@ -70,7 +74,8 @@ export class VmHook {
   /** Instructions run since beginFrame, in whole steps of the hook's count. */
   #spent = 0;
   readonly #inspector: Inspector;
-  readonly #mailbox: MailboxReader;
+  /** Absent where no debugger speaks to this VM (a cart farm). */
+  readonly #mailbox: MailboxReader | undefined;
   #breakpoints = new Map<number, Breakpoint>();
   #step: Step | undefined;
   /** Coroutines resumed and not yet returned from, for steps. */
@@ -87,7 +92,7 @@ export class VmHook {
   readonly #control: Int32Array;
   readonly #cartSource: string;
   readonly #events: HookEvents;
-  constructor(lua: LuaBridge, control: Int32Array, debugMailbox: SharedArrayBuffer, cartSource: string, events: HookEvents, options: HookOptions) {
+  constructor(lua: LuaBridge, control: Int32Array, debugMailbox: SharedArrayBuffer | undefined, cartSource: string, events: HookEvents, options: HookOptions) {
     this.#events = events;
     this.#cartSource = cartSource;
     this.#control = control;
@@ -95,12 +100,14 @@ export class VmHook {
     this.#ar = lua.x.malloc(AR.size);
     this.#depthAr = lua.x.malloc(AR.size);
     this.#inspector = new Inspector(lua, cartSource);
-    this.#mailbox = new MailboxReader(debugMailbox);
+    this.#mailbox = debugMailbox ? new MailboxReader(debugMailbox) : undefined;
     this.fn = lua.addHookFunction((L, ar) => this.#onHook(L, ar));
     this.#budget = options.instructionBudget;
     let layout: StateLayout | null = null;
     let note: string | undefined;
-    if (this.#budget > 0) note = `a budget of ${this.#budget} instructions a frame keeps the count hook on`;
+    if (options.unwatched && this.#budget === 0 && !options.alwaysOn) {
+      note = 'this page cannot share memory between threads (it is not cross-origin isolated): a hung frame can be stopped, not paused';
+    } else if (this.#budget > 0) note = `a budget of ${this.#budget} instructions a frame keeps the count hook on`;
     else if (options.alwaysOn) note = 'the host asked for an always-on hook';
     else if (!options.memoryShared) note = 'the VM memory could not be shared with the watchdog';
     else {
@@ -115,6 +122,7 @@ export class VmHook {
       lua.x.lua_close(scratch);
     }
     this.layout = layout;
+    this.alwaysOn = !layout && !(options.unwatched && this.#budget === 0 && !options.alwaysOn);
     this.note = note;
   }
 
@@ -136,7 +144,7 @@ export class VmHook {
     const line = this.#breakpoints.size > 0 || this.#step !== undefined;
     // With a line hook, Lua decrements the hook count at every instruction, so the watchdog's write
     // of it could be lost; the count hook then stays on too, and serves the watchdog by itself.
-    const mask = (this.layout && !line ? 0 : LUA_MASKCOUNT) | (line ? LUA_MASKLINE : 0);
+    const mask = (this.alwaysOn || line ? LUA_MASKCOUNT : 0) | (line ? LUA_MASKLINE : 0);
     if (this.#lua.x.lua_gethookmask(L) === mask) return;
     this.#lua.x.lua_sethook(L, mask === 0 ? 0 : this.fn, mask, ALWAYS_ON_COUNT);
   }
@@ -296,7 +304,7 @@ export class VmHook {
 
   /** Takes the debugger's commands waiting in the mailbox (the cart running, not paused). */
   #takeCommands(L: LuaState): void {
-    for (let command = this.#mailbox.take(); command; command = this.#mailbox.take()) this.#command(L, command, false);
+    for (let command = this.#mailbox?.take(); command; command = this.#mailbox?.take()) this.#command(L, command, false);
   }
 
   /** Carries out one debugger command; true when it lets a paused cart go on (a step). */
@@ -387,7 +395,7 @@ export class VmHook {
     for (;;) {
       const wake = Atomics.load(this.#control, Slot.WAKE);
       if (Atomics.load(this.#control, Slot.RESUME) !== 0) break;
-      const command = this.#mailbox.take();
+      const command = this.#mailbox?.take();
       if (command) {
         if (this.#command(L, command, true)) break;
         continue;
