@@ -1,15 +1,14 @@
 // Collects what the player does on the screen into TIC-80's input block: P1 gamepad from the
 // keyboard, up to four gamepads, up to 4 keys, and the mouse in frame coordinates. A new snapshot
 // goes out whenever something changed.
-import { GAMEPADS_BYTES, KEYBOARD_BYTES, MOUSE_SCROLL_MAX, MOUSE_SCROLL_MIN } from '../runner/common/memory-map.js';
+import { KEYBOARD_BYTES, MOUSE_SCROLL_MAX, MOUSE_SCROLL_MIN } from '../runner/common/memory-map.js';
 import type { InputSnapshot } from '../runner/common/protocol.js';
 import type { FramePoint } from './screen.js';
-import { STANDARD_GAMEPAD_BUTTONS, p1ButtonBit, ticKeyCode } from './tic-keys.js';
+import { readGamepads } from './gamepads.js';
+import { p1ButtonBit, ticKeyCode } from './tic-keys.js';
 
 /** One key code per keyboard byte, one gamepad byte per player. */
 const MAX_KEYS = KEYBOARD_BYTES;
-const MAX_PLAYERS = GAMEPADS_BYTES;
-const STICK_THRESHOLD = 0.5;
 
 export interface InputCaptureOptions {
   /** Focusable element that receives keys (the screen). */
@@ -109,7 +108,7 @@ export class InputCapture {
 
   /** Called once per studio frame: reads gamepads and ends a wheel step. */
   poll(): void {
-    this.#padBits = this.#readGamepads();
+    this.#padBits = readGamepads();
     this.#flush();
     // In relative mode a snapshot carries one studio frame's movement.
     this.#moveX = 0;
@@ -184,25 +183,6 @@ export class InputCapture {
     this.#scrollX = clampScroll(this.#scrollX + Math.sign(e.deltaX));
     this.#scrollY = clampScroll(this.#scrollY - Math.sign(e.deltaY));
     this.#flush();
-  }
-
-  #readGamepads(): number {
-    if (!navigator.getGamepads) return 0;
-    let bits = 0;
-    for (const pad of navigator.getGamepads()) {
-      if (!pad || pad.index >= MAX_PLAYERS || pad.mapping !== 'standard') continue;
-      let player = 0;
-      STANDARD_GAMEPAD_BUTTONS.forEach((button, bit) => {
-        if (pad.buttons[button]?.pressed) player |= 1 << bit;
-      });
-      const [sx = 0, sy = 0] = pad.axes;
-      if (sy < -STICK_THRESHOLD) player |= 1;
-      if (sy > STICK_THRESHOLD) player |= 2;
-      if (sx < -STICK_THRESHOLD) player |= 4;
-      if (sx > STICK_THRESHOLD) player |= 8;
-      bits |= player << (pad.index * 8);
-    }
-    return bits >>> 0;
   }
 
   #flush(): void {

@@ -4,6 +4,7 @@
 import { cartSourceOf, codeBytes } from '../runner/common/cart/index.js';
 import type { StepKind } from '../runner/common/debug-types.js';
 import type { MessageOf, RunnerMessage } from '../runner/common/protocol.js';
+import workletUrl from './audio/frame-player.worklet.ts?worker&url';
 import { StudioAudio } from './audio/studio-audio.js';
 import { installAutomationHook } from './automation-hook.js';
 import { Autosaver } from './autosave/autosaver.js';
@@ -34,6 +35,7 @@ import { createMusicEditor } from './editors/music/music-editor.js';
 import { FileCommands } from './file-commands.js';
 import { GameMenu, menuItems } from './game-menu.js';
 import { download } from './files/browser-cart-files.js';
+import { exportGame, gameFileName } from './files/game-export.js';
 import { createCartFileAccess } from './files/create-cart-file-access.js';
 import { SavedCarts } from './files/saved-carts.js';
 import { InputCapture } from './input-capture.js';
@@ -68,7 +70,7 @@ export class Studio {
   readonly #files: FileCommands;
   readonly #input: InputCapture;
   readonly #gameMenu: GameMenu;
-  readonly #audio = new StudioAudio();
+  readonly #audio = new StudioAudio(workletUrl);
   readonly #screenLabel = byId('screen-label');
   #lastStatus = 0;
   #saveFailed = false;
@@ -325,6 +327,7 @@ export class Studio {
     return {
       ...this.#fileActions(),
       openRecent: (id) => this.#files.openRecent(id),
+      exportGame: () => void this.#exportGame(),
       run: () => this.run(),
       stop: () => this.stop(),
       breakCart: () => this.#run.breakCart(),
@@ -401,6 +404,19 @@ export class Studio {
     });
   }
 
+  /** The open cart as a one-file HTML game, downloaded (the desktop app asks where to save downloads). */
+  async #exportGame(name?: string): Promise<void> {
+    const { cart, name: cartName } = this.#cart.doc;
+    const file = gameFileName(cartName, name);
+    try {
+      const bytes = await exportGame(cart, cartName);
+      download(file, bytes);
+      this.#console.info(`exported the game to ${file} (${Math.round(bytes.length / 1024)} KB): open it in any browser to play`);
+    } catch (err) {
+      this.#console.error(`export html: ${(err as Error).message}`);
+    }
+  }
+
   /** The console's command line (reference 8.2). */
   #commandLine(): CommandLine {
     const commands = new ConsoleCommands({
@@ -421,6 +437,7 @@ export class Studio {
       cart: () => this.#cart.doc.cart,
       setSection: (section, bytes) => this.#cart.editSection(0, section, bytes),
       download,
+      exportGame: (name) => this.#exportGame(name),
       pickPng,
     });
     return new CommandLine({

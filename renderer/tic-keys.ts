@@ -70,6 +70,3 @@ const P1_BUTTON_BITS: Readonly<Record<string, number>> = {
 export function p1ButtonBit(code: string): number | null {
   return P1_BUTTON_BITS[code] ?? null;
 }
-
-/** Standard-mapping gamepad buttons for up, down, left, right, A, B, X, Y (bits 0..7). */
-export const STANDARD_GAMEPAD_BUTTONS: readonly number[] = [12, 13, 14, 15, 0, 1, 2, 3];

@@ -9,6 +9,8 @@ export interface ToolbarActions {
   open(): void;
   save(): void;
   saveAs(): void;
+  /** Exports the cart as a game: one HTML file that plays it anywhere. */
+  exportGame(): void;
   openRecent(id: string): void;
   run(): void;
   stop(): void;
@@ -83,6 +85,7 @@ export class Toolbar {
       fileButton('Open', 'open', () => actions.open(), 'Open a .lua, .tic or .png cart (Ctrl+O), or drop one on the window'),
       fileButton('Save', 'save', () => actions.save(), 'Save the cart in the format its name ends with (Ctrl+S)'),
       fileButton('Save as', 'save-as', () => actions.saveAs(), 'Save under another name or format: .lua, .tic or .png (Ctrl+Shift+S)'),
+      fileButton('Export game', 'export-game', () => actions.exportGame(), 'Export the game as one HTML file that plays it in any browser, offline'),
     );
   }
 

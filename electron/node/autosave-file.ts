@@ -1,5 +1,5 @@
 // The desktop app's autosave of the open cart: one file in the app's data folder, replaced by a
-// durable write (durable-file.ts) on every save, so a crash of the app or of the studio's page
+// durable write (runner/node/durable-file.ts) on every save, so a crash of the app or of the studio's page
 // right after a save loses nothing. The file is a line of JSON (the cart's name, place, unsaved
 // flag, language id and the byte lengths of the rest), then the code in UTF-8, every bank's data
 // sections at their fixed sizes, and the WASM binary: no encoding beyond a copy, even for a big cart.
@@ -9,7 +9,7 @@ import { BANK_COUNT, BANK_SECTIONS, type Cart, type CartBank } from '../../runne
 import { isCart } from '../../runner/common/cart/cart.js';
 import { CART_SECTION_BYTES } from '../../runner/common/protocol.js';
 import { isFilePath } from './cart-file-ipc.js';
-import { writeFileDurably } from './durable-file.js';
+import { writeFileDurably } from '../../runner/node/durable-file.js';
 import { concatBytes } from '../../runner/common/cart/bytes.js';
 
 export const AUTOSAVE_FILE_NAME = 'autosave.nibble';

@@ -2,16 +2,21 @@
 // created lazily because browsers only let audio start after a user gesture. Until then, frames
 // pushed are dropped. push() hands over each frame as it arrives; silence() when the cart pauses,
 // hangs or stops.
-import workletUrl from './frame-player.worklet.ts?worker&url';
 import { CHIP_SAMPLE_RATE, FRAME_PLAYER, type PlayerMessage } from './audio-messages.js';
 
 export class StudioAudio {
+  /** Where the frame-player worklet's module is (the build's file, or a Blob of its code). */
+  readonly #workletUrl: string;
   #context: AudioContext | undefined;
   #node: AudioWorkletNode | undefined;
   #meter: AnalyserNode | undefined;
   #starting: Promise<void> | undefined;
   #volume = 1;
   #muted = false;
+
+  constructor(workletUrl: string) {
+    this.#workletUrl = workletUrl;
+  }
 
   /**
    * Creates the audio graph (once) and resumes it. Call it from a user gesture's handler, or let
@@ -83,7 +88,7 @@ export class StudioAudio {
   async #createGraph(): Promise<void> {
     const context = createContext();
     this.#context = context;
-    await context.audioWorklet.addModule(workletUrl);
+    await context.audioWorklet.addModule(this.#workletUrl);
     const node = new AudioWorkletNode(context, FRAME_PLAYER, { numberOfInputs: 0, outputChannelCount: [2] });
     node.connect(context.destination);
     const meter = context.createAnalyser();

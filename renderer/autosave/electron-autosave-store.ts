@@ -1,5 +1,5 @@
 // The desktop app's autosave: the main process keeps the cart in a file of the app's data folder,
-// written durably (electron/node/durable-file.ts) before the save resolves.
+// written durably (runner/node/durable-file.ts) before the save resolves.
 import type { CartDocument } from '../cart-document.js';
 import type { NibbleElectronBridge } from '../runner-link/electron-bridge.js';
 import type { AutosaveStore } from './autosave-store.js';

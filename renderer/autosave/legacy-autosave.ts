@@ -4,7 +4,7 @@
 // code a text cart cannot hold, with the cart's name, place and unsaved flag; version 1 was
 // { name, code }, where the code could hold the data sections as text.
 import { emptyCart, readTextCart, readTicCart, type Cart } from '../../runner/common/cart/index.js';
-import { base64ToBytes } from '../base64.js';
+import { base64ToBytes } from '../../runner/common/base64.js';
 import type { CartDocument } from '../cart-document.js';
 
 const V2_KEY = 'nibble.open-cart.v2';

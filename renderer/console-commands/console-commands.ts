@@ -25,6 +25,8 @@ export interface ConsoleCommandHost {
   cart(): Cart;
   setSection(section: GraphicsSection, bytes: Uint8Array): void;
   download(name: string, bytes: Uint8Array): void;
+  /** Exports the open cart as a one-file HTML game (downloaded as `name`.html when a name is given). */
+  exportGame(name?: string): Promise<void>;
   /** A PNG file the user picks, or null when they pick none. */
   pickPng(): Promise<{ name: string; bytes: Uint8Array } | null>;
 }
@@ -33,10 +35,11 @@ export const COMMAND_NAMES = ['cls', 'eval', 'export', 'help', 'import', 'load',
 /** What export and import move as PNG images: the two sprite sheets and the map. */
 type GraphicsSection = SheetSection | 'map';
 const GRAPHICS: readonly GraphicsSection[] = ['sprites', 'tiles', 'map'];
+const EXPORTS: readonly string[] = [...GRAPHICS, 'html'];
 
 const HELP_TEXT = [
   'commands: run, resume [reload], new, load [name], save [name], eval <lua code>, cls,',
-  '  export sprites|tiles|map <file.png>, import sprites|tiles|map, help [api|ram|keys]',
+  '  export sprites|tiles|map <file.png>, export html [name], import sprites|tiles|map, help [api|ram|keys]',
   'Up and Down recall earlier commands; Tab completes.',
 ];
 
@@ -99,7 +102,8 @@ export class ConsoleCommands {
 
   #argumentChoices(command: string): readonly string[] {
     if (command === 'help') return HELP_TOPICS;
-    if (command === 'export' || command === 'import') return GRAPHICS;
+    if (command === 'export') return EXPORTS;
+    if (command === 'import') return GRAPHICS;
     if (command === 'load') return this.#host.recentCarts().map((entry) => entry.name);
     return [];
   }
@@ -131,9 +135,10 @@ export class ConsoleCommands {
     }
   }
 
-  #export(what: string | undefined, file: string | undefined): void {
+  async #export(what: string | undefined, file: string | undefined): Promise<void> {
+    if (what === 'html') return this.#host.exportGame(file);
     if (!isGraphics(what)) {
-      this.#host.error('export: say what to export: export sprites|tiles|map <file.png>');
+      this.#host.error('export: say what to export: export sprites|tiles|map <file.png>, or export html [name] for the game as one web page');
       return;
     }
     const name = file === undefined ? `${what}.png` : file.toLowerCase().endsWith('.png') ? file : `${file}.png`;

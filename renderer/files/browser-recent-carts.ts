@@ -1,7 +1,7 @@
 // The browser's recent carts: a few small carts kept whole (their bytes in base64) in
 // localStorage, so they reopen without the file. Bigger carts are not kept; localStorage holds
 // about 5 MB per site, and the open cart's autosave needs room too.
-import { base64ToBytes, bytesToBase64 } from '../base64.js';
+import { base64ToBytes, bytesToBase64 } from '../../runner/common/base64.js';
 import type { RecentEntry } from './cart-file-access.js';
 
 const STORAGE_KEY = 'nibble.recent-carts.v1';

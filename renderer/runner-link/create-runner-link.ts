@@ -13,6 +13,7 @@ export function runnersInPage(): boolean {
 export function createRunnerLink(): RunnerLink {
   const bridge = window.nibbleElectron;
   if (bridge) return new ElectronRunnerLink(bridge);
-  if (runnersInPage()) return new WorkerRunnerLink();
+  if (runnersInPage())
+    return new WorkerRunnerLink(() => new Worker(new URL('../../runner/browser/runner-worker.ts', import.meta.url), { type: 'module', name: 'nibble-runner' }));
   return new WebSocketRunnerLink(runnerSocketUrl(window.location));
 }

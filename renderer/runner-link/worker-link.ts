@@ -1,16 +1,23 @@
 // Browser-only runners: each cart runs in a Web Worker of this page (runner/browser), with no
-// server and no runner process. Ending the worker ends the runner and its VM worker at once.
+// server and no runner process. Ending the worker ends the runner and its VM worker at once. The
+// studio and an exported game's page each say how to start their runner worker.
 import type { CartSource, HostMessage, RunOptions } from '../../runner/common/protocol.js';
 import { parseRunnerBatch } from '../../runner/common/protocol-validate.js';
 import { CHANNEL_LOST, ListenerSet, STOPPED_BY_HOST, type BatchSource, type RunnerLink, type RunnerMessageListener } from './runner-link.js';
 
 export class WorkerRunnerLink implements RunnerLink {
   readonly #listeners = new ListenerSet();
+  readonly #spawn: () => Worker;
   #worker: Worker | null = null;
+
+  /** spawn: starts a runner worker, ready for the protocol's 'start'. */
+  constructor(spawn: () => Worker) {
+    this.#spawn = spawn;
+  }
 
   start(cart: CartSource, options: RunOptions, pmem?: Uint8Array): void {
     this.#end();
-    const worker = new Worker(new URL('../../runner/browser/runner-worker.ts', import.meta.url), { type: 'module', name: 'nibble-runner' });
+    const worker = this.#spawn();
     this.#worker = worker;
     const source: BatchSource = {
       cartName: cart.name,

@@ -1,34 +1,9 @@
-// A runner in the browser: this dedicated worker is the runner's main thread (the supervisor and
-// its watchdog), and the cart's Lua VM runs on a worker of its own, so a hung cart never blocks
-// this one. The page ends the runner by terminating this worker, which ends its VM worker too.
+// A runner in the studio page (?runner=worker): its VM worker is the build's own vm-worker file.
 import { DEFAULT_RUNNER_FLAGS } from '../common/runner-flags.js';
-import { RunnerSupervisor } from '../common/supervisor/runner-supervisor.js';
-import { createVmThreadInit, type FromVm } from '../common/vm-link/thread-messages.js';
-
-declare const self: DedicatedWorkerGlobalScope;
+import { createVmThreadInit } from '../common/vm-link/thread-messages.js';
+import { hostRunner } from './runner-host.js';
 
 const init = createVmThreadInit(DEFAULT_RUNNER_FLAGS);
 const vm = new Worker(new URL('./vm-worker.ts', import.meta.url), { type: 'module', name: 'nibble-vm' });
 vm.postMessage(init);
-
-const supervisor = new RunnerSupervisor(
-  {
-    post: (msg) => vm.postMessage(msg),
-    terminate: () => vm.terminate(),
-    onMessage: (cb) => vm.addEventListener('message', (event: MessageEvent<FromVm>) => cb(event.data)),
-    onError: (cb) =>
-      vm.addEventListener('error', (event) => {
-        event.preventDefault();
-        cb(event.message || 'the VM worker failed');
-      }),
-  },
-  {
-    send: (batch) => self.postMessage(batch),
-    schedule: (callback) => setTimeout(callback, 0),
-    // The browser's own sandbox is this runner's outer layer.
-    lockDown: () => ({ sandbox: { on: false, detail: "no kernel sandbox in a browser: this runner is a Web Worker, inside the browser's sandbox" } }),
-    dropped: () => console.warn('nibble runner: dropped a malformed message from the page'),
-  },
-  init,
-);
-self.addEventListener('message', (event) => supervisor.receive(event.data));
+hostRunner(vm, init);

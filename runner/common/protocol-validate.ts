@@ -55,7 +55,7 @@ const INT32_MAX = 2 ** 31 - 1;
 const UINT32_MAX = 2 ** 32 - 1;
 /** Lua reports line -1 where it has none (C functions). */
 const MIN_LINE = -1;
-const HOOK_MODES: readonly HookMode[] = ['on-demand', 'always-on'];
+const HOOK_MODES: readonly HookMode[] = ['on-demand', 'always-on', 'none'];
 /** A `-- menu:` tag holds at most a line of 127 characters, so far fewer items than this. */
 const MAX_MENU_INDEX = 127;
 const MAX_OTHER_BANKS = 7;

@@ -150,7 +150,8 @@ export type HostMessage =
 
 // Runner -> host ---------------------------------------------------------------------------------
 
-export type HookMode = 'on-demand' | 'always-on';
+/** 'none': no hook at all, where the VM's memory cannot be shared (see VmThreadInit.heartbeat). */
+export type HookMode = 'on-demand' | 'always-on' | 'none';
 
 export interface StackFrame {
   /** Function name as Lua knows it, or '?' */

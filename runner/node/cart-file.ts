@@ -10,7 +10,8 @@ import { formatOfFile } from '../common/cart/cart-format.js';
 import { cartSourceOf } from '../common/cart/cart-source.js';
 import { readTextCartBytes } from '../common/cart/text-cart.js';
 
-function readBytes(path: string): Uint8Array {
+/** A cart file's bytes; throws, naming it, when it cannot be read. */
+export function readCartBytes(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (err) {
@@ -23,7 +24,7 @@ function readBytes(path: string): Uint8Array {
  * (naming the file) when it is not a readable cart.
  */
 export async function loadCartFile(path: string): Promise<LoadedCart> {
-  const bytes = readBytes(path);
+  const bytes = readCartBytes(path);
   const name = basename(path);
   if (formatOfFile(bytes, name) === 'text') return { cart: readTextCartBytes(bytes, name), repairs: [] };
   const { loadCart } = await import('../common/cart/cart-files.js');

@@ -23,11 +23,8 @@ import { Video } from './video/video.js';
 
 export type StepResult = 'ok' | 'error' | 'exit';
 
-/**
- * What the host shares with the machine: a runner's VM thread init, where a host without a debugger
- * (a cart farm) leaves out the mailbox, and may give the hook layout proven on an earlier instance.
- */
-export type MachineInit = Omit<VmThreadInit, 'debugMailbox'> & { debugMailbox?: SharedArrayBuffer; provenLayout?: StateLayout };
+/** What the host shares with the machine: a runner's VM thread init, and maybe the hook layout proven on an earlier instance of the same module. */
+export type MachineInit = VmThreadInit & { provenLayout?: StateLayout };
 
 export interface MachineEvents {
   send(msg: RunnerMessage): void;
@@ -83,7 +80,13 @@ export class CartMachine {
       shared.debugMailbox,
       cart.name,
       { send: (msg) => this.#events.send(msg), trace: (text, color) => this.#traces.trace(text, color) },
-      { memoryShared: wasm.shared, alwaysOn: shared.alwaysOnHook, instructionBudget: shared.instructionBudget, provenLayout: shared.provenLayout },
+      {
+        memoryShared: wasm.shared,
+        alwaysOn: shared.alwaysOnHook,
+        instructionBudget: shared.instructionBudget,
+        unwatched: shared.heartbeat,
+        provenLayout: shared.provenLayout,
+      },
     );
     this.#functions = registerScriptFunctions(this.#lua, this.hook, this.#buildApi());
     this.#script = this.#newScript();

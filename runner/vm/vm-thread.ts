@@ -6,7 +6,7 @@ import { FrameLoop } from './frame-loop.js';
 import { loadLuaWasm, type GlueSource } from './lua/lua-wasm.js';
 import { Slot } from '../common/vm-link/control-block.js';
 import { CartMachine } from './machine.js';
-import type { FromVm, ToVm, VmThreadInit } from '../common/vm-link/thread-messages.js';
+import { HEARTBEAT_MS, type FromVm, type ToVm, type VmThreadInit } from '../common/vm-link/thread-messages.js';
 
 export interface VmPort {
   post(msg: FromVm, transfer?: ArrayBuffer[]): void;
@@ -20,7 +20,9 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
   /** Console code that came before the machine was made: the studio can send it right after start. */
   const pendingEvals: string[] = [];
   let started = false;
-  const wasmReady = loadLuaWasm(glue, { share: !init.alwaysOnHook, memoryLimitBytes: init.memoryLimitBytes });
+  const wasmReady = loadLuaWasm(glue, { share: !init.alwaysOnHook && !init.heartbeat, memoryLimitBytes: init.memoryLimitBytes });
+  // Fires only while no cart code runs: its silence is what tells the watchdog a frame is busy.
+  if (init.heartbeat) setInterval(() => port.post({ type: 'vm-alive' }), HEARTBEAT_MS);
 
   port.onMessage((msg) => {
     if (msg.type === 'input') {
@@ -55,13 +57,14 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
         const note = [...wasm.patchErrors, machine.hook.note].filter(Boolean).join('; ');
         port.post({
           type: 'vm-ready',
-          hookMode: layout ? 'on-demand' : 'always-on',
+          hookMode: layout ? 'on-demand' : machine.hook.alwaysOn ? 'always-on' : 'none',
           ...(note ? { note } : {}),
           ...(layout ? { remote: { memory: wasm.x.memory, layout, hookFn: machine.hook.fn } } : {}),
         });
         // The main thread locks the process down when it hears vm-ready: no instruction of the cart
-        // may run before that, so this thread blocks until it is told to go.
-        Atomics.wait(init.control, Slot.GO, 0);
+        // may run before that, so this thread blocks until it is told to go. Without shared memory
+        // there is no lockdown to wait for (only browsers lack it, and their sandbox is already on).
+        if (!init.heartbeat) Atomics.wait(init.control, Slot.GO, 0);
         loop = new FrameLoop(machine, msg.options, { send: (m, transfer) => port.post(m, transfer) }, msg.pmem);
         if (pendingInput) loop.setInput(pendingInput);
         loop.start();

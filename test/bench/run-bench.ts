@@ -1,11 +1,12 @@
 // `npm run bench`: measures Nibble on this machine and prints one Markdown table of figures.
 //   --json FILE   also write the same figures to FILE as one flat JSON object
-//   --only A,B    run only these groups (api, vm, heavy, latency, studio, memory, tic80, farm)
+//   --only A,B    run only these groups (api, vm, heavy, latency, studio, memory, tic80, farm, export)
 // Nothing here passes or fails on timing; the figures are for reading and comparing.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { apiCallBench } from './api-calls.bench.js';
 import { farmBench } from './farm.bench.js';
+import { exportSizeBench } from './export-size.bench.js';
 import { figuresJson, markdownTable, type Figure } from './figures.js';
 import { heavyCartBench } from './heavy-carts.bench.js';
 import { latencyBench } from './latency.bench.js';
@@ -23,6 +24,7 @@ const GROUPS: { name: string; title: string; run: () => Promise<Figure[]> }[] = 
   { name: 'memory', title: 'memory', run: memoryBench },
   { name: 'tic80', title: 'frame cost beside TIC-80', run: tic80Bench },
   { name: 'farm', title: 'cart farm', run: farmBench },
+  { name: 'export', title: 'exported game size', run: exportSizeBench },
 ];
 
 interface BenchArgs {

@@ -10,7 +10,7 @@ import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { emptyCart, type Cart } from '../../runner/common/cart/index.js';
 import { AUTOSAVE_FILE_NAME, AutosaveFile, decodeAutosave, encodeAutosave, parseAutosavedCart, type AutosavedCart } from '../../electron/node/autosave-file.js';
-import { writeFileDurably } from '../../electron/node/durable-file.js';
+import { writeFileDurably } from '../../runner/node/durable-file.js';
 
 function workDir(): string {
   return mkdtempSync(join(tmpdir(), 'nibble-autosave-'));
@@ -122,7 +122,7 @@ it(
     try {
       const target = join(dir, 'cart.nibble');
       writeFileSync(target, 'old');
-      const module = fileURLToPath(new URL('../../electron/node/durable-file.js', import.meta.url));
+      const module = fileURLToPath(new URL('../../runner/node/durable-file.js', import.meta.url));
       const script = `import(${JSON.stringify(module)}).then((m) => m.writeFileDurably(${JSON.stringify(target)}, new TextEncoder().encode('new')))`;
       const run = spawnSync(
         STRACE,

@@ -8,6 +8,7 @@ import type { RunnerMessage, SandboxState } from '../protocol.js';
 import { parseHostMessage } from '../protocol-validate.js';
 import { Slot } from '../vm-link/control-block.js';
 import { FrameOutputFilter } from './frame-output.js';
+import { HeartbeatWatch } from './heartbeat-watch.js';
 import { Watchdog } from './watchdog.js';
 import type { FromVm, ToVm, VmThreadInit } from '../vm-link/thread-messages.js';
 import { unreachable } from '../unreachable.js';
@@ -38,7 +39,9 @@ export class RunnerSupervisor {
   readonly #vm: VmThread;
   readonly #host: RunnerHost;
   readonly #outbox: MessageBatcher<RunnerMessage>;
-  readonly #watchdog: Watchdog;
+  /** Watches the VM through shared memory; null in heartbeat mode, where #heartbeat does. */
+  readonly #watchdog: Watchdog | null;
+  readonly #heartbeat: HeartbeatWatch | null;
   readonly #frames: FrameOutputFilter;
   #vmEnded = false;
   /** The cart's name once 'start' came, for messages about the VM as a whole. */
@@ -48,28 +51,34 @@ export class RunnerSupervisor {
   readonly #ram: Uint8Array;
 
   /** init: what the VM thread was given, whose control block, budget, debug mailbox and RAM the watchdog and this thread share. */
-  constructor(vm: VmThread, host: RunnerHost, init: Pick<VmThreadInit, 'control' | 'instructionBudget' | 'debugMailbox' | 'ram'>) {
+  constructor(vm: VmThread, host: RunnerHost, init: Pick<VmThreadInit, 'control' | 'instructionBudget' | 'debugMailbox' | 'ram' | 'heartbeat'>) {
     this.#ram = new Uint8Array(init.ram);
     this.#vm = vm;
     this.#host = host;
     this.#outbox = new MessageBatcher((batch) => host.send(batch), host.schedule);
     this.#frames = new FrameOutputFilter((msg) => this.#outbox.push(msg));
     const send = (msg: RunnerMessage) => this.#frames.send(msg);
-    this.#watchdog = new Watchdog(
-      init.control,
-      init.instructionBudget,
-      send,
-      (msg) => {
-        this.#endVm();
-        send(msg);
-      },
-      init.debugMailbox,
-    );
+    this.#heartbeat = init.heartbeat ? new HeartbeatWatch(send) : null;
+    this.#watchdog =
+      init.heartbeat || !init.debugMailbox
+        ? null
+        : new Watchdog(
+            init.control,
+            init.instructionBudget,
+            send,
+            (msg) => {
+              this.#endVm();
+              send(msg);
+            },
+            init.debugMailbox,
+          );
     vm.onMessage((msg) => {
+      if (msg.type === 'vm-alive') return this.#heartbeat?.alive();
       if (msg.type !== 'vm-ready') return send(msg);
       const lockdown = host.lockDown();
       const note = [msg.note, lockdown.note].filter(Boolean).join('; ');
-      this.#watchdog.attach(msg);
+      this.#watchdog?.attach(msg);
+      this.#heartbeat?.attach();
       Atomics.store(init.control, Slot.GO, 1);
       Atomics.notify(init.control, Slot.GO);
       send({ type: 'ready', hookMode: msg.hookMode, ...(note ? { note } : {}), sandbox: lockdown.sandbox });
@@ -102,19 +111,20 @@ export class RunnerSupervisor {
       case 'reload':
         if (!this.#vmEnded) this.#vm.post(msg);
         break;
+      // Without shared memory (heartbeat mode) a cart cannot be paused nor debugged: the 'ready' note says so.
       case 'breakpoints':
       case 'step':
       case 'inspect':
-        if (!this.#vmEnded && !this.#watchdog.postDebug(msg)) this.#host.dropped();
+        if (!this.#vmEnded && this.#watchdog && !this.#watchdog.postDebug(msg)) this.#host.dropped();
         break;
       case 'read-ram':
         this.#frames.send({ type: 'ram', bytes: this.#ram.slice() });
         break;
       case 'break':
-        this.#watchdog.requestBreak();
+        this.#watchdog?.requestBreak();
         break;
       case 'resume':
-        this.#watchdog.resume();
+        this.#watchdog?.resume();
         break;
       default:
         unreachable(msg);
@@ -123,7 +133,8 @@ export class RunnerSupervisor {
 
   #endVm(): void {
     this.#vmEnded = true;
-    this.#watchdog.stop();
+    this.#watchdog?.stop();
+    this.#heartbeat?.stop();
     this.#vm.terminate();
   }
 }

@@ -42,6 +42,16 @@ export type RequestCode = (typeof Request)[keyof typeof Request];
 
 const SLOT_COUNT = 16;
 
-export function createControlBlock(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(SLOT_COUNT * 4));
+/** shared: false where the page cannot share memory between threads: the VM thread then keeps its own copy (see heartbeat). */
+export function createControlBlock(shared: boolean): Int32Array {
+  return new Int32Array(shared ? new SharedArrayBuffer(SLOT_COUNT * 4) : new ArrayBuffer(SLOT_COUNT * 4));
+}
+
+/**
+ * Whether this thread can share memory with another: not in a browser page that is not
+ * cross-origin isolated (opened from file://, or served without COOP/COEP headers), where
+ * SharedArrayBuffer does not exist.
+ */
+export function canShareMemory(): boolean {
+  return typeof SharedArrayBuffer === 'function';
 }

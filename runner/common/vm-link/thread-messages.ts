@@ -2,34 +2,45 @@
 import { RAM_BYTES } from '../memory-map.js';
 import type { HookMode, HostMessage, RunnerMessage } from '../protocol.js';
 import type { RunnerFlags } from '../runner-flags.js';
-import { createControlBlock } from './control-block.js';
+import { canShareMemory, createControlBlock } from './control-block.js';
 import { createDebugMailbox } from './debug-mailbox.js';
 import type { StateLayout } from './hook-fields.js';
 
+/** How often a VM thread in heartbeat mode says it is alive, while its event loop is free. */
+export const HEARTBEAT_MS = 50;
+
 export interface VmThreadInit {
-  /** Control block shared with the watchdog (see control-block.ts). */
+  /** Control block shared with the watchdog (see control-block.ts); the VM thread's own in heartbeat mode. */
   control: Int32Array;
-  /** The console's 96 KB RAM in shared memory, as the design has it: the VM draws into it, and the runner's main thread can read it while the VM runs. */
-  ram: SharedArrayBuffer;
+  /** The console's 96 KB RAM in shared memory, as the design has it: the VM draws into it, and the runner's main thread can read it while the VM runs (its own in heartbeat mode). */
+  ram: SharedArrayBuffer | ArrayBuffer;
+  /**
+   * The threads cannot share memory (a browser page without cross-origin isolation): no hook can be
+   * armed from outside, so the cart runs with none, and the VM thread posts 'vm-alive' every
+   * HEARTBEAT_MS instead; the watchdog reports a frame busy when they stop coming.
+   */
+  heartbeat: boolean;
   /** Keep a count hook armed all the time instead of arming it on demand (for comparisons and tests). */
   alwaysOnHook: boolean;
   /** Cap on the cart's Lua heap, in bytes. */
   memoryLimitBytes: number;
   /** Lua instructions a frame may run; 0 for none. A budget keeps the count hook on all the time. */
   instructionBudget: number;
-  /** The debugger's commands from the main thread (see debug-mailbox.ts). */
-  debugMailbox: SharedArrayBuffer;
+  /** The debugger's commands from the main thread (see debug-mailbox.ts); absent in heartbeat mode, which has no debugger. */
+  debugMailbox?: SharedArrayBuffer;
 }
 
 /** What a runner's main thread gives its VM thread, for the runner's flags. */
 export function createVmThreadInit(flags: RunnerFlags): VmThreadInit {
+  const shared = canShareMemory();
   return {
-    control: createControlBlock(),
-    ram: new SharedArrayBuffer(RAM_BYTES),
+    control: createControlBlock(shared),
+    ram: shared ? new SharedArrayBuffer(RAM_BYTES) : new ArrayBuffer(RAM_BYTES),
+    heartbeat: !shared,
     alwaysOnHook: flags.alwaysOnHook,
     memoryLimitBytes: flags.memoryMb * 1024 * 1024,
     instructionBudget: flags.instructionBudget,
-    debugMailbox: createDebugMailbox(),
+    ...(shared ? { debugMailbox: createDebugMailbox() } : {}),
   };
 }
 
@@ -47,4 +58,9 @@ export interface VmReady {
  * block or end the thread, and the debugger's commands through the debug mailbox.
  */
 export type ToVm = Extract<HostMessage, { type: 'start' | 'input' | 'menu' | 'eval' | 'ack' | 'reload' }>;
-export type FromVm = VmReady | RunnerMessage;
+/** The VM thread's event loop is free (heartbeat mode only). */
+export interface VmAlive {
+  type: 'vm-alive';
+}
+
+export type FromVm = VmReady | VmAlive | RunnerMessage;

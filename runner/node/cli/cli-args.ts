@@ -37,10 +37,16 @@ export interface ConvertCommand {
   outputPath: string;
 }
 
+export interface ExportCommand {
+  command: 'export';
+  cartPath: string;
+  htmlPath: string;
+}
+
 export interface HelpCommand {
   command: 'help';
   /** The command whose usage to print (`nibble run --help`); absent: all of it. */
-  topic?: 'run' | 'convert';
+  topic?: 'run' | 'convert' | 'export';
 }
 
 export const DEFAULT_FRAMES = 60;
@@ -99,12 +105,24 @@ Options:
   --help            print this help
 `;
 
+export const EXPORT_USAGE = `Usage: nibble export <cart> <game.html>
+
+Exports a Lua cart (.lua, .tic or .png) as one HTML file that plays the game in a browser,
+offline: the player, the Lua VM and the cart all inside it, nothing fetched from anywhere.
+It works when opened as a file and from any static web host.
+
+Options:
+  --help            print this help
+`;
+
 export const USAGE = `Usage: nibble run <cart> [options]
        nibble convert <in> <out>
+       nibble export <cart> <game.html>
        nibble <command> --help
 
 nibble run: ${RUN_USAGE.slice(RUN_USAGE.indexOf('\n\n') + 2)}
-nibble convert: ${CONVERT_USAGE.slice(CONVERT_USAGE.indexOf('\n\n') + 2)}`;
+nibble convert: ${CONVERT_USAGE.slice(CONVERT_USAGE.indexOf('\n\n') + 2)}
+nibble export: ${EXPORT_USAGE.slice(EXPORT_USAGE.indexOf('\n\n') + 2)}`;
 
 export class UsageError extends Error {}
 
@@ -259,21 +277,34 @@ function asksForHelp<C>(args: string[], options: Record<string, Option<C>>): boo
   return tokens(args, options).some((token) => token.kind === 'option' && !token.inlineValue && (token.rawName === '--help' || token.rawName === '-h'));
 }
 
-export function parseArgs(argv: string[]): RunCommand | ConvertCommand | HelpCommand {
+/** The two file names of `nibble convert` and `nibble export`, which take no options. */
+function twoPaths(command: string, rest: string[], what: string): [string, string] {
+  const paths: string[] = [];
+  parseCommand(
+    rest,
+    {},
+    paths,
+    (arg) => paths.push(arg),
+    (arg) => `nibble ${command} takes no options, got ${arg}`,
+  );
+  if (paths.length !== 2) usageError(`nibble ${command} needs ${what}, got ${paths.length} argument${paths.length === 1 ? '' : 's'}`);
+  return [paths[0], paths[1]];
+}
+
+export function parseArgs(argv: string[]): RunCommand | ConvertCommand | ExportCommand | HelpCommand {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return { command: 'help' };
   const [command, ...rest] = argv;
-  if ((command === 'run' || command === 'convert') && asksForHelp(rest, command === 'run' ? RUN_OPTIONS : {})) return { command: 'help', topic: command };
+  if ((command === 'run' || command === 'convert' || command === 'export') && asksForHelp(rest, command === 'run' ? RUN_OPTIONS : {})) {
+    return { command: 'help', topic: command };
+  }
   if (command === 'convert') {
-    const paths: string[] = [];
-    parseCommand(
-      rest,
-      {},
-      paths,
-      (arg) => paths.push(arg),
-      (arg) => `nibble convert takes no options, got ${arg}`,
-    );
-    if (paths.length !== 2) usageError(`nibble convert needs an input and an output file, got ${paths.length} argument${paths.length === 1 ? '' : 's'}`);
-    return { command: 'convert', inputPath: paths[0], outputPath: paths[1] };
+    const [inputPath, outputPath] = twoPaths(command, rest, 'an input and an output file');
+    return { command: 'convert', inputPath, outputPath };
+  }
+  if (command === 'export') {
+    const [cartPath, htmlPath] = twoPaths(command, rest, 'a cart and the HTML file to write');
+    if (!/\.html?$/i.test(htmlPath)) usageError(`nibble export writes an HTML file: name it with .html (got ${htmlPath})`);
+    return { command: 'export', cartPath, htmlPath };
   }
   if (command !== 'run') usageError(`unknown command ${JSON.stringify(command)}`);
   const run: RunCommand = { command: 'run', cartPath: '', frames: DEFAULT_FRAMES, json: false, deterministic: false, hangMs: DEFAULT_HANG_MS };

@@ -10,7 +10,7 @@ import { escapeControls, jsonWithoutControls } from '../../common/control-chars.
 import { loadCartFile, saveCartFile } from '../cart-file.js';
 import { runHeadless } from '../headless-run.js';
 import { readPmemFile, writePmemFile } from '../pmem-file.js';
-import { CONVERT_USAGE, parseArgs, RUN_USAGE, USAGE, UsageError, type ConvertCommand, type RunCommand } from './cli-args.js';
+import { CONVERT_USAGE, EXPORT_USAGE, parseArgs, RUN_USAGE, USAGE, UsageError, type ConvertCommand, type ExportCommand, type RunCommand } from './cli-args.js';
 
 /** Loads a cart and says on stderr what was repaired in it (packed carts), as the studio's console does. */
 async function loadReporting(path: string): Promise<LoadedCart> {
@@ -145,6 +145,15 @@ async function convert(cmd: ConvertCommand): Promise<number> {
   return 0;
 }
 
+/** Writes the game's HTML file and says how big it is. */
+async function exportHtml(cmd: ExportCommand): Promise<number> {
+  // Loaded only here: a run never needs the exporter.
+  const { exportGame } = await import('../export-game.js');
+  const bytes = await exportGame(cmd.cartPath, cmd.htmlPath);
+  process.stdout.write(`${escapeControls(`${cmd.htmlPath}: ${(bytes / 1024).toFixed(0)} KB`)}\n`);
+  return 0;
+}
+
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
@@ -153,10 +162,11 @@ async function main(argv: string[]): Promise<number> {
   try {
     const cmd = parseArgs(argv);
     if (cmd.command === 'help') {
-      process.stdout.write(cmd.topic === 'run' ? RUN_USAGE : cmd.topic === 'convert' ? CONVERT_USAGE : USAGE);
+      process.stdout.write(cmd.topic === 'run' ? RUN_USAGE : cmd.topic === 'convert' ? CONVERT_USAGE : cmd.topic === 'export' ? EXPORT_USAGE : USAGE);
       return 0;
     }
     if (cmd.command === 'convert') return await convert(cmd);
+    if (cmd.command === 'export') return await exportHtml(cmd);
     return await run(cmd);
   } catch (err) {
     if (err instanceof UsageError) {

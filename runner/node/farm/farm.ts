@@ -115,7 +115,7 @@ export class FarmCart {
   readonly #listeners: Listeners = { frame: [], trace: [], end: [], restarted: [] };
   /** The worker running it, its control block and the remote end of its hook. */
   worker: PoolWorker | undefined;
-  control = createControlBlock();
+  control = createControlBlock(true);
   remote: CartRemote | undefined;
   createMs = 0;
 
@@ -206,7 +206,7 @@ export class FarmCart {
   /** Starts over on another worker: a fresh VM, every frame asked for run again. */
   restart(reason: string): void {
     this.frames = 0;
-    this.control = createControlBlock();
+    this.control = createControlBlock(true);
     this.remote = undefined;
     this.emit('restarted', reason);
   }

@@ -125,6 +125,7 @@ export class FarmWorker {
       const shared: MachineInit = {
         control: init.control,
         ram: new SharedArrayBuffer(RAM_BYTES),
+        heartbeat: false,
         alwaysOnHook: false,
         memoryLimitBytes: init.memoryLimitBytes,
         instructionBudget: 0,

@@ -52,6 +52,8 @@ export interface HookOptions {
   alwaysOn: boolean;
   /** Lua instructions a frame may run, counted in steps of ALWAYS_ON_COUNT; 0 for no budget. */
   instructionBudget: number;
+  /** No thread watches this one's memory (VmThreadInit.heartbeat): no hook at all. */
+  unwatched: boolean;
   /** The layout found and proven on another instance of the same wasm module (a farm's earlier cart): not looked for again. */
   provenLayout?: StateLayout;
 }
@@ -59,6 +61,8 @@ export interface HookOptions {
 export class VmHook {
   readonly fn: number;
   readonly layout: StateLayout | null;
+  /** Whether the count hook is set on the cart's state all the time. */
+  readonly alwaysOn: boolean;
   readonly note: string | undefined;
   readonly #ar: number;
   /** What the Lua hook runs: #serveHook, except while the self-test puts its own probe here. */
@@ -103,7 +107,9 @@ export class VmHook {
     this.#budget = options.instructionBudget;
     let layout: StateLayout | null = null;
     let note: string | undefined;
-    if (this.#budget > 0) note = `a budget of ${this.#budget} instructions a frame keeps the count hook on`;
+    if (options.unwatched && this.#budget === 0 && !options.alwaysOn) {
+      note = 'this page cannot share memory between threads (it is not cross-origin isolated): a hung frame can be stopped, not paused';
+    } else if (this.#budget > 0) note = `a budget of ${this.#budget} instructions a frame keeps the count hook on`;
     else if (options.alwaysOn) note = 'the host asked for an always-on hook';
     else if (!options.memoryShared) note = 'the VM memory could not be shared with the watchdog';
     else if (options.provenLayout) layout = options.provenLayout;
@@ -119,6 +125,7 @@ export class VmHook {
       lua.x.lua_close(scratch);
     }
     this.layout = layout;
+    this.alwaysOn = !layout && !(options.unwatched && this.#budget === 0 && !options.alwaysOn);
     this.note = note;
   }
 
@@ -140,7 +147,7 @@ export class VmHook {
     const line = this.#breakpoints.size > 0 || this.#step !== undefined;
     // With a line hook, Lua decrements the hook count at every instruction, so the watchdog's write
     // of it could be lost; the count hook then stays on too, and serves the watchdog by itself.
-    const mask = (this.layout && !line ? 0 : LUA_MASKCOUNT) | (line ? LUA_MASKLINE : 0);
+    const mask = (this.alwaysOn || line ? LUA_MASKCOUNT : 0) | (line ? LUA_MASKLINE : 0);
     if (this.#lua.x.lua_gethookmask(L) === mask) return;
     this.#lua.x.lua_sethook(L, mask === 0 ? 0 : this.fn, mask, ALWAYS_ON_COUNT);
   }

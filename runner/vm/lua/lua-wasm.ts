@@ -138,7 +138,10 @@ export async function loadLuaWasm(glue: GlueSource, options: LuaWasmOptions): Pr
 }
 
 /** One instance of a compiled Lua module: its own linear memory, so its own heap. */
-export async function instantiateLuaWasm(compiled: CompiledLuaWasm, glue: Pick<GlueSource, 'location' | 'factory'>): Promise<LuaWasm & { patchErrors: string[] }> {
+export async function instantiateLuaWasm(
+  compiled: CompiledLuaWasm,
+  glue: Pick<GlueSource, 'location' | 'factory'>,
+): Promise<LuaWasm & { patchErrors: string[] }> {
   let exports: WebAssembly.Exports | undefined;
   // wasmoon offers no way to pass a module or to reach the raw exports, so the instantiation it makes is
   // intercepted for the moment it runs. Other modules instantiated meanwhile (Node's fetch compiles
@@ -169,7 +172,8 @@ export async function instantiateLuaWasm(compiled: CompiledLuaWasm, glue: Pick<G
   }
   if (!exports) throw new Error('the Lua wasm module was not instantiated');
   const x = exports as unknown as LuaExports;
-  const shared = x.memory.buffer instanceof SharedArrayBuffer;
+  // Where memory cannot be shared (a page without cross-origin isolation) there is no SharedArrayBuffer to test against.
+  const shared = typeof SharedArrayBuffer === 'function' && x.memory.buffer instanceof SharedArrayBuffer;
   const table = (exports as { __indirect_function_table?: WebAssembly.Table }).__indirect_function_table;
   const addFunction = table
     ? (fn: (...args: number[]) => number | void, sig: string) => addToTable(table, compiled.wrappers, fn, sig)

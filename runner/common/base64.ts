@@ -1,4 +1,4 @@
-// Bytes kept in localStorage, which holds only strings.
+// Bytes as base64 text: kept in localStorage (which holds only strings), embedded in an exported game's page.
 
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';

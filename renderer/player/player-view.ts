@@ -1,0 +1,195 @@
+// The game view of a player: the screen filling its element at integer scale, the keyboard, up to
+// four gamepads and the mouse, the sound, the system menu on Esc, fullscreen, and the screens shown
+// when the game ends (exit(), an error, a game that stopped answering). It runs the cart through
+// any RunnerLink and keeps its pmem in the storage it is given, as the studio does (CartRun).
+import type { Cart } from '../../runner/common/cart/index.js';
+import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
+import { StudioAudio } from '../audio/studio-audio.js';
+import { CartRun, type CartRunEvents, type FrameMessage } from '../cart-run.js';
+import { cartUsesMouse, withCursor } from '../cursor-overlay.js';
+import { button, el } from '../dom.js';
+import { menuItems } from '../game-menu.js';
+import { InputCapture } from '../input-capture.js';
+import type { RunnerLink } from '../runner-link/runner-link.js';
+import { Screen } from '../screen.js';
+import type { StudioState } from '../studio-state.js';
+import { EndScreen } from './end-screen.js';
+import { isFullscreenKey, toggleFullscreen } from './fullscreen.js';
+import { SystemMenu } from './system-menu.js';
+
+/** A frame busy this long means the game stopped answering: the player ends it and offers a restart. */
+export const HUNG_AFTER_MS = 2000;
+
+export interface PlayerGame {
+  cart: Cart;
+  /** The cart's file name, for messages. */
+  name: string;
+  /** The line under the screen: title, author, description. */
+  info: string;
+}
+
+export class PlayerView {
+  readonly element: HTMLElement;
+  readonly #game: PlayerGame;
+  readonly #screen: Screen;
+  readonly #run: CartRun;
+  readonly #input: InputCapture;
+  readonly #audio: StudioAudio;
+  readonly #menu: SystemMenu;
+  readonly #end: EndScreen;
+  /** The player ended the run because it stopped answering (its 'stopped' is not the cart's exit()). */
+  #hung: { ms: number; line: number | undefined } | null = null;
+  #failure = '';
+  #framesShown = 0;
+
+  /** host: the element the view fills (it should fill the window, or whatever the game gets). */
+  /** audioWorkletUrl: the frame-player worklet's module (see StudioAudio). */
+  static async create(host: HTMLElement, game: PlayerGame, link: RunnerLink, storage: KeyValueStorage, audioWorkletUrl: string): Promise<PlayerView> {
+    const screenHost = el('div', 'player-screen');
+    screenHost.tabIndex = 0;
+    screenHost.setAttribute('aria-label', `${game.name}: the game's screen`);
+    const stage = el('div', 'player-stage', screenHost);
+    host.append(stage);
+    return new PlayerView(host, stage, await Screen.create(screenHost), game, link, storage, new StudioAudio(audioWorkletUrl));
+  }
+
+  private constructor(host: HTMLElement, stage: HTMLElement, screen: Screen, game: PlayerGame, link: RunnerLink, storage: KeyValueStorage, audio: StudioAudio) {
+    this.element = host;
+    this.#audio = audio;
+    this.#game = game;
+    this.#screen = screen;
+    this.#run = new CartRun(link, storage, this.#runEvents());
+    this.#input = new InputCapture({
+      target: screen.element,
+      toFramePoint: (x, y) => screen.toFramePoint(x, y),
+      pixelScale: () => screen.pixelScale(),
+      isLive: () => this.#run.running && !this.#menu.isOpen && !this.#end.isOpen,
+      send: (input) => this.#run.sendInput(input),
+    });
+    this.#menu = new SystemMenu(stage, {
+      resume: () => this.#focus(),
+      reset: () => this.start(),
+      pick: (index) => {
+        this.#run.pickMenuItem(index);
+        this.#focus();
+      },
+      setVolume: (gain) => this.#audio.setVolume(gain),
+      setMuted: (muted) => this.#audio.setMuted(muted),
+    });
+    this.#end = new EndScreen(stage, () => this.start());
+    const fullscreen = button('⛶', 'player-fullscreen', () => toggleFullscreen(host), 'Fullscreen (F11, Alt+Enter)');
+    host.append(el('div', 'player-bar', el('span', 'player-info', game.info), fullscreen));
+    host.classList.add('player');
+    this.#audio.unlockOn(window);
+    screen.onTick(() => this.#input.poll());
+    screen.element.addEventListener('pointerdown', () => this.#focus());
+    window.addEventListener('keydown', (e) => this.#onKey(e));
+  }
+
+  /** Starts the game, or starts it again from the beginning (the link ends a live run without a report). */
+  start(): void {
+    this.#hung = null;
+    this.#menu.close();
+    this.#end.hide();
+    this.#failure = '';
+    this.#screen.clear();
+    this.#input.reset();
+    this.#run.start({ cart: this.#game.cart, name: this.#game.name, fromElsewhere: false });
+    this.#focus();
+  }
+
+  get state(): StudioState {
+    return this.#run.state;
+  }
+
+  lastFrame(): Uint8Array | null {
+    return this.#screen.lastFrame();
+  }
+
+  /** Frames the page drew in the last second, whatever the cart does. */
+  screenFps(): number {
+    return this.#screen.studioFps();
+  }
+
+  /** Frames of the cart shown since the page opened. */
+  get framesShown(): number {
+    return this.#framesShown;
+  }
+
+  #focus(): void {
+    this.#screen.element.focus();
+  }
+
+  #onKey(e: KeyboardEvent): void {
+    if (isFullscreenKey(e)) {
+      e.preventDefault();
+      toggleFullscreen(this.element);
+      return;
+    }
+    if (e.code !== 'Escape' || e.repeat || this.#end.isOpen) return;
+    e.preventDefault();
+    if (this.#menu.isOpen) {
+      this.#menu.close();
+      this.#focus();
+    } else if (this.#run.running) {
+      this.#input.releaseAll();
+      this.#menu.open(menuItems(this.#game.cart.code) ?? []);
+    }
+  }
+
+  #runEvents(): CartRunEvents {
+    return {
+      stateChanged: (state) => this.#showState(state),
+      frame: (frame) => this.#showFrame(frame),
+      sandbox: () => {},
+      trace: (text) => console.log(text),
+      info: (text) => console.info(`${this.#game.name}: ${text}`),
+      warn: (text) => console.warn(`${this.#game.name}: ${text}`),
+      error: (text) => console.error(`${this.#game.name}: ${text}`),
+      failed: (message, line) => {
+        this.#failure = line === undefined || message.includes(`line ${line}`) ? message : `${message} (line ${line})`;
+      },
+      busy: (ms, line) => {
+        if (ms < HUNG_AFTER_MS || this.#hung) return;
+        this.#hung = { ms, line };
+        // After the run has taken in this 'busy' (it is telling us of it now).
+        queueMicrotask(() => this.#run.stop());
+      },
+      // The game page has no debugger: nothing asks for these.
+      paused: () => {},
+      inspection: () => {},
+      ram: () => {},
+      reloaded: () => {},
+    };
+  }
+
+  #showFrame(frame: FrameMessage): void {
+    this.#framesShown += 1;
+    this.#input.setRelative(frame.relativeMouse);
+    const pointer = frame.relativeMouse ? null : this.#input.pointer();
+    const cart = this.#game.cart;
+    const cursor = pointer && cartUsesMouse(cart.code);
+    this.#screen.element.classList.toggle('cart-cursor', Boolean(cursor));
+    this.#screen.showFrame(cursor ? withCursor(frame.pixels, frame.cursor, pointer, cart) : frame.pixels);
+    this.#audio.push(frame.audio);
+  }
+
+  #showState(state: StudioState): void {
+    this.#screen.setBusy(state === 'busy');
+    if (state !== 'running') this.#audio.silence();
+    if (state === 'running' || state === 'busy') return;
+    this.#menu.close();
+    this.#input.releaseAll();
+    this.#screen.element.classList.remove('cart-cursor');
+    const hung = this.#hung;
+    if (hung) {
+      const where = hung.line ? ` at line ${hung.line}` : '';
+      this.#end.show(
+        'The game stopped responding',
+        `${this.#game.name} was busy in one frame for over ${Math.floor(hung.ms / 1000)} s${where}, so it was stopped.`,
+        'Restart',
+      );
+    } else if (state === 'error') this.#end.show('The game crashed', this.#failure, 'Restart');
+    else if (state === 'stopped') this.#end.show('GAME OVER', '', 'Play again');
+  }
+}
