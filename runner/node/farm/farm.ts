@@ -3,7 +3,8 @@
 // They run on a pool of worker threads in time slices: a thread of its own, the slice timer,
 // preempts a frame that outlives its slice (the frame goes on at the cart's next turn). This thread
 // is their watchdog: it stops a cart whose frame outlives the hang limit and replaces a worker
-// stuck inside one C call, restarting its other carts on another worker. With no frames asked for, no thread of the farm runs.
+// stuck inside one C call, restarting its other carts on another worker. With no frames asked
+// for, no thread of the farm runs.
 import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { FarmCartStatus, FromFarmWorker, ToFarmWorker } from '../../common/farm/farm-messages.js';
@@ -80,9 +81,9 @@ export interface FarmStats {
   ended: number;
   /** Workers replaced because a cart was stuck inside one C call. */
   workersReplaced: number;
-  /** Frames preempted at the end of their slice (by themselves, or by the watchdog where they could not be). */
+  /** Frames preempted at the end of their slice (by the slice timer), counted by the workers. */
   preemptions: number;
-  /** Mean time to make a cart's VM (instantiate, machine, self-test), in the workers. */
+  /** Mean time to make a cart's VM (instantiate, machine), in the workers, other carts' slices meanwhile left out. */
   meanCreateMs: number;
   /** The process's resident memory; absent where it cannot be read (under the kernel sandbox, /proc is closed). */
   rssMb?: number;
