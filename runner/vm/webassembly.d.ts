@@ -11,8 +11,14 @@ declare namespace WebAssembly {
     readonly buffer: ArrayBuffer | SharedArrayBuffer;
     grow(delta: number): number;
   }
+  interface ModuleImportDescriptor {
+    module: string;
+    name: string;
+    kind: string;
+  }
   class Module {
     constructor(bytes: BufferSource);
+    static imports(module: Module): ModuleImportDescriptor[];
   }
   class Instance {
     constructor(module: Module, imports?: Imports);
@@ -21,6 +27,7 @@ declare namespace WebAssembly {
   class Table {
     readonly length: number;
     grow(delta: number): number;
+    get(index: number): unknown;
     set(index: number, value: unknown): void;
   }
   type ExportValue = ((...args: never[]) => unknown) | Memory | object;

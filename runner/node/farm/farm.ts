@@ -260,7 +260,7 @@ export class Farm {
     const toTimer = new MessageChannel();
     const data: FarmWorkerData = {
       timerPort: toTimer.port1,
-      glue: { location: this.#glue.location, bytes: this.#glue.bytes },
+      glue: { bytes: this.#glue.bytes },
       block,
       wake: this.#wake,
       sliceMs: this.#options.sliceMs,

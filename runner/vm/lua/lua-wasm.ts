@@ -2,6 +2,7 @@
 // C API exports. The raw exports skip wasmoon's wrappers (which cost ~3.5 us per call) so that
 // API calls from the cart stay in the 0.2 us range.
 import type { LuaFactory } from 'wasmoon';
+import { luaRuntimeImports } from './lua-runtime.js';
 import { bytesToPages, patchMemory } from './wasm-memory-patch.js';
 
 type Ptr = number;
@@ -117,7 +118,7 @@ export interface CompiledLuaWasm {
 }
 
 /** Patches and compiles the Lua wasm module; instantiateLuaWasm then makes instances of it. */
-export async function compileLuaWasm(glue: GlueSource, options: LuaWasmOptions): Promise<CompiledLuaWasm> {
+export async function compileLuaWasm(glue: Pick<GlueSource, 'bytes'>, options: LuaWasmOptions): Promise<CompiledLuaWasm> {
   const patchErrors: string[] = [];
   const growPages = bytesToPages(options.memoryLimitBytes);
   let bytes = glue.bytes;
@@ -179,6 +180,27 @@ export async function instantiateLuaWasm(
     ? (fn: (...args: number[]) => number | void, sig: string) => addToTable(table, compiled.wrappers, fn, sig)
     : (fn: (...args: number[]) => number | void, sig: string) => module.addFunction(fn, sig);
   return { x, addFunction, shared, patchErrors: [...compiled.patchErrors] };
+}
+
+/**
+ * One instance of a compiled Lua module on the small runtime of lua-runtime.ts instead of wasmoon's
+ * glue: for a host that makes many (a cart farm). Synchronous, so no other work runs in between.
+ */
+export function instantiateLeanLuaWasm(compiled: CompiledLuaWasm): LuaWasm & { patchErrors: string[] } {
+  let exports: WebAssembly.Exports | undefined;
+  const imports = luaRuntimeImports(compiled.module, () => exports as never);
+  exports = new WebAssembly.Instance(compiled.module, imports).exports;
+  const start = exports as { emscripten_stack_init(): void; __wasm_call_ctors(): void };
+  start.emscripten_stack_init();
+  start.__wasm_call_ctors();
+  const x = exports as unknown as LuaExports;
+  const table = exports.__indirect_function_table as WebAssembly.Table;
+  return {
+    x,
+    addFunction: (fn, sig) => addToTable(table, compiled.wrappers, fn, sig),
+    shared: x.memory.buffer instanceof SharedArrayBuffer,
+    patchErrors: [...compiled.patchErrors],
+  };
 }
 
 const WASM_TYPE: Record<string, number> = { i: 0x7f, j: 0x7e, f: 0x7d, d: 0x7c };
