@@ -49,9 +49,18 @@ export const WorkerSlot = {
   CART: 0,
   /** Incremented at the start of each slice. */
   SLICE: 1,
-  /** Frames preempted so far (at their slice's end, or by the watchdog). */
+  /** Frames preempted so far at their slice's end. */
   PREEMPTED: 2,
+  /** The mean length of a turn that ended with its frame preempted, in microseconds. */
+  PREEMPTED_TURN_US: 3,
+  /** When the current slice began (farmClock, modulo 2^32): the slice timer counts from there, however late it looks. */
+  STARTED_MS: 4,
 } as const;
+
+/** Milliseconds since `origin` (an epoch time the farm chose), the same on every thread, wrapped to 32 bits. */
+export function farmClock(origin: number): number {
+  return Math.round(performance.timeOrigin + performance.now() - origin) | 0;
+}
 
 export function createWorkerBlock(): Int32Array {
   return new Int32Array(new SharedArrayBuffer(4 * Object.keys(WorkerSlot).length));

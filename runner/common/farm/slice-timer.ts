@@ -5,7 +5,7 @@
 // slice runs, and sleeps for good again once none does.
 import { Request } from '../vm-link/control-block.js';
 import { requestOnCart, type CartRemote } from './cart-request.js';
-import { WorkerSlot } from './farm-messages.js';
+import { farmClock, WorkerSlot } from './farm-messages.js';
 
 export type ToSliceTimer =
   /** From the main thread: a worker to watch (its slice block, farm-messages.ts), and one that is gone. */
@@ -21,9 +21,8 @@ export const WAKE = 0;
 
 interface Watched {
   block: Int32Array;
-  /** The slice last seen there, and when this thread first saw it. */
+  /** The slice last seen there, and whether it was preempted. */
   slice: number;
-  since: number;
   preempted: boolean;
 }
 
@@ -32,9 +31,12 @@ export class SliceTimer {
   readonly #carts = new Map<number, { control: Int32Array; remote?: CartRemote }>();
   readonly #wake: Int32Array;
   readonly #sliceMs: number;
+  readonly #origin: number;
   readonly #receive: () => ToSliceTimer | undefined;
-  constructor(wake: Int32Array, sliceMs: number, receive: () => ToSliceTimer | undefined) {
+  /** origin: the farm's clock origin (farmClock). */
+  constructor(wake: Int32Array, sliceMs: number, origin: number, receive: () => ToSliceTimer | undefined) {
     this.#receive = receive;
+    this.#origin = origin;
     this.#sliceMs = sliceMs;
     this.#wake = wake;
   }
@@ -47,14 +49,14 @@ export class SliceTimer {
       // Read before looking: a slice that starts while this thread looks then cuts its sleep short.
       const seen = Atomics.load(this.#wake, WAKE);
       this.#takeMessages();
-      const busy = this.#look(performance.now());
+      const busy = this.#look(farmClock(this.#origin));
       Atomics.wait(this.#wake, WAKE, seen, busy ? tick : Infinity);
     }
   }
 
   #takeMessages(): void {
     for (let msg = this.#receive(); msg; msg = this.#receive()) {
-      if (msg.type === 'worker') this.#workers.set(msg.index, { block: msg.block, slice: -1, since: 0, preempted: false });
+      if (msg.type === 'worker') this.#workers.set(msg.index, { block: msg.block, slice: -1, preempted: false });
       else if (msg.type === 'retire') this.#workers.delete(msg.index);
       else if (msg.type === 'cart') this.#carts.set(msg.id, { control: msg.control, remote: msg.remote });
       else this.#carts.delete(msg.id);
@@ -72,12 +74,10 @@ export class SliceTimer {
         continue;
       }
       busy = true;
-      if (slice !== w.slice) {
-        Object.assign(w, { slice, since: now, preempted: false });
-        continue;
-      }
+      if (slice !== w.slice) Object.assign(w, { slice, preempted: false });
       const cart = this.#carts.get(id);
-      if (cart && !w.preempted && now - w.since >= this.#sliceMs) {
+      const elapsed = (now - Atomics.load(w.block, WorkerSlot.STARTED_MS)) | 0;
+      if (cart && !w.preempted && elapsed >= this.#sliceMs) {
         w.preempted = true;
         requestOnCart(cart.control, cart.remote, Request.PREEMPT);
       }

@@ -7,6 +7,8 @@ import { SliceTimer, type ToSliceTimer } from '../../common/farm/slice-timer.js'
 export interface FarmTimerData {
   wake: Int32Array;
   sliceMs: number;
+  /** The farm's clock origin (farmClock). */
+  origin: number;
   /** From the main thread. The thread sleeps in Atomics.wait, not in an event loop: ports are read between looks. */
   port: MessagePort;
 }
@@ -34,4 +36,4 @@ function receive(): ToSliceTimer | undefined {
   return undefined;
 }
 
-new SliceTimer(data.wake, data.sliceMs, receive).run();
+new SliceTimer(data.wake, data.sliceMs, data.origin, receive).run();

@@ -81,8 +81,13 @@ export interface FarmStats {
   ended: number;
   /** Workers replaced because a cart was stuck inside one C call. */
   workersReplaced: number;
-  /** Frames preempted at the end of their slice (by the slice timer), counted by the workers. */
+  /** Turns that ended with their frame preempted at the slice's end (by the slice timer), counted by the workers. */
   preemptions: number;
+  /**
+   * Mean length of a turn that ended with its frame preempted (sliceMs, plus how late the
+   * preemption came): what a busy or hung cart delays the other carts of its worker by, each round.
+   */
+  meanPreemptedTurnMs: number;
   /** Mean time to make a cart's VM (instantiate, machine), in the workers, other carts' slices meanwhile left out. */
   meanCreateMs: number;
   /** The process's resident memory; absent where it cannot be read (under the kernel sandbox, /proc is closed). */
@@ -224,6 +229,8 @@ export class Farm {
   /** The slice timer's thread (slice-timer.ts), the port it reads and the integer that wakes it. */
   #sliceTimer: { thread: Worker; port: MessagePort } | undefined;
   readonly #wake = new Int32Array(new SharedArrayBuffer(4));
+  /** Where the farm's clock starts (farmClock). */
+  readonly #origin = performance.timeOrigin + performance.now();
   #closed = false;
   /** The kernel sandbox's state, when the farm was asked to apply it. */
   sandbox: SandboxState | undefined;
@@ -246,7 +253,7 @@ export class Farm {
 
   async start(): Promise<void> {
     const { port1, port2 } = new MessageChannel();
-    const timerData: FarmTimerData = { wake: this.#wake, sliceMs: this.#options.sliceMs, port: port2 };
+    const timerData: FarmTimerData = { wake: this.#wake, sliceMs: this.#options.sliceMs, origin: this.#origin, port: port2 };
     this.#sliceTimer = { thread: new Worker(new URL('./farm-timer.js', import.meta.url), { workerData: timerData, transferList: [port2] }), port: port1 };
     await Promise.all(Array.from({ length: this.#options.workers }, () => this.#spawn()));
     if (this.#options.sandbox) {
@@ -264,6 +271,7 @@ export class Farm {
       block,
       wake: this.#wake,
       sliceMs: this.#options.sliceMs,
+      origin: this.#origin,
       hangMs: this.#options.hangMs,
       memoryLimitBytes: this.#options.memoryMbPerCart * MB,
     };
@@ -451,6 +459,7 @@ export class Farm {
       ended: this.#ended,
       workersReplaced: this.#replaced,
       preemptions: this.#pool.reduce((sum, w) => sum + Atomics.load(w.block, WorkerSlot.PREEMPTED), 0),
+      meanPreemptedTurnMs: meanPreemptedTurnMs(this.#pool.map((w) => w.block)),
       meanCreateMs: this.#createMs.count ? this.#createMs.sum / this.#createMs.count : 0,
       ...residentMb(),
     };
@@ -480,6 +489,18 @@ export class Farm {
     ]);
     timer?.port.close();
   }
+}
+
+/** The workers' means, weighted by their preemptions. */
+function meanPreemptedTurnMs(blocks: Int32Array[]): number {
+  let count = 0;
+  let us = 0;
+  for (const block of blocks) {
+    const n = Atomics.load(block, WorkerSlot.PREEMPTED);
+    count += n;
+    us += n * Atomics.load(block, WorkerSlot.PREEMPTED_TURN_US);
+  }
+  return count ? us / count / 1000 : 0;
 }
 
 function residentMb(): { rssMb?: number } {

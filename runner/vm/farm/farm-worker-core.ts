@@ -5,7 +5,7 @@
 // no queue and cost nothing: with none left the worker waits for messages.
 import { clipText } from '../../common/clip-text.js';
 import type { FarmCartInit, FarmCartStatus, FromFarmWorker, ToFarmWorker } from '../../common/farm/farm-messages.js';
-import { WorkerSlot } from '../../common/farm/farm-messages.js';
+import { farmClock, WorkerSlot } from '../../common/farm/farm-messages.js';
 import { WAKE, type ToSliceTimer } from '../../common/farm/slice-timer.js';
 import { scheduledInput } from '../../common/input-schedule.js';
 import { RAM_BYTES } from '../../common/memory-map.js';
@@ -29,6 +29,8 @@ export interface FarmWorkerPort {
 export interface FarmWorkerOptions {
   /** How long a cart runs before the next one gets its turn. */
   sliceMs: number;
+  /** The farm's clock origin (farmClock). */
+  origin: number;
   /** A frame busy for longer than this in all (its slices added up) ends the cart as hung. */
   hangMs: number;
 }
@@ -62,7 +64,9 @@ export class FarmWorker {
   /** Frame and audio buffers for frames whose pixels stay here. */
   readonly #scratchFrame = new Uint8Array(FRAME_BYTES);
   readonly #scratchAudio = new Int16Array(AUDIO_SAMPLES);
-  /** Time spent in carts' slices so far. */
+  /** Preempted turns so far, and their time added up. */
+  readonly #preempted = { count: 0, ms: 0 };
+  /** Time spent in carts' turns so far. */
   #slicesMs = 0;
   /** Where this build's lua_State keeps its hook fields, found and proven once. */
   #provenLayout: StateLayout | undefined;
@@ -115,7 +119,7 @@ export class FarmWorker {
   async #add(init: FarmCartInit): Promise<void> {
     const started = performance.now();
     const slicesBefore = this.#slicesMs;
-    // Other carts' slices may run while the VM is instantiated: their time is not this cart's.
+    // Other carts' turns may run while the VM is instantiated: their time is not this cart's.
     const createMs = () => performance.now() - started - (this.#slicesMs - slicesBefore);
     let machine: CartMachine;
     const events = { send: (m: RunnerMessage) => this.#machineMessage(init.id, m) };
@@ -168,7 +172,7 @@ export class FarmWorker {
       queued: false,
     };
     this.#carts.set(init.id, cart);
-    const boot = this.#run(cart, () => this.#guarded(cart, () => machine.boot()));
+    const boot = this.#timed(() => this.#run(cart, () => this.#guarded(cart, () => machine.boot())));
     if (boot !== 'ok') {
       this.#end(cart, boot);
       return;
@@ -176,8 +180,19 @@ export class FarmWorker {
     this.#schedule(cart);
   }
 
+  /** A cart's turn (a slice, or its boot), its time added up. */
+  #timed<T>(turn: () => T): T {
+    const started = performance.now();
+    try {
+      return turn();
+    } finally {
+      this.#slicesMs += performance.now() - started;
+    }
+  }
+
   /** Runs cart code with the slice block saying whose it is, so the slice timer can preempt it and the watchdog stop it. */
   #run<T>(cart: FarmCart, body: () => T): T {
+    Atomics.store(this.#block, WorkerSlot.STARTED_MS, farmClock(this.#options.origin));
     Atomics.add(this.#block, WorkerSlot.SLICE, 1);
     Atomics.store(this.#block, WorkerSlot.CART, cart.init.id + 1);
     this.#wakeTimer();
@@ -228,34 +243,44 @@ export class FarmWorker {
       return;
     }
     cart.queued = false;
-    const started = performance.now();
-    if (this.#carts.get(cart.init.id) === cart && !cart.paused) this.#slice(cart);
-    this.#slicesMs += performance.now() - started;
+    if (this.#carts.get(cart.init.id) === cart && !cart.paused) {
+      const started = performance.now();
+      if (this.#timed(() => this.#slice(cart)) === 'preempted') this.#preemptedTurn(performance.now() - started);
+    }
     if (cart.pending > 0) this.#schedule(cart);
     this.#port.later(() => this.#turn());
   }
 
-  #slice(cart: FarmCart): void {
+  /** How long the turns that ended in a preemption last, on average, where the main thread can read it. */
+  #preemptedTurn(ms: number): void {
+    this.#preempted.count++;
+    this.#preempted.ms += ms;
+    Atomics.store(this.#block, WorkerSlot.PREEMPTED, this.#preempted.count);
+    Atomics.store(this.#block, WorkerSlot.PREEMPTED_TURN_US, Math.round((this.#preempted.ms / this.#preempted.count) * 1000));
+  }
+
+  /** Runs the cart's frames until its slice is over; 'preempted' when its last frame was. */
+  #slice(cart: FarmCart): 'preempted' | undefined {
     const sliceEnd = performance.now() + this.#options.sliceMs;
-    this.#run(cart, () => {
+    return this.#run(cart, () => {
       while (cart.pending > 0 && this.#carts.get(cart.init.id) === cart) {
         const started = performance.now();
         const result = this.#guarded(cart, () => this.#frame(cart));
         const now = performance.now();
         if (result === 'preempted') {
-          Atomics.add(this.#block, WorkerSlot.PREEMPTED, 1);
           cart.frameMs = (cart.frameMs ?? 0) + (now - started);
           // Past its hang limit, the frame's next turn stops it at once (the hook raises errors).
           if (cart.frameMs > this.#options.hangMs) Atomics.store(cart.init.control, Slot.REQUEST, Request.STOP);
-          return;
+          return 'preempted';
         }
         cart.frameMs = undefined;
         if (result !== 'ok') {
           this.#end(cart, result);
-          return;
+          return undefined;
         }
-        if (now >= sliceEnd) return;
+        if (now >= sliceEnd) return undefined;
       }
+      return undefined;
     });
   }
 

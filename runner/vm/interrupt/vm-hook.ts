@@ -196,8 +196,9 @@ export class VmHook {
   enterFrameThread(T: LuaState): void {
     this.#frameThread = T;
     Atomics.store(this.#control, Slot.THREAD, T);
+    // A request armed on the thread THREAD named just before (the main thread) is served here.
     const request = Atomics.load(this.#control, Slot.REQUEST);
-    if (request === Request.STOP) this.#lua.x.lua_sethook(T, this.fn, LUA_MASKCOUNT, 1);
+    if (request === Request.STOP || request === Request.PREEMPT) this.#lua.x.lua_sethook(T, this.fn, LUA_MASKCOUNT, 1);
   }
 
   /** The preemptible callback has yielded or ended. */

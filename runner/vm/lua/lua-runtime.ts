@@ -37,6 +37,9 @@ export function luaRuntimeImports(module: WebAssembly.Module, exports: () => Run
     _emscripten_throw_longjmp() {
       throw Infinity;
     },
+    abort() {
+      throw new Error('the Lua VM aborted (native code called abort())');
+    },
     emscripten_resize_heap: (requested) => growHeap(exports().memory, requested >>> 0),
     emscripten_date_now: () => Date.now(),
     _emscripten_get_now_is_monotonic: () => 1,
