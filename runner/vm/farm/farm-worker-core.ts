@@ -192,6 +192,8 @@ export class FarmWorker {
 
   /** Runs cart code with the slice block saying whose it is, so the slice timer can preempt it and the watchdog stop it. */
   #run<T>(cart: FarmCart, body: () => T): T {
+    // A preemption the slice timer asked for after the cart's last turn had ended is not for this one.
+    Atomics.compareExchange(cart.init.control, Slot.REQUEST, Request.PREEMPT, Request.NONE);
     Atomics.store(this.#block, WorkerSlot.STARTED_MS, farmClock(this.#options.origin));
     Atomics.add(this.#block, WorkerSlot.SLICE, 1);
     Atomics.store(this.#block, WorkerSlot.CART, cart.init.id + 1);
