@@ -43,14 +43,11 @@ export class SliceTimer {
 
   /** Never returns: the thread is ended from outside. */
   run(): never {
-    // Looks a few times a slice, so that a slice ends at most a quarter of a slice late.
-    const tick = Math.max(1, this.#sliceMs / 4);
     for (;;) {
       // Read before looking: a slice that starts while this thread looks then cuts its sleep short.
       const seen = Atomics.load(this.#wake, WAKE);
       this.#takeMessages();
-      const busy = this.#look(farmClock(this.#origin));
-      Atomics.wait(this.#wake, WAKE, seen, busy ? tick : Infinity);
+      Atomics.wait(this.#wake, WAKE, seen, this.#look(farmClock(this.#origin)));
     }
   }
 
@@ -63,9 +60,9 @@ export class SliceTimer {
     }
   }
 
-  /** Preempts frames past their slice; true while any worker runs a slice. */
-  #look(now: number): boolean {
-    let busy = false;
+  /** Preempts frames past their slice; returns how long to sleep: until the next slice's end, or until woken. */
+  #look(now: number): number {
+    let sleep = Infinity;
     for (const w of this.#workers.values()) {
       const id = Atomics.load(w.block, WorkerSlot.CART) - 1;
       const slice = Atomics.load(w.block, WorkerSlot.SLICE);
@@ -73,15 +70,18 @@ export class SliceTimer {
         w.slice = -1;
         continue;
       }
-      busy = true;
       if (slice !== w.slice) Object.assign(w, { slice, preempted: false });
+      if (w.preempted) continue;
+      const left = this.#sliceMs - ((now - Atomics.load(w.block, WorkerSlot.STARTED_MS)) | 0);
       const cart = this.#carts.get(id);
-      const elapsed = (now - Atomics.load(w.block, WorkerSlot.STARTED_MS)) | 0;
-      if (cart && !w.preempted && elapsed >= this.#sliceMs) {
-        w.preempted = true;
-        requestOnCart(cart.control, cart.remote, Request.PREEMPT);
+      if (left > 0 || !cart) {
+        // A cart not heard of yet: its worker wakes this thread when it tells of it.
+        sleep = Math.min(sleep, Math.max(1, left));
+        continue;
       }
+      w.preempted = true;
+      requestOnCart(cart.control, cart.remote, Request.PREEMPT);
     }
-    return busy;
+    return sleep;
   }
 }
