@@ -139,16 +139,24 @@ async function longestGap(withHung: boolean): Promise<{ gapMs: number; turnMs: n
   return { gapMs: longest, turnMs };
 }
 
+/** Runs alternate, the better of each kept: the gap is read on this thread, where a garbage collection of the runs before adds to it. */
+const RUNS = 2;
+
 async function hungAmongOrdinary(): Promise<Figure[]> {
-  const without = await longestGap(false);
-  const withHung = await longestGap(true);
+  const runs: { without: { gapMs: number }; withHung: { gapMs: number; turnMs: number } }[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push({ without: await longestGap(false), withHung: await longestGap(true) });
+  const without = { gapMs: Math.min(...runs.map((r) => r.without.gapMs)) };
+  const withHung = {
+    gapMs: Math.min(...runs.map((r) => r.withHung.gapMs)),
+    turnMs: runs.reduce((sum, r) => sum + r.withHung.turnMs, 0) / RUNS,
+  };
   return [
     {
       key: 'farm_gap_ms',
       value: without.gapMs,
       unit: 'ms',
       about:
-        'longest wait between two frames (or the start and the first) of any of 100 small carts running 30 frames each in a farm (default workers), all started beforehand',
+        'longest wait between two frames (or the start and the first) of any of 100 small carts running 30 frames each in a farm (default workers), all started beforehand; the better of two runs',
     },
     {
       key: 'farm_gap_with_hung_ms',
@@ -160,7 +168,7 @@ async function hungAmongOrdinary(): Promise<Figure[]> {
       key: 'farm_preempted_turn_with_hung_ms',
       value: withHung.turnMs,
       unit: 'ms',
-      about: `in that run, the mean length of a turn that ended in a preemption (the hung cart's, stats().meanPreemptedTurnMs): what it delays the others by each round; the slice is ${DEFAULT_SLICE_MS} ms`,
+      about: `in those runs, the mean length of a turn that ended in a preemption (mostly the hung cart's, stats().meanPreemptedTurnMs): what it delays the others by each round; the slice is ${DEFAULT_SLICE_MS} ms`,
     },
   ];
 }
