@@ -4,6 +4,9 @@
 import { cartSourceOf } from '../runner/common/cart/index.js';
 import { pmemKeyOf } from '../runner/common/pmem/pmem-key.js';
 import { pmemSlot, type KeyValueStorage, type PmemSlot } from '../runner/common/pmem/pmem-store.js';
+import type { Capability } from './capabilities/capability.js';
+import type { GrantStore } from './capabilities/grant-store.js';
+import { RunGrants, type CapabilityQuestion } from './capabilities/run-grants.js';
 import type { InputSnapshot, MessageOf, RunnerMessage, SandboxState, StackFrame } from '../runner/common/protocol.js';
 import { unreachable } from '../runner/common/unreachable.js';
 import type { CartDocument } from './cart-document.js';
@@ -36,6 +39,8 @@ export interface CartRunEvents {
   busy(ms: number, line?: number): void;
   /** The cart is paused at line (when known), with its call stack. */
   paused(line: number | undefined, stack: StackFrame[]): void;
+  /** A cart from elsewhere wants a capability the player has not answered for: ask, without pausing it. */
+  ask(question: CapabilityQuestion): void;
 }
 
 /** What the status line shows of the run: its last second of frames and its Lua heap. */
@@ -46,23 +51,32 @@ export interface RunStats {
   luaMemory: number | null;
 }
 
+const heldKey = (hash: string | null, pmemKey: string) => `${hash}:${pmemKey}`;
+
 export class CartRun {
   readonly #link: RunnerLink;
   readonly #storage: KeyValueStorage;
   readonly #events: CartRunEvents;
   readonly #frames = new SlidingWindow();
   #state: StudioState = 'idle';
-  /** The cart of the current run: its name, and whether it came from elsewhere (see CartDocument). */
-  #cart = { name: '', fromElsewhere: false };
+  readonly #grantStore: GrantStore;
+  /** The current run's cart and capabilities. */
+  #grants: RunGrants | null = null;
   /** Where the running cart's persistent memory is kept (reference 4.2). */
   #pmem: PmemSlot | null = null;
+  /**
+   * pmem written by carts without the save capability, by cart hash and pmem key: the cart gets it
+   * back at its next run in this page, and storage gets it only if the player grants the capability.
+   */
+  readonly #heldPmem = new Map<string, { hash: string | null; pmemKey: string; bytes: Uint8Array }>();
   #pmemSaveFailed = false;
   #luaMemory: number | null = null;
 
-  /** storage: where carts' persistent memory is kept. */
-  constructor(link: RunnerLink, storage: KeyValueStorage, events: CartRunEvents) {
+  /** storage: where carts' persistent memory is kept; grants: the player's answers to carts from elsewhere. */
+  constructor(link: RunnerLink, storage: KeyValueStorage, grants: GrantStore, events: CartRunEvents) {
     this.#link = link;
     this.#storage = storage;
+    this.#grantStore = grants;
     this.#events = events;
     link.onMessage((msg) => this.#onRunnerMessage(msg));
   }
@@ -76,17 +90,27 @@ export class CartRun {
     return this.#state === 'running' || this.#state === 'busy';
   }
 
-  /** Ends any previous run and starts this cart in a fresh runner. */
-  start(doc: Pick<CartDocument, 'cart' | 'name' | 'fromElsewhere'>): void {
-    const { cart, name, fromElsewhere } = doc;
-    this.#cart = { name, fromElsewhere };
+  /**
+   * Ends any previous run and starts this cart in a fresh runner. hash: the SHA-256 of the bytes of
+   * a cart from elsewhere (cartIdentity), null for the studio's own.
+   */
+  start(doc: Pick<CartDocument, 'cart' | 'name'>, hash: string | null): void {
+    const { cart, name } = doc;
+    const grants = new RunGrants(
+      this.#grantStore,
+      { name, hash },
+      (question) => this.#events.ask(question),
+      (capability) => this.#decided(grants, capability),
+    );
+    this.#grants = grants;
     this.#frames.clear();
     this.#luaMemory = null;
     // The key is taken once per run, from the cart as it starts, like TIC-80's initRun. In the
     // desktop app the studio's localStorage lives in the app's data folder (Electron keeps the
     // page's storage under its userData folder), which is where pmem belongs.
     this.#pmem = pmemSlot(this.#storage, pmemKeyOf(cart));
-    this.#link.start(cartSourceOf(cart, name), { deterministic: false, pacing: 'realtime' }, this.#pmem.initial);
+    const held = this.#heldPmem.get(heldKey(hash, this.#pmem.key))?.bytes;
+    this.#link.start(cartSourceOf(cart, name), { deterministic: false, pacing: 'realtime' }, held ?? this.#pmem.initial);
     this.#setState('running');
   }
 
@@ -175,16 +199,23 @@ export class CartRun {
   #onReady(ready: MessageOf<RunnerMessage, 'ready'>): void {
     if (ready.note) this.#events.info(ready.note);
     this.#events.sandbox(ready.sandbox);
-    if (!ready.sandbox.on && this.#cart.fromElsewhere) {
+    const cart = this.#grants?.cart;
+    if (!ready.sandbox.on && cart && cart.hash !== null) {
       this.#events.warn(
-        `${this.#cart.name} did not come from this studio, and it runs without the kernel sandbox (${ready.sandbox.detail}). Run carts you do not trust only where the status line says the kernel sandbox is on.`,
+        `${cart.name} did not come from this studio, and it runs without the kernel sandbox (${ready.sandbox.detail}). Run carts you do not trust only where the status line says the kernel sandbox is on.`,
       );
     }
   }
 
   #onFrame(frame: FrameMessage): void {
     if (!isLive(this.#state)) return;
-    this.#events.frame(frame);
+    // Relative mouse mode reaches the page only with the capability: otherwise the pointer stays free.
+    if (frame.relativeMouse && !this.#grants?.granted('mouse-lock')) {
+      this.#grants?.request('mouse-lock');
+      this.#events.frame({ ...frame, relativeMouse: false });
+    } else {
+      this.#events.frame(frame);
+    }
     this.#frames.add(performance.now(), frame.stats.cpuMs);
     this.#luaMemory = frame.stats.luaMemory;
     if (this.#state === 'busy') this.#setState('running');
@@ -209,8 +240,31 @@ export class CartRun {
     }
   }
 
+  /** pmem reaches storage only with the save capability; until then it is held in memory. */
   #savePmem(bytes: Uint8Array): void {
-    const saved = this.#pmem?.save(bytes) ?? true;
+    const grants = this.#grants;
+    const slot = this.#pmem;
+    if (!grants || !slot) return;
+    if (!grants.granted('save')) {
+      this.#heldPmem.set(heldKey(grants.cart.hash, slot.key), { hash: grants.cart.hash, pmemKey: slot.key, bytes });
+      grants.request('save');
+      return;
+    }
+    this.#storePmem(slot, bytes);
+  }
+
+  /** An answer to a run's question: granted save moves what that cart's runs held to storage. */
+  #decided(grants: RunGrants, capability: Capability): void {
+    if (capability !== 'save' || !grants.granted('save')) return;
+    for (const [at, held] of this.#heldPmem) {
+      if (held.hash !== grants.cart.hash) continue;
+      this.#heldPmem.delete(at);
+      this.#storePmem(pmemSlot(this.#storage, held.pmemKey), held.bytes);
+    }
+  }
+
+  #storePmem(slot: PmemSlot, bytes: Uint8Array): void {
+    const saved = slot.save(bytes);
     if (!saved && !this.#pmemSaveFailed) {
       this.#events.error("The browser refused to keep the cart's persistent memory (storage full or disabled).");
     }

@@ -8,7 +8,10 @@ import { Autosaver } from './autosave/autosaver.js';
 import type { AutosaveStore } from './autosave/autosave-store.js';
 import { createAutosaveStore } from './autosave/create-autosave-store.js';
 import { restoreAutosave, type RestoredCart } from './autosave/restore-autosave.js';
-import { documentTitle, OpenCart } from './cart-document.js';
+import { capabilitiesPage } from './capabilities/capabilities-page.js';
+import { CapabilityPrompt } from './capabilities/capability-prompt.js';
+import { GrantStore } from './capabilities/grant-store.js';
+import { cartIdentity, documentTitle, OpenCart } from './cart-document.js';
 import { installCartDrop } from './cart-drop.js';
 import { normaliseCartName } from './cart-name.js';
 import { CartRun, type CartRunEvents, type FrameMessage } from './cart-run.js';
@@ -35,6 +38,7 @@ import { InputCapture } from './input-capture.js';
 import { createRunnerLink, runnersInPage } from './runner-link/create-runner-link.js';
 import type { RunnerLink } from './runner-link/runner-link.js';
 import { Screen } from './screen.js';
+import { SettingsDialog } from './settings/settings-dialog.js';
 import { installShortcuts, newCartShortcut, type ShortcutActions } from './shortcuts.js';
 import { StatusLine } from './status-line.js';
 import { isLive, type StudioState } from './studio-state.js';
@@ -64,6 +68,9 @@ export class Studio {
   readonly #input: InputCapture;
   readonly #gameMenu: GameMenu;
   readonly #audio = new StudioAudio();
+  readonly #grants = new GrantStore(localStorage);
+  readonly #settings = new SettingsDialog(document.body);
+  readonly #prompt: CapabilityPrompt;
   readonly #screenLabel = byId('screen-label');
   #lastStatus = 0;
   #saveFailed = false;
@@ -79,7 +86,9 @@ export class Studio {
     this.#screen = screen;
     this.#cart = new OpenCart(restored.doc ?? newCartDocument());
     this.#autosaver = this.#newAutosaver(store);
-    this.#run = new CartRun(link, localStorage, this.#runEvents());
+    this.#prompt = new CapabilityPrompt(byId('screen').parentElement ?? document.body);
+    this.#run = new CartRun(link, localStorage, this.#grants, this.#runEvents());
+    this.#addSettingsPages();
     this.#toolbar = new Toolbar(byId('toolbar'), this.#toolbarActions(), newCartShortcut(window.nibbleElectron !== undefined));
     this.#console = new ConsolePane(byId('console'), {
       revealLine: (line) => this.#editor.revealLine(line),
@@ -122,7 +131,7 @@ export class Studio {
     this.#console.info(`— run ${name} —`);
     this.#screen.clear();
     this.#input.reset();
-    this.#run.start(this.#cart.doc);
+    this.#run.start(this.#cart.doc, cartIdentity(this.#cart.doc));
     this.#screen.element.focus();
   }
 
@@ -162,6 +171,7 @@ export class Studio {
         this.#console.showPaused(line, stack);
         this.#editor.setPausedLine(line ?? null);
       },
+      ask: (question) => this.#prompt.ask(question),
     };
   }
 
@@ -261,6 +271,7 @@ export class Studio {
       rename: (name) => this.#rename(name),
       setVolume: (volume) => this.#audio.setVolume(volume),
       setMuted: (muted) => this.#audio.setMuted(muted),
+      openSettings: () => this.#settings.show(),
     };
   }
 
@@ -288,6 +299,11 @@ export class Studio {
       },
       createCartFileAccess,
     );
+  }
+
+  #addSettingsPages(): void {
+    this.#settings.add(capabilitiesPage(this.#grants));
+    this.#grants.onChange(() => this.#settings.refresh());
   }
 
   /** The code editor's tab (F1) and the data editors' (F2 to F5). */
