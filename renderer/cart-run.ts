@@ -7,7 +7,7 @@ import { pmemSlot, type KeyValueStorage, type PmemSlot } from '../runner/common/
 import type { Capability } from './capabilities/capability.js';
 import type { GrantStore } from './capabilities/grant-store.js';
 import { RunGrants, type CapabilityQuestion } from './capabilities/run-grants.js';
-import type { InputSnapshot, MessageOf, RunnerMessage, SandboxState, StackFrame } from '../runner/common/protocol.js';
+import type { CartData, InputSnapshot, MessageOf, RunnerMessage, SandboxState, StackFrame } from '../runner/common/protocol.js';
 import { unreachable } from '../runner/common/unreachable.js';
 import type { CartDocument } from './cart-document.js';
 import type { RunnerLink } from './runner-link/runner-link.js';
@@ -39,6 +39,8 @@ export interface CartRunEvents {
   busy(ms: number, line?: number): void;
   /** The cart is paused at line (when known), with its call stack. */
   paused(line: number | undefined, stack: StackFrame[]): void;
+  /** The cart's sync() wrote these sections of bank `bank` into the cart, with the capability to: keep them in the open cart. */
+  cartWrite(bank: number, data: CartData): void;
   /** A cart from elsewhere wants a capability the player has not answered for: ask, without pausing it. */
   ask(question: CapabilityQuestion): void;
 }
@@ -68,6 +70,8 @@ export class CartRun {
    * pmem written by carts without the save capability, by cart hash and pmem key: the cart gets it
    * back at its next run in this page, and storage gets it only if the player grants the capability.
    */
+  /** What the current run's sync() wrote into the cart while write-to-cart was not granted, by bank. */
+  #heldCartWrites = new Map<number, CartData>();
   readonly #heldPmem = new Map<string, { hash: string | null; pmemKey: string; bytes: Uint8Array }>();
   #pmemSaveFailed = false;
   #luaMemory: number | null = null;
@@ -103,6 +107,7 @@ export class CartRun {
       (capability) => this.#decided(grants, capability),
     );
     this.#grants = grants;
+    this.#heldCartWrites = new Map();
     this.#frames.clear();
     this.#luaMemory = null;
     // The key is taken once per run, from the cart as it starts, like TIC-80's initRun. In the
@@ -159,6 +164,9 @@ export class CartRun {
         break;
       case 'pmem':
         this.#savePmem(msg.bytes);
+        break;
+      case 'cart':
+        this.#writeCart(msg.bank, msg.data);
         break;
       case 'error':
       case 'hung':
@@ -253,9 +261,32 @@ export class CartRun {
     this.#storePmem(slot, bytes);
   }
 
-  /** An answer to a run's question: granted save moves what that cart's runs held to storage. */
+  /** Writes into the cart reach the open cart only with the write-to-cart capability; until then the run holds them. */
+  #writeCart(bank: number, data: CartData): void {
+    const grants = this.#grants;
+    if (!grants || !isLive(this.#state)) return;
+    if (grants.granted('cart-write')) {
+      this.#events.cartWrite(bank, data);
+      return;
+    }
+    this.#heldCartWrites.set(bank, { ...this.#heldCartWrites.get(bank), ...data });
+    grants.request('cart-write');
+  }
+
+  /**
+   * An answer to a run's question: granted save moves what that cart's runs held to storage;
+   * granted write-to-cart gives the open cart what the live run wrote.
+   */
   #decided(grants: RunGrants, capability: Capability): void {
-    if (capability !== 'save' || !grants.granted('save')) return;
+    if (!grants.granted(capability)) return;
+    if (capability === 'cart-write') {
+      // Only into the cart still running: a stopped run's cart may no longer be the open one.
+      if (grants !== this.#grants || !isLive(this.#state)) return;
+      for (const [bank, data] of this.#heldCartWrites) this.#events.cartWrite(bank, data);
+      this.#heldCartWrites.clear();
+      return;
+    }
+    if (capability !== 'save') return;
     for (const [at, held] of this.#heldPmem) {
       if (held.hash !== grants.cart.hash) continue;
       this.#heldPmem.delete(at);

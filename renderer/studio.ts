@@ -2,6 +2,7 @@
 // toolbar and shortcuts, the screen and input, the console and status line, and the cart's run,
 // whose events they show.
 import { codeBytes } from '../runner/common/cart/index.js';
+import type { CartSection } from '../runner/common/protocol.js';
 import { StudioAudio } from './audio/studio-audio.js';
 import { installAutomationHook } from './automation-hook.js';
 import { Autosaver } from './autosave/autosaver.js';
@@ -172,6 +173,9 @@ export class Studio {
         this.#editor.setPausedLine(line ?? null);
       },
       ask: (question) => this.#prompt.ask(question),
+      cartWrite: (bank, data) => {
+        for (const [section, bytes] of Object.entries(data) as [CartSection, Uint8Array][]) this.#cart.editSection(bank, section, bytes);
+      },
     };
   }
 

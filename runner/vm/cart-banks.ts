@@ -35,6 +35,8 @@ function fullBank(data: CartData | undefined): Bank {
 export class CartBanks {
   readonly #banks: Bank[];
   #syncedThisFrame = 0;
+  /** The mask bits sync() wrote from RAM into each bank since the host last took them. */
+  readonly #written = new Map<number, number>();
 
   /** bank0 is the data the machine starts from; others[i] is bank i + 1. */
   constructor(bank0: CartData | undefined, others: readonly CartData[] | undefined) {
@@ -60,6 +62,19 @@ export class CartBanks {
     }
     if (wanted & PALETTE_BIT) this.#syncPalettes(video, cart.palette, toCart);
     this.#syncedThisFrame |= wanted;
+    if (toCart && wanted) this.#written.set(bank, (this.#written.get(bank) ?? 0) | wanted);
+  }
+
+  /** Copies of the sections sync() wrote into each bank since the last call, for the host's cart. */
+  takeWrites(): { bank: number; data: CartData }[] {
+    const writes = [...this.#written].map(([bank, mask]) => {
+      const data: CartData = {};
+      for (const group of SYNC_GROUPS) if (mask & group.bit) for (const section of group.sections) data[section] = this.#banks[bank][section].slice();
+      if (mask & PALETTE_BIT) data.palette = this.#banks[bank].palette.slice();
+      return { bank, data };
+    });
+    this.#written.clear();
+    return writes;
   }
 
   /** vbank 0's palette always; vbank 1's only when the cart's vbank-1 palette is not all zero. */

@@ -4,7 +4,7 @@ import { metaTag } from '../common/cart/meta-tags.js';
 import { clipText } from '../common/clip-text.js';
 import { FRAME_MS } from '../common/frame-rate.js';
 import { CURSOR_ADDR, MOUSE_ADDR, RAM_BYTES } from '../common/memory-map.js';
-import type { CartSource, InputSnapshot, RunOptions, RunnerMessage } from '../common/protocol.js';
+import type { CartData, CartSource, InputSnapshot, RunOptions, RunnerMessage } from '../common/protocol.js';
 import type { ApiContext, ApiFunction } from './api/context.js';
 import { consoleApi } from './api/console-api.js';
 import { CartBanks } from './cart-banks.js';
@@ -177,6 +177,11 @@ export class CartMachine {
   }
 
   /** The cart asks for relative mouse mode (bit 15 of the mouse input bytes, reference 7). */
+  /** What the cart's sync() calls wrote into its banks since the last call (see CartBanks.takeWrites). */
+  takeCartWrites(): { bank: number; data: CartData }[] {
+    return this.#banks.takeWrites();
+  }
+
   get relativeMouse(): boolean {
     return (this.ram[MOUSE_ADDR + 3] & 0x80) !== 0;
   }

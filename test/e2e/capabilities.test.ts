@@ -76,3 +76,24 @@ it('a denied mouse lock leaves the pointer free: relative mode never reaches the
   assert.equal(await page.locator('#screen-label', { hasText: 'click the screen' }).isVisible(), false, 'no offer to lock it');
   await page.close();
 });
+
+it("sync() with tocart edits the open cart: at once for the studio's own, after Allow for a dropped one", async () => {
+  const page = await studio.open();
+  const code = 'function TIC()\n  cls(0)\n  poke(0x8000, 42)\n  sync(4, 0, true)\nend\n';
+  const firstMapByte = () => inStudio(page, ([g]) => g.__nibble.cartBytes('map', 0)[0]);
+  await inStudio(page, ([g, c]) => g.__nibble.editor.setCode(c), code);
+  await runAndWaitForFrame(page);
+  await waitInStudio(page, ([g]) => g.__nibble.cartBytes('map', 0)[0] === 42);
+  await page.keyboard.press('Escape');
+  // The write left the typed cart with unsaved changes: dropping another asks before discarding them.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await dropCart(page, 'writer.lua', code.replace('42', '43'));
+  await runAndWaitForFrame(page);
+  const prompt = page.locator('.capability-prompt');
+  await prompt.waitFor({ state: 'visible' });
+  assert.match((await prompt.textContent()) ?? '', /writer\.lua wants to write its data back into the cart/);
+  assert.equal(await firstMapByte(), 0, 'not written before the answer');
+  await prompt.locator('[data-answer="session"]').click();
+  await waitInStudio(page, ([g]) => g.__nibble.cartBytes('map', 0)[0] === 43);
+  await page.close();
+});

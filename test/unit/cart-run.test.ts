@@ -10,7 +10,7 @@ import { GrantStore } from '../../renderer/capabilities/grant-store.js';
 import type { CapabilityQuestion } from '../../renderer/capabilities/run-grants.js';
 import { pmemKeyOf } from '../../runner/common/pmem/pmem-key.js';
 import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
-import { PMEM_BYTES } from '../../runner/common/memory-map.js';
+import { MAP_BYTES, PMEM_BYTES } from '../../runner/common/memory-map.js';
 import type { StudioState } from '../../renderer/studio-state.js';
 
 /** A runner link that records what the run asks of it and lets the test play the runner. */
@@ -58,6 +58,7 @@ function recordingEvents(): { events: CartRunEvents; log: unknown[][]; states: S
     busy: record('busy'),
     paused: record('paused'),
     ask: record('ask'),
+    cartWrite: record('cartWrite'),
   };
   return { events, log, states };
 }
@@ -239,6 +240,25 @@ describe('capabilities of a cart from elsewhere', () => {
     assert.deepEqual(
       other.log.filter(([name]) => name === 'frame').map(([, f]) => (f as { relativeMouse: boolean }).relativeMouse),
       [false, true],
+    );
+  });
+
+  it("a stranger's writes into its cart reach the open cart only once granted, the held ones then", () => {
+    const { link, log } = started(STRANGER);
+    const map = new Uint8Array(MAP_BYTES).fill(4);
+    link.runner({ type: 'cart', bank: 2, data: { map } });
+    const writes = () => log.filter(([name]) => name === 'cartWrite');
+    assert.deepEqual(writes(), []);
+    const [question] = questions(log);
+    assert.equal(question.capability, 'cart-write');
+    question.answer('allow');
+    assert.deepEqual(writes(), [['cartWrite', 2, { map }]]);
+    const own = started();
+    own.link.runner({ type: 'cart', bank: 0, data: { map } });
+    assert.deepEqual(
+      own.log.filter(([name]) => name === 'cartWrite'),
+      [['cartWrite', 0, { map }]],
+      "the studio's own cart writes at once",
     );
   });
 });
