@@ -10,6 +10,9 @@ import type { AutosaveStore } from './autosave/autosave-store.js';
 import { createAutosaveStore } from './autosave/create-autosave-store.js';
 import { restoreAutosave, type RestoredCart } from './autosave/restore-autosave.js';
 import { capabilitiesPage } from './capabilities/capabilities-page.js';
+import { loadCaptureSettings, saveCaptureSettings, type CaptureSettings } from './captures/capture-settings.js';
+import { Captures } from './captures/captures.js';
+import { capturesPage } from './captures/captures-page.js';
 import { CapabilityPrompt } from './capabilities/capability-prompt.js';
 import { GrantStore } from './capabilities/grant-store.js';
 import { cartIdentity, documentTitle, OpenCart } from './cart-document.js';
@@ -72,6 +75,8 @@ export class Studio {
   readonly #grants = new GrantStore(localStorage);
   readonly #settings = new SettingsDialog(document.body);
   readonly #prompt: CapabilityPrompt;
+  #captureSettings: CaptureSettings = loadCaptureSettings(localStorage);
+  readonly #captures = this.#newCaptures();
   readonly #screenLabel = byId('screen-label');
   #lastStatus = 0;
   #saveFailed = false;
@@ -188,6 +193,29 @@ export class Studio {
     this.#screen.element.classList.toggle('cart-cursor', Boolean(cursor));
     this.#screen.showFrame(cursor ? withCursor(frame.pixels, frame.cursor, pointer, cart) : frame.pixels);
     this.#audio.push(frame.audio);
+    this.#captures.frame(frame.index, frame.pixels);
+  }
+
+  #newCaptures(): Captures {
+    return new Captures({
+      lastFrame: () => this.#screen.lastFrame(),
+      cartName: () => this.#cart.doc.name,
+      settings: () => this.#captureSettings,
+      save: async (name, bytes) => {
+        const electron = window.nibbleElectron;
+        if (electron) return electron.saveCapture(name, bytes);
+        download(name, bytes);
+        return `${name}, downloaded`;
+      },
+      cartPalette: () => this.#cart.doc.cart.banks[0].palette,
+      setCover: (screen) => this.#cart.editSection(0, 'screen', screen),
+      info: (text) => this.#console.info(text),
+      error: (text) => this.#console.error(text),
+      recording: (on) => {
+        const pane = this.#screen.element.parentElement;
+        if (pane) pane.dataset.recording = String(on);
+      },
+    });
   }
 
   #showScreenLabel(text: string): void {
@@ -208,6 +236,7 @@ export class Studio {
       this.#editor.setPausedLine(null);
     }
     if (!isLive(state)) {
+      this.#captures.stopGif();
       this.#input.releaseAll();
       this.#screen.element.classList.remove('cart-cursor');
     }
@@ -280,7 +309,7 @@ export class Studio {
   }
 
   /** New, Open, Save and Save As, as the toolbar and the shortcuts offer them. */
-  #fileActions(): Omit<ShortcutActions, 'run' | 'stop'> {
+  #fileActions(): Omit<ShortcutActions, 'run' | 'stop' | 'setCover' | 'screenshot' | 'toggleGif'> {
     return {
       newCart: () => this.#files.newCart(),
       open: () => this.#files.open(),
@@ -307,6 +336,16 @@ export class Studio {
 
   #addSettingsPages(): void {
     this.#settings.add(capabilitiesPage(this.#grants));
+    this.#settings.add(
+      capturesPage(
+        () => this.#captureSettings,
+        (settings) => {
+          this.#captureSettings = settings;
+          if (!saveCaptureSettings(localStorage, settings))
+            this.#console.error('The capture settings could not be kept (storage full or disabled); they last until the studio closes.');
+        },
+      ),
+    );
     this.#grants.onChange(() => this.#settings.refresh());
   }
 
@@ -331,7 +370,17 @@ export class Studio {
   #installPageHooks(): void {
     this.#audio.unlockOn(window);
     this.#screen.onTick((now) => this.#tick(now));
-    installShortcuts({ ...this.#fileActions(), run: () => this.run(), stop: () => this.#escape() });
+    installShortcuts({
+      ...this.#fileActions(),
+      run: () => this.run(),
+      stop: () => this.#escape(),
+      setCover: () => this.#captures.setCover(),
+      screenshot: () => this.#captures.screenshot(),
+      toggleGif: () => {
+        if (this.#captures.recording || this.#run.running) this.#captures.toggleGif();
+        else this.#console.error('No GIF: the cart is not running. Run it, then press F9.');
+      },
+    });
     installCartDrop((file) => void this.#openDropped(file));
     window.addEventListener('beforeunload', () => this.#autosaver.flush());
     installAutomationHook({
