@@ -10,6 +10,8 @@ import type { AutosaveStore } from './autosave/autosave-store.js';
 import { createAutosaveStore } from './autosave/create-autosave-store.js';
 import { restoreAutosave, type RestoredCart } from './autosave/restore-autosave.js';
 import { capabilitiesPage } from './capabilities/capabilities-page.js';
+import { controlsPage } from './controls/controls-page.js';
+import { loadKeyBindings, saveKeyBindings, type KeyBindings } from './controls/key-bindings.js';
 import { loadCaptureSettings, saveCaptureSettings, type CaptureSettings } from './captures/capture-settings.js';
 import { Captures } from './captures/captures.js';
 import { capturesPage } from './captures/captures-page.js';
@@ -76,6 +78,7 @@ export class Studio {
   readonly #settings = new SettingsDialog(document.body);
   readonly #prompt: CapabilityPrompt;
   #captureSettings: CaptureSettings = loadCaptureSettings(localStorage);
+  #keyBindings: KeyBindings = loadKeyBindings(localStorage);
   readonly #captures = this.#newCaptures();
   readonly #screenLabel = byId('screen-label');
   #lastStatus = 0;
@@ -115,6 +118,7 @@ export class Studio {
       toFramePoint: (x, y) => screen.toFramePoint(x, y),
       pixelScale: () => screen.pixelScale(),
       isLive: () => this.#run.running && !this.#gameMenu.isOpen,
+      keyBindings: () => this.#keyBindings,
       send: (input) => this.#run.sendInput(input),
     });
     this.#gameMenu = new GameMenu(screen.element.parentElement ?? screen.element, {
@@ -148,6 +152,8 @@ export class Studio {
 
   /** Esc: a cart with a game menu gets its menu (or leaves it); any other cart stops. */
   #escape(): void {
+    // Esc closes an open settings dialog (the browser does), and does nothing to the cart.
+    if (this.#settings.isOpen) return;
     if (this.#gameMenu.isOpen) {
       this.#gameMenu.close();
       this.#screen.element.focus();
@@ -336,6 +342,17 @@ export class Studio {
 
   #addSettingsPages(): void {
     this.#settings.add(capabilitiesPage(this.#grants));
+    this.#settings.add(
+      controlsPage(
+        () => this.#keyBindings,
+        (bindings) => {
+          this.#keyBindings = bindings;
+          if (!saveKeyBindings(localStorage, bindings))
+            this.#console.error('The controls could not be kept (storage full or disabled); they last until the studio closes.');
+          this.#settings.refresh();
+        },
+      ),
+    );
     this.#settings.add(
       capturesPage(
         () => this.#captureSettings,
