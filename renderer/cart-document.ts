@@ -19,7 +19,7 @@ export interface CartDocument {
   fromElsewhere: boolean;
   /**
    * For a cart from elsewhere, the SHA-256 of the file's bytes as opened: the content the player's
-   * capability answers are pinned to. The autosave does not keep it (see cartIdentity).
+   * capability answers are pinned to. The autosave keeps it (one made before it did has none: see cartIdentity).
    */
   sourceHash?: string;
 }
@@ -97,8 +97,8 @@ export function documentTitle(doc: CartDocument): string {
 
 /**
  * What a run's capabilities are pinned to: null for the studio's own cart (it has them all), else
- * the SHA-256 of the file it came from; a cart restored by the autosave without it is known by the
- * bytes it would save as.
+ * the SHA-256 of the file it came from; a cart from an autosave made before sourceHash was kept is
+ * known by the bytes it would save as.
  */
 export function cartIdentity(doc: CartDocument): string | null {
   if (!doc.fromElsewhere) return null;
