@@ -2,6 +2,7 @@
 // what a person sees (the last frame, the studio's own frame rate, the run state), the code text
 // and the cart's data; it offers no way to reach the runner other than the studio's own buttons
 // and keys.
+import type { Breakpoint } from '../runner/common/debug-types.js';
 import type { CartSection } from '../runner/common/protocol.js';
 import type { StudioState } from './studio-state.js';
 
@@ -19,6 +20,10 @@ export interface NibbleAutomation {
     getCode(): string;
     /** Replaces the code as one undoable edit (and autosaves it, as typing would). */
     setCode(code: string): void;
+    /** Sets a breakpoint as Shift+F9 would (a condition or log message without the prompt). */
+    setBreakpoint(breakpoint: Breakpoint): void;
+    /** The breakpoints at the lines they are at now. */
+    breakpoints(): Breakpoint[];
   };
 }
 

@@ -4,6 +4,7 @@
 import { cartSourceOf } from '../runner/common/cart/index.js';
 import { pmemKeyOf } from '../runner/common/pmem/pmem-key.js';
 import { pmemSlot, type KeyValueStorage, type PmemSlot } from '../runner/common/pmem/pmem-store.js';
+import type { Breakpoint, InspectTarget, PauseReason, StepKind } from '../runner/common/debug-types.js';
 import type { Capability } from './capabilities/capability.js';
 import type { GrantStore } from './capabilities/grant-store.js';
 import { RunGrants, type CapabilityQuestion } from './capabilities/run-grants.js';
@@ -38,11 +39,23 @@ export interface CartRunEvents {
   /** The current frame has run for ms milliseconds (at least BUSY_NOTICE_MS), at line when known. */
   busy(ms: number, line?: number): void;
   /** The cart is paused at line (when known), with its call stack. */
-  paused(line: number | undefined, stack: StackFrame[]): void;
+  paused(line: number | undefined, stack: StackFrame[], details: PauseDetails): void;
+  /** The answer to an inspection (see CartRun.inspect). */
+  inspection(answer: MessageOf<RunnerMessage, 'inspection'>): void;
+  /** The console's RAM, as CartRun.readRam asked. */
+  ram(bytes: Uint8Array): void;
+  /** The live cart took new code, or kept its old code because the new did not load (error, at line when known). */
+  reloaded(error?: string, line?: number): void;
   /** The cart's sync() wrote these sections of bank `bank` into the cart, with the capability to: keep them in the open cart. */
   cartWrite(bank: number, data: CartData): void;
   /** A cart from elsewhere wants a capability the player has not answered for: ask, without pausing it. */
   ask(question: CapabilityQuestion): void;
+}
+
+/** Why the cart paused, and the handle on its globals for inspections. */
+export interface PauseDetails {
+  reason?: PauseReason;
+  globals?: number;
 }
 
 /** What the status line shows of the run: its last second of frames and its Lua heap. */
@@ -66,15 +79,17 @@ export class CartRun {
   #grants: RunGrants | null = null;
   /** Where the running cart's persistent memory is kept (reference 4.2). */
   #pmem: PmemSlot | null = null;
+  /** What the current run's sync() wrote into the cart while write-to-cart was not granted, by bank. */
+  #heldCartWrites = new Map<number, CartData>();
   /**
    * pmem written by carts without the save capability, by cart hash and pmem key: the cart gets it
    * back at its next run in this page, and storage gets it only if the player grants the capability.
    */
-  /** What the current run's sync() wrote into the cart while write-to-cart was not granted, by bank. */
-  #heldCartWrites = new Map<number, CartData>();
   readonly #heldPmem = new Map<string, { hash: string | null; pmemKey: string; bytes: Uint8Array }>();
   #pmemSaveFailed = false;
   #luaMemory: number | null = null;
+  #breakpoints: Breakpoint[] = [];
+  #nextRequest = 1;
 
   /** storage: where carts' persistent memory is kept; grants: the player's answers to carts from elsewhere. */
   constructor(link: RunnerLink, storage: KeyValueStorage, grants: GrantStore, events: CartRunEvents) {
@@ -116,6 +131,8 @@ export class CartRun {
     this.#pmem = pmemSlot(this.#storage, pmemKeyOf(cart));
     const held = this.#heldPmem.get(heldKey(hash, this.#pmem.key))?.bytes;
     this.#link.start(cartSourceOf(cart, name), { deterministic: false, pacing: 'realtime' }, held ?? this.#pmem.initial);
+    // Sent right after start: the runner takes them before the cart's first line runs.
+    if (this.#breakpoints.length > 0) this.#link.send({ type: 'breakpoints', breakpoints: this.#breakpoints });
     this.#setState('running');
   }
 
@@ -130,6 +147,34 @@ export class CartRun {
 
   resume(): void {
     this.#link.send({ type: 'resume' });
+  }
+
+  step(kind: StepKind): void {
+    this.#link.send({ type: 'step', kind });
+  }
+
+  /** The cart's breakpoints; kept for the next runs too. */
+  setBreakpoints(breakpoints: Breakpoint[]): void {
+    this.#breakpoints = breakpoints;
+    if (isLive(this.#state)) this.#link.send({ type: 'breakpoints', breakpoints });
+  }
+
+  /** Asks the paused cart for a value; the answer comes to the inspection event with this request number. */
+  inspect(target: InspectTarget): number {
+    const request = this.#nextRequest++;
+    this.#link.send({ type: 'inspect', request, target });
+    return request;
+  }
+
+  readRam(): void {
+    this.#link.send({ type: 'read-ram' });
+  }
+
+  /** Live coding: new code and data sections for the running cart; false when no cart is live. */
+  reload(code: string | undefined, data?: CartData): boolean {
+    if (!isLive(this.#state)) return false;
+    this.#link.send({ type: 'reload', ...(code !== undefined ? { code } : {}), ...(data ? { data } : {}) });
+    return true;
   }
 
   sendInput(input: InputSnapshot): void {
@@ -179,8 +224,17 @@ export class CartRun {
         }
         break;
       case 'paused':
-        this.#events.paused(msg.line, msg.stack);
+        this.#events.paused(msg.line, msg.stack, { ...(msg.reason ? { reason: msg.reason } : {}), ...(msg.globals ? { globals: msg.globals } : {}) });
         this.#setState('paused');
+        break;
+      case 'inspection':
+        this.#events.inspection(msg);
+        break;
+      case 'ram':
+        this.#events.ram(msg.bytes);
+        break;
+      case 'reloaded':
+        this.#events.reloaded(msg.error, msg.line);
         break;
       case 'resumed':
         this.#setState('running');

@@ -1,4 +1,6 @@
-// The cart's code: a monaco editor with Lua support, error markers and the paused-line highlight.
+// The cart's code: a monaco editor with Lua support, error markers, breakpoints, the paused-line
+// highlight and, while paused, the value of what the pointer is over.
+import { CodeBreakpoints } from './debugger/breakpoints.js';
 import { registerLuaLanguageFeatures } from './lua-language.js';
 import { monaco } from './monaco-setup.js';
 
@@ -7,6 +9,16 @@ const MARKER_OWNER = 'nibble-run';
 export interface CodeEditorOptions {
   code: string;
   onChange(code: string): void;
+  /** The value of a name (or `a.b`) in the paused cart's innermost frame; null when not paused. */
+  valueOf(expression: string): Promise<string | null>;
+}
+
+/** A name and the fields after it (`player.pos.x`) ending at a column of a line. */
+function pathAt(line: string, column: number): string | null {
+  const before = /[A-Za-z_][\w.]*$/.exec(line.slice(0, column - 1))?.[0] ?? '';
+  const after = /^\w*/.exec(line.slice(column - 1))?.[0] ?? '';
+  const path = (before + after).replace(/^\.+|\.+$/g, '');
+  return /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(path) ? path : null;
 }
 
 registerLuaLanguageFeatures(monaco);
@@ -14,6 +26,7 @@ registerLuaLanguageFeatures(monaco);
 export class CodeEditor {
   readonly #editor: monaco.editor.IStandaloneCodeEditor;
   readonly #pausedLine: monaco.editor.IEditorDecorationsCollection;
+  readonly breakpoints: CodeBreakpoints;
 
   constructor(host: HTMLElement, options: CodeEditorOptions) {
     this.#editor = monaco.editor.create(host, {
@@ -33,7 +46,16 @@ export class CodeEditor {
       'semanticHighlighting.enabled': false,
     });
     this.#pausedLine = this.#editor.createDecorationsCollection();
+    this.breakpoints = new CodeBreakpoints(this.#editor);
     this.#editor.onDidChangeModelContent(() => options.onChange(this.getCode()));
+    monaco.languages.registerHoverProvider('lua', {
+      provideHover: async (model, position) => {
+        if (model !== this.#editor.getModel()) return null;
+        const path = pathAt(model.getLineContent(position.lineNumber), position.column);
+        const value = path ? await options.valueOf(path) : null;
+        return value === null || !path ? null : { contents: [{ value: `\`${path}\` = \`${value.replace(/`/g, "'")}\`` }] };
+      },
+    });
   }
 
   getCode(): string {
@@ -44,6 +66,7 @@ export class CodeEditor {
   load(code: string): void {
     this.clearErrors();
     this.#pausedLine.clear();
+    this.breakpoints.clear();
     this.#editor.setValue(code);
   }
 

@@ -1,6 +1,10 @@
 // The console: trace output in the cart's colours, errors with links to their lines, the busy
-// notice and, while paused, the call stack with each frame's locals.
+// notice and, while paused, the debugger: the steps, the call stack with each frame's locals,
+// upvalues and varargs, the globals, watch expressions and the RAM.
+import type { StepKind } from '../runner/common/debug-types.js';
 import type { StackFrame } from '../runner/common/protocol.js';
+import { ramView } from './debugger/ram-view.js';
+import { valueList, valueRow, type Inspect } from './debugger/value-tree.js';
 import { button, el } from './dom.js';
 import { needsLightBackdrop, paletteColor } from './palette.js';
 
@@ -18,6 +22,11 @@ export interface ConsoleActions {
   breakCart(): void;
   resumeCart(): void;
   stopCart(): void;
+  step(kind: StepKind): void;
+  /** Reads a value of the paused cart. */
+  inspect: Inspect;
+  /** The paused cart's RAM. */
+  readRam(): Promise<Uint8Array>;
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -29,6 +38,8 @@ export class ConsolePane {
   readonly #busyText: HTMLElement;
   readonly #paused: HTMLElement;
   #pending: HTMLElement[] = [];
+  /** Watch expressions, evaluated again at every pause. */
+  #watches: string[] = [];
   #flushScheduled = false;
   #lineCount = 0;
   /** Matches "name.lua:12" (or Lua's '[string "..."]:12') in messages and tracebacks. */
@@ -105,20 +116,70 @@ export class ConsolePane {
     this.#busy.hidden = true;
   }
 
-  showPaused(line: number | undefined, stack: StackFrame[]): void {
+  showPaused(line: number | undefined, stack: StackFrame[], globals?: number): void {
     const title = line !== undefined ? `Paused at line ${line}` : 'Paused';
+    const actions = this.#actions;
     const header = el(
       'div',
       'paused-header',
       el('span', 'paused-title', title),
-      button('Resume', 'btn btn-small btn-primary', () => this.#actions.resumeCart(), 'Continue the cart'),
-      button('Stop', 'btn btn-small btn-danger', () => this.#actions.stopCart(), 'End the cart (Esc)'),
+      button('Resume', 'btn btn-small btn-primary', () => actions.resumeCart(), 'Continue the cart (F5)'),
+      button('Over', 'btn btn-small step-over', () => actions.step('over'), 'Step over: the next line here (F10)'),
+      button('Into', 'btn btn-small step-into', () => actions.step('into'), 'Step into: the next line run (F11)'),
+      button('Out', 'btn btn-small step-out', () => actions.step('out'), 'Step out: the next line of the caller (Shift+F11)'),
+      button('Stop', 'btn btn-small btn-danger', () => actions.stopCart(), 'End the cart (Esc)'),
     );
     const frames = el('div', 'stack');
     stack.forEach((frame, i) => frames.append(this.#stackFrame(frame, i === 0)));
     if (stack.length === 0) frames.append(el('div', 'stack-empty', 'no call stack available'));
-    this.#paused.replaceChildren(header, frames);
+    const sections: HTMLElement[] = [header, this.#watchSection(), frames];
+    if (globals !== undefined)
+      sections.push(this.#section('globals', valueRow({ name: 'globals', value: '(the cart’s, without the API)', handle: globals }, actions.inspect)));
+    sections.push(this.#ramSection());
+    this.#paused.replaceChildren(...sections);
     this.#paused.hidden = false;
+  }
+
+  #section(className: string, ...children: HTMLElement[]): HTMLElement {
+    return el('div', `paused-section ${className}`, ...children);
+  }
+
+  #watchSection(): HTMLElement {
+    const list = el('div', 'watch-list');
+    const input = el('input', 'watch-input');
+    input.placeholder = 'watch an expression (Enter)';
+    const show = (expression: string) => {
+      const row = el('div', 'watch-row');
+      const remove = button('×', 'btn btn-small btn-quiet', () => {
+        this.#watches = this.#watches.filter((w) => w !== expression);
+        row.remove();
+      });
+      row.append(remove);
+      list.append(row);
+      void this.#actions.inspect({ expression, frame: 0 }).then((result) => {
+        const value = result.entries[0];
+        row.append(value ? valueRow(value, this.#actions.inspect) : el('span', 'value-error', `${expression}: ${result.error ?? 'no value'}`));
+      });
+    };
+    input.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' || input.value.trim() === '') return;
+      const expression = input.value.trim();
+      input.value = '';
+      this.#watches.push(expression);
+      show(expression);
+    });
+    for (const expression of this.#watches) show(expression);
+    return this.#section('watch', input, list);
+  }
+
+  #ramSection(): HTMLElement {
+    const details = el('details', 'ram-section');
+    details.append(el('summary', '', 'RAM and palette'));
+    details.addEventListener('toggle', () => {
+      if (!details.open || details.childElementCount > 1) return;
+      void this.#actions.readRam().then((ram) => details.append(ramView(ram)));
+    });
+    return this.#section('ram', details);
   }
 
   hidePaused(): void {
@@ -133,15 +194,11 @@ export class ConsolePane {
     const summary = el('summary', 'stack-summary', el('span', 'stack-name', frame.name), ' ');
     summary.append(frame.line >= 0 && frame.source !== '[C]' ? this.#lineLink(where, frame.line) : el('span', 'stack-where', where));
     details.append(summary);
-    if (frame.locals.length === 0) {
-      details.append(el('div', 'stack-empty', 'no locals'));
-    } else {
-      const table = el('table', 'locals');
-      for (const local of frame.locals) {
-        table.append(el('tr', '', el('td', 'local-name', local.name), el('td', 'local-value', local.value)));
-      }
-      details.append(table);
-    }
+    const inspect = this.#actions.inspect;
+    if (frame.locals.length === 0) details.append(el('div', 'stack-empty', 'no locals'));
+    else details.append(el('div', 'locals', valueList(frame.locals, inspect)));
+    if (frame.varargs) details.append(el('div', 'stack-group', '...'), valueList(frame.varargs, inspect));
+    if (frame.upvalues) details.append(el('div', 'stack-group', 'upvalues'), valueList(frame.upvalues, inspect));
     return details;
   }
 

@@ -1,8 +1,9 @@
 // Wires the studio together: the open cart, its editor and autosave, the file commands, the
 // toolbar and shortcuts, the screen and input, the console and status line, and the cart's run,
 // whose events they show.
-import { codeBytes } from '../runner/common/cart/index.js';
-import type { CartSection } from '../runner/common/protocol.js';
+import { cartSourceOf, codeBytes } from '../runner/common/cart/index.js';
+import type { StepKind } from '../runner/common/debug-types.js';
+import type { CartSection, MessageOf, RunnerMessage } from '../runner/common/protocol.js';
 import { StudioAudio } from './audio/studio-audio.js';
 import { installAutomationHook } from './automation-hook.js';
 import { Autosaver } from './autosave/autosaver.js';
@@ -24,6 +25,9 @@ import { CartRun, type CartRunEvents, type FrameMessage } from './cart-run.js';
 import { newCartDocument } from './cart-template.js';
 import { CodeEditor } from './code-editor.js';
 import { ConsolePane } from './console-pane.js';
+import { installDebugKeys } from './debugger/debug-keys.js';
+import { LiveCoding } from './debugger/live-coding.js';
+import type { InspectionResult } from './debugger/value-tree.js';
 import { CommandLine } from './console-commands/command-line.js';
 import { ConsoleCommands } from './console-commands/console-commands.js';
 import { pickPng } from './console-commands/pick-png.js';
@@ -83,6 +87,10 @@ export class Studio {
   readonly #screenLabel = byId('screen-label');
   #lastStatus = 0;
   #saveFailed = false;
+  /** Inspections asked of the paused cart, by request number, and RAM reads, waiting for their answers. */
+  readonly #inspections = new Map<number, (result: InspectionResult) => void>();
+  #ramReads: ((ram: Uint8Array) => void)[] = [];
+  readonly #live: LiveCoding;
 
   static async create(): Promise<Studio> {
     // The kept cart is read before anything is shown, so the editor never shows the template first.
@@ -104,9 +112,27 @@ export class Studio {
       breakCart: () => this.#run.breakCart(),
       resumeCart: () => this.#run.resume(),
       stopCart: () => this.stop(),
+      step: (kind) => this.#step(kind),
+      inspect: (target) => this.#inspect(this.#run.inspect(target)),
+      readRam: () => this.#readRam(),
     });
     this.#status = new StatusLine(byId('status'));
-    this.#editor = new CodeEditor(byId('editor'), { code: this.#cart.doc.cart.code, onChange: (code) => this.#cart.editCode(code) });
+    this.#editor = new CodeEditor(byId('editor'), {
+      code: this.#cart.doc.cart.code,
+      onChange: (code) => this.#cart.editCode(code),
+      valueOf: async (expression) => {
+        if (this.#run.state !== 'paused') return null;
+        const result = await this.#inspect(this.#run.inspect({ expression, frame: 0 }));
+        return result.entries[0]?.value ?? null;
+      },
+    });
+    this.#editor.breakpoints.onChange((breakpoints) => this.#run.setBreakpoints(breakpoints));
+    this.#live = new LiveCoding(byId('toolbar'), {
+      code: () => this.#cart.doc.cart.code,
+      sections: () => this.#cart.doc.cart.banks[0],
+      reload: (code, data) => this.#run.reload(code, data),
+    });
+    this.#cart.onChange(() => this.#live.edited());
     this.#cart.onChange(() => this.#showCart());
     this.#cart.onChange((doc) => this.#autosaver.changed(doc));
     this.#showCart();
@@ -142,6 +168,7 @@ export class Studio {
     this.#screen.clear();
     this.#input.reset();
     this.#run.start(this.#cart.doc, cartIdentity(this.#cart.doc));
+    this.#live.started();
     this.#screen.element.focus();
   }
 
@@ -179,15 +206,55 @@ export class Studio {
         if (line !== undefined) this.#editor.showError(message, line);
       },
       busy: (ms, line) => this.#console.showBusy(ms, line),
-      paused: (line, stack) => {
-        this.#console.showPaused(line, stack);
+      paused: (line, stack, details) => {
+        this.#console.showPaused(line, stack, details.globals);
         this.#editor.setPausedLine(line ?? null);
+      },
+      inspection: (answer) => this.#answered(answer),
+      ram: (bytes) => {
+        for (const read of this.#ramReads.splice(0)) read(bytes);
+      },
+      reloaded: (error, line) => {
+        if (error === undefined) return this.#editor.clearErrors();
+        this.#console.error(`live reload: ${error} (the cart runs on with its old code)`, line);
+        if (line !== undefined) this.#editor.showError(error, line);
       },
       ask: (question) => this.#prompt.ask(question),
       cartWrite: (bank, data) => {
         for (const [section, bytes] of Object.entries(data) as [CartSection, Uint8Array][]) this.#cart.editSection(bank, section, bytes);
       },
     };
+  }
+
+  #step(kind: StepKind): void {
+    if (this.#run.state === 'paused') this.#run.step(kind);
+  }
+
+  #inspect(request: number): Promise<InspectionResult> {
+    return new Promise((resolve) => this.#inspections.set(request, resolve));
+  }
+
+  #answered(answer: MessageOf<RunnerMessage, 'inspection'>): void {
+    const resolve = this.#inspections.get(answer.request);
+    this.#inspections.delete(answer.request);
+    resolve?.({ entries: answer.entries, more: answer.more, ...(answer.error !== undefined ? { error: answer.error } : {}) });
+  }
+
+  #readRam(): Promise<Uint8Array> {
+    return new Promise((resolve) => {
+      this.#ramReads.push(resolve);
+      this.#run.readRam();
+    });
+  }
+
+  /** Console `resume reload`: the code and data as edited go into the cart, which then goes on. */
+  #resume(reload: boolean): void {
+    const { code, data } = cartSourceOf(this.#cart.doc.cart, this.#cart.doc.name);
+    if (reload && !this.#run.reload(code, data)) {
+      this.#console.error('resume reload: no cart is running (run it first)');
+      return;
+    }
+    this.#run.resume();
   }
 
   #showFrame(frame: FrameMessage): void {
@@ -234,6 +301,9 @@ export class Studio {
   #showState(state: StudioState): void {
     this.#toolbar.setState(state);
     this.#screen.setBusy(state === 'busy');
+    // The last frame stays on the screen, dimmed, while the cart is paused.
+    this.#screen.element.classList.toggle('screen-paused', state === 'paused');
+    if (state !== 'paused') this.#inspections.clear();
     // Silence rather than a stuttering loop while the cart is not producing frames.
     if (state !== 'running') this.#audio.silence();
     if (state !== 'busy') this.#console.hideBusy();
@@ -398,6 +468,7 @@ export class Studio {
         else this.#console.error('No GIF: the cart is not running. Run it, then press F9.');
       },
     });
+    installDebugKeys(window, { paused: () => this.#run.state === 'paused', resume: () => this.#run.resume(), step: (kind) => this.#step(kind) });
     installCartDrop((file) => void this.#openDropped(file));
     window.addEventListener('beforeunload', () => this.#autosaver.flush());
     installAutomationHook({
@@ -406,7 +477,12 @@ export class Studio {
       state: () => this.#run.state,
       audioPeak: () => this.#audio.outputPeak(),
       cartBytes: (section, bank) => this.#cart.doc.cart.banks[bank][section].slice(),
-      editor: { getCode: () => this.#editor.getCode(), setCode: (code) => this.#editor.setCode(code) },
+      editor: {
+        getCode: () => this.#editor.getCode(),
+        setCode: (code) => this.#editor.setCode(code),
+        setBreakpoint: (breakpoint) => this.#editor.breakpoints.set(breakpoint),
+        breakpoints: () => this.#editor.breakpoints.list(),
+      },
     });
   }
 
@@ -414,7 +490,7 @@ export class Studio {
   #commandLine(): CommandLine {
     const commands = new ConsoleCommands({
       run: () => this.run(),
-      resume: () => this.#run.resume(),
+      resume: (reload) => this.#resume(reload),
       newCart: () => this.#files.newCart(),
       save: (name) => {
         if (name !== undefined) this.#rename(name);

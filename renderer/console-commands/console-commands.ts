@@ -7,7 +7,8 @@ import { encodeSheetPng, importSheetPng, type SheetSection } from './sheet-png.j
 
 export interface ConsoleCommandHost {
   run(): void;
-  resume(): void;
+  /** reload: the cart's code and data as edited go into the running cart first, as TIC-80's `resume reload` does. */
+  resume(reload: boolean): void;
   newCart(): void;
   /** Saves the open cart, under `name` when one is given. */
   save(name?: string): void;
@@ -34,7 +35,7 @@ type GraphicsSection = SheetSection | 'map';
 const GRAPHICS: readonly GraphicsSection[] = ['sprites', 'tiles', 'map'];
 
 const HELP_TEXT = [
-  'commands: run, resume, new, load [name], save [name], eval <lua code>, cls,',
+  'commands: run, resume [reload], new, load [name], save [name], eval <lua code>, cls,',
   '  export sprites|tiles|map <file.png>, import sprites|tiles|map, help [api|ram|keys]',
   'Up and Down recall earlier commands; Tab completes.',
 ];
@@ -62,7 +63,7 @@ export class ConsoleCommands {
       case 'run':
         return host.run();
       case 'resume':
-        return host.resume();
+        return host.resume(args[0]?.toLowerCase() === 'reload');
       case 'new':
         return host.newCart();
       case 'load':

@@ -1,5 +1,6 @@
 // A runner's VM thread in the browser (a Web Worker). Its first message is the VmThreadInit; the
 // Lua module's bytes are fetched from the build's own copy of wasmoon's glue.wasm.
+import { LuaFactory } from 'wasmoon';
 import glueUrl from 'wasmoon/dist/glue.wasm?url';
 import type { ToVm, VmThreadInit } from '../common/vm-link/thread-messages.js';
 import { runVmThread } from '../vm/vm-thread.js';
@@ -26,7 +27,7 @@ async function start(init: VmThreadInit): Promise<void> {
         for (const msg of early.splice(0)) cb(msg);
       },
     },
-    { location: glueUrl, bytes },
+    { location: glueUrl, bytes, factory: LuaFactory },
     init,
   );
 }

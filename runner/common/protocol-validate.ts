@@ -5,7 +5,8 @@
 import { BANK_COUNT } from './cart/cart.js';
 import { TICK_FRAMES } from './frame-acks.js';
 import { MAX_INPUT_SPANS } from './input-schedule.js';
-import { KEY_CODE_COUNT, KEYBOARD_BYTES, PMEM_BYTES } from './memory-map.js';
+import { INSPECT_PAGE, PAUSE_REASONS, STEP_KINDS, type Breakpoint, type InspectTarget, type ValueView } from './debug-types.js';
+import { KEY_CODE_COUNT, KEYBOARD_BYTES, PMEM_BYTES, RAM_BYTES } from './memory-map.js';
 import {
   AUDIO_SAMPLES,
   CART_SECTION_BYTES,
@@ -43,6 +44,9 @@ export const MESSAGE_LIMITS = {
   batchLength: 100_000,
   /** RunOptions.output's frames: more than a command line's --png-frames can name. */
   pixelFrames: 1_000_000,
+  breakpoints: 10_000,
+  /** A breakpoint's condition or log text, a watch expression. */
+  expressionLength: 4096,
 } as const;
 
 const MIN_KEY_CODE = 1;
@@ -134,6 +138,31 @@ function optional<T>(value: unknown, check: (v: unknown) => v is T): { ok: boole
 }
 
 // Host -> runner ---------------------------------------------------------------------------------
+
+function isExpression(value: unknown): value is string {
+  return isString(value, MESSAGE_LIMITS.expressionLength);
+}
+
+function parseBreakpoint(value: unknown): Breakpoint | null {
+  const fields = asFields(value);
+  if (!fields) return null;
+  const line = field(fields, 'line');
+  const condition = optional(field(fields, 'condition'), isExpression);
+  const log = optional(field(fields, 'log'), isExpression);
+  if (!isInt(line, 1, INT32_MAX) || !condition.ok || !log.ok) return null;
+  return { line, ...(condition.value !== undefined ? { condition: condition.value } : {}), ...(log.value !== undefined ? { log: log.value } : {}) };
+}
+
+function parseInspectTarget(value: unknown): InspectTarget | null {
+  const fields = asFields(value);
+  if (!fields) return null;
+  const handle = field(fields, 'handle');
+  const offset = field(fields, 'offset');
+  if (isInt(handle, 1, INT32_MAX) && isInt(offset, 0, INT32_MAX)) return { handle, offset };
+  const expression = field(fields, 'expression');
+  const frame = field(fields, 'frame');
+  return isExpression(expression) && isInt(frame, 0, MESSAGE_LIMITS.stackFrames) ? { expression, frame } : null;
+}
 
 function parseCart(value: unknown): CartSource | null {
   const cart = asFields(value);
@@ -271,6 +300,27 @@ const HOST_MESSAGES: Parsers<HostMessage> = {
   },
   break: () => ({ type: 'break' }),
   resume: () => ({ type: 'resume' }),
+  breakpoints: (message) => {
+    const breakpoints = parseList(field(message, 'breakpoints'), MESSAGE_LIMITS.breakpoints, parseBreakpoint);
+    return breakpoints ? { type: 'breakpoints', breakpoints } : null;
+  },
+  step: (message) => {
+    const kind = field(message, 'kind');
+    return isOneOf(kind, STEP_KINDS) ? { type: 'step', kind } : null;
+  },
+  inspect: (message) => {
+    const request = field(message, 'request');
+    const target = parseInspectTarget(field(message, 'target'));
+    return isInt(request, 0, INT32_MAX) && target ? { type: 'inspect', request, target } : null;
+  },
+  'read-ram': () => ({ type: 'read-ram' }),
+  reload: (message) => {
+    const code = optional(field(message, 'code'), (v): v is string => isString(v, MESSAGE_LIMITS.codeLength));
+    const rawData = field(message, 'data');
+    const data = rawData === undefined ? undefined : parseCartData(rawData);
+    if (!code.ok || data === null) return null;
+    return { type: 'reload', ...(code.value !== undefined ? { code: code.value } : {}), ...(data ? { data } : {}) };
+  },
 };
 
 export function parseHostMessage(value: unknown): HostMessage | null {
@@ -295,13 +345,19 @@ function parseSandbox(value: unknown): SandboxState | null {
   return typeof on === 'boolean' && isText(detail) ? { on, detail } : null;
 }
 
-function parseLocal(value: unknown): { name: string; value: string } | null {
+function parseLocal(value: unknown): ValueView | null {
+  return parseValueView(value, MESSAGE_LIMITS.localValueLength);
+}
+
+/** A value of a paused cart: a name, its text (up to maxLength) and the handle that opens it. */
+function parseValueView(value: unknown, maxLength: number): ValueView | null {
   const local = asFields(value);
   if (!local) return null;
   const name = field(local, 'name');
   const text = field(local, 'value');
-  if (!isString(name, MESSAGE_LIMITS.nameLength) || !isString(text, MESSAGE_LIMITS.localValueLength)) return null;
-  return { name, value: text };
+  const handle = optional(field(local, 'handle'), (v): v is number => isInt(v, 1, INT32_MAX));
+  if (!isString(name, MESSAGE_LIMITS.nameLength) || !isString(text, maxLength) || !handle.ok) return null;
+  return handle.value === undefined ? { name, value: text } : { name, value: text, handle: handle.value };
 }
 
 function parseStackFrame(value: unknown): StackFrame | null {
@@ -311,8 +367,16 @@ function parseStackFrame(value: unknown): StackFrame | null {
   const source = field(frame, 'source');
   const line = field(frame, 'line');
   const locals = parseList(field(frame, 'locals'), MESSAGE_LIMITS.localsPerFrame, parseLocal);
+  const upvalues = optionalList(field(frame, 'upvalues'), parseLocal);
+  const varargs = optionalList(field(frame, 'varargs'), parseLocal);
   if (!isString(name, MESSAGE_LIMITS.nameLength) || !isString(source, MESSAGE_LIMITS.nameLength)) return null;
-  return isLine(line) && locals ? { name, source, line, locals } : null;
+  if (!isLine(line) || !locals || upvalues === null || varargs === null) return null;
+  return { name, source, line, locals, ...(upvalues ? { upvalues } : {}), ...(varargs ? { varargs } : {}) };
+}
+
+/** An optional list of a stack frame's values: undefined when absent, null when malformed. */
+function optionalList(value: unknown, parse: (item: unknown) => ValueView | null): ValueView[] | null | undefined {
+  return value === undefined ? undefined : parseList(value, MESSAGE_LIMITS.localsPerFrame, parse);
 }
 
 function isText(value: unknown): value is string {
@@ -385,8 +449,34 @@ const RUNNER_MESSAGES: Parsers<RunnerMessage> = {
   paused: (message) => {
     const line = optional(field(message, 'line'), isLine);
     const stack = parseList(field(message, 'stack'), MESSAGE_LIMITS.stackFrames, parseStackFrame);
-    if (!line.ok || !stack) return null;
-    return line.value === undefined ? { type: 'paused', stack } : { type: 'paused', line: line.value, stack };
+    const reason = optional(field(message, 'reason'), (v) => isOneOf(v, PAUSE_REASONS));
+    const globals = optional(field(message, 'globals'), (v): v is number => isInt(v, 1, INT32_MAX));
+    if (!line.ok || !stack || !reason.ok || !globals.ok) return null;
+    return {
+      type: 'paused',
+      ...(line.value !== undefined ? { line: line.value } : {}),
+      stack,
+      ...(reason.value !== undefined ? { reason: reason.value } : {}),
+      ...(globals.value !== undefined ? { globals: globals.value } : {}),
+    };
+  },
+  inspection: (message) => {
+    const request = field(message, 'request');
+    const entries = parseList(field(message, 'entries'), INSPECT_PAGE, (v) => parseValueView(v, MESSAGE_LIMITS.textLength));
+    const more = field(message, 'more');
+    const error = optional(field(message, 'error'), isText);
+    if (!isInt(request, 0, INT32_MAX) || !entries || typeof more !== 'boolean' || !error.ok) return null;
+    return { type: 'inspection', request, entries, more, ...(error.value !== undefined ? { error: error.value } : {}) };
+  },
+  ram: (message) => {
+    const bytes = field(message, 'bytes');
+    return isUint8Array(bytes) && bytes.length === RAM_BYTES ? { type: 'ram', bytes: new Uint8Array(bytes) } : null;
+  },
+  reloaded: (message) => {
+    const error = optional(field(message, 'error'), isText);
+    const line = optional(field(message, 'line'), isLine);
+    if (!error.ok || !line.ok) return null;
+    return { type: 'reloaded', ...(error.value !== undefined ? { error: error.value } : {}), ...(line.value !== undefined ? { line: line.value } : {}) };
   },
   hung: (message) => {
     const text = field(message, 'message');

@@ -14,6 +14,7 @@ import {
   TILES_BYTES,
   WAVEFORMS_BYTES,
 } from './memory-map.js';
+import type { Breakpoint, InspectTarget, PauseReason, StepKind, ValueView } from './debug-types.js';
 // The one message protocol between a host (Electron main, the studio, the CLI, the web bridge)
 // and a runner. Runs anywhere: no Node or DOM APIs.
 
@@ -131,6 +132,19 @@ export type HostMessage =
   /** Pause the cart at its current line (or at the first line it runs next) and report its stack. */
   | { type: 'break' }
   | { type: 'resume' }
+  /** The cart's breakpoints from now on (all of them; an empty list clears them). */
+  | { type: 'breakpoints'; breakpoints: Breakpoint[] }
+  /** A paused cart runs on until the step's line, then pauses again. */
+  | { type: 'step'; kind: StepKind }
+  /** Reads a value of the paused cart; answered by an 'inspection' with the same request number. */
+  | { type: 'inspect'; request: number; target: InspectTarget }
+  /** Asks for the console's whole RAM as it is now; answered by 'ram'. */
+  | { type: 'read-ram' }
+  /**
+   * Live coding: the cart's new code replaces its functions in the running cart (globals and RAM
+   * kept, BOOT not run again), and the data sections given replace theirs in RAM. Answered by 'reloaded'.
+   */
+  | { type: 'reload'; code?: string; data?: CartData }
   /** The host has taken every frame up to index `frames` (see frame-acks.ts). */
   | { type: 'ack'; frames: number };
 
@@ -144,7 +158,10 @@ export interface StackFrame {
   /** Chunk name, e.g. "hello.lua", or "[C]". */
   source: string;
   line: number;
-  locals: { name: string; value: string }[];
+  locals: ValueView[];
+  upvalues?: ValueView[];
+  /** The extra arguments of a vararg function. */
+  varargs?: ValueView[];
 }
 
 export interface FrameStats {
@@ -194,7 +211,14 @@ export type RunnerMessage =
    * one library call (a pattern match, say) where no hook can reach it. line is the cart line, when known.
    */
   | { type: 'hung'; message: string; line?: number }
-  | { type: 'paused'; line?: number; stack: StackFrame[] }
+  /** globals: a handle on the cart's globals (the console API left out), for 'inspect'. */
+  | { type: 'paused'; line?: number; stack: StackFrame[]; reason?: PauseReason; globals?: number }
+  /** The answer to 'inspect': entries from the offset asked (a single one for an expression), more when there are others after them. */
+  | { type: 'inspection'; request: number; entries: ValueView[]; more: boolean; error?: string }
+  /** The answer to 'read-ram': all RAM_BYTES of it. */
+  | { type: 'ram'; bytes: Uint8Array }
+  /** The answer to 'reload': error (at line, when known) when the new code did not load, and the old code runs on. */
+  | { type: 'reloaded'; error?: string; line?: number }
   | { type: 'resumed' }
   /** The cart called exit(). */
   | { type: 'exit' }

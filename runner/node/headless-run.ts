@@ -151,6 +151,9 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
         }
         case 'paused':
         case 'resumed':
+        case 'inspection':
+        case 'ram':
+        case 'reloaded':
           break;
         default:
           unreachable(msg);

@@ -43,6 +43,11 @@ export class CartBanks {
     this.#banks = Array.from({ length: CART_BANKS }, (_, i) => fullBank(i === 0 ? bank0 : others?.[i - 1]));
   }
 
+  /** Live coding: sections edited in the studio replace bank 0's, for later sync() calls. */
+  replaceBank0(data: CartData): void {
+    for (const [section, bytes] of Object.entries(data) as [CartSection, Uint8Array][]) this.#banks[0][section].set(bytes);
+  }
+
   beginFrame(): void {
     this.#syncedThisFrame = 0;
   }

@@ -31,3 +31,16 @@ function copyCartSections(ram: Uint8Array, data: CartData): void {
   // The cover screen is shown only when the cart has one (not all zero).
   if (screen?.some((b) => b !== 0)) ram.set(screen, SECTION_ADDRESS.screen);
 }
+
+/**
+ * Live coding: sections edited in the studio replace theirs in the running cart's RAM (the palette
+ * in both VRAM banks). The cover screen is left alone: it is shown only at start.
+ */
+export function replaceSectionsInRam(ram: Uint8Array, video: Video, data: CartData): void {
+  const { screen: _screen, palette, ...rest } = data;
+  if (palette) {
+    video.bankMemory(0).set(palette.subarray(0, PALETTE_BYTES), PALETTE_ADDR);
+    video.bankMemory(1).set(palette.subarray(PALETTE_BYTES, 2 * PALETTE_BYTES), PALETTE_ADDR);
+  }
+  for (const [section, bytes] of Object.entries(rest) as [RamSection, Uint8Array][]) ram.set(bytes, SECTION_ADDRESS[section]);
+}

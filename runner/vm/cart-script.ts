@@ -3,7 +3,17 @@
 // A soft reset() replaces it with a fresh one, binding the same host functions.
 import type { ApiFunction } from './api/context.js';
 import type { VmHook } from './interrupt/vm-hook.js';
-import { LuaBridge, LuaType, LUA_ERRMEM, LUA_MULTRET, LUA_OK, LUA_TYPE_NAMES, type CFunctionRef, type GlobalFunction } from './lua/lua-bridge.js';
+import {
+  LuaBridge,
+  LuaType,
+  LUA_ERRMEM,
+  LUA_MULTRET,
+  LUA_OK,
+  LUA_REGISTRYINDEX,
+  LUA_TYPE_NAMES,
+  type CFunctionRef,
+  type GlobalFunction,
+} from './lua/lua-bridge.js';
 import type { LuaState } from './lua/lua-wasm.js';
 import { installSandbox, registerSandboxFunctions, type Sandbox, type SandboxFunctions } from './lua/sandbox.js';
 
@@ -35,6 +45,8 @@ export interface ScriptFailure {
 export interface ScriptFunctions {
   sandbox: SandboxFunctions;
   traceback: CFunctionRef;
+  /** __newindex of the globals a live reload's top level sees (see CartScript.reload). */
+  keepState: CFunctionRef;
   api: readonly GlobalFunction[];
 }
 
@@ -42,6 +54,7 @@ export function registerScriptFunctions(lua: LuaBridge, hook: VmHook, api: reado
   return {
     sandbox: registerSandboxFunctions(lua, { enter: (S) => hook.enter(S), leave: (S) => hook.leave(S) }),
     traceback: lua.addFunction((S) => traceback(lua, S)),
+    keepState: lua.addFunction((S) => keepState(lua, S)),
     api: api.map(({ name, fn }) => ({ name, fn: lua.addFunction(fn) })),
   };
 }
@@ -55,6 +68,28 @@ function traceback(lua: LuaBridge, L: LuaState): number {
   lua.pushString(L, message);
   x.luaL_traceback(L, L, x.lua_tolstring(L, -1, 0), 1);
   return 1;
+}
+
+/** The registry slot of the globals table. */
+const LUA_RIDX_GLOBALS = 2n;
+
+/**
+ * (proxy, key, value): a reloaded top level sets functions and new globals, and leaves the values
+ * the running cart already has (its state) as they are.
+ */
+function keepState(lua: LuaBridge, L: LuaState): number {
+  const x = lua.x;
+  x.lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  const globals = x.lua_gettop(L);
+  x.lua_pushvalue(L, 2);
+  const existing = x.lua_rawget(L, globals);
+  x.lua_settop(L, globals);
+  if (x.lua_type(L, 3) === LuaType.FUNCTION || existing === LuaType.NIL) {
+    x.lua_pushvalue(L, 2);
+    x.lua_pushvalue(L, 3);
+    x.lua_rawset(L, globals);
+  }
+  return 0;
 }
 
 export class CartScript {
@@ -76,6 +111,7 @@ export class CartScript {
     hook.attach(this.L);
     this.#sandbox = installSandbox(lua, this.L, functions.sandbox, deterministic);
     for (const { name, fn } of functions.api) lua.setGlobalFunction(this.L, name, fn);
+    hook.globalsReady(this.L);
   }
 
   /** Lua heap in use, in bytes; call between callbacks only. */
@@ -94,6 +130,42 @@ export class CartScript {
     }
     this.#hook.entry = 'main chunk';
     return this.#protectedCall(0);
+  }
+
+  /**
+   * Live coding: runs new code in this running state. Its top level sees the globals through a
+   * table that takes functions and new names and keeps existing values, so the cart's functions are
+   * replaced and its state kept; then the chunk's _ENV (shared by every function it made) becomes
+   * the globals table itself, so the new functions run exactly as the old did. A syntax error
+   * changes nothing.
+   */
+  reload(code: string): CallResult {
+    const x = this.#lua.x;
+    const L = this.L;
+    x.lua_settop(L, 0);
+    if (this.#lua.load(L, code, `=${this.#chunkName}`) !== LUA_OK) {
+      const message = this.#lua.toText(L, -1) ?? 'syntax error';
+      x.lua_settop(L, 0);
+      return this.#fail(message);
+    }
+    x.lua_pushvalue(L, 1);
+    const chunk = x.luaL_ref(L, LUA_REGISTRYINDEX);
+    x.lua_createtable(L, 0, 0);
+    x.lua_createtable(L, 0, 2);
+    x.lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    x.lua_setfield(L, -2, this.#lua.name('__index'));
+    x.lua_pushcclosure(L, this.#functions.keepState, 0);
+    x.lua_setfield(L, -2, this.#lua.name('__newindex'));
+    x.lua_setmetatable(L, -2);
+    x.lua_setupvalue(L, 1, 1);
+    this.#hook.entry = 'main chunk';
+    const result = this.#protectedCall(0);
+    x.lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(chunk));
+    x.lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    x.lua_setupvalue(L, -2, 1);
+    x.lua_settop(L, 0);
+    x.luaL_unref(L, LUA_REGISTRYINDEX, chunk);
+    return result;
   }
 
   isFunction(name: CallbackName): boolean {

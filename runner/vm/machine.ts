@@ -4,11 +4,11 @@ import { metaTag } from '../common/cart/meta-tags.js';
 import { clipText } from '../common/clip-text.js';
 import { FRAME_MS } from '../common/frame-rate.js';
 import { CURSOR_ADDR, MOUSE_ADDR, RAM_BYTES } from '../common/memory-map.js';
-import type { CartData, CartSource, InputSnapshot, RunOptions, RunnerMessage } from '../common/protocol.js';
+import type { CartData, CartSource, InputSnapshot, MessageOf, RunOptions, RunnerMessage } from '../common/protocol.js';
 import type { ApiContext, ApiFunction } from './api/context.js';
 import { consoleApi } from './api/console-api.js';
 import { CartBanks } from './cart-banks.js';
-import { loadCartIntoRam, reloadCartIntoRam } from './cart-loader.js';
+import { loadCartIntoRam, reloadCartIntoRam, replaceSectionsInRam } from './cart-loader.js';
 import { CartScript, registerScriptFunctions, type CallbackName, type CallResult, type ScriptFunctions } from './cart-script.js';
 import { ConsoleEvalQueue } from './console-eval-queue.js';
 import { Input, writeDefaultKeyMapping } from './input.js';
@@ -51,7 +51,8 @@ export class CartMachine {
   #pausedAtFrameStart = 0;
 
   readonly #shared: VmThreadInit;
-  readonly #cart: CartSource;
+  /** The cart as it runs: live coding replaces its code, which a soft reset then runs. */
+  #cart: CartSource;
   readonly #options: RunOptions;
   readonly #events: MachineEvents;
   constructor(wasm: LuaWasm, shared: VmThreadInit, cart: CartSource, options: RunOptions, events: MachineEvents) {
@@ -70,11 +71,9 @@ export class CartMachine {
     this.hook = new VmHook(
       this.#lua,
       shared.control,
+      shared.debugMailbox,
       cart.name,
-      {
-        paused: (line, stack) => this.#events.send({ type: 'paused', ...(line ? { line } : {}), stack }),
-        resumed: () => this.#events.send({ type: 'resumed' }),
-      },
+      { send: (msg) => this.#events.send(msg), trace: (text, color) => this.#traces.trace(text, color) },
       { memoryShared: wasm.shared, alwaysOn: shared.alwaysOnHook, instructionBudget: shared.instructionBudget },
     );
     this.#functions = registerScriptFunctions(this.#lua, this.hook, this.#buildApi());
@@ -194,6 +193,28 @@ export class CartMachine {
   /** Console code; it runs before the next frame and its results or error come back as traces. */
   evaluate(code: string): void {
     this.#evals.add(code);
+  }
+
+  /**
+   * Live coding, between frames: new code replaces the cart's functions (globals and RAM kept,
+   * BOOT not run again), and edited data sections replace theirs in RAM and in bank 0. Code that
+   * does not load leaves the old code running.
+   */
+  reload(code: string | undefined, data: CartData | undefined): MessageOf<RunnerMessage, 'reloaded'> {
+    if (data) {
+      replaceSectionsInRam(this.ram, this.#video, data);
+      this.#banks.replaceBank0(data);
+      this.#cart = { ...this.#cart, data: { ...this.#cart.data, ...data } };
+    }
+    if (code === undefined) return { type: 'reloaded' };
+    const result = this.#script.reload(code);
+    if (result === 'ok') {
+      this.#cart = { ...this.#cart, code };
+      return { type: 'reloaded' };
+    }
+    const failure =
+      result === 'out-of-memory' ? { message: `${this.#cart.name}: out of memory while reloading the code` } : (this.#script.failure ?? { message: 'error' });
+    return { type: 'reloaded', error: clipText(failure.message), ...(failure.line ? { line: failure.line } : {}) };
   }
 
   /**

@@ -41,6 +41,10 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
       loop?.acknowledge(msg.frames);
       return;
     }
+    if (msg.type === 'reload') {
+      port.post(machine ? machine.reload(msg.code, msg.data) : { type: 'reloaded', error: 'the cart is not running yet' });
+      return;
+    }
     if (started) return;
     started = true;
     void wasmReady

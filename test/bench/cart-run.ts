@@ -1,5 +1,6 @@
 // Runs one cart in a real runner process and collects what the benchmarks read back: the cart's
 // trace() lines (carts time themselves with time() and trace the result) and each frame's cpuMs.
+import type { Breakpoint } from '../../runner/common/debug-types.js';
 import type { CartSource, InputSnapshot, RunnerMessage } from '../../runner/common/protocol.js';
 import { spawnRunner, type RunnerProcess } from '../../runner/node/runner-process.js';
 import { unreachable } from '../../runner/common/unreachable.js';
@@ -16,6 +17,8 @@ export interface CartRunOptions {
   maxFrames?: number;
   /** The run is abandoned (and the bench fails) after this long. */
   timeoutMs: number;
+  /** Breakpoints set before the cart's first line (they arm the line hook; one on a line never run costs without pausing). */
+  breakpoints?: Breakpoint[];
 }
 
 export interface CartRunResult {
@@ -62,6 +65,9 @@ export async function runCart(name: string, code: string, options: CartRunOption
           case 'busy':
           case 'paused':
           case 'resumed':
+          case 'inspection':
+          case 'ram':
+          case 'reloaded':
             return undefined;
           default:
             return unreachable(msg);
@@ -76,6 +82,7 @@ export async function runCart(name: string, code: string, options: CartRunOption
         cart: { name, code },
         options: { deterministic: false, pacing: 'fast', ...(options.maxFrames ? { maxFrames: options.maxFrames } : {}) },
       });
+      if (options.breakpoints) runner.send({ type: 'breakpoints', breakpoints: options.breakpoints });
     });
   } finally {
     await stopRunner(runner);

@@ -16,6 +16,7 @@ import { loadLuaWasm, type LuaWasm } from '../../runner/vm/lua/lua-wasm.js';
 import { CartMachine } from '../../runner/vm/machine.js';
 import { TIC80_NATIVE, tic80Absent } from '../tic80-native.js';
 import { NO_INPUT } from './cart-run.js';
+import { soundSynthesisFigures } from './sound-synthesis.js';
 import type { Figure } from './figures.js';
 import { geometricMean, median } from './stats.js';
 
@@ -90,7 +91,7 @@ export async function tic80Bench(): Promise<Figure[]> {
     const path = join(CART_DIR, file);
     const name = basename(file, '.lua');
     const key = name.replace(/-/g, '_');
-    const cart = readCartFile(path);
+    const cart = await readCartFile(path);
     const inProcess = await medianOf(RUNS, () => inProcessMsPerFrame(wasm, cart));
     const nibble = await medianOf(RUNS, () => nibbleMsPerFrame(cart));
     const tic80 = tic80Absent ? null : await medianOf(RUNS, () => tic80MsPerFrame(path));
@@ -123,5 +124,6 @@ export async function tic80Bench(): Promise<Figure[]> {
     unit: 'x',
     about: tic80Absent ? `skipped: ${tic80Absent}` : `geometric mean over the ${ratios.length} carts of nibble msPerFrame over tic80-native's`,
   });
+  figures.push(...(await soundSynthesisFigures()));
   return figures;
 }

@@ -37,8 +37,8 @@ function compare(frame: Uint8Array, golden: Uint8Array): { first?: string; count
 
 describe(`golden frames (frame ${GOLDEN_FRAME}, deterministic time)`, () => {
   for (const name of ['platformer', 'cube3d', 'overlay']) {
-    it(`${name}.lua`, () => {
-      const cart = readCartFile(join(CARTS, `${name}.lua`));
+    it(`${name}.lua`, async () => {
+      const cart = await readCartFile(join(CARTS, `${name}.lua`));
       const run = rig.run(cart.code, { frames: GOLDEN_FRAME, name: cart.name, ...(cart.data ? { data: cart.data } : {}) });
       expectOk(run, `${name}.lua`);
       assert.equal(run.frames, GOLDEN_FRAME, `${name}.lua ran ${run.frames} frames`);

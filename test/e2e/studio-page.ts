@@ -19,7 +19,12 @@ export interface StudioPage {
     state(): string;
     audioPeak(): number;
     cartBytes(section: CartSection, bank: number): Uint8Array;
-    editor: { getCode(): string; setCode(code: string): void };
+    editor: {
+      getCode(): string;
+      setCode(code: string): void;
+      setBreakpoint(breakpoint: { line: number; condition?: string; log?: string }): void;
+      breakpoints(): { line: number; condition?: string; log?: string }[];
+    };
   };
   document: {
     title: string;

@@ -23,7 +23,7 @@ for (const name of cartNames) {
   it(`carts/${name} runs 30 frames without error as .lua, .tic and .png, drawing the same frames`, async () => {
     const frames: Uint8Array[] = [];
     for (const ext of FORMATS) {
-      const result = await runHeadless(readCartFile(join(cartsDir, `${name}.${ext}`)), options);
+      const result = await runHeadless(await readCartFile(join(cartsDir, `${name}.${ext}`)), options);
       assert.equal(result.status, 'ok', `${name}.${ext}: ${result.message}`);
       assert.equal(result.frames, 30, `${name}.${ext}`);
       assert.ok(result.lastFrame, `${name}.${ext} drew no frame`);
@@ -36,7 +36,7 @@ for (const name of cartNames) {
 
 for (const ext of FORMATS) {
   it(`carts/sprites.${ext} draws its map tiles and its hero sprite`, async () => {
-    const result = await runHeadless(readCartFile(join(cartsDir, `sprites.${ext}`)), options);
+    const result = await runHeadless(await readCartFile(join(cartsDir, `sprites.${ext}`)), options);
     assert.equal(rgb(result.lastFrame, 0, 112), '38b764', 'grass tile (map row 14) top-left pixel');
     assert.equal(rgb(result.lastFrame, 0, 120), 'b13e53', 'brick tile (map row 15) top-left pixel');
     assert.equal(rgb(result.lastFrame, 64, 80), 'ef7d57', 'crate tile at map (8,10) border');
@@ -48,7 +48,7 @@ for (const ext of FORMATS) {
   });
 
   it(`carts/busy.${ext} is reported busy at its endless loop`, async () => {
-    const result = await runHeadless(readCartFile(join(cartsDir, `busy.${ext}`)), { ...options, hangMs: 300 });
+    const result = await runHeadless(await readCartFile(join(cartsDir, `busy.${ext}`)), { ...options, hangMs: 300 });
     assert.equal(result.status, 'hung');
     assert.ok(result.line === 13 || result.line === 14, `line ${result.line}`);
   });

@@ -228,7 +228,7 @@ describe('a sandboxed runner', { skip }, () => {
   const cartsDir = join(process.cwd(), 'carts');
   for (const file of readdirSync(cartsDir).filter((f) => f.endsWith('.lua') && f !== 'busy.lua')) {
     it(`runs carts/${file}`, async () => {
-      const { end } = await runSandboxed(readCartFile(join(cartsDir, file)), 30);
+      const { end } = await runSandboxed(await readCartFile(join(cartsDir, file)), 30);
       assert.deepEqual(end.type === 'done' ? end.frames : end, 30);
     });
   }
@@ -278,7 +278,7 @@ describe('a sandboxed runner', { skip }, () => {
   });
 
   it('pauses carts/busy.lua at its loop, resumes it where it was, and stops', async () => {
-    await withSandboxedRunner(readCartFile(join(cartsDir, 'busy.lua')), undefined, async (runner, messages) => {
+    await withSandboxedRunner(await readCartFile(join(cartsDir, 'busy.lua')), undefined, async (runner, messages) => {
       assert.equal((await messages.next('busy')).type, 'busy');
       runner.send({ type: 'break' });
       const paused = await messages.next('paused');

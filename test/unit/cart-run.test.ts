@@ -57,6 +57,9 @@ function recordingEvents(): { events: CartRunEvents; log: unknown[][]; states: S
     failed: record('failed'),
     busy: record('busy'),
     paused: record('paused'),
+    inspection: record('inspection'),
+    ram: record('ram'),
+    reloaded: record('reloaded'),
     ask: record('ask'),
     cartWrite: record('cartWrite'),
   };
@@ -139,7 +142,7 @@ describe('cart run', () => {
     link.runner(FRAME);
     assert.deepEqual(states, ['running', 'paused', 'running', 'stopped']);
     assert.deepEqual(log, [
-      ['paused', 2, []],
+      ['paused', 2, [], {}],
       ['info', 'Stopped.'],
     ]);
   });

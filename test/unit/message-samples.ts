@@ -1,7 +1,7 @@
 // Well-formed protocol messages of every type, shared by the validator and wire tests.
 
-import { MAP_BYTES, PALETTE_BYTES, PMEM_BYTES } from '../../runner/common/memory-map.js';
-import { AUDIO_SAMPLES, FRAME_BYTES, type HostMessage, type RunnerMessage, type StackFrame } from '../../runner/common/protocol.js';
+import { MAP_BYTES, PALETTE_BYTES, PMEM_BYTES, RAM_BYTES } from '../../runner/common/memory-map.js';
+import { AUDIO_SAMPLES, CART_SECTION_BYTES, FRAME_BYTES, type HostMessage, type RunnerMessage, type StackFrame } from '../../runner/common/protocol.js';
 
 /** 1 KB of persistent memory with every byte value in it. */
 export function pmemBytes(): Uint8Array {
@@ -40,6 +40,15 @@ export const goodHostMessages: HostMessage[] = [
   { type: 'resume' },
   { type: 'ack', frames: 0 },
   { type: 'ack', frames: 1200 },
+  { type: 'breakpoints', breakpoints: [] },
+  { type: 'breakpoints', breakpoints: [{ line: 3 }, { line: 7, condition: 'i == 2' }, { line: 9, log: 'x={x}' }] },
+  { type: 'step', kind: 'over' },
+  { type: 'step', kind: 'out' },
+  { type: 'inspect', request: 4, target: { handle: 12, offset: 100 } },
+  { type: 'inspect', request: 5, target: { expression: 'player.x', frame: 1 } },
+  { type: 'read-ram' },
+  { type: 'reload', code: 'function TIC() end' },
+  { type: 'reload', data: { map: new Uint8Array(CART_SECTION_BYTES.map) } },
 ];
 
 export const stackFrame: StackFrame = {
@@ -76,6 +85,18 @@ export const goodRunnerMessages: RunnerMessage[] = [
   { type: 'busy', ms: 1500.5, line: 7 },
   { type: 'paused', stack: [] },
   { type: 'paused', line: 3, stack: [stackFrame, { name: '?', source: '[C]', line: -1, locals: [] }] },
+  {
+    type: 'paused',
+    line: 5,
+    stack: [{ ...stackFrame, upvalues: [{ name: 'n', value: '1' }], varargs: [{ name: '...[1]', value: 'table: 0x00001000', handle: 3 }] }],
+    reason: 'step',
+    globals: 2,
+  },
+  { type: 'inspection', request: 4, entries: [{ name: '[metatable]', value: 'table: 0x00002000', handle: 9 }], more: true },
+  { type: 'inspection', request: 5, entries: [], more: false, error: 'the cart is not paused' },
+  { type: 'ram', bytes: new Uint8Array(RAM_BYTES) },
+  { type: 'reloaded' },
+  { type: 'reloaded', error: 'cart.lua:3: unexpected symbol', line: 3 },
   { type: 'resumed' },
   { type: 'exit' },
   { type: 'done', frames: 600, msPerFrame: 0.8 },

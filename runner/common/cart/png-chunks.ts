@@ -2,9 +2,9 @@
 // decoded by fast-png, which does not expose unknown chunks.
 import CRC32 from 'crc-32';
 import { concatBytes } from './bytes.js';
+import { hasPngSignature, PNG_SIGNATURE } from './cart-format.js';
 import { CartFormatError } from './errors.js';
 
-export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 const LENGTH_BYTES = 4;
 const TYPE_BYTES = 4;
 const CRC_BYTES = 4;
@@ -16,10 +16,6 @@ export interface PngChunk {
   data: Uint8Array;
   /** The CRC stored in the file matches the type and data. */
   crcOk: boolean;
-}
-
-export function hasPngSignature(bytes: Uint8Array): boolean {
-  return bytes.length >= PNG_SIGNATURE.length && PNG_SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
 /** Every chunk up to and including IEND. Throws CartFormatError when a chunk runs past the end. */

@@ -66,6 +66,11 @@ function codeEnd(source: string): number {
   return at < 0 ? source.length : at;
 }
 
+/** readTextCart of a file's bytes (UTF-8). */
+export function readTextCartBytes(bytes: Uint8Array, fileName: string): Cart {
+  return readTextCart(new TextDecoder().decode(bytes), fileName);
+}
+
 /** Reads a text cart. Throws CartFormatError naming the line of anything it cannot read. */
 export function readTextCart(text: string, fileName: string): Cart {
   // TIC-80 reads text carts as C strings; a NUL means binary data, such as a renamed .tic file.

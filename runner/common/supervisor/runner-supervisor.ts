@@ -44,17 +44,27 @@ export class RunnerSupervisor {
   /** The cart's name once 'start' came, for messages about the VM as a whole. */
   #cartName = 'the cart';
 
-  /** init: what the VM thread was given, whose control block and budget the watchdog shares. */
-  constructor(vm: VmThread, host: RunnerHost, init: Pick<VmThreadInit, 'control' | 'instructionBudget'>) {
+  /** The console's RAM, which the VM thread draws into: read here for 'read-ram', whatever the cart is doing. */
+  readonly #ram: Uint8Array;
+
+  /** init: what the VM thread was given, whose control block, budget, debug mailbox and RAM the watchdog and this thread share. */
+  constructor(vm: VmThread, host: RunnerHost, init: Pick<VmThreadInit, 'control' | 'instructionBudget' | 'debugMailbox' | 'ram'>) {
+    this.#ram = new Uint8Array(init.ram);
     this.#vm = vm;
     this.#host = host;
     this.#outbox = new MessageBatcher((batch) => host.send(batch), host.schedule);
     this.#frames = new FrameOutputFilter((msg) => this.#outbox.push(msg));
     const send = (msg: RunnerMessage) => this.#frames.send(msg);
-    this.#watchdog = new Watchdog(init.control, init.instructionBudget, send, (msg) => {
-      this.#endVm();
-      send(msg);
-    });
+    this.#watchdog = new Watchdog(
+      init.control,
+      init.instructionBudget,
+      send,
+      (msg) => {
+        this.#endVm();
+        send(msg);
+      },
+      init.debugMailbox,
+    );
     vm.onMessage((msg) => {
       if (msg.type !== 'vm-ready') return send(msg);
       const lockdown = host.lockDown();
@@ -89,7 +99,16 @@ export class RunnerSupervisor {
       case 'menu':
       case 'eval':
       case 'ack':
+      case 'reload':
         if (!this.#vmEnded) this.#vm.post(msg);
+        break;
+      case 'breakpoints':
+      case 'step':
+      case 'inspect':
+        if (!this.#vmEnded && !this.#watchdog.postDebug(msg)) this.#host.dropped();
+        break;
+      case 'read-ram':
+        this.#frames.send({ type: 'ram', bytes: this.#ram.slice() });
         break;
       case 'break':
         this.#watchdog.requestBreak();

@@ -3,6 +3,7 @@
 // time, so normal frames pay nothing) to learn the line, pause it, or find it stuck in one C call.
 import type { RunnerMessage } from '../protocol.js';
 import { Request, Slot } from '../vm-link/control-block.js';
+import { MailboxWriter, type DebugCommand } from '../vm-link/debug-mailbox.js';
 import { armHook } from '../vm-link/hook-fields.js';
 import type { VmReady } from '../vm-link/thread-messages.js';
 
@@ -27,7 +28,15 @@ export class Watchdog {
   readonly #instructionBudget: number;
   readonly #send: (msg: RunnerMessage) => void;
   readonly #endVm: (msg: RunnerMessage) => void;
-  constructor(control: Int32Array, instructionBudget: number, send: (msg: RunnerMessage) => void, endVm: (msg: RunnerMessage) => void) {
+  readonly #mailbox: MailboxWriter;
+  constructor(
+    control: Int32Array,
+    instructionBudget: number,
+    send: (msg: RunnerMessage) => void,
+    endVm: (msg: RunnerMessage) => void,
+    debugMailbox: SharedArrayBuffer,
+  ) {
+    this.#mailbox = new MailboxWriter(debugMailbox);
     this.#endVm = endVm;
     this.#send = send;
     this.#instructionBudget = instructionBudget;
@@ -53,7 +62,30 @@ export class Watchdog {
 
   resume(): void {
     Atomics.store(this.#control, Slot.RESUME, 1);
-    Atomics.notify(this.#control, Slot.RESUME);
+    this.#wake();
+  }
+
+  /**
+   * A debugger command for the VM thread. A paused cart is woken to take it; a running one is
+   * interrupted by the hook, so a breakpoint set inside a loop that never ends still takes effect;
+   * between frames the VM thread takes it before the cart's code runs again.
+   */
+  postDebug(command: DebugCommand): boolean {
+    if (!this.#mailbox.post(command)) return false;
+    this.#deliverDebug();
+    return true;
+  }
+
+  #deliverDebug(): void {
+    if (!this.#mailbox.pump()) return;
+    if (Atomics.load(this.#control, Slot.PAUSED)) return this.#wake();
+    if (Atomics.load(this.#control, Slot.PHASE) === 0) return;
+    if (Atomics.compareExchange(this.#control, Slot.REQUEST, Request.NONE, Request.DEBUG) === Request.NONE) this.#arm();
+  }
+
+  #wake(): void {
+    Atomics.add(this.#control, Slot.WAKE, 1);
+    Atomics.notify(this.#control, Slot.WAKE);
   }
 
   #arm(): void {
@@ -70,6 +102,7 @@ export class Watchdog {
   }
 
   #poll(): void {
+    this.#deliverDebug();
     if (Atomics.load(this.#control, Slot.OVER_BUDGET)) {
       this.stop();
       const line = Atomics.load(this.#control, Slot.LINE);

@@ -27,9 +27,12 @@ export const Slot = {
    * on every thread); the VM thread waits for it before it runs any of the cart's code.
    */
   GO: 10,
+  /** Incremented (and notified) when a paused cart has something to do: resume, or a command in the debug mailbox. */
+  WAKE: 11,
 } as const;
 
-export const Request = { NONE: 0, SAMPLE: 1, BREAK: 2 } as const;
+/** DEBUG: the debug mailbox (debug-mailbox.ts) holds a command for the running cart. */
+export const Request = { NONE: 0, SAMPLE: 1, BREAK: 2, DEBUG: 3 } as const;
 export type RequestCode = (typeof Request)[keyof typeof Request];
 
 const SLOT_COUNT = 16;

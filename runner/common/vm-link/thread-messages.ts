@@ -3,6 +3,7 @@ import { RAM_BYTES } from '../memory-map.js';
 import type { HookMode, HostMessage, RunnerMessage } from '../protocol.js';
 import type { RunnerFlags } from '../runner-flags.js';
 import { createControlBlock } from './control-block.js';
+import { createDebugMailbox } from './debug-mailbox.js';
 import type { StateLayout } from './hook-fields.js';
 
 export interface VmThreadInit {
@@ -16,6 +17,8 @@ export interface VmThreadInit {
   memoryLimitBytes: number;
   /** Lua instructions a frame may run; 0 for none. A budget keeps the count hook on all the time. */
   instructionBudget: number;
+  /** The debugger's commands from the main thread (see debug-mailbox.ts). */
+  debugMailbox: SharedArrayBuffer;
 }
 
 /** What a runner's main thread gives its VM thread, for the runner's flags. */
@@ -26,6 +29,7 @@ export function createVmThreadInit(flags: RunnerFlags): VmThreadInit {
     alwaysOnHook: flags.alwaysOnHook,
     memoryLimitBytes: flags.memoryMb * 1024 * 1024,
     instructionBudget: flags.instructionBudget,
+    debugMailbox: createDebugMailbox(),
   };
 }
 
@@ -38,6 +42,9 @@ export interface VmReady {
   remote?: { memory: WebAssembly.Memory; layout: StateLayout; hookFn: number };
 }
 
-/** The watchdog forwards only these host messages; break, resume and stop go through the control block or end the thread. */
-export type ToVm = Extract<HostMessage, { type: 'start' | 'input' | 'menu' | 'eval' | 'ack' }>;
+/**
+ * The watchdog forwards only these host messages; break, resume and stop go through the control
+ * block or end the thread, and the debugger's commands through the debug mailbox.
+ */
+export type ToVm = Extract<HostMessage, { type: 'start' | 'input' | 'menu' | 'eval' | 'ack' | 'reload' }>;
 export type FromVm = VmReady | RunnerMessage;

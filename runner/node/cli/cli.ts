@@ -2,24 +2,25 @@
 // `nibble`: the headless command line. Its flags and JSON fields are a contract; keep them stable.
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { cartFormatOf, cartSourceOf, codeSizeWarning, type LoadedCart } from '../../common/cart/index.js';
+import type { LoadedCart } from '../../common/cart/cart-files.js';
+import { cartFormatOf } from '../../common/cart/cart-format.js';
+import { cartSourceOf } from '../../common/cart/cart-source.js';
+import { codeSizeWarning } from '../../common/cart/code-size.js';
 import { escapeControls, jsonWithoutControls } from '../../common/control-chars.js';
 import { loadCartFile, saveCartFile } from '../cart-file.js';
 import { runHeadless } from '../headless-run.js';
 import { readPmemFile, writePmemFile } from '../pmem-file.js';
-import { writePng } from '../png-file.js';
-import { encodeWav } from '../../vm/sound/wav.js';
 import { CONVERT_USAGE, parseArgs, RUN_USAGE, USAGE, UsageError, type ConvertCommand, type RunCommand } from './cli-args.js';
 
 /** Loads a cart and says on stderr what was repaired in it (packed carts), as the studio's console does. */
-function loadReporting(path: string): LoadedCart {
-  const loaded = loadCartFile(path);
+async function loadReporting(path: string): Promise<LoadedCart> {
+  const loaded = await loadCartFile(path);
   for (const note of loaded.repairs) process.stderr.write(`nibble: ${escapeControls(`${basename(path)} was repaired on load: ${note}`)}\n`);
   return loaded;
 }
 
 async function run(cmd: RunCommand): Promise<number> {
-  const cart = cartSourceOf(loadReporting(cmd.cartPath).cart, basename(cmd.cartPath));
+  const cart = cartSourceOf((await loadReporting(cmd.cartPath)).cart, basename(cmd.cartPath));
   const pmemPath = cmd.pmem;
   const pmem = pmemPath ? readPmemFile(pmemPath) : undefined;
   let pmemFailure: Error | undefined;
@@ -30,7 +31,9 @@ async function run(cmd: RunCommand): Promise<number> {
       pmemFailure ??= err as Error;
     }
   };
-  const pngFrames = cmd.pngFrames ? new PngFrames(cmd.pngFrames, cmd.pngPrefix ?? cartStem(cmd.cartPath)) : undefined;
+  // The PNG and WAV encoders are loaded only for runs that write such files.
+  const writePng = cmd.png || cmd.pngFrames ? (await import('../png-file.js')).writePng : undefined;
+  const pngFrames = cmd.pngFrames && writePng ? new PngFrames(cmd.pngFrames, cmd.pngPrefix ?? cartStem(cmd.cartPath), writePng) : undefined;
   const result = await runHeadless(cart, {
     frames: cmd.frames,
     deterministic: cmd.deterministic,
@@ -43,8 +46,8 @@ async function run(cmd: RunCommand): Promise<number> {
     ...(cmd.input ? { inputSchedule: cmd.input } : {}),
     ...(pngFrames ? { onFrame: pngFrames.take, pixelFrames: cmd.pngFrames } : {}),
   });
-  if (cmd.wav && result.audio) writeFileSync(cmd.wav, encodeWav(result.audio));
-  if (cmd.png) {
+  if (cmd.wav && result.audio) writeFileSync(cmd.wav, (await import('../../vm/sound/wav.js')).encodeWav(result.audio));
+  if (cmd.png && writePng) {
     if (result.lastFrame) writePng(cmd.png, result.lastFrame);
     else process.stderr.write(`nibble: no frame was drawn, so ${cmd.png} was not written\n`);
   }
@@ -73,15 +76,17 @@ class PngFrames {
   failure: Error | undefined;
 
   readonly #prefix: string;
-  constructor(frames: number[], prefix: string) {
+  readonly #writePng: (path: string, pixels: Uint8Array) => void;
+  constructor(frames: number[], prefix: string, writePng: (path: string, pixels: Uint8Array) => void) {
     this.#prefix = prefix;
+    this.#writePng = writePng;
     this.#pending = new Set(frames);
   }
 
   readonly take = (index: number, pixels: Uint8Array): void => {
     if (!this.#pending.delete(index)) return;
     try {
-      writePng(this.#pathOf(index), pixels);
+      this.#writePng(this.#pathOf(index), pixels);
     } catch (err) {
       this.failure ??= err as Error;
     }
@@ -104,10 +109,10 @@ function cartStem(path: string): string {
 }
 
 /** Converts by extension; the output's extension is checked before the input is read. */
-function convert(cmd: ConvertCommand): number {
+async function convert(cmd: ConvertCommand): Promise<number> {
   cartFormatOf(basename(cmd.outputPath));
-  const { cart } = loadReporting(cmd.inputPath);
-  saveCartFile(cmd.outputPath, cart);
+  const { cart } = await loadReporting(cmd.inputPath);
+  await saveCartFile(cmd.outputPath, cart);
   const warning = codeSizeWarning(cart.code, basename(cmd.outputPath));
   if (warning) process.stderr.write(`nibble: ${warning}\n`);
   return 0;
@@ -124,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(cmd.topic === 'run' ? RUN_USAGE : cmd.topic === 'convert' ? CONVERT_USAGE : USAGE);
       return 0;
     }
-    if (cmd.command === 'convert') return convert(cmd);
+    if (cmd.command === 'convert') return await convert(cmd);
     return await run(cmd);
   } catch (err) {
     if (err instanceof UsageError) {

@@ -1,27 +1,45 @@
 // The VM thread's side of interrupts: the count hook that the watchdog arms from outside (or that
-// stays on, to count a frame's instructions against a budget), and the bookkeeping that tells the
-// watchdog which coroutine runs. The hook pauses the VM thread in place
+// stays on, to count a frame's instructions against a budget), the line hook that breakpoints and
+// steps arm (only while there are any, so a cart without them pays nothing), and the bookkeeping
+// that tells the watchdog which coroutine runs. The hook pauses the VM thread in place
 // (it blocks inside the hook) instead of yielding: that works at any instruction, including inside
 // Lua functions called back from C (sort comparators, gsub callbacks), where a yield is impossible,
 // and nothing is thrown that a cart's pcall could catch.
-import type { StackFrame } from '../../common/protocol.js';
-import { DEBUG_CURRENT_LINE, DEBUG_INFO_SIZE, DEBUG_NAME, DEBUG_SHORT_SRC, LUA_REGISTRYINDEX, LUA_TYPE_NAMES, LuaBridge, LuaType } from '../lua/lua-bridge.js';
+import type { Breakpoint, PauseReason, StepKind } from '../../common/debug-types.js';
+import type { RunnerMessage } from '../../common/protocol.js';
+import { DEBUG_CURRENT_LINE, DEBUG_INFO_SIZE, DEBUG_SHORT_SRC, LUA_REGISTRYINDEX, LuaBridge } from '../lua/lua-bridge.js';
 import type { LuaState } from '../lua/lua-wasm.js';
 import { Request, Slot } from '../../common/vm-link/control-block.js';
+import { MailboxReader, type DebugCommand } from '../../common/vm-link/debug-mailbox.js';
 import { armHook, LUA_MASKCOUNT, type StateLayout } from '../../common/vm-link/hook-fields.js';
+import { Inspector } from './inspector.js';
 import { discoverStateLayout } from './state-layout.js';
 
 const ALWAYS_ON_COUNT = 1000;
 const MAX_STACK_FRAMES = 64;
-const MAX_LOCALS = 64;
-const MAX_VALUE_TEXT = 80;
+const LUA_MASKLINE = 1 << 2;
+const LUA_HOOKLINE = 2;
+/** trace() colour of logpoints' messages (the API's default). */
+const LOG_COLOR = 15;
 
 /** lua_Debug field offsets; the start-up self-test checks them by reading back a known line. */
-const AR = { name: DEBUG_NAME, currentLine: DEBUG_CURRENT_LINE, shortSrc: DEBUG_SHORT_SRC, size: DEBUG_INFO_SIZE };
+const AR = { event: 0, currentLine: DEBUG_CURRENT_LINE, shortSrc: DEBUG_SHORT_SRC, size: DEBUG_INFO_SIZE };
 
 export interface HookEvents {
-  paused(line: number | undefined, stack: StackFrame[]): void;
-  resumed(): void;
+  /** 'paused', 'resumed' and the debugger's answers. */
+  send(msg: RunnerMessage): void;
+  /** A logpoint's message. */
+  trace(text: string, color: number): void;
+}
+
+/** Where a step started: it ends at the first cart line that is where its kind goes. */
+interface Step {
+  kind: StepKind;
+  /** Coroutine nesting and stack depth where it started. */
+  coroutines: number;
+  depth: number;
+  /** The control block's SEQ: another callback of the runner's (SCN after TIC) is always a new line. */
+  seq: number;
 }
 
 export interface HookOptions {
@@ -39,7 +57,7 @@ export class VmHook {
   readonly note: string | undefined;
   readonly #ar: number;
   /** What the Lua hook runs: #serveHook, except while the self-test puts its own probe here. */
-  #onHook: (L: LuaState) => void = (L) => this.#serveHook(L);
+  #onHook: (L: LuaState, ar: number) => void = (L, ar) => this.#serveHook(L, ar);
   #anchors: number[] = [];
   #mainThread: LuaState = 0;
   /** What the runner called into the cart last: 'main chunk', 'TIC', 'BOOT', ... */
@@ -48,18 +66,30 @@ export class VmHook {
   readonly #budget: number;
   /** Instructions run since beginFrame, in whole steps of the hook's count. */
   #spent = 0;
+  readonly #inspector: Inspector;
+  readonly #mailbox: MailboxReader;
+  #breakpoints = new Map<number, Breakpoint>();
+  #step: Step | undefined;
+  /** Coroutines resumed and not yet returned from, for steps. */
+  #coroutines = 0;
+  /** Set once breakpoints or steps were used: from then on coroutines get the line hook as they are resumed. */
+  #lineHookUsed = false;
+  readonly #depthAr: number;
 
   readonly #lua: LuaBridge;
   readonly #control: Int32Array;
   readonly #cartSource: string;
   readonly #events: HookEvents;
-  constructor(lua: LuaBridge, control: Int32Array, cartSource: string, events: HookEvents, options: HookOptions) {
+  constructor(lua: LuaBridge, control: Int32Array, debugMailbox: SharedArrayBuffer, cartSource: string, events: HookEvents, options: HookOptions) {
     this.#events = events;
     this.#cartSource = cartSource;
     this.#control = control;
     this.#lua = lua;
     this.#ar = lua.x.malloc(AR.size);
-    this.fn = lua.addHookFunction((L) => this.#onHook(L));
+    this.#depthAr = lua.x.malloc(AR.size);
+    this.#inspector = new Inspector(lua, cartSource);
+    this.#mailbox = new MailboxReader(debugMailbox);
+    this.fn = lua.addHookFunction((L, ar) => this.#onHook(L, ar));
     this.#budget = options.instructionBudget;
     let layout: StateLayout | null = null;
     let note: string | undefined;
@@ -84,8 +114,24 @@ export class VmHook {
   /** The cart's (new) main Lua state: the thread the watchdog arms between coroutines. */
   attach(L: LuaState): void {
     this.#mainThread = L;
+    this.#coroutines = 0;
     Atomics.store(this.#control, Slot.THREAD, L);
-    if (!this.layout) this.#lua.x.lua_sethook(L, this.fn, LUA_MASKCOUNT, ALWAYS_ON_COUNT);
+    this.#applyHook(L);
+  }
+
+  /** The runner has set up a fresh state's globals: what is there now is the console's, not the cart's. */
+  globalsReady(L: LuaState): void {
+    this.#inspector.rememberPristineGlobals(L);
+  }
+
+  /** The hook a thread should have now: the count hook when it stays on, the line hook while breakpoints or a step need it. */
+  #applyHook(L: LuaState): void {
+    const line = this.#breakpoints.size > 0 || this.#step !== undefined;
+    // With a line hook, Lua decrements the hook count at every instruction, so the watchdog's write
+    // of it could be lost; the count hook then stays on too, and serves the watchdog by itself.
+    const mask = (this.layout && !line ? 0 : LUA_MASKCOUNT) | (line ? LUA_MASKLINE : 0);
+    if (this.#lua.x.lua_gethookmask(L) === mask) return;
+    this.#lua.x.lua_sethook(L, mask === 0 ? 0 : this.fn, mask, ALWAYS_ON_COUNT);
   }
 
   /** Milliseconds the cart has spent paused, to leave out of time(). */
@@ -107,6 +153,7 @@ export class VmHook {
   beginCode(): void {
     Atomics.add(this.#control, Slot.SEQ, 1);
     Atomics.store(this.#control, Slot.PHASE, 1);
+    this.#takeCommands(this.#mainThread);
   }
 
   /** The cart's code has returned control to the runner. */
@@ -126,6 +173,8 @@ export class VmHook {
   enter(L: LuaState): number {
     const co = this.#lua.x.lua_tothread(L, 1);
     if (co !== 0) {
+      if (this.#lineHookUsed) this.#applyHook(co);
+      this.#coroutines++;
       this.#lua.x.lua_pushvalue(L, 1);
       this.#anchors.push(this.#lua.x.luaL_ref(L, LUA_REGISTRYINDEX));
       Atomics.store(this.#control, Slot.THREAD, co);
@@ -136,23 +185,124 @@ export class VmHook {
   /** Control is back in L after a resume; passes its arguments through. */
   leave(L: LuaState): number {
     Atomics.store(this.#control, Slot.THREAD, L);
+    if (this.#coroutines > 0) this.#coroutines--;
+    if (this.#lineHookUsed) this.#applyHook(L);
     return this.#lua.x.lua_gettop(L);
   }
 
-  #serveHook(L: LuaState): void {
-    if (this.layout) this.#lua.x.lua_sethook(L, 0, 0, 0);
+  #serveHook(L: LuaState, ar: number): void {
+    if (this.#lua.view(ar + 4).getInt32(ar + AR.event, true) === LUA_HOOKLINE) {
+      this.#onLine(L, ar);
+      return;
+    }
+    if (this.layout) this.#applyHook(L);
     else if (this.#budget > 0) {
       this.#spent += ALWAYS_ON_COUNT;
       if (this.#spent > this.#budget) this.#overBudget(L);
     }
+    this.#takeCommands(L);
     const request = Atomics.load(this.#control, Slot.REQUEST);
     if (request === Request.NONE) return;
+    // DEBUG is served like SAMPLE: a sample the watchdog armed meanwhile waits for this ACK.
     const line = this.#cartLine(L);
     Atomics.store(this.#control, Slot.LINE, line ?? 0);
-    if (request === Request.BREAK) this.#pause(L, line);
+    if (request === Request.BREAK) this.#pause(L, line, 'break');
     Atomics.store(this.#control, Slot.REQUEST, Request.NONE);
     Atomics.add(this.#control, Slot.ACK, 1);
     Atomics.notify(this.#control, Slot.ACK);
+  }
+
+  /** A new line of some function runs: a step may end here, or a breakpoint be hit. */
+  #onLine(L: LuaState, ar: number): void {
+    const line = this.#lua.view(ar + AR.size).getInt32(ar + AR.currentLine, true);
+    if (!this.#step && !this.#breakpoints.has(line)) return;
+    this.#lua.x.lua_getinfo(L, this.#lua.name('S'), ar);
+    if (this.#lua.readCString(ar + AR.shortSrc, 60) !== this.#cartSource) return;
+    if (this.#step && this.#stepEndsHere(L, this.#step)) {
+      this.#step = undefined;
+      this.#applyHook(L);
+      this.#applyHook(this.#mainThread);
+      this.#pause(L, line, 'step');
+      return;
+    }
+    const breakpoint = this.#breakpoints.get(line);
+    if (!breakpoint) return;
+    if (breakpoint.condition !== undefined && !this.#conditionHolds(L, line, breakpoint.condition)) return;
+    if (breakpoint.log !== undefined) {
+      this.#events.trace(this.#inspector.formatLog(L, breakpoint.log), LOG_COLOR);
+      return;
+    }
+    this.#pause(L, line, 'breakpoint');
+  }
+
+  /** A breakpoint's condition, in the innermost frame; one that fails is told of, and pauses. */
+  #conditionHolds(L: LuaState, line: number, condition: string): boolean {
+    const result = this.#inspector.evaluate(L, 0, condition);
+    if (!result.ok) {
+      this.#events.trace(`${this.#cartSource}:${line}: the breakpoint's condition failed: ${result.error}`, 2);
+      return true;
+    }
+    const holds = this.#lua.x.lua_toboolean(L, -1) !== 0;
+    this.#lua.x.lua_settop(L, -2);
+    return holds;
+  }
+
+  #stepEndsHere(L: LuaState, step: Step): boolean {
+    if (step.kind === 'into' || Atomics.load(this.#control, Slot.SEQ) !== step.seq) return true;
+    if (this.#coroutines !== step.coroutines) return this.#coroutines < step.coroutines;
+    const depth = this.#depth(L);
+    return step.kind === 'over' ? depth <= step.depth : depth < step.depth;
+  }
+
+  /** Lua stack levels of L. */
+  #depth(L: LuaState): number {
+    let depth = 0;
+    while (depth < 100000 && this.#lua.x.lua_getstack(L, depth, this.#depthAr)) depth++;
+    return depth;
+  }
+
+  /** Takes the debugger's commands waiting in the mailbox (the cart running, not paused). */
+  #takeCommands(L: LuaState): void {
+    for (let command = this.#mailbox.take(); command; command = this.#mailbox.take()) this.#command(L, command, false);
+  }
+
+  /** Carries out one debugger command; true when it lets a paused cart go on (a step). */
+  #command(L: LuaState, command: DebugCommand, paused: boolean): boolean {
+    switch (command.type) {
+      case 'breakpoints':
+        this.#breakpoints = new Map(command.breakpoints.map((b) => [b.line, b]));
+        this.#lineHookUsed ||= this.#breakpoints.size > 0;
+        this.#applyHook(L);
+        this.#applyHook(this.#mainThread);
+        return false;
+      case 'step':
+        if (!paused) return false;
+        this.#step = { kind: command.kind, coroutines: this.#coroutines, depth: this.#depth(L), seq: Atomics.load(this.#control, Slot.SEQ) };
+        this.#lineHookUsed = true;
+        return true;
+      case 'inspect': {
+        const answer = { type: 'inspection', request: command.request } as const;
+        if (!paused) {
+          this.#events.send({ ...answer, entries: [], more: false, error: 'the cart is not paused' });
+          return false;
+        }
+        const target = command.target;
+        if ('handle' in target) {
+          const result = this.#inspector.expand(target.handle, target.offset);
+          this.#events.send('error' in result ? { ...answer, entries: [], more: false, error: result.error } : { ...answer, ...result });
+          return false;
+        }
+        const level = this.#inspector.levelOf(target.frame);
+        const result = level === undefined ? { ok: false as const, error: 'no such frame' } : this.#inspector.evaluate(L, level, target.expression);
+        if (!result.ok) {
+          this.#events.send({ ...answer, entries: [], more: false, error: result.error });
+          return false;
+        }
+        this.#events.send({ ...answer, entries: [this.#inspector.describe(L, -1, target.expression)], more: false });
+        this.#lua.x.lua_settop(L, -2);
+        return false;
+      }
+    }
   }
 
   /**
@@ -165,15 +315,32 @@ export class VmHook {
     for (;;) Atomics.wait(this.#control, Slot.OVER_BUDGET, 1);
   }
 
-  #pause(L: LuaState, line: number | undefined): void {
-    this.#events.paused(line, this.#captureStack(L));
+  /** Blocks in the hook until resumed or stepped, answering the debugger meanwhile. */
+  #pause(L: LuaState, line: number | undefined, reason: PauseReason): void {
+    this.#lua.x.lua_checkstack(L, 32);
+    this.#inspector.begin(L);
+    const stack = this.#inspector.captureStack(this.entry);
+    const globals = this.#inspector.globalsHandle();
+    this.#events.send({ type: 'paused', ...(line ? { line } : {}), stack, reason, globals });
     Atomics.store(this.#control, Slot.PAUSED, 1);
     const started = performance.now();
-    while (Atomics.load(this.#control, Slot.RESUME) === 0) Atomics.wait(this.#control, Slot.RESUME, 0, 1000);
+    for (;;) {
+      const wake = Atomics.load(this.#control, Slot.WAKE);
+      if (Atomics.load(this.#control, Slot.RESUME) !== 0) break;
+      const command = this.#mailbox.take();
+      if (command) {
+        if (this.#command(L, command, true)) break;
+        continue;
+      }
+      Atomics.wait(this.#control, Slot.WAKE, wake, 1000);
+    }
     Atomics.store(this.#control, Slot.RESUME, 0);
     Atomics.store(this.#control, Slot.PAUSED, 0);
+    this.#inspector.release();
+    this.#applyHook(L);
+    this.#applyHook(this.#mainThread);
     this.#pausedTotal += performance.now() - started;
-    this.#events.resumed();
+    this.#events.send({ type: 'resumed' });
   }
 
   /** The line of the innermost active function that belongs to the cart's own code. */
@@ -188,57 +355,6 @@ export class VmHook {
 
   #shortSource(): string {
     return this.#lua.readCString(this.#ar + AR.shortSrc, 60);
-  }
-
-  #captureStack(L: LuaState): StackFrame[] {
-    const x = this.#lua.x;
-    const frames: StackFrame[] = [];
-    for (let level = 0; level < MAX_STACK_FRAMES && x.lua_getstack(L, level, this.#ar); level++) {
-      x.lua_getinfo(L, this.#lua.name('nSl'), this.#ar);
-      const source = this.#shortSource();
-      if (source === '[nibble]') continue;
-      const view = this.#lua.view(this.#ar + AR.size);
-      const namePtr = view.getUint32(this.#ar + AR.name, true);
-      const frame: StackFrame = {
-        name: namePtr ? this.#lua.readCString(namePtr, 200) : '?',
-        source,
-        line: view.getInt32(this.#ar + AR.currentLine, true),
-        locals: [],
-      };
-      for (let n = 1; n <= MAX_LOCALS; n++) {
-        const namePtrLocal = x.lua_getlocal(L, this.#ar, n);
-        if (namePtrLocal === 0) break;
-        const name = this.#lua.readCString(namePtrLocal, 200);
-        if (!name.startsWith('(')) frame.locals.push({ name, value: this.#describe(L, -1) });
-        x.lua_settop(L, -2);
-      }
-      frames.push(frame);
-    }
-    // Lua cannot name a function the host called; the runner knows which callback that was.
-    const outermost = frames.at(-1);
-    if (outermost && outermost.name === '?' && outermost.source === this.#cartSource) outermost.name = this.entry;
-    return frames;
-  }
-
-  /** A short text for a value, without running any metamethod (the cart's code must not run here). */
-  #describe(L: LuaState, idx: number): string {
-    const x = this.#lua.x;
-    switch (x.lua_type(L, idx)) {
-      case LuaType.NIL:
-        return 'nil';
-      case LuaType.BOOLEAN:
-        return x.lua_toboolean(L, idx) ? 'true' : 'false';
-      case LuaType.NUMBER:
-        return x.lua_isinteger(L, idx) ? x.lua_tointegerx(L, idx, 0).toString() : formatFloat(x.lua_tonumberx(L, idx, 0));
-      case LuaType.STRING: {
-        const text = this.#lua.toText(L, idx) ?? '';
-        return JSON.stringify(text.length > MAX_VALUE_TEXT ? `${text.slice(0, MAX_VALUE_TEXT)}…` : text);
-      }
-      default: {
-        const typeName = LUA_TYPE_NAMES[x.lua_type(L, idx)] ?? 'value';
-        return `${typeName}: 0x${x.lua_topointer(L, idx).toString(16).padStart(8, '0')}`;
-      }
-    }
   }
 
   /**
@@ -278,11 +394,4 @@ export class VmHook {
     this.#lua.x.lua_getinfo(L, this.#lua.name('Sl'), this.#ar);
     return this.#shortSource() === source ? this.#lua.view(this.#ar + AR.size).getInt32(this.#ar + AR.currentLine, true) : undefined;
   }
-}
-
-function formatFloat(n: number): string {
-  if (Number.isNaN(n)) return 'nan';
-  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
-  if (Number.isInteger(n) && Math.abs(n) < 1e16) return `${n}.0`;
-  return String(Number(n.toPrecision(14)));
 }

@@ -1,7 +1,7 @@
 // Loads one Lua 5.4 WebAssembly instance (wasmoon's build) for one cart, and hands out its raw
 // C API exports. The raw exports skip wasmoon's wrappers (which cost ~3.5 us per call) so that
 // API calls from the cart stay in the 0.2 us range.
-import { LuaFactory } from 'wasmoon';
+import type { LuaFactory } from 'wasmoon';
 import { bytesToPages, patchMemory } from './wasm-memory-patch.js';
 
 type Ptr = number;
@@ -62,6 +62,15 @@ export interface LuaExports {
   lua_getstack(L: LuaState, level: number, ar: Ptr): number;
   lua_getinfo(L: LuaState, what: Ptr, ar: Ptr): number;
   lua_getlocal(L: LuaState, ar: Ptr, n: number): Ptr;
+  lua_gethookmask(L: LuaState): number;
+  lua_getupvalue(L: LuaState, funcindex: number, n: number): Ptr;
+  lua_setupvalue(L: LuaState, funcindex: number, n: number): Ptr;
+  lua_getmetatable(L: LuaState, idx: number): number;
+  lua_setmetatable(L: LuaState, idx: number): number;
+  lua_rawget(L: LuaState, idx: number): number;
+  lua_rawset(L: LuaState, idx: number): void;
+  lua_checkstack(L: LuaState, n: number): number;
+  lua_rawequal(L: LuaState, a: number, b: number): number;
 }
 
 export interface LuaWasm {
@@ -77,6 +86,11 @@ export interface GlueSource {
   bytes: Uint8Array<ArrayBuffer>;
   /** Where wasmoon itself would load glue.wasm from (a file path in Node, a URL in a browser). */
   location: string;
+  /**
+   * wasmoon's LuaFactory, as the host loads it: Node requires wasmoon's CommonJS build directly,
+   * which costs a fifth of importing it as an ES module.
+   */
+  factory: typeof LuaFactory;
 }
 
 /** The import module that wasmoon's emscripten glue gives the Lua module, and no other module here. */
@@ -122,7 +136,7 @@ export async function loadLuaWasm(glue: GlueSource, options: LuaWasmOptions): Pr
     isLuaGlue(imports) ? instantiate(imports) : (originalStreaming as (s: unknown, i?: WebAssembly.Imports) => unknown).call(WebAssembly, src, imports);
   let module: { addFunction(fn: (...args: number[]) => number | void, sig: string): number };
   try {
-    const lua = await new LuaFactory(glue.location).getLuaModule();
+    const lua = await new glue.factory(glue.location).getLuaModule();
     module = lua.module;
   } finally {
     (WebAssembly as { instantiate: unknown }).instantiate = original;

@@ -15,9 +15,11 @@ const FRACTION_BITS = PHASE_BITS + INTERP_BITS;
 /** Each kernel row sums to 1 << DELTA_BITS. */
 const DELTA_BITS = 15;
 const BASS_SHIFT = 9;
-/** Multiplying by these powers of two divides exactly (integers held in doubles), and costs less. */
+/** Multiplying by this power of two divides exactly (integers held in doubles), and costs less. */
 const INTERP_UNIT = 2 ** -INTERP_BITS;
-const DELTA_UNIT = 2 ** -DELTA_BITS;
+/** Sums from which a sample reads as the s16 limits. */
+const S16_TOP_SUM = 32767 * 2 ** DELTA_BITS;
+const S16_BOTTOM_SUM = -32768 * 2 ** DELTA_BITS;
 /** Cutoff as a fraction of the Nyquist frequency, and the Kaiser window's shape. */
 const CUTOFF = 0.85;
 const KAISER_BETA = 6;
@@ -72,15 +74,23 @@ function besselI0(x: number): number {
   return sum;
 }
 
-/** Two channels (left, right) of band-limited steps, one frame at a time. */
+/**
+ * Two channels (left, right) of band-limited steps, one frame at a time. A step of the same size
+ * on both sides (a centred channel, the usual case) goes into one shared accumulator, so it is
+ * computed and stored once; steps that differ go into per-side accumulators. Every accumulator holds
+ * exact integers, so summing them in any order gives the same samples.
+ */
 export class StereoStepBuffer {
-  /** Interleaved left/right accumulators: this frame's samples plus the kernel's overhang. */
-  readonly #acc: Float64Array;
+  /** Accumulators of this frame's samples plus the kernel's overhang: both sides, left, right. */
+  readonly #both: Float64Array;
+  readonly #left: Float64Array;
+  readonly #right: Float64Array;
   readonly #clocksToFixed: number;
   #sumLeft = 0;
   #sumRight = 0;
-  /** Accumulators from this one on are all zero. */
-  #usedEnd = 0;
+  /** Accumulators from these on are all zero: the shared one, and the per-side ones. */
+  #bothEnd = 0;
+  #sidesEnd = 0;
 
   /**
    * @param clocksPerFrame input clock ticks per frame
@@ -91,7 +101,10 @@ export class StereoStepBuffer {
   constructor(clocksPerFrame: number, samplesPerFrame: number) {
     this.#samplesPerFrame = samplesPerFrame;
     this.#clocksPerFrame = clocksPerFrame;
-    this.#acc = new Float64Array(2 * (samplesPerFrame + TAPS + 1));
+    const length = samplesPerFrame + TAPS + 1;
+    this.#both = new Float64Array(length);
+    this.#left = new Float64Array(length);
+    this.#right = new Float64Array(length);
     this.#clocksToFixed = samplesPerFrame * 2 ** FRACTION_BITS;
   }
 
@@ -101,61 +114,83 @@ export class StereoStepBuffer {
     const sample = fixed >>> FRACTION_BITS;
     const phase = (fixed >>> INTERP_BITS) & (PHASES - 1);
     const interp = fixed & ((1 << INTERP_BITS) - 1);
-    // Split each delta between the two nearest kernel phases.
-    const left2 = Math.floor(dLeft * interp * INTERP_UNIT);
-    const left1 = dLeft - left2;
-    const right2 = Math.floor(dRight * interp * INTERP_UNIT);
-    const right1 = dRight - right2;
-    const acc = this.#acc;
     const k1 = phase * TAPS;
-    const k2 = k1 + TAPS;
-    let o = 2 * sample;
+    // Split each delta between the two nearest kernel phases.
     if (dLeft === dRight) {
-      // A centred step (the usual case) weighs the same on both sides: the same sums, made once.
-      for (let j = 0; j < TAPS; j++, o += 2) {
-        const step = KERNEL[k1 + j] * left1 + KERNEL[k2 + j] * left2;
-        acc[o] += step;
-        acc[o + 1] += step;
-      }
-    } else {
-      for (let j = 0; j < TAPS; j++, o += 2) {
-        const w1 = KERNEL[k1 + j];
-        const w2 = KERNEL[k2 + j];
-        acc[o] += w1 * left1 + w2 * left2;
-        acc[o + 1] += w1 * right1 + w2 * right2;
-      }
+      const end = addSteps(this.#both, sample, k1, dLeft, interp);
+      if (end > this.#bothEnd) this.#bothEnd = end;
+      return;
     }
-    if (o > this.#usedEnd) this.#usedEnd = o;
+    addSteps(this.#left, sample, k1, dLeft, interp);
+    const end = addSteps(this.#right, sample, k1, dRight, interp);
+    if (end > this.#sidesEnd) this.#sidesEnd = end;
   }
 
   /** Integrates this frame into out (samplesPerFrame interleaved s16 pairs) and starts the next. */
   readFrame(out: Int16Array): void {
-    const acc = this.#acc;
     const n = this.#samplesPerFrame;
     let sumLeft = this.#sumLeft;
     let sumRight = this.#sumRight;
-    if (this.#usedEnd === 0 && isResting(sumLeft) && isResting(sumRight)) {
+    const sides = this.#sidesEnd > 0;
+    if (!sides && this.#bothEnd === 0 && isResting(sumLeft) && isResting(sumRight)) {
       // No step pending and both sums read as 0 without leaking: the frame is silent, and so stays.
       out.fill(0, 0, 2 * n);
       return;
     }
-    for (let i = 0; i < 2 * n; i += 2) {
-      sumLeft += acc[i];
-      sumRight += acc[i + 1];
-      const left = clampS16(Math.floor(sumLeft * DELTA_UNIT));
-      const right = clampS16(Math.floor(sumRight * DELTA_UNIT));
-      out[i] = left;
-      out[i + 1] = right;
-      // High-pass: leak 1/512 of the output per sample.
-      sumLeft -= left * (1 << (DELTA_BITS - BASS_SHIFT));
-      sumRight -= right * (1 << (DELTA_BITS - BASS_SHIFT));
+    const both = this.#both;
+    if (!sides && sumLeft === sumRight) {
+      // Both sides have the same history this frame: one integration serves both.
+      for (let i = 0; i < n; i++) {
+        sumLeft += both[i];
+        const sample = sampleOf(sumLeft);
+        out[2 * i] = sample;
+        out[2 * i + 1] = sample;
+        // High-pass: leak 1/512 of the output per sample.
+        sumLeft -= sample * (1 << (DELTA_BITS - BASS_SHIFT));
+      }
+      sumRight = sumLeft;
+    } else {
+      const left = this.#left;
+      const right = this.#right;
+      for (let i = 0; i < n; i++) {
+        sumLeft += both[i] + left[i];
+        sumRight += both[i] + right[i];
+        const l = sampleOf(sumLeft);
+        const r = sampleOf(sumRight);
+        out[2 * i] = l;
+        out[2 * i + 1] = r;
+        sumLeft -= l * (1 << (DELTA_BITS - BASS_SHIFT));
+        sumRight -= r * (1 << (DELTA_BITS - BASS_SHIFT));
+      }
     }
     this.#sumLeft = sumLeft;
     this.#sumRight = sumRight;
-    acc.copyWithin(0, 2 * n);
-    acc.fill(0, acc.length - 2 * n);
-    this.#usedEnd = Math.max(0, this.#usedEnd - 2 * n);
+    this.#bothEnd = nextFrame(both, n, this.#bothEnd);
+    if (sides) {
+      nextFrame(this.#left, n, this.#sidesEnd);
+      this.#sidesEnd = nextFrame(this.#right, n, this.#sidesEnd);
+    }
   }
+}
+
+/**
+ * Adds one delta's band-limited step to acc from sample on, split between kernel rows k1 and the
+ * next by interp; returns the end of what it touched.
+ */
+function addSteps(acc: Float64Array, sample: number, k1: number, delta: number, interp: number): number {
+  const d2 = Math.floor(delta * interp * INTERP_UNIT);
+  const d1 = delta - d2;
+  const k2 = k1 + TAPS;
+  for (let j = 0; j < TAPS; j++) acc[sample + j] += KERNEL[k1 + j] * d1 + KERNEL[k2 + j] * d2;
+  return sample + TAPS;
+}
+
+/** Moves the overhang past this frame's n samples to the start; returns the new end of what is used. */
+function nextFrame(acc: Float64Array, n: number, end: number): number {
+  if (end === 0) return 0;
+  acc.copyWithin(0, n, end);
+  acc.fill(0, Math.max(0, end - n), end);
+  return Math.max(0, end - n);
 }
 
 /** An integrator sum that reads as sample 0, so the high-pass takes nothing from it. */
@@ -163,6 +198,10 @@ function isResting(sum: number): boolean {
   return sum >= 0 && sum < 1 << DELTA_BITS;
 }
 
-function clampS16(v: number): number {
-  return v < -32768 ? -32768 : v > 32767 ? 32767 : v;
+/**
+ * The s16 sample an integrator sum reads as: sum / 2^DELTA_BITS rounded down, clamped. Between the
+ * clamps the sum is an integer within 32 bits, where a shift is that exact division.
+ */
+function sampleOf(sum: number): number {
+  return sum >= S16_TOP_SUM ? 32767 : sum < S16_BOTTOM_SUM ? -32768 : sum >> DELTA_BITS;
 }
