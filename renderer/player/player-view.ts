@@ -5,7 +5,9 @@
 import type { Cart } from '../../runner/common/cart/index.js';
 import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
 import { StudioAudio } from '../audio/studio-audio.js';
+import { GrantStore } from '../capabilities/grant-store.js';
 import { CartRun, type CartRunEvents, type FrameMessage } from '../cart-run.js';
+import { DEFAULT_KEY_BINDINGS } from '../controls/key-bindings.js';
 import { cartUsesMouse, withCursor } from '../cursor-overlay.js';
 import { button, el } from '../dom.js';
 import { menuItems } from '../game-menu.js';
@@ -58,13 +60,15 @@ export class PlayerView {
     this.#audio = audio;
     this.#game = game;
     this.#screen = screen;
-    this.#run = new CartRun(link, storage, this.#runEvents());
+    // The game is the page's own cart, so it runs with every capability: nothing is asked.
+    this.#run = new CartRun(link, storage, new GrantStore(storage), this.#runEvents());
     this.#input = new InputCapture({
       target: screen.element,
       toFramePoint: (x, y) => screen.toFramePoint(x, y),
       pixelScale: () => screen.pixelScale(),
       isLive: () => this.#run.running && !this.#menu.isOpen && !this.#end.isOpen,
       send: (input) => this.#run.sendInput(input),
+      keyBindings: () => DEFAULT_KEY_BINDINGS,
     });
     this.#menu = new SystemMenu(stage, {
       resume: () => this.#focus(),
@@ -94,7 +98,7 @@ export class PlayerView {
     this.#failure = '';
     this.#screen.clear();
     this.#input.reset();
-    this.#run.start({ cart: this.#game.cart, name: this.#game.name, fromElsewhere: false });
+    this.#run.start({ cart: this.#game.cart, name: this.#game.name }, null);
     this.#focus();
   }
 
@@ -160,6 +164,9 @@ export class PlayerView {
       inspection: () => {},
       ram: () => {},
       reloaded: () => {},
+      // A page cannot write into the file it was loaded from; a cart's own writes stay in its run.
+      cartWrite: () => {},
+      ask: () => {},
     };
   }
 

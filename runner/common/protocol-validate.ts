@@ -2,6 +2,7 @@
 // accepted only when every field has its exact type and stays within bounds; the result is a fresh
 // copy holding only the protocol's fields. Anything else yields null.
 
+import { BANK_COUNT } from './cart/cart.js';
 import { TICK_FRAMES } from './frame-acks.js';
 import { MAX_INPUT_SPANS } from './input-schedule.js';
 import { INSPECT_PAGE, PAUSE_REASONS, STEP_KINDS, type Breakpoint, type InspectTarget, type ValueView } from './debug-types.js';
@@ -432,6 +433,11 @@ const RUNNER_MESSAGES: Parsers<RunnerMessage> = {
   pmem: (message) => {
     const bytes = field(message, 'bytes');
     return isPmem(bytes) ? { type: 'pmem', bytes: new Uint8Array(bytes) } : null;
+  },
+  cart: (message) => {
+    const bank = field(message, 'bank');
+    const data = parseCartData(field(message, 'data'));
+    return isInt(bank, 0, BANK_COUNT - 1) && data ? { type: 'cart', bank, data } : null;
   },
   error: parseError,
   busy: (message) => {

@@ -198,6 +198,11 @@ export type RunnerMessage =
   | { type: 'trace'; text: string; color: number }
   /** Sent after a frame that changed persistent memory: all PMEM_BYTES of it, for the host to keep. */
   | { type: 'pmem'; bytes: Uint8Array }
+  /**
+   * Sent after a frame whose sync() wrote RAM into the cart (its tocart flag): the sections written
+   * into bank `bank` (0-7), whole, for the host to keep in its cart (TIC-80 saves them with it).
+   */
+  | { type: 'cart'; bank: number; data: CartData }
   /** A Lua error or load error. line is the cart line, when known. */
   | { type: 'error'; message: string; line?: number; traceback?: string }
   /** The current frame has run for ms milliseconds and is at line (when the hook could see it). */

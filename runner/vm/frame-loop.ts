@@ -108,6 +108,12 @@ export class FrameLoop {
     );
     const pmem = this.#pmem.takeChange();
     if (pmem) this.#sink.send({ type: 'pmem', bytes: pmem }, [pmem.buffer as ArrayBuffer]);
+    for (const { bank, data } of this.#machine.takeCartWrites()) {
+      this.#sink.send(
+        { type: 'cart', bank, data },
+        Object.values(data).map((bytes) => bytes.buffer as ArrayBuffer),
+      );
+    }
     if (result === 'exit') {
       this.#stopped = true;
       this.#sink.send({ type: 'exit' });

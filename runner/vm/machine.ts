@@ -178,6 +178,11 @@ export class CartMachine {
   }
 
   /** The cart asks for relative mouse mode (bit 15 of the mouse input bytes, reference 7). */
+  /** What the cart's sync() calls wrote into its banks since the last call (see CartBanks.takeWrites). */
+  takeCartWrites(): { bank: number; data: CartData }[] {
+    return this.#banks.takeWrites();
+  }
+
   get relativeMouse(): boolean {
     return (this.ram[MOUSE_ADDR + 3] & 0x80) !== 0;
   }

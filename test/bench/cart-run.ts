@@ -61,6 +61,7 @@ export async function runCart(name: string, code: string, options: CartRunOption
           case 'ready':
           case 'tick':
           case 'pmem':
+          case 'cart':
           case 'busy':
           case 'paused':
           case 'resumed':

@@ -19,6 +19,7 @@ function idleMachine(): CartMachine {
     cursor: 0,
     relativeMouse: false,
     luaMemory: 0,
+    takeCartWrites: () => [],
   } as unknown as CartMachine;
 }
 

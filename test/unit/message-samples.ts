@@ -1,6 +1,6 @@
 // Well-formed protocol messages of every type, shared by the validator and wire tests.
 
-import { PMEM_BYTES, RAM_BYTES } from '../../runner/common/memory-map.js';
+import { MAP_BYTES, PALETTE_BYTES, PMEM_BYTES, RAM_BYTES } from '../../runner/common/memory-map.js';
 import { AUDIO_SAMPLES, CART_SECTION_BYTES, FRAME_BYTES, type HostMessage, type RunnerMessage, type StackFrame } from '../../runner/common/protocol.js';
 
 /** 1 KB of persistent memory with every byte value in it. */
@@ -78,6 +78,7 @@ export const goodRunnerMessages: RunnerMessage[] = [
   { type: 'tick', index: 40, frames: 2, cpuMs: 0, audio: Int16Array.from({ length: 2 * AUDIO_SAMPLES }, (_, i) => i - AUDIO_SAMPLES) },
   { type: 'trace', text: 'hi', color: 15 },
   { type: 'pmem', bytes: pmemBytes() },
+  { type: 'cart', bank: 7, data: { map: new Uint8Array(MAP_BYTES).fill(3), palette: new Uint8Array(2 * PALETTE_BYTES) } },
   { type: 'error', message: 'boom' },
   { type: 'error', message: 'boom', line: 12, traceback: 'stack traceback:\n\t[string "hello.lua"]:12' },
   { type: 'busy', ms: 1500 },

@@ -4,7 +4,7 @@
 // copy 147 KB of pixels a frame across processes, nor send a message a frame. The latest frame is
 // kept here until the next: before any news of how the run goes (an error, 'busy', a hang, the end)
 // the frames so far are told of and that frame goes whole, so the host always has the last frame
-// drawn. Traces and pmem go straight on: no host needs them in order with the frames.
+// drawn. Traces, pmem and cart writes go straight on: no host needs them in order with the frames.
 import { TICK_FRAMES } from '../frame-acks.js';
 import { type FrameOutput, type MessageOf, type RunnerMessage } from '../protocol.js';
 import { concatSamples } from '../concat-samples.js';
@@ -45,7 +45,7 @@ export class FrameOutputFilter {
     if (msg.type === 'frame') {
       this.#latest = undefined;
       this.#sendTick();
-    } else if (msg.type !== 'trace' && msg.type !== 'pmem') {
+    } else if (msg.type !== 'trace' && msg.type !== 'pmem' && msg.type !== 'cart') {
       this.flush();
     }
     this.#send(msg);
