@@ -14,7 +14,7 @@ import { isLive, type StudioState } from './studio-state.js';
 /** A frame running this long is reported as busy (the notice, the spinner, the 'busy' state). */
 export const BUSY_NOTICE_MS = 250;
 
-export type FrameMessage = MessageOf<RunnerMessage, 'frame'>;
+export type FrameMessage = MessageOf<RunnerMessage, 'compact-frame'>;
 
 /** What a run tells the studio, as it happens. */
 export interface CartRunEvents {
@@ -86,7 +86,7 @@ export class CartRun {
     // desktop app the studio's localStorage lives in the app's data folder (Electron keeps the
     // page's storage under its userData folder), which is where pmem belongs.
     this.#pmem = pmemSlot(this.#storage, pmemKeyOf(cart));
-    this.#link.start(cartSourceOf(cart, name), { deterministic: false, pacing: 'realtime' }, this.#pmem.initial);
+    this.#link.start(cartSourceOf(cart, name), { deterministic: false, pacing: 'realtime', compactFrames: true }, this.#pmem.initial);
     this.#setState('running');
   }
 
@@ -127,7 +127,7 @@ export class CartRun {
       case 'ready':
         this.#onReady(msg);
         break;
-      case 'frame':
+      case 'compact-frame':
         this.#onFrame(msg);
         break;
       case 'trace':
@@ -165,7 +165,8 @@ export class CartRun {
         this.#onGone(msg);
         break;
       case 'tick':
-        // Only for hosts that name RunOptions.output: the studio gets every frame whole.
+      case 'frame':
+        // Only for hosts that name RunOptions.output or take RGBA frames: the studio gets every frame whole, compact.
         break;
       default:
         unreachable(msg);

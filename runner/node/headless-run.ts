@@ -148,6 +148,8 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
         }
         case 'paused':
         case 'resumed':
+        // Only for hosts that ask for compact frames, which this one does not.
+        case 'compact-frame':
           break;
         default:
           unreachable(msg);

@@ -4,6 +4,7 @@ import { metaTag } from '../common/cart/meta-tags.js';
 import { clipText } from '../common/clip-text.js';
 import { FRAME_MS } from '../common/frame-rate.js';
 import { CURSOR_ADDR, MOUSE_ADDR, RAM_BYTES } from '../common/memory-map.js';
+import type { CompactFrameWriter } from '../common/compact-frame.js';
 import type { CartSource, InputSnapshot, RunOptions, RunnerMessage } from '../common/protocol.js';
 import type { ApiContext, ApiFunction } from './api/context.js';
 import { consoleApi } from './api/console-api.js';
@@ -193,9 +194,10 @@ export class CartMachine {
 
   /**
    * One frame in TIC-80's order: the sound tick and input, TIC (and OVR), then the frame's audio
-   * from the sound registers as TIC left them, then the blit with BDR and SCN.
+   * from the sound registers as TIC left them, then the blit with BDR and SCN, recorded into `frame`
+   * as a compact frame (runner/common/compact-frame.ts).
    */
-  step(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult {
+  step(snapshot: InputSnapshot, frame: CompactFrameWriter, audio: Int16Array): StepResult {
     this.#beginFrame();
     const result = this.#runFrame(snapshot, frame, audio);
     this.#traces.endFrame();
@@ -203,7 +205,7 @@ export class CartMachine {
     return result;
   }
 
-  #runFrame(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult {
+  #runFrame(snapshot: InputSnapshot, frame: CompactFrameWriter, audio: Int16Array): StepResult {
     if (this.#resetRequested) {
       const reset = this.#softReset();
       if (reset !== 'ok') return reset;
@@ -248,7 +250,7 @@ export class CartMachine {
     return result;
   }
 
-  #blit(frame: Uint8Array): StepResult {
+  #blit(frame: CompactFrameWriter): StepResult {
     const hasBdr = this.#script.isFunction('BDR');
     const hasScn = this.#script.isFunction('SCN');
     const hasScanline = this.#script.isFunction('scanline');

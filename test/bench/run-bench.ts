@@ -1,10 +1,11 @@
 // `npm run bench`: measures Nibble on this machine and prints one Markdown table of figures.
 //   --json FILE   also write the same figures to FILE as one flat JSON object
-//   --only A,B    run only these groups (api, vm, heavy, latency, studio, memory, tic80)
+//   --only A,B    run only these groups (api, vm, heavy, latency, studio, memory, tic80, frames)
 // Nothing here passes or fails on timing; the figures are for reading and comparing.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { apiCallBench } from './api-calls.bench.js';
+import { frameBytesBench } from './frame-bytes.bench.js';
 import { figuresJson, markdownTable, type Figure } from './figures.js';
 import { heavyCartBench } from './heavy-carts.bench.js';
 import { latencyBench } from './latency.bench.js';
@@ -21,6 +22,7 @@ const GROUPS: { name: string; title: string; run: () => Promise<Figure[]> }[] = 
   { name: 'studio', title: 'studio in Chromium', run: studioBench },
   { name: 'memory', title: 'memory', run: memoryBench },
   { name: 'tic80', title: 'frame cost beside TIC-80', run: tic80Bench },
+  { name: 'frames', title: 'bytes per frame to the studio', run: frameBytesBench },
 ];
 
 interface BenchArgs {
