@@ -2,6 +2,7 @@
 // toolbar and shortcuts, the screen and input, the console and status line, and the cart's run,
 // whose events they show.
 import { codeBytes } from '../runner/common/cart/index.js';
+import { CompactFrame } from '../runner/common/compact-frame.js';
 import { StudioAudio } from './audio/studio-audio.js';
 import { installAutomationHook } from './automation-hook.js';
 import { Autosaver } from './autosave/autosaver.js';
@@ -19,7 +20,7 @@ import { CommandLine } from './console-commands/command-line.js';
 import { ConsoleCommands } from './console-commands/console-commands.js';
 import { pickPng } from './console-commands/pick-png.js';
 import { byId } from './dom.js';
-import { cartUsesMouse, withCursor } from './cursor-overlay.js';
+import { cartUsesMouse, cursorImage } from './cursor-overlay.js';
 import { EditorTabs } from './editors/editor-tabs.js';
 import type { EditorHost } from './editors/editor-host.js';
 import { createMapEditor } from './editors/map/map-editor.js';
@@ -172,7 +173,7 @@ export class Studio {
     const cart = this.#cart.doc.cart;
     const cursor = pointer && cartUsesMouse(cart.code);
     this.#screen.element.classList.toggle('cart-cursor', Boolean(cursor));
-    this.#screen.showFrame(cursor ? withCursor(frame.pixels, frame.cursor, pointer, cart) : frame.pixels);
+    this.#screen.showFrame(CompactFrame.of(frame.compact), cursor ? cursorImage(frame.cursor, pointer, cart) : null);
     this.#audio.push(frame.audio);
   }
 

@@ -106,4 +106,3 @@ export function framePixels(frame: CompactFrame): Uint8Array {
   composeFrame(frame, out);
   return out;
 }
-

@@ -21,11 +21,17 @@ const CART_DIRS = [join(process.cwd(), 'test', 'bench', 'carts'), join(process.c
 /** Mean and largest compact frame bytes over FRAMES frames of the cart, in a fresh machine. */
 function compactBytes(wasm: LuaWasm, cart: CartSource): { mean: number; max: number } {
   let error = '';
-  const machine = new CartMachine(wasm, createVmThreadInit(DEFAULT_RUNNER_FLAGS), cart, { deterministic: true, pacing: 'fast' }, {
-    send: (msg) => {
-      if (msg.type === 'error') error = msg.message;
+  const machine = new CartMachine(
+    wasm,
+    createVmThreadInit(DEFAULT_RUNNER_FLAGS),
+    cart,
+    { deterministic: true, pacing: 'fast' },
+    {
+      send: (msg) => {
+        if (msg.type === 'error') error = msg.message;
+      },
     },
-  });
+  );
   const writer = new CompactFrameWriter();
   const audio = new Int16Array(AUDIO_SAMPLES);
   if (machine.boot() !== 'ok') throw new Error(`${cart.name}: boot failed: ${error}`);
@@ -53,7 +59,9 @@ export async function frameBytesBench(): Promise<Figure[]> {
       const name = basename(file, '.lua');
       const { mean, max } = compactBytes(wasm, readCartFile(join(dir, file)));
       largest = Math.max(largest, max);
-      console.error(`bench: ${basename(dir)}/${file}: compact frame ${Math.round(mean)} bytes (largest ${max}), ${((100 * mean) / FRAME_BYTES).toFixed(1)} % of RGBA`);
+      console.error(
+        `bench: ${basename(dir)}/${file}: compact frame ${Math.round(mean)} bytes (largest ${max}), ${((100 * mean) / FRAME_BYTES).toFixed(1)} % of RGBA`,
+      );
       figures.push({
         key: `frame_bytes_${basename(dir)}_${name.replace(/-/g, '_')}`,
         value: mean,
@@ -62,6 +70,11 @@ export async function frameBytesBench(): Promise<Figure[]> {
       });
     }
   }
-  figures.push({ key: 'frame_bytes_largest_ratio', value: largest / FRAME_BYTES, unit: 'x', about: 'the largest compact frame seen over those carts / an RGBA frame' });
+  figures.push({
+    key: 'frame_bytes_largest_ratio',
+    value: largest / FRAME_BYTES,
+    unit: 'x',
+    about: 'the largest compact frame seen over those carts / an RGBA frame',
+  });
   return figures;
 }

@@ -46,6 +46,8 @@ export interface CartRun {
   ram: Uint8Array;
   /** The last frame's 256 x 144 RGBA pixels (all zero when no frame was made). */
   frame: Uint8Array;
+  /** The last frame as the VM recorded it (compact-frame.ts); empty when no frame was made. */
+  compact: Uint8Array;
   traces: { text: string; color: number }[];
   error?: CartError;
 }
@@ -91,15 +93,17 @@ export class Rig {
     const frames = options.frames ?? 1;
     let status = machine.boot();
     let done = 0;
+    let compact = new Uint8Array(0);
     while (status === 'ok' && done < frames) {
       options.beforeFrame?.(machine, done);
       status = machine.step(options.input?.[done] ?? NO_INPUT, screen, audio);
       if (status !== 'error') {
-        composeFrame(CompactFrame.of(screen.finish()), frame);
+        compact = screen.finish();
+        composeFrame(CompactFrame.of(compact), frame);
         done++;
         options.onFrame?.(done, frame, audio);
       }
     }
-    return { status, frames: done, ram: machine.ram, frame, traces, ...(error ? { error } : {}) };
+    return { status, frames: done, ram: machine.ram, frame, compact, traces, ...(error ? { error } : {}) };
   }
 }
