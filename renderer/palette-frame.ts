@@ -9,7 +9,10 @@ import { FRAME_HEIGHT, FRAME_WIDTH } from '../runner/common/protocol.js';
 import { CURSOR_SIZE, type CursorImage } from './cursor-overlay.js';
 import type { ScreenFrame } from './screen-frame.js';
 
-const VERTEX = `
+// GLSL ES 3.00 (WebGL 2) for texelFetch and integer texel coordinates; high precision, so that
+// the texel coordinates and the 8-bit indices come out exact.
+const VERTEX = `#version 300 es
+precision highp float;
 in vec2 aPosition;
 in vec2 aUV;
 out vec2 vUV;
@@ -23,7 +26,9 @@ void main() {
 }
 `;
 
-const FRAGMENT = `
+const FRAGMENT = `#version 300 es
+precision highp float;
+precision highp sampler2D;
 in vec2 vUV;
 out vec4 finalColor;
 uniform sampler2D uIndices;
