@@ -25,11 +25,12 @@ function signed(byte: number): number {
  */
 export function expandFrame(frame: CompactFrame, indices: Uint8Array, palettes: Uint8Array): void {
   const bytes = frame.bytes;
+  const blocks = frame.registerBlocks;
   for (let row = 0; row < FRAME_HEIGHT; row++) {
     const registers = frame.registers(row);
-    writeRowPalette(bytes, registers, palettes, row * ROW_PALETTE_COLOURS * 4);
+    writeRowPalette(blocks, registers, palettes, row * ROW_PALETTE_COLOURS * 4);
     const rowStart = row * FRAME_WIDTH;
-    const border = bytes[registers + REGISTER_OFFSETS.border] & 15;
+    const border = blocks[registers + REGISTER_OFFSETS.border] & 15;
     const line = screenLineOf(row);
     if (line < 0) {
       indices.fill(border, rowStart, rowStart + FRAME_WIDTH);
@@ -40,7 +41,7 @@ export function expandFrame(frame: CompactFrame, indices: Uint8Array, palettes: 
     indices.fill(border, dest + SCREEN_WIDTH, rowStart + FRAME_WIDTH);
     // Displayed pixel x shows the line's VRAM pixel (x + offsetX) mod 240: positive offsets scroll
     // the picture left (reference 3.4).
-    const from0 = (SCREEN_WIDTH + signed(bytes[registers + REGISTER_OFFSETS.offsetX0])) % SCREEN_WIDTH;
+    const from0 = (SCREEN_WIDTH + signed(blocks[registers + REGISTER_OFFSETS.offsetX0])) % SCREEN_WIDTH;
     const base0 = frame.bank0Line(line) * 2;
     for (let x = 0, i = from0; x < SCREEN_WIDTH; x++) {
       const at = base0 + i;
@@ -50,8 +51,8 @@ export function expandFrame(frame: CompactFrame, indices: Uint8Array, palettes: 
     // vbank 1 over it, but for its pixels of the transparent colour.
     const line1 = frame.bank1Line(line);
     if (line1 < 0) continue;
-    const transparent = bytes[registers + REGISTER_OFFSETS.transparent] & 15;
-    const from1 = (SCREEN_WIDTH + signed(bytes[registers + REGISTER_OFFSETS.offsetX1])) % SCREEN_WIDTH;
+    const transparent = blocks[registers + REGISTER_OFFSETS.transparent] & 15;
+    const from1 = (SCREEN_WIDTH + signed(blocks[registers + REGISTER_OFFSETS.offsetX1])) % SCREEN_WIDTH;
     const base1 = line1 * 2;
     for (let x = 0, i = from1; x < SCREEN_WIDTH; x++) {
       const at = base1 + i;
@@ -62,8 +63,8 @@ export function expandFrame(frame: CompactFrame, indices: Uint8Array, palettes: 
   }
 }
 
-/** Both banks' palettes of one register record as RGBA, from `at` in `palettes`. */
-function writeRowPalette(bytes: Uint8Array, registers: number, palettes: Uint8Array, at: number): void {
+/** Both banks' palettes of one register block as RGBA, from `at` in `palettes`. */
+function writeRowPalette(blocks: Uint8Array, registers: number, palettes: Uint8Array, at: number): void {
   for (const [palette, first] of [
     [REGISTER_OFFSETS.palette0, 0],
     [REGISTER_OFFSETS.palette1, VBANK1_INDEX],
@@ -71,9 +72,9 @@ function writeRowPalette(bytes: Uint8Array, registers: number, palettes: Uint8Ar
     for (let c = 0; c < 16; c++) {
       const from = registers + palette + c * 3;
       const to = at + (first + c) * 4;
-      palettes[to] = bytes[from];
-      palettes[to + 1] = bytes[from + 1];
-      palettes[to + 2] = bytes[from + 2];
+      palettes[to] = blocks[from];
+      palettes[to + 1] = blocks[from + 1];
+      palettes[to + 2] = blocks[from + 2];
       palettes[to + 3] = 255;
     }
   }

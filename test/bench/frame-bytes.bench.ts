@@ -1,72 +1,62 @@
-// Bytes a frame takes on the runner link to the studio: the compact frame the VM records
-// (runner/common/compact-frame.ts), cart by cart (test/bench/carts/ and the example carts in
-// carts/), beside the 147,456 bytes of an RGBA frame. Counted in this process with CartMachine.step,
-// which records exactly what a runner sends; the audio (2,940 bytes) and the header are left out.
+// Bytes a frame takes on the runner link to the studio: the compact frame (runner/common/compact-frame.ts)
+// in each 'compact-frame' message a runner sends a host that asks for them, as the studio does, cart
+// by cart (test/bench/carts/ and the example carts in carts/), beside the 147,456 bytes of an RGBA
+// frame. The audio (2,940 bytes) and the message's other fields are left out. A cart whose first
+// frame never ends (carts/busy.lua) has no figure.
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { CompactFrameWriter } from '../../runner/common/compact-frame.js';
-import { AUDIO_SAMPLES, FRAME_BYTES, type CartSource } from '../../runner/common/protocol.js';
-import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
-import { createVmThreadInit } from '../../runner/common/vm-link/thread-messages.js';
+import { FRAME_BYTES, type CartSource } from '../../runner/common/protocol.js';
 import { readCartFile } from '../../runner/node/cart-file.js';
-import { wasmoonGlue } from '../../runner/node/glue-file.js';
-import { loadLuaWasm, type LuaWasm } from '../../runner/vm/lua/lua-wasm.js';
-import { CartMachine } from '../../runner/vm/machine.js';
-import { NO_INPUT } from './cart-run.js';
+import { spawnRunner } from '../../runner/node/runner-process.js';
 import type { Figure } from './figures.js';
 
 const FRAMES = 120;
-const CART_DIRS = [join(process.cwd(), 'test', 'bench', 'carts'), join(process.cwd(), 'carts')];
+/** A frame busy this long counts as never ending. */
+const BUSY_MS = 500;
+/** Each folder of carts with the name its figures' keys give it. */
+const CART_DIRS = [
+  { dir: join(process.cwd(), 'test', 'bench', 'carts'), label: 'bench' },
+  { dir: join(process.cwd(), 'carts'), label: 'carts' },
+];
 
-/** Mean and largest compact frame bytes over FRAMES frames of the cart, in a fresh machine. */
-function compactBytes(wasm: LuaWasm, cart: CartSource): { mean: number; max: number } {
-  let error = '';
-  const machine = new CartMachine(
-    wasm,
-    createVmThreadInit(DEFAULT_RUNNER_FLAGS),
-    cart,
-    { deterministic: true, pacing: 'fast' },
-    {
-      send: (msg) => {
-        if (msg.type === 'error') error = msg.message;
-      },
-    },
-  );
-  const writer = new CompactFrameWriter();
-  const audio = new Int16Array(AUDIO_SAMPLES);
-  if (machine.boot() !== 'ok') throw new Error(`${cart.name}: boot failed: ${error}`);
-  let total = 0;
-  let max = 0;
-  for (let i = 0; i < FRAMES; i++) {
-    const result = machine.step(NO_INPUT, writer, audio);
-    if (result === 'error') throw new Error(`${cart.name}: frame ${i + 1} failed: ${error}`);
-    const bytes = writer.finish().length;
-    total += bytes;
-    max = Math.max(max, bytes);
-    if (result === 'exit') return { mean: total / (i + 1), max };
-  }
-  return { mean: total / FRAMES, max };
+/** Mean and largest compact frame bytes over FRAMES frames of the cart in a runner; null without frames. */
+async function compactBytes(cart: CartSource): Promise<{ mean: number; max: number } | null> {
+  const runner = spawnRunner();
+  const sizes: number[] = [];
+  await new Promise<void>((resolve) => {
+    runner.onMessage((msg) => {
+      if (msg.type === 'compact-frame') sizes.push(msg.compact.length);
+      if (msg.type === 'busy' && msg.ms > BUSY_MS) resolve();
+      if (msg.type === 'done' || msg.type === 'exit' || msg.type === 'error' || msg.type === 'hung' || msg.type === 'gone') resolve();
+    });
+    runner.send({ type: 'start', cart, options: { deterministic: true, pacing: 'fast', maxFrames: FRAMES, compactFrames: true } });
+  });
+  runner.kill();
+  await runner.exited;
+  if (sizes.length === 0) return null;
+  return { mean: sizes.reduce((a, b) => a + b, 0) / sizes.length, max: Math.max(...sizes) };
 }
 
 export async function frameBytesBench(): Promise<Figure[]> {
-  const wasm = await loadLuaWasm(wasmoonGlue(), { share: false, memoryLimitBytes: 512 * 1024 * 1024 });
   const figures: Figure[] = [];
   let largest = 0;
-  for (const dir of CART_DIRS) {
+  for (const { dir, label } of CART_DIRS) {
     for (const file of readdirSync(dir)
       .filter((f) => f.endsWith('.lua'))
       .sort()) {
-      const name = basename(file, '.lua');
-      const { mean, max } = compactBytes(wasm, readCartFile(join(dir, file)));
-      largest = Math.max(largest, max);
+      const where = `${label === 'bench' ? 'test/bench/carts' : 'carts'}/${file}`;
+      const bytes = await compactBytes(readCartFile(join(dir, file)));
+      if (bytes) largest = Math.max(largest, bytes.max);
       console.error(
-        `bench: ${basename(dir)}/${file}: compact frame ${Math.round(mean)} bytes (largest ${max}), ${((100 * mean) / FRAME_BYTES).toFixed(1)} % of RGBA`,
+        `bench: ${where}: ${bytes ? `compact frame ${Math.round(bytes.mean)} bytes (largest ${bytes.max}), ${((100 * bytes.mean) / FRAME_BYTES).toFixed(1)} % of RGBA` : 'no frame ended'}`,
       );
       figures.push({
-        key: `frame_bytes_${basename(dir)}_${name.replace(/-/g, '_')}`,
-        value: mean,
+        key: `frame_bytes_${label}_${basename(file, '.lua').replace(/-/g, '_')}`,
+        value: bytes?.mean ?? null,
         unit: 'bytes',
-        about: `${basename(dir)}/${file}: mean compact frame on the runner link over ${FRAMES} frames (largest ${max}); an RGBA frame is ${FRAME_BYTES}`,
+        about: bytes
+          ? `${where}: mean compact frame a runner sends the studio, over ${FRAMES} frames (largest ${bytes.max}); an RGBA frame is ${FRAME_BYTES}`
+          : `${where}: skipped, its first frame never ends`,
       });
     }
   }
@@ -74,7 +64,7 @@ export async function frameBytesBench(): Promise<Figure[]> {
     key: 'frame_bytes_largest_ratio',
     value: largest / FRAME_BYTES,
     unit: 'x',
-    about: 'the largest compact frame seen over those carts / an RGBA frame',
+    about: 'the largest compact frame over those carts / an RGBA frame',
   });
   return figures;
 }

@@ -4,15 +4,19 @@
 // only on lines it shows on) and the pixels composed from it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CompactFrame, LINE_BYTES, REGISTER_BYTES } from '../../runner/common/compact-frame.js';
+import { CompactFrame, LINE_BYTES } from '../../runner/common/compact-frame.js';
 import { SWEETIE_16 } from '../../runner/common/default-palette.js';
 import { FRAME_BYTES } from '../../runner/common/protocol.js';
 import { Rig } from './rig.js';
 
 const rig = await Rig.load();
 
-/** Masks and vbank 0's 136 lines: what every compact frame holds. */
-const FIXED_BYTES = 18 + 17 + 136 * LINE_BYTES;
+/** Masks, vbank 0's 136 lines and row 0's record of every register: what every compact frame holds. */
+const FIXED_BYTES = 18 + 17 + 136 * LINE_BYTES + 1 + 2 * (2 + 48) + 4;
+/** A change record of one palette colour: which registers, which colours, the colour. */
+const ONE_COLOUR = 1 + 2 + 3;
+/** A change record of one single-byte register. */
+const ONE_BYTE = 1 + 1;
 
 /**
  * Vertical strips of colours 0..15, 15 pixels wide; vbank 1 (transparent colour 3) shows colour 9
@@ -57,8 +61,8 @@ describe('compact frames', () => {
   it('keep registers only for the rows they changed on and vbank 1 only for lines it shows on', () => {
     const run = rig.run(CART, { frames: 2 });
     assert.equal(run.status, 'ok', run.error?.message);
-    // Registers: row 0, then rows 24 (red), 34 and 39 (offset), 140 (border); vbank 1: lines 50-59.
-    assert.equal(run.compact.length, FIXED_BYTES + 10 * LINE_BYTES + 5 * REGISTER_BYTES);
+    // vbank 1: lines 50-59. Changes: rows 24 (a palette colour), 34 and 39 (offset), 140 (border).
+    assert.equal(run.compact.length, FIXED_BYTES + 10 * LINE_BYTES + ONE_COLOUR + 3 * ONE_BYTE);
     assert.ok(run.compact.length * 4 <= FRAME_BYTES, `${run.compact.length} bytes is over a quarter of an RGBA frame`);
     assert.ok(CompactFrame.parse(run.compact));
   });
@@ -80,7 +84,7 @@ describe('compact frames', () => {
 
   it('of a cart without callbacks hold one register record and no vbank 1 line', () => {
     const run = rig.tic('cls(4) print("HELLO", 10, 10, 12)');
-    assert.equal(run.compact.length, FIXED_BYTES + REGISTER_BYTES);
+    assert.equal(run.compact.length, FIXED_BYTES);
     assert.deepEqual(rgb(run.frame, ...screen(0, 0)), sweetie(4));
   });
 
@@ -94,5 +98,8 @@ describe('compact frames', () => {
     const extraLine = compact.slice();
     extraLine[18] ^= 1;
     assert.equal(CompactFrame.parse(extraLine), null, 'a vbank 1 line the bytes do not hold');
+    const unknownRegister = compact.slice();
+    unknownRegister[compact.length - ONE_BYTE] |= 0x40;
+    assert.equal(CompactFrame.parse(unknownRegister), null, 'a change of a register there is not');
   });
 });
