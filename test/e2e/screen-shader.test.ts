@@ -82,7 +82,7 @@ function differences(got: Uint8Array, want: Uint8Array): string[] {
   for (let i = 0; i < want.length; i += 4) {
     if (got[i] === want[i] && got[i + 1] === want[i + 1] && got[i + 2] === want[i + 2]) continue;
     const p = i / 4;
-    found.push(`(${p % FRAME_WIDTH}, ${Math.floor(p / FRAME_WIDTH)}): ${[...got.subarray(i, i + 3)]} instead of ${[...want.subarray(i, i + 3)]}`);
+    found.push(`(${p % FRAME_WIDTH}, ${Math.floor(p / FRAME_WIDTH)}): ${got.subarray(i, i + 3).join(',')} instead of ${want.subarray(i, i + 3).join(',')}`);
   }
   return found;
 }
