@@ -18,7 +18,7 @@ import { isLive, type StudioState } from './studio-state.js';
 /** A frame running this long is reported as busy (the notice, the spinner, the 'busy' state). */
 export const BUSY_NOTICE_MS = 250;
 
-export type FrameMessage = MessageOf<RunnerMessage, 'frame'>;
+export type FrameMessage = MessageOf<RunnerMessage, 'compact-frame'>;
 
 /** What a run tells the studio, as it happens. */
 export interface CartRunEvents {
@@ -130,7 +130,7 @@ export class CartRun {
     // page's storage under its userData folder), which is where pmem belongs.
     this.#pmem = pmemSlot(this.#storage, pmemKeyOf(cart));
     const held = this.#heldPmem.get(heldKey(hash, this.#pmem.key))?.bytes;
-    this.#link.start(cartSourceOf(cart, name), { deterministic: false, pacing: 'realtime' }, held ?? this.#pmem.initial);
+    this.#link.start(cartSourceOf(cart, name), { deterministic: false, pacing: 'realtime', compactFrames: true }, held ?? this.#pmem.initial);
     // Sent right after start: the runner takes them before the cart's first line runs.
     if (this.#breakpoints.length > 0) this.#link.send({ type: 'breakpoints', breakpoints: this.#breakpoints });
     this.#setState('running');
@@ -201,7 +201,7 @@ export class CartRun {
       case 'ready':
         this.#onReady(msg);
         break;
-      case 'frame':
+      case 'compact-frame':
         this.#onFrame(msg);
         break;
       case 'trace':
@@ -251,7 +251,8 @@ export class CartRun {
         this.#onGone(msg);
         break;
       case 'tick':
-        // Only for hosts that name RunOptions.output: the studio gets every frame whole.
+      case 'frame':
+        // Only for hosts that name RunOptions.output or take RGBA frames: the studio gets every frame whole, compact.
         break;
       default:
         unreachable(msg);

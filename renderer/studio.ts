@@ -5,6 +5,8 @@ import { cartSourceOf, codeBytes } from '../runner/common/cart/index.js';
 import type { StepKind } from '../runner/common/debug-types.js';
 import type { CartSection, MessageOf, RunnerMessage } from '../runner/common/protocol.js';
 import workletUrl from './audio/frame-player.worklet.ts?worker&url';
+import { CompactFrame } from '../runner/common/compact-frame.js';
+import { framePixels } from '../runner/common/compose-frame.js';
 import { StudioAudio } from './audio/studio-audio.js';
 import { installAutomationHook } from './automation-hook.js';
 import { Autosaver } from './autosave/autosaver.js';
@@ -33,7 +35,7 @@ import { CommandLine } from './console-commands/command-line.js';
 import { ConsoleCommands } from './console-commands/console-commands.js';
 import { pickPng } from './console-commands/pick-png.js';
 import { byId } from './dom.js';
-import { cartUsesMouse, withCursor } from './cursor-overlay.js';
+import { cartUsesMouse, cursorImage } from './cursor-overlay.js';
 import { EditorTabs } from './editors/editor-tabs.js';
 import type { EditorHost } from './editors/editor-host.js';
 import { createMapEditor } from './editors/map/map-editor.js';
@@ -266,9 +268,10 @@ export class Studio {
     const cart = this.#cart.doc.cart;
     const cursor = pointer && cartUsesMouse(cart.code);
     this.#screen.element.classList.toggle('cart-cursor', Boolean(cursor));
-    this.#screen.showFrame(cursor ? withCursor(frame.pixels, frame.cursor, pointer, cart) : frame.pixels);
+    const compact = CompactFrame.of(frame.compact);
+    this.#screen.showFrame(compact, cursor ? cursorImage(frame.cursor, pointer, cart) : null);
     this.#audio.push(frame.audio);
-    this.#captures.frame(frame.index, frame.pixels);
+    this.#captures.frame(frame.index, () => framePixels(compact));
   }
 
   #newCaptures(): Captures {

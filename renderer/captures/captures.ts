@@ -61,8 +61,9 @@ export class Captures {
   }
 
   /** Each frame of the run, as it arrives: a recording takes it; a full recording ends. */
-  frame(index: number, rgba: Uint8Array): void {
-    if (this.#gif && !this.#gif.add(index, rgba)) this.stopGif();
+  /** rgba: the frame's pixels, composed only while a recording wants them. */
+  frame(index: number, rgba: () => Uint8Array): void {
+    if (this.#gif && !this.#gif.add(index, rgba())) this.stopGif();
   }
 
   /** Ends a recording (when the cart stops, or F9) and saves what it holds. */

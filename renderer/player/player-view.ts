@@ -3,12 +3,13 @@
 // when the game ends (exit(), an error, a game that stopped answering). It runs the cart through
 // any RunnerLink and keeps its pmem in the storage it is given, as the studio does (CartRun).
 import type { Cart } from '../../runner/common/cart/index.js';
+import { CompactFrame } from '../../runner/common/compact-frame.js';
 import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
 import { StudioAudio } from '../audio/studio-audio.js';
 import { GrantStore } from '../capabilities/grant-store.js';
 import { CartRun, type CartRunEvents, type FrameMessage } from '../cart-run.js';
 import { DEFAULT_KEY_BINDINGS } from '../controls/key-bindings.js';
-import { cartUsesMouse, withCursor } from '../cursor-overlay.js';
+import { cartUsesMouse, cursorImage } from '../cursor-overlay.js';
 import { button, el } from '../dom.js';
 import { menuItems } from '../game-menu.js';
 import { InputCapture } from '../input-capture.js';
@@ -177,7 +178,7 @@ export class PlayerView {
     const cart = this.#game.cart;
     const cursor = pointer && cartUsesMouse(cart.code);
     this.#screen.element.classList.toggle('cart-cursor', Boolean(cursor));
-    this.#screen.showFrame(cursor ? withCursor(frame.pixels, frame.cursor, pointer, cart) : frame.pixels);
+    this.#screen.showFrame(CompactFrame.of(frame.compact), cursor ? cursorImage(frame.cursor, pointer, cart) : null);
     this.#audio.push(frame.audio);
   }
 

@@ -93,6 +93,11 @@ export interface RunOptions {
    * it never looks at, nor send a message a frame.
    */
   output?: FrameOutput;
+  /**
+   * The host draws compact frames itself (compact-frame.ts; the studio colours them in a shader): it
+   * gets 'compact-frame' messages in place of 'frame', about a ninth of the bytes. Not with output.
+   */
+  compactFrames?: boolean;
 }
 
 export interface FrameOutput {
@@ -189,6 +194,12 @@ export type RunnerMessage =
    * sends per-frame movement deltas instead of positions.
    */
   | { type: 'frame'; index: number; pixels: Uint8Array; audio: Int16Array; cursor: number; relativeMouse: boolean; stats: FrameStats }
+  /**
+   * A frame as the VM recorded it: `compact` is a compact frame (compact-frame.ts), the rest as in
+   * 'frame'. The VM sends every frame so to its runner's main thread, which passes it on to a host
+   * that asked for compact frames (RunOptions.compactFrames) and composes 'frame' for any other.
+   */
+  | { type: 'compact-frame'; index: number; compact: Uint8Array; audio: Int16Array; cursor: number; relativeMouse: boolean; stats: FrameStats }
   /**
    * Frames index - frames + 1 to index, whose pixels the host did not ask for (RunOptions.output):
    * cpuMs is their FrameStats.cpuMs summed; audio, only when the host asked for it, is theirs one

@@ -47,6 +47,7 @@ export async function runCart(name: string, code: string, options: CartRunOption
             traces.push(msg.text);
             return undefined;
           case 'frame':
+          case 'compact-frame':
             frameMs.push(msg.stats.cpuMs);
             return undefined;
           case 'exit':

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readTextCart } from '../../runner/common/cart/index.js';
-import { FRAME_BYTES, AUDIO_SAMPLES, type CartSource, type HostMessage, type RunnerMessage } from '../../runner/common/protocol.js';
+import { AUDIO_SAMPLES, type CartSource, type HostMessage, type RunnerMessage } from '../../runner/common/protocol.js';
+import { compactFrame } from './message-samples.js';
 import { BUSY_NOTICE_MS, CartRun, type CartRunEvents } from '../../renderer/cart-run.js';
 import type { RunnerLink } from '../../renderer/runner-link/runner-link.js';
 import { GrantStore } from '../../renderer/capabilities/grant-store.js';
@@ -70,9 +71,9 @@ const CART = { cart: readTextCart('function TIC() cls(1) end\n', 'hello.lua'), n
 /** The SHA-256 a cart from elsewhere is known by (any 64 hex digits will do here). */
 const STRANGER = 'ab'.repeat(32);
 const FRAME: RunnerMessage = {
-  type: 'frame',
+  type: 'compact-frame',
   index: 1,
-  pixels: new Uint8Array(FRAME_BYTES),
+  compact: compactFrame(),
   audio: new Int16Array(AUDIO_SAMPLES),
   cursor: 0,
   relativeMouse: false,
