@@ -1,10 +1,12 @@
 // Electron's main process: serves the studio from its own scheme, opens its window, starts a
-// runner process per window on request, opens and saves cart files for it, and keeps its autosave.
+// runner process per window on request, opens and saves cart files for it, keeps its autosave and
+// saves its captures.
 // Everything worth testing lives in electron/node/.
 import { app, BrowserWindow, session } from 'electron';
 import { RENDERER_DIR } from '../node/app-paths.js';
 import { installAppMenu } from './app-menu.js';
 import { installAutosaveIpc } from './autosave-host.js';
+import { installCaptureIpc } from './capture-host.js';
 import { installCartFileIpc } from './cart-file-host.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { installRunnerIpc, stopAllRunners } from './runner-host.js';
@@ -25,6 +27,7 @@ void app.whenReady().then(() => {
   installRunnerIpc();
   installCartFileIpc();
   installAutosaveIpc();
+  installCaptureIpc();
   installAppMenu();
   openStudioWindow();
   app.on('activate', () => {

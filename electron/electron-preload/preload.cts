@@ -19,6 +19,7 @@ const CHANNELS: IpcChannels = {
   writeCartFile: 'cart:write',
   loadAutosave: 'autosave:load',
   saveAutosave: 'autosave:save',
+  saveCapture: 'capture:save',
 };
 
 /** Marks the window message that carries a runner's MessagePort from this preload to the page. */
@@ -50,6 +51,7 @@ interface IsolatedBridge {
   writeCartFile(path: string, bytes: Uint8Array): Promise<void>;
   loadAutosave(): Promise<AutosavedCart | null>;
   saveAutosave(doc: AutosavedCart): Promise<void>;
+  saveCapture(name: string, bytes: Uint8Array): Promise<string>;
 }
 
 /** Main answers every invoke with an IpcResult; its error becomes this promise's rejection. */
@@ -100,6 +102,10 @@ const bridge: IsolatedBridge = {
     if (typeof doc !== 'object' || doc === null) return refuse('saveAutosave', 'expects the open cart ({ cart, name, location, dirty })');
     await invokeMain<null>(CHANNELS.saveAutosave, doc);
   },
+  saveCapture: (name, bytes) => {
+    if (typeof name !== 'string' || !(bytes instanceof Uint8Array)) return refuse('saveCapture', 'expects (name: string, bytes: Uint8Array)');
+    return invokeMain(CHANNELS.saveCapture, name, bytes);
+  },
 };
 
 /**
@@ -140,6 +146,7 @@ function installPageApi(isolated: IsolatedBridge, portMessageType: string): void
     writeCartFile: (path: string, bytes: Uint8Array) => isolated.writeCartFile(path, bytes),
     loadAutosave: () => isolated.loadAutosave(),
     saveAutosave: (doc: AutosavedCart) => isolated.saveAutosave(doc),
+    saveCapture: (name: string, bytes: Uint8Array) => isolated.saveCapture(name, bytes),
   });
   Object.defineProperty(window, 'nibbleElectron', { value: api, enumerable: true });
 }

@@ -25,6 +25,8 @@ export const IPC_CHANNELS = {
   loadAutosave: 'autosave:load',
   /** Renderer -> main, invoked with an AutosavedCart: an IpcResult<null> once it is on disk. */
   saveAutosave: 'autosave:save',
+  /** Renderer -> main, invoked with (name, bytes) of a .png or .gif capture: an IpcResult<string>, the path it was saved at. */
+  saveCapture: 'capture:save',
 } as const;
 
 export type IpcChannels = typeof IPC_CHANNELS;

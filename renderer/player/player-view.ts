@@ -3,10 +3,13 @@
 // when the game ends (exit(), an error, a game that stopped answering). It runs the cart through
 // any RunnerLink and keeps its pmem in the storage it is given, as the studio does (CartRun).
 import type { Cart } from '../../runner/common/cart/index.js';
+import { CompactFrame } from '../../runner/common/compact-frame.js';
 import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
 import { StudioAudio } from '../audio/studio-audio.js';
+import { GrantStore } from '../capabilities/grant-store.js';
 import { CartRun, type CartRunEvents, type FrameMessage } from '../cart-run.js';
-import { cartUsesMouse, withCursor } from '../cursor-overlay.js';
+import { DEFAULT_KEY_BINDINGS } from '../controls/key-bindings.js';
+import { cartUsesMouse, cursorImage } from '../cursor-overlay.js';
 import { button, el } from '../dom.js';
 import { menuItems } from '../game-menu.js';
 import { InputCapture } from '../input-capture.js';
@@ -58,13 +61,15 @@ export class PlayerView {
     this.#audio = audio;
     this.#game = game;
     this.#screen = screen;
-    this.#run = new CartRun(link, storage, this.#runEvents());
+    // The game is the page's own cart, so it runs with every capability: nothing is asked.
+    this.#run = new CartRun(link, storage, new GrantStore(storage), this.#runEvents());
     this.#input = new InputCapture({
       target: screen.element,
       toFramePoint: (x, y) => screen.toFramePoint(x, y),
       pixelScale: () => screen.pixelScale(),
       isLive: () => this.#run.running && !this.#menu.isOpen && !this.#end.isOpen,
       send: (input) => this.#run.sendInput(input),
+      keyBindings: () => DEFAULT_KEY_BINDINGS,
     });
     this.#menu = new SystemMenu(stage, {
       resume: () => this.#focus(),
@@ -94,7 +99,7 @@ export class PlayerView {
     this.#failure = '';
     this.#screen.clear();
     this.#input.reset();
-    this.#run.start({ cart: this.#game.cart, name: this.#game.name, fromElsewhere: false });
+    this.#run.start({ cart: this.#game.cart, name: this.#game.name }, null);
     this.#focus();
   }
 
@@ -160,6 +165,9 @@ export class PlayerView {
       inspection: () => {},
       ram: () => {},
       reloaded: () => {},
+      // A page cannot write into the file it was loaded from; a cart's own writes stay in its run.
+      cartWrite: () => {},
+      ask: () => {},
     };
   }
 
@@ -170,7 +178,7 @@ export class PlayerView {
     const cart = this.#game.cart;
     const cursor = pointer && cartUsesMouse(cart.code);
     this.#screen.element.classList.toggle('cart-cursor', Boolean(cursor));
-    this.#screen.showFrame(cursor ? withCursor(frame.pixels, frame.cursor, pointer, cart) : frame.pixels);
+    this.#screen.showFrame(CompactFrame.of(frame.compact), cursor ? cursorImage(frame.cursor, pointer, cart) : null);
     this.#audio.push(frame.audio);
   }
 
