@@ -137,7 +137,8 @@ export class BrowserLibrarySource implements LibrarySource {
     return {
       label: handle.name,
       reconnect: async () => {
-        if ((await handle.requestPermission({ mode: 'read' })) !== 'granted') throw new Error(`the browser was not allowed to read ${handle.name} again: pick the folder`);
+        if ((await handle.requestPermission({ mode: 'read' })) !== 'granted')
+          throw new Error(`the browser was not allowed to read ${handle.name} again: pick the folder`);
         return readHandle(handle);
       },
     };

@@ -18,8 +18,7 @@ export function cartsInZip(zipName: string, bytes: Uint8Array): ArchivedCart[] {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes, {
-      filter: (file) =>
-        isCartFileName(baseName(file.name)) && !file.name.split('/').includes('__MACOSX') && file.originalSize <= MAX_LIBRARY_CART_BYTES,
+      filter: (file) => isCartFileName(baseName(file.name)) && !file.name.split('/').includes('__MACOSX') && file.originalSize <= MAX_LIBRARY_CART_BYTES,
     });
   } catch (err) {
     throw new Error(`${zipName} could not be read as a zip file (${err instanceof Error ? err.message : String(err)})`);

@@ -9,7 +9,9 @@ import { WorkerRunnerLink } from '../runner-link/worker-link.js';
 export const FIRST_FRAME_TIMEOUT_MS = 3000;
 
 export class FirstFrames {
-  readonly #link = new WorkerRunnerLink(() => new Worker(new URL('../../runner/browser/runner-worker.ts', import.meta.url), { type: 'module', name: 'nibble-thumbnail' }));
+  readonly #link = new WorkerRunnerLink(
+    () => new Worker(new URL('../../runner/browser/runner-worker.ts', import.meta.url), { type: 'module', name: 'nibble-thumbnail' }),
+  );
   #queue: Promise<unknown> = Promise.resolve();
   #waiting: ((pixels: Uint8Array | null) => void) | null = null;
 

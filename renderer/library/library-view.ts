@@ -122,7 +122,12 @@ export class LibraryView {
       input.value = '';
       if (file) void this.#load(() => this.#source.fromZip(file));
     });
-    return el('span', '', button('Open .zip…', 'btn', () => input.click(), 'Show the carts of a .zip file (or drop a folder or a .zip here)'), input);
+    return el(
+      'span',
+      '',
+      button('Open .zip…', 'btn', () => input.click(), 'Show the carts of a .zip file (or drop a folder or a .zip here)'),
+      input,
+    );
   }
 
   async #restore(): Promise<void> {
@@ -196,7 +201,10 @@ export class LibraryView {
     const carts = this.#entries.map((entry) => entry.cart);
     const recent = recentlyPlayed(carts, this.#marks);
     this.#recent.hidden = recent.length === 0;
-    this.#recent.replaceChildren(el('h2', 'library-heading', 'Recently played'), el('div', 'library-row', ...recent.map((cart) => this.#card(byKey.get(cart.key)!))));
+    this.#recent.replaceChildren(
+      el('h2', 'library-heading', 'Recently played'),
+      el('div', 'library-row', ...recent.map((cart) => this.#card(byKey.get(cart.key)!))),
+    );
     const shown = arrangeCarts(carts, this.#marks, {
       sort: this.#sort.value as LibrarySort,
       search: this.#search.value,

@@ -104,7 +104,7 @@ export class PlayerView {
       },
       setVolume: (gain) => this.#audio.setVolume(gain),
       setMuted: (muted) => this.#audio.setMuted(muted),
-      ...(playerHost.close ? { close: playerHost.close } : {}),
+      ...(playerHost.close ? { close: () => playerHost.close?.() } : {}),
     });
     this.#end = new EndScreen(stage, () => this.start());
     const fullscreen = button('⛶', 'player-fullscreen', () => toggleFullscreen(host), 'Fullscreen (F11, Alt+Enter)');

@@ -1,12 +1,15 @@
 // The library and the player inside the web studio: a .zip of carts listed with their covers
 // (a .png cart's picture, a cart's cover screen, a first frame rendered headless) and played;
-// the system menu on Esc for a cart without a menu tag, with Reset and Close.
+// the system menu on Esc for a cart without a menu tag, with Reset and Close; and the web studio
+// that `nibble play` starts, with its cart preloaded in the player.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { DEFAULT_PALETTES, readTextCart, writePngCart, writeTextCart } from '../../runner/common/cart/index.js';
-import { eventually, inStudio, useStudio, waitInStudio } from './studio-page.js';
+import { RENDERER_DIR } from '../../electron/node/app-paths.js';
+import { startWebServer } from '../../electron/node/web-server.js';
+import { eventually, inStudio, openStudio, useStudio, waitInStudio } from './studio-page.js';
 
 const studio = useStudio();
 
@@ -26,7 +29,8 @@ function pngCart(): Uint8Array {
 }
 
 /** No cover: the library renders its first frame. Colour 2 until A (Z) is pressed, then 4 for good; no menu tag. */
-const DRAWN = '-- title: Drawn\n-- author: bob\n-- desc: no cover at all\npressed = false\nfunction TIC()\n  if btn(4) then pressed = true end\n  cls(pressed and 4 or 2)\nend\n';
+const DRAWN =
+  '-- title: Drawn\n-- author: bob\n-- desc: no cover at all\npressed = false\nfunction TIC()\n  if btn(4) then pressed = true end\n  cls(pressed and 4 or 2)\nend\n';
 
 function cartsZip(): Buffer {
   return Buffer.from(
@@ -70,7 +74,10 @@ async function coverOf(page: Page, title: string, x: number, y: number): Promise
       interface Canvas {
         width: number;
         height: number;
-        getContext(kind: '2d'): { drawImage(img: Picture, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+        getContext(kind: '2d'): {
+          drawImage(img: Picture, x: number, y: number): void;
+          getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+        };
       }
       const frame = node as { dataset: { cover?: string }; querySelector(selector: 'img'): Picture };
       const page = globalThis as unknown as { document: { createElement(tag: 'canvas'): Canvas } };
@@ -140,7 +147,10 @@ it('Esc opens the system menu on a cart without a menu tag; Reset starts it agai
 
   await page.keyboard.press('Escape');
   const items = await page.locator('.player-menu:not([hidden]) .player-menu-item').allTextContents();
-  assert.deepEqual(items.filter((item) => item !== 'Mute'), ['Resume', 'Reset', 'Close']);
+  assert.deepEqual(
+    items.filter((item) => item !== 'Mute'),
+    ['Resume', 'Reset', 'Close'],
+  );
   await page.locator('.player-menu-item', { hasText: 'Reset' }).click();
   await eventually(() => playerPixel(page, 120, 68), 'b13e53', 'Reset started the game again from the beginning');
   assert.equal(await page.locator('.player-menu').isVisible(), false);
@@ -155,4 +165,19 @@ it('Esc opens the system menu on a cart without a menu tag; Reset starts it agai
   await page.locator('.play-area').waitFor({ state: 'hidden' });
   await waitInStudio(page, ([g]) => g.__nibble.state() !== 'running');
   await page.close();
+});
+
+it('the web studio started to play a cart (nibble play) opens the player on it; Close goes to the studio', async () => {
+  const server = await startWebServer({ port: 0, rootDir: RENDERER_DIR, log: () => {}, playCart: { name: 'drawn.lua', bytes: encode(DRAWN) } });
+  try {
+    const page = await openStudio(studio.browser, server.url);
+    await page.locator('.studio-player').waitFor({ state: 'visible' });
+    await eventually(() => playerPixel(page, 120, 68), 'b13e53', 'the player plays the cart it was given');
+    await page.keyboard.press('Escape');
+    await page.locator('.player-menu-item', { hasText: 'Close' }).click();
+    await page.locator('.play-area').waitFor({ state: 'hidden' });
+    await page.close();
+  } finally {
+    await server.close();
+  }
 });

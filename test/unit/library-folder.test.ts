@@ -41,12 +41,12 @@ describe('library folder', () => {
     const store = path.join(dir, 'library-folder.json');
     const service = new LibraryFolderService(store);
     assert.equal(await service.remembered(), null);
-    assert.equal(await service.pick(async () => undefined), null);
+    assert.equal(await service.pick(() => Promise.resolve(undefined)), null);
     assert.equal(await service.remembered(), null);
     let offered: string | undefined = 'unset';
-    const picked = await service.pick(async (start) => {
+    const picked = await service.pick((start) => {
       offered = start;
-      return path.join(dir, 'carts');
+      return Promise.resolve(path.join(dir, 'carts'));
     });
     assert.equal(offered, undefined);
     assert.equal(picked?.files.length, 3);
@@ -56,10 +56,7 @@ describe('library folder', () => {
   });
 
   it('tells cart files by their extension', () => {
-    assert.deepEqual(
-      ['a.lua', 'b.TIC', 'c.png', 'd.txt', '.e.lua', 'f.lua.bak'].map(isCartFileName),
-      [true, true, true, false, false, false],
-    );
+    assert.deepEqual(['a.lua', 'b.TIC', 'c.png', 'd.txt', '.e.lua', 'f.lua.bak'].map(isCartFileName), [true, true, true, false, false, false]);
   });
 });
 

@@ -24,7 +24,7 @@ const titles = (list: { title: string }[]) => list.map((cart) => cart.title);
 const query = (over: Partial<LibraryQuery> = {}): LibraryQuery => ({ sort: 'name', search: '', favouritesOnly: false, ...over });
 
 describe('library list', () => {
-  it("reads title, author and description from the tags; the file name stands in for a missing title", () => {
+  it('reads title, author and description from the tags; the file name stands in for a missing title', () => {
     assert.deepEqual(carts[0], { key: 'f/zeta.lua', name: 'zeta.lua', title: 'Zeta Run', author: 'Ann', description: 'a racing game' });
     assert.deepEqual(carts[3], { key: 'f/untitled.lua', name: 'untitled.lua', title: 'untitled', author: undefined, description: undefined });
   });

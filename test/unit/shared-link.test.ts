@@ -29,7 +29,7 @@ class RecordingLink implements RunnerLink {
   }
 }
 
-const cart = (name: string): CartSource => ({ name, code: '', data: {} }) as unknown as CartSource;
+const cart = (name: string): CartSource => ({ name, code: '' });
 const options = { deterministic: false, pacing: 'realtime' } as const;
 const exit: RunnerMessage = { type: 'exit' };
 

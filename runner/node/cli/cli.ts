@@ -10,7 +10,18 @@ import { escapeControls, jsonWithoutControls } from '../../common/control-chars.
 import { loadCartFile, saveCartFile } from '../cart-file.js';
 import { runHeadless } from '../headless-run.js';
 import { readPmemFile, writePmemFile } from '../pmem-file.js';
-import { CONVERT_USAGE, EXPORT_USAGE, parseArgs, PLAY_USAGE, RUN_USAGE, USAGE, UsageError, type ConvertCommand, type ExportCommand, type RunCommand } from './cli-args.js';
+import {
+  CONVERT_USAGE,
+  EXPORT_USAGE,
+  parseArgs,
+  PLAY_USAGE,
+  RUN_USAGE,
+  USAGE,
+  UsageError,
+  type ConvertCommand,
+  type ExportCommand,
+  type RunCommand,
+} from './cli-args.js';
 
 /** Loads a cart and says on stderr what was repaired in it (packed carts), as the studio's console does. */
 async function loadReporting(path: string): Promise<LoadedCart> {
