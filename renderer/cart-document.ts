@@ -1,7 +1,8 @@
 // The open cart as the studio holds it: the codecs' Cart (the editor shows and edits its code; the
 // data sections live here), its file name, where it came from, and whether it has unsaved changes.
-import type { Cart } from '../runner/common/cart/index.js';
+import { writeCart, type Cart } from '../runner/common/cart/index.js';
 import type { CartSection } from '../runner/common/protocol.js';
+import { cartDigest } from './files/cart-digest.js';
 
 export interface CartDocument {
   cart: Cart;
@@ -16,6 +17,11 @@ export interface CartDocument {
    * here since: a stranger's cart, as far as the studio knows.
    */
   fromElsewhere: boolean;
+  /**
+   * For a cart from elsewhere, the SHA-256 of the file's bytes as opened: the content the player's
+   * capability answers are pinned to. The autosave keeps it (one made before it did has none: see cartIdentity).
+   */
+  sourceHash?: string;
 }
 
 type Listener = (doc: CartDocument) => void;
@@ -74,7 +80,7 @@ export class OpenCart {
 
   /** A save of the cart as it was at `revision` finished; later edits stay unsaved. */
   saved(revision: number, name: string, location: string | null): void {
-    this.#set({ ...this.#doc, name, location, dirty: this.#doc.dirty && revision !== this.#revision, fromElsewhere: false });
+    this.#set({ ...this.#doc, name, location, dirty: this.#doc.dirty && revision !== this.#revision, fromElsewhere: false, sourceHash: undefined });
   }
 
   #set(doc: CartDocument): void {
@@ -87,4 +93,19 @@ export class OpenCart {
 /** The window title: a dot marks unsaved changes. */
 export function documentTitle(doc: CartDocument): string {
   return `${doc.dirty ? '● ' : ''}${doc.name} — Nibble`;
+}
+
+/**
+ * What a run's capabilities are pinned to: null for the studio's own cart (it has them all), else
+ * the SHA-256 of the file it came from; a cart from an autosave made before sourceHash was kept is
+ * known by the bytes it would save as.
+ */
+export function cartIdentity(doc: CartDocument): string | null {
+  if (!doc.fromElsewhere) return null;
+  if (doc.sourceHash !== undefined) return doc.sourceHash;
+  try {
+    return cartDigest(writeCart(doc.cart, doc.name));
+  } catch {
+    return cartDigest(new TextEncoder().encode(doc.cart.code));
+  }
 }

@@ -5,6 +5,9 @@ import { cartSourceOf } from '../runner/common/cart/index.js';
 import { pmemKeyOf } from '../runner/common/pmem/pmem-key.js';
 import { pmemSlot, type KeyValueStorage, type PmemSlot } from '../runner/common/pmem/pmem-store.js';
 import type { Breakpoint, InspectTarget, PauseReason, StepKind } from '../runner/common/debug-types.js';
+import type { Capability } from './capabilities/capability.js';
+import type { GrantStore } from './capabilities/grant-store.js';
+import { RunGrants, type CapabilityQuestion } from './capabilities/run-grants.js';
 import type { CartData, InputSnapshot, MessageOf, RunnerMessage, SandboxState, StackFrame } from '../runner/common/protocol.js';
 import { unreachable } from '../runner/common/unreachable.js';
 import type { CartDocument } from './cart-document.js';
@@ -15,7 +18,7 @@ import { isLive, type StudioState } from './studio-state.js';
 /** A frame running this long is reported as busy (the notice, the spinner, the 'busy' state). */
 export const BUSY_NOTICE_MS = 250;
 
-export type FrameMessage = MessageOf<RunnerMessage, 'frame'>;
+export type FrameMessage = MessageOf<RunnerMessage, 'compact-frame'>;
 
 /** What a run tells the studio, as it happens. */
 export interface CartRunEvents {
@@ -43,6 +46,10 @@ export interface CartRunEvents {
   ram(bytes: Uint8Array): void;
   /** The live cart took new code, or kept its old code because the new did not load (error, at line when known). */
   reloaded(error?: string, line?: number): void;
+  /** The cart's sync() wrote these sections of bank `bank` into the cart, with the capability to: keep them in the open cart. */
+  cartWrite(bank: number, data: CartData): void;
+  /** A cart from elsewhere wants a capability the player has not answered for: ask, without pausing it. */
+  ask(question: CapabilityQuestion): void;
 }
 
 /** Why the cart paused, and the handle on its globals for inspections. */
@@ -59,25 +66,36 @@ export interface RunStats {
   luaMemory: number | null;
 }
 
+const heldKey = (hash: string | null, pmemKey: string) => `${hash}:${pmemKey}`;
+
 export class CartRun {
   readonly #link: RunnerLink;
   readonly #storage: KeyValueStorage;
   readonly #events: CartRunEvents;
   readonly #frames = new SlidingWindow();
   #state: StudioState = 'idle';
-  /** The cart of the current run: its name, and whether it came from elsewhere (see CartDocument). */
-  #cart = { name: '', fromElsewhere: false };
+  readonly #grantStore: GrantStore;
+  /** The current run's cart and capabilities. */
+  #grants: RunGrants | null = null;
   /** Where the running cart's persistent memory is kept (reference 4.2). */
   #pmem: PmemSlot | null = null;
+  /** What the current run's sync() wrote into the cart while write-to-cart was not granted, by bank. */
+  #heldCartWrites = new Map<number, CartData>();
+  /**
+   * pmem written by carts without the save capability, by cart hash and pmem key: the cart gets it
+   * back at its next run in this page, and storage gets it only if the player grants the capability.
+   */
+  readonly #heldPmem = new Map<string, { hash: string | null; pmemKey: string; bytes: Uint8Array }>();
   #pmemSaveFailed = false;
   #luaMemory: number | null = null;
   #breakpoints: Breakpoint[] = [];
   #nextRequest = 1;
 
-  /** storage: where carts' persistent memory is kept. */
-  constructor(link: RunnerLink, storage: KeyValueStorage, events: CartRunEvents) {
+  /** storage: where carts' persistent memory is kept; grants: the player's answers to carts from elsewhere. */
+  constructor(link: RunnerLink, storage: KeyValueStorage, grants: GrantStore, events: CartRunEvents) {
     this.#link = link;
     this.#storage = storage;
+    this.#grantStore = grants;
     this.#events = events;
     link.onMessage((msg) => this.#onRunnerMessage(msg));
   }
@@ -91,17 +109,28 @@ export class CartRun {
     return this.#state === 'running' || this.#state === 'busy';
   }
 
-  /** Ends any previous run and starts this cart in a fresh runner. */
-  start(doc: Pick<CartDocument, 'cart' | 'name' | 'fromElsewhere'>): void {
-    const { cart, name, fromElsewhere } = doc;
-    this.#cart = { name, fromElsewhere };
+  /**
+   * Ends any previous run and starts this cart in a fresh runner. hash: the SHA-256 of the bytes of
+   * a cart from elsewhere (cartIdentity), null for the studio's own.
+   */
+  start(doc: Pick<CartDocument, 'cart' | 'name'>, hash: string | null): void {
+    const { cart, name } = doc;
+    const grants = new RunGrants(
+      this.#grantStore,
+      { name, hash },
+      (question) => this.#events.ask(question),
+      (capability) => this.#decided(grants, capability),
+    );
+    this.#grants = grants;
+    this.#heldCartWrites = new Map();
     this.#frames.clear();
     this.#luaMemory = null;
     // The key is taken once per run, from the cart as it starts, like TIC-80's initRun. In the
     // desktop app the studio's localStorage lives in the app's data folder (Electron keeps the
     // page's storage under its userData folder), which is where pmem belongs.
     this.#pmem = pmemSlot(this.#storage, pmemKeyOf(cart));
-    this.#link.start(cartSourceOf(cart, name), { deterministic: false, pacing: 'realtime' }, this.#pmem.initial);
+    const held = this.#heldPmem.get(heldKey(hash, this.#pmem.key))?.bytes;
+    this.#link.start(cartSourceOf(cart, name), { deterministic: false, pacing: 'realtime', compactFrames: true }, held ?? this.#pmem.initial);
     // Sent right after start: the runner takes them before the cart's first line runs.
     if (this.#breakpoints.length > 0) this.#link.send({ type: 'breakpoints', breakpoints: this.#breakpoints });
     this.#setState('running');
@@ -172,7 +201,7 @@ export class CartRun {
       case 'ready':
         this.#onReady(msg);
         break;
-      case 'frame':
+      case 'compact-frame':
         this.#onFrame(msg);
         break;
       case 'trace':
@@ -180,6 +209,9 @@ export class CartRun {
         break;
       case 'pmem':
         this.#savePmem(msg.bytes);
+        break;
+      case 'cart':
+        this.#writeCart(msg.bank, msg.data);
         break;
       case 'error':
       case 'hung':
@@ -219,7 +251,8 @@ export class CartRun {
         this.#onGone(msg);
         break;
       case 'tick':
-        // Only for hosts that name RunOptions.output: the studio gets every frame whole.
+      case 'frame':
+        // Only for hosts that name RunOptions.output or take RGBA frames: the studio gets every frame whole, compact.
         break;
       default:
         unreachable(msg);
@@ -229,16 +262,23 @@ export class CartRun {
   #onReady(ready: MessageOf<RunnerMessage, 'ready'>): void {
     if (ready.note) this.#events.info(ready.note);
     this.#events.sandbox(ready.sandbox);
-    if (!ready.sandbox.on && this.#cart.fromElsewhere) {
+    const cart = this.#grants?.cart;
+    if (!ready.sandbox.on && cart && cart.hash !== null) {
       this.#events.warn(
-        `${this.#cart.name} did not come from this studio, and it runs without the kernel sandbox (${ready.sandbox.detail}). Run carts you do not trust only where the status line says the kernel sandbox is on.`,
+        `${cart.name} did not come from this studio, and it runs without the kernel sandbox (${ready.sandbox.detail}). Run carts you do not trust only where the status line says the kernel sandbox is on.`,
       );
     }
   }
 
   #onFrame(frame: FrameMessage): void {
     if (!isLive(this.#state)) return;
-    this.#events.frame(frame);
+    // Relative mouse mode reaches the page only with the capability: otherwise the pointer stays free.
+    if (frame.relativeMouse && !this.#grants?.granted('mouse-lock')) {
+      this.#grants?.request('mouse-lock');
+      this.#events.frame({ ...frame, relativeMouse: false });
+    } else {
+      this.#events.frame(frame);
+    }
     this.#frames.add(performance.now(), frame.stats.cpuMs);
     this.#luaMemory = frame.stats.luaMemory;
     if (this.#state === 'busy') this.#setState('running');
@@ -263,8 +303,54 @@ export class CartRun {
     }
   }
 
+  /** pmem reaches storage only with the save capability; until then it is held in memory. */
   #savePmem(bytes: Uint8Array): void {
-    const saved = this.#pmem?.save(bytes) ?? true;
+    const grants = this.#grants;
+    const slot = this.#pmem;
+    if (!grants || !slot) return;
+    if (!grants.granted('save')) {
+      this.#heldPmem.set(heldKey(grants.cart.hash, slot.key), { hash: grants.cart.hash, pmemKey: slot.key, bytes });
+      grants.request('save');
+      return;
+    }
+    this.#storePmem(slot, bytes);
+  }
+
+  /** Writes into the cart reach the open cart only with the write-to-cart capability; until then the run holds them. */
+  #writeCart(bank: number, data: CartData): void {
+    const grants = this.#grants;
+    if (!grants || !isLive(this.#state)) return;
+    if (grants.granted('cart-write')) {
+      this.#events.cartWrite(bank, data);
+      return;
+    }
+    this.#heldCartWrites.set(bank, { ...this.#heldCartWrites.get(bank), ...data });
+    grants.request('cart-write');
+  }
+
+  /**
+   * An answer to a run's question: granted save moves what that cart's runs held to storage;
+   * granted write-to-cart gives the open cart what the live run wrote.
+   */
+  #decided(grants: RunGrants, capability: Capability): void {
+    if (!grants.granted(capability)) return;
+    if (capability === 'cart-write') {
+      // Only into the cart still running: a stopped run's cart may no longer be the open one.
+      if (grants !== this.#grants || !isLive(this.#state)) return;
+      for (const [bank, data] of this.#heldCartWrites) this.#events.cartWrite(bank, data);
+      this.#heldCartWrites.clear();
+      return;
+    }
+    if (capability !== 'save') return;
+    for (const [at, held] of this.#heldPmem) {
+      if (held.hash !== grants.cart.hash) continue;
+      this.#heldPmem.delete(at);
+      this.#storePmem(pmemSlot(this.#storage, held.pmemKey), held.bytes);
+    }
+  }
+
+  #storePmem(slot: PmemSlot, bytes: Uint8Array): void {
+    const saved = slot.save(bytes);
     if (!saved && !this.#pmemSaveFailed) {
       this.#events.error("The browser refused to keep the cart's persistent memory (storage full or disabled).");
     }

@@ -30,35 +30,57 @@ function paletteOf(cart: Cart): Uint8Array {
   return own.some((b) => b !== 0) ? own : DEFAULT_PALETTES.subarray(0, 48);
 }
 
-/** Draws the cursor for `cursorByte` at frame point `at` into a copy of `frame`. */
-export function withCursor(frame: Uint8Array, cursorByte: number, at: FramePoint, cart: Cart): Uint8Array {
-  const out = frame.slice();
+/** Edge of a cursor's picture: every cursor is 8 x 8 pixels. */
+export const CURSOR_SIZE = 8;
+
+/** A cursor's picture placed over the frame: RGBA, alpha 0 (all bytes 0) where it is transparent. */
+export interface CursorImage {
+  /** The picture's top left corner in frame pixels (it may hang over the frame's edges). */
+  x: number;
+  y: number;
+  /** CURSOR_SIZE x CURSOR_SIZE RGBA pixels. */
+  pixels: Uint8Array;
+}
+
+/** The cursor for `cursorByte` at frame point `at`, or null when the byte names none. */
+export function cursorImage(cursorByte: number, at: FramePoint, cart: Cart): CursorImage | null {
   const palette = paletteOf(cart);
+  const pixels = new Uint8Array(CURSOR_SIZE * CURSOR_SIZE * 4);
   const plot = (x: number, y: number, colour: number) => {
-    if (x < 0 || y < 0 || x >= FRAME_WIDTH || y >= FRAME_HEIGHT) return;
-    const i = (y * FRAME_WIDTH + x) * 4;
-    out[i] = palette[colour * 3];
-    out[i + 1] = palette[colour * 3 + 1];
-    out[i + 2] = palette[colour * 3 + 2];
-    out[i + 3] = 255;
+    const i = (y * CURSOR_SIZE + x) * 4;
+    pixels[i] = palette[colour * 3];
+    pixels[i + 1] = palette[colour * 3 + 1];
+    pixels[i + 2] = palette[colour * 3 + 2];
+    pixels[i + 3] = 255;
   };
   const id = cursorByte & 0x7f;
   if (cursorByte & SYSTEM_FLAG) {
     const cursor = SYSTEM_CURSORS[id];
-    if (!cursor) return out;
-    cursor.rows.forEach((row, y) =>
-      [...row].forEach((ch, x) => ch in SYSTEM_COLOURS && plot(at.x - cursor.hotX + x, at.y - cursor.hotY + y, SYSTEM_COLOURS[ch])),
-    );
-    return out;
+    if (!cursor) return null;
+    cursor.rows.forEach((row, y) => [...row].forEach((ch, x) => ch in SYSTEM_COLOURS && plot(x, y, SYSTEM_COLOURS[ch])));
+    return { x: at.x - cursor.hotX, y: at.y - cursor.hotY, pixels };
   }
-  if (id === 0) return out;
+  if (id === 0) return null;
   const sprite = cart.banks[0].sprites.subarray(id * SPRITE_BYTES, (id + 1) * SPRITE_BYTES);
-  for (let y = 0; y < 8; y++) {
-    for (let x = 0; x < 8; x++) {
+  for (let y = 0; y < CURSOR_SIZE; y++) {
+    for (let x = 0; x < CURSOR_SIZE; x++) {
       const byte = sprite[y * 4 + (x >> 1)];
       const colour = x & 1 ? byte >> 4 : byte & 15;
-      if (colour !== 0) plot(at.x + x, at.y + y, colour);
+      if (colour !== 0) plot(x, y, colour);
     }
   }
-  return out;
+  return { x: at.x, y: at.y, pixels };
+}
+
+/** Draws the cursor's opaque pixels into the RGBA frame, clipped to it. */
+export function stampCursor(frame: Uint8Array, cursor: CursorImage): void {
+  for (let y = 0; y < CURSOR_SIZE; y++) {
+    for (let x = 0; x < CURSOR_SIZE; x++) {
+      const from = (y * CURSOR_SIZE + x) * 4;
+      const fx = cursor.x + x;
+      const fy = cursor.y + y;
+      if (cursor.pixels[from + 3] === 0 || fx < 0 || fy < 0 || fx >= FRAME_WIDTH || fy >= FRAME_HEIGHT) continue;
+      frame.set(cursor.pixels.subarray(from, from + 4), (fy * FRAME_WIDTH + fx) * 4);
+    }
+  }
 }

@@ -2,6 +2,7 @@
 // when the open one has unsaved changes asks first; a file that is not a cart changes nothing.
 import { codeSizeWarning, loadCart, writeCart, type LoadedCart } from '../runner/common/cart/index.js';
 import type { CartDocument, OpenCart } from './cart-document.js';
+import { cartDigest } from './files/cart-digest.js';
 import { newCartDocument } from './cart-template.js';
 import type { CartFileAccess, CartFileEvents, PickedCartFile, RecentEntry } from './files/cart-file-access.js';
 import type { SavedCarts } from './files/saved-carts.js';
@@ -58,7 +59,15 @@ export class FileCommands {
       return;
     }
     if (!this.#mayDiscard(`open ${file.name}`)) return;
-    this.#replace({ cart: loaded.cart, name: file.name, location: file.location, dirty: false, fromElsewhere: !this.#host.savedCarts.wroteHere(file.bytes) });
+    const fromElsewhere = !this.#host.savedCarts.wroteHere(file.bytes);
+    this.#replace({
+      cart: loaded.cart,
+      name: file.name,
+      location: file.location,
+      dirty: false,
+      fromElsewhere,
+      ...(fromElsewhere ? { sourceHash: cartDigest(file.bytes) } : {}),
+    });
     this.#files.remember?.(file);
     void this.refreshRecent();
     this.#host.info(`Opened ${file.name}.`);

@@ -1,11 +1,12 @@
-// Collects what the player does on the screen into TIC-80's input block: P1 gamepad from the
-// keyboard, up to four gamepads, up to 4 keys, and the mouse in frame coordinates. A new snapshot
+// Collects what the player does on the screen into TIC-80's input block: the gamepad buttons the
+// keyboard holds (the key bindings of Settings), up to four gamepads, up to 4 keys, and the mouse in frame coordinates. A new snapshot
 // goes out whenever something changed.
 import { KEYBOARD_BYTES, MOUSE_SCROLL_MAX, MOUSE_SCROLL_MIN } from '../runner/common/memory-map.js';
 import type { InputSnapshot } from '../runner/common/protocol.js';
 import type { FramePoint } from './screen.js';
+import { gamepadBits, type KeyBindings } from './controls/key-bindings.js';
 import { readGamepads } from './gamepads.js';
-import { p1ButtonBit, ticKeyCode } from './tic-keys.js';
+import { ticKeyCode } from './tic-keys.js';
 
 /** One key code per keyboard byte, one gamepad byte per player. */
 const MAX_KEYS = KEYBOARD_BYTES;
@@ -18,6 +19,8 @@ export interface InputCaptureOptions {
   pixelScale(): number;
   /** Whether a cart is running and wants input now. */
   isLive(): boolean;
+  /** Which keys hold which gamepad buttons, now. */
+  keyBindings(): KeyBindings;
   send(input: InputSnapshot): void;
 }
 
@@ -133,18 +136,14 @@ export class InputCapture {
   }
 
   snapshot(): InputSnapshot {
-    let p1 = 0;
-    for (const code of this.#keysDown) {
-      const bit = p1ButtonBit(code);
-      if (bit !== null) p1 |= 1 << bit;
-    }
+    const fromKeys = gamepadBits(this.#options.keyBindings(), this.#keysDown);
     const keys: number[] = [];
     for (const code of this.#keysDown) {
       const tic = ticKeyCode(code);
       if (tic !== null && !keys.includes(tic) && keys.length < MAX_KEYS) keys.push(tic);
     }
     return {
-      gamepads: (this.#padBits | p1) >>> 0,
+      gamepads: (this.#padBits | fromKeys) >>> 0,
       mouseX: this.locked ? Math.round(this.#moveX) : this.#mouse.x,
       mouseY: this.locked ? Math.round(this.#moveY) : this.#mouse.y,
       mouseButtons: this.#mouseButtons,

@@ -2,10 +2,13 @@
 // the studio's own ticker at the display rate whatever the cart is doing, with a busy spinner
 // over it while the cart is stuck in a long frame.
 import 'pixi.js/unsafe-eval';
-import { Application, Container, Graphics, Sprite } from 'pixi.js';
-import { FRAME_BYTES, FRAME_HEIGHT, FRAME_WIDTH } from '../runner/common/protocol.js';
-import { createFrameTexture, type FrameTexture } from './frame-texture.js';
+import { Application, Container, Graphics } from 'pixi.js';
+import type { CompactFrame } from '../runner/common/compact-frame.js';
+import { framePixels } from '../runner/common/compose-frame.js';
+import { FRAME_HEIGHT, FRAME_WIDTH } from '../runner/common/protocol.js';
+import { stampCursor, type CursorImage } from './cursor-overlay.js';
 import { screenRendererPreference } from './renderer-choice.js';
+import { createScreenFrame, type ScreenFrame } from './screen-frame.js';
 import { SlidingWindow } from './sliding-window.js';
 
 const SPINNER_DOTS = 8;
@@ -23,13 +26,15 @@ export interface FramePoint {
 export class Screen {
   readonly element: HTMLElement;
   readonly #app: Application;
-  readonly #frame: FrameTexture;
+  readonly #frame: ScreenFrame;
   readonly #layer = new Container();
   readonly #busyLayer = new Container();
   readonly #spinner = new Graphics();
   readonly #draws = new SlidingWindow();
-  readonly #blank = new Uint8Array(FRAME_BYTES);
-  #lastFrame: Uint8Array | null = null;
+  /** The frame shown and its cursor, null before one. */
+  #shown: { frame: CompactFrame; cursor: CursorImage | null } | null = null;
+  /** The shown frame as RGBA, composed when first asked for. */
+  #shownPixels: Uint8Array | null = null;
   #scale = 1;
   #busySince = 0;
 
@@ -52,13 +57,13 @@ export class Screen {
   private constructor(host: HTMLElement, app: Application) {
     this.element = host;
     this.#app = app;
-    this.#frame = createFrameTexture(app.renderer.name);
-    this.#frame.write(this.#blank);
+    this.#frame = createScreenFrame(app.renderer.name);
+    this.#frame.show(null, null);
 
     app.canvas.classList.add('screen-canvas');
     host.append(app.canvas);
 
-    this.#layer.addChild(new Sprite(this.#frame.texture));
+    this.#layer.addChild(this.#frame.view);
     const dim = new Graphics().rect(0, 0, FRAME_WIDTH, FRAME_HEIGHT).fill({ color: 0x000000, alpha: 0.45 });
     this.#busyLayer.addChild(dim, this.#spinner);
     this.#busyLayer.visible = false;
@@ -80,19 +85,29 @@ export class Screen {
     return this.#app.renderer.name;
   }
 
-  showFrame(pixels: Uint8Array): void {
-    this.#frame.write(pixels);
-    this.#lastFrame = pixels.slice();
+  /** Shows a frame the runner sent, with the mouse cursor (if any) over it. */
+  showFrame(frame: CompactFrame, cursor: CursorImage | null = null): void {
+    this.#frame.show(frame, cursor);
+    this.#shown = { frame, cursor };
+    this.#shownPixels = null;
   }
 
   /** Blank screen, and no last frame: a new run starts from nothing. */
   clear(): void {
-    this.#frame.write(this.#blank);
-    this.#lastFrame = null;
+    this.#frame.show(null, null);
+    this.#shown = null;
+    this.#shownPixels = null;
   }
 
+  /** A copy of the last frame shown as 256x144 RGBA, cursor included, or null before one. */
   lastFrame(): Uint8Array | null {
-    return this.#lastFrame ? this.#lastFrame.slice() : null;
+    const shown = this.#shown;
+    if (!shown) return null;
+    if (!this.#shownPixels) {
+      this.#shownPixels = framePixels(shown.frame);
+      if (shown.cursor) stampCursor(this.#shownPixels, shown.cursor);
+    }
+    return this.#shownPixels.slice();
   }
 
   setBusy(busy: boolean): void {

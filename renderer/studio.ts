@@ -3,15 +3,25 @@
 // whose events they show; and the library and player over it (renderer/library/).
 import { cartSourceOf, codeBytes } from '../runner/common/cart/index.js';
 import type { StepKind } from '../runner/common/debug-types.js';
-import type { MessageOf, RunnerMessage } from '../runner/common/protocol.js';
+import type { CartSection, MessageOf, RunnerMessage } from '../runner/common/protocol.js';
 import workletUrl from './audio/frame-player.worklet.ts?worker&url';
+import { CompactFrame } from '../runner/common/compact-frame.js';
+import { framePixels } from '../runner/common/compose-frame.js';
 import { StudioAudio } from './audio/studio-audio.js';
 import { installAutomationHook } from './automation-hook.js';
 import { Autosaver } from './autosave/autosaver.js';
 import type { AutosaveStore } from './autosave/autosave-store.js';
 import { createAutosaveStore } from './autosave/create-autosave-store.js';
 import { restoreAutosave, type RestoredCart } from './autosave/restore-autosave.js';
-import { documentTitle, OpenCart } from './cart-document.js';
+import { capabilitiesPage } from './capabilities/capabilities-page.js';
+import { controlsPage } from './controls/controls-page.js';
+import { loadKeyBindings, saveKeyBindings, type KeyBindings } from './controls/key-bindings.js';
+import { loadCaptureSettings, saveCaptureSettings, type CaptureSettings } from './captures/capture-settings.js';
+import { Captures } from './captures/captures.js';
+import { capturesPage } from './captures/captures-page.js';
+import { CapabilityPrompt } from './capabilities/capability-prompt.js';
+import { GrantStore } from './capabilities/grant-store.js';
+import { cartIdentity, documentTitle, OpenCart } from './cart-document.js';
 import { installCartDrop } from './cart-drop.js';
 import { normaliseCartName } from './cart-name.js';
 import { CartRun, type CartRunEvents, type FrameMessage } from './cart-run.js';
@@ -25,7 +35,7 @@ import { CommandLine } from './console-commands/command-line.js';
 import { ConsoleCommands } from './console-commands/console-commands.js';
 import { pickPng } from './console-commands/pick-png.js';
 import { byId } from './dom.js';
-import { cartUsesMouse, withCursor } from './cursor-overlay.js';
+import { cartUsesMouse, cursorImage } from './cursor-overlay.js';
 import { EditorTabs } from './editors/editor-tabs.js';
 import type { EditorHost } from './editors/editor-host.js';
 import { createMapEditor } from './editors/map/map-editor.js';
@@ -37,6 +47,7 @@ import { GameMenu, menuItems } from './game-menu.js';
 import { download } from './files/browser-cart-files.js';
 import { exportGame, gameFileName } from './files/game-export.js';
 import { createCartFileAccess } from './files/create-cart-file-access.js';
+import { cartDigest } from './files/cart-digest.js';
 import { SavedCarts } from './files/saved-carts.js';
 import { InputCapture } from './input-capture.js';
 import { PlayArea } from './library/play-area.js';
@@ -44,6 +55,7 @@ import { cartGivenToPlay } from './library/cart-to-play.js';
 import { createRunnerLink, runnersInPage } from './runner-link/create-runner-link.js';
 import { SharedRunnerLink } from './runner-link/shared-link.js';
 import { Screen } from './screen.js';
+import { SettingsDialog } from './settings/settings-dialog.js';
 import { installShortcuts, newCartShortcut, type ShortcutActions } from './shortcuts.js';
 import { StatusLine } from './status-line.js';
 import { isLive, type StudioState } from './studio-state.js';
@@ -73,6 +85,12 @@ export class Studio {
   readonly #input: InputCapture;
   readonly #gameMenu: GameMenu;
   readonly #audio = new StudioAudio(workletUrl);
+  readonly #grants = new GrantStore(localStorage);
+  readonly #settings = new SettingsDialog(document.body);
+  readonly #prompt: CapabilityPrompt;
+  #captureSettings: CaptureSettings = loadCaptureSettings(localStorage);
+  #keyBindings: KeyBindings = loadKeyBindings(localStorage);
+  readonly #captures = this.#newCaptures();
   readonly #screenLabel = byId('screen-label');
   #lastStatus = 0;
   #saveFailed = false;
@@ -94,11 +112,15 @@ export class Studio {
     this.#screen = screen;
     this.#cart = new OpenCart(restored.doc ?? newCartDocument());
     this.#autosaver = this.#newAutosaver(store);
-    this.#run = new CartRun(link.view(), localStorage, this.#runEvents());
+    this.#prompt = new CapabilityPrompt(byId('screen').parentElement ?? document.body);
+    this.#run = new CartRun(link.view(), localStorage, this.#grants, this.#runEvents());
+    this.#addSettingsPages();
     this.#playArea = new PlayArea(link.view(), {
       openInEditor: (file) => this.#files.opened(file),
-      fromElsewhere: (bytes) => !this.#savedCarts.wroteHere(bytes),
+      identity: (bytes) => (this.#savedCarts.wroteHere(bytes) ? null : cartDigest(bytes)),
       error: (message) => this.#console.error(message),
+      grants: this.#grants,
+      keyBindings: () => this.#keyBindings,
     });
     this.#toolbar = new Toolbar(byId('toolbar'), this.#toolbarActions(), newCartShortcut(window.nibbleElectron !== undefined));
     this.#console = new ConsolePane(byId('console'), {
@@ -138,6 +160,7 @@ export class Studio {
       toFramePoint: (x, y) => screen.toFramePoint(x, y),
       pixelScale: () => screen.pixelScale(),
       isLive: () => this.#run.running && !this.#gameMenu.isOpen,
+      keyBindings: () => this.#keyBindings,
       send: (input) => this.#run.sendInput(input),
     });
     this.#gameMenu = new GameMenu(screen.element.parentElement ?? screen.element, {
@@ -158,7 +181,7 @@ export class Studio {
     const play = (): void =>
       void cartGivenToPlay()
         .then((file) => {
-          if (file) this.#playArea.play(file, !this.#savedCarts.wroteHere(file.bytes));
+          if (file) this.#playArea.play(file);
         })
         .catch((err: unknown) => this.#console.error((err as Error).message));
     play();
@@ -173,7 +196,7 @@ export class Studio {
     this.#console.info(`— run ${name} —`);
     this.#screen.clear();
     this.#input.reset();
-    this.#run.start(this.#cart.doc);
+    this.#run.start(this.#cart.doc, cartIdentity(this.#cart.doc));
     this.#live.started();
     this.#screen.element.focus();
   }
@@ -185,6 +208,8 @@ export class Studio {
 
   /** Esc: a cart with a game menu gets its menu (or leaves it); any other cart stops. */
   #escape(): void {
+    // Esc closes an open settings dialog (the browser does), and does nothing to the cart.
+    if (this.#settings.isOpen) return;
     if (this.#gameMenu.isOpen) {
       this.#gameMenu.close();
       this.#screen.element.focus();
@@ -222,6 +247,10 @@ export class Studio {
         if (error === undefined) return this.#editor.clearErrors();
         this.#console.error(`live reload: ${error} (the cart runs on with its old code)`, line);
         if (line !== undefined) this.#editor.showError(error, line);
+      },
+      ask: (question) => this.#prompt.ask(question),
+      cartWrite: (bank, data) => {
+        for (const [section, bytes] of Object.entries(data) as [CartSection, Uint8Array][]) this.#cart.editSection(bank, section, bytes);
       },
     };
   }
@@ -264,8 +293,32 @@ export class Studio {
     const cart = this.#cart.doc.cart;
     const cursor = pointer && cartUsesMouse(cart.code);
     this.#screen.element.classList.toggle('cart-cursor', Boolean(cursor));
-    this.#screen.showFrame(cursor ? withCursor(frame.pixels, frame.cursor, pointer, cart) : frame.pixels);
+    const compact = CompactFrame.of(frame.compact);
+    this.#screen.showFrame(compact, cursor ? cursorImage(frame.cursor, pointer, cart) : null);
     this.#audio.push(frame.audio);
+    this.#captures.frame(frame.index, () => framePixels(compact));
+  }
+
+  #newCaptures(): Captures {
+    return new Captures({
+      lastFrame: () => this.#screen.lastFrame(),
+      cartName: () => this.#cart.doc.name,
+      settings: () => this.#captureSettings,
+      save: async (name, bytes) => {
+        const electron = window.nibbleElectron;
+        if (electron) return electron.saveCapture(name, bytes);
+        download(name, bytes);
+        return `${name}, downloaded`;
+      },
+      cartPalette: () => this.#cart.doc.cart.banks[0].palette,
+      setCover: (screen) => this.#cart.editSection(0, 'screen', screen),
+      info: (text) => this.#console.info(text),
+      error: (text) => this.#console.error(text),
+      recording: (on) => {
+        const pane = this.#screen.element.parentElement;
+        if (pane) pane.dataset.recording = String(on);
+      },
+    });
   }
 
   #showScreenLabel(text: string): void {
@@ -289,6 +342,7 @@ export class Studio {
       this.#editor.setPausedLine(null);
     }
     if (!isLive(state)) {
+      this.#captures.stopGif();
       this.#input.releaseAll();
       this.#screen.element.classList.remove('cart-cursor');
     }
@@ -380,11 +434,12 @@ export class Studio {
       rename: (name) => this.#rename(name),
       setVolume: (volume) => this.#audio.setVolume(volume),
       setMuted: (muted) => this.#audio.setMuted(muted),
+      openSettings: () => this.#settings.show(),
     };
   }
 
   /** New, Open, Save and Save As, as the toolbar and the shortcuts offer them. */
-  #fileActions(): Omit<ShortcutActions, 'run' | 'stop'> {
+  #fileActions(): Omit<ShortcutActions, 'run' | 'stop' | 'setCover' | 'screenshot' | 'toggleGif'> {
     return {
       newCart: () => this.#files.newCart(),
       open: () => this.#files.open(),
@@ -409,6 +464,32 @@ export class Studio {
     );
   }
 
+  #addSettingsPages(): void {
+    this.#settings.add(capabilitiesPage(this.#grants));
+    this.#settings.add(
+      controlsPage(
+        () => this.#keyBindings,
+        (bindings) => {
+          this.#keyBindings = bindings;
+          if (!saveKeyBindings(localStorage, bindings))
+            this.#console.error('The controls could not be kept (storage full or disabled); they last until the studio closes.');
+          this.#settings.refresh();
+        },
+      ),
+    );
+    this.#settings.add(
+      capturesPage(
+        () => this.#captureSettings,
+        (settings) => {
+          this.#captureSettings = settings;
+          if (!saveCaptureSettings(localStorage, settings))
+            this.#console.error('The capture settings could not be kept (storage full or disabled); they last until the studio closes.');
+        },
+      ),
+    );
+    this.#grants.onChange(() => this.#settings.refresh());
+  }
+
   /** The code editor's tab (F1) and the data editors' (F2 to F5). */
   #addEditorTabs(): void {
     const tabs = new EditorTabs(byId('editor').parentElement ?? document.body);
@@ -430,7 +511,19 @@ export class Studio {
   #installPageHooks(): void {
     this.#audio.unlockOn(window);
     this.#screen.onTick((now) => this.#tick(now));
-    installShortcuts(this.#whileInStudio({ ...this.#fileActions(), run: () => this.run(), stop: () => this.#escape() }));
+    installShortcuts(
+      this.#whileInStudio({
+        ...this.#fileActions(),
+        run: () => this.run(),
+        stop: () => this.#escape(),
+        setCover: () => this.#captures.setCover(),
+        screenshot: () => this.#captures.screenshot(),
+        toggleGif: () => {
+          if (this.#captures.recording || this.#run.running) this.#captures.toggleGif();
+          else this.#console.error('No GIF: the cart is not running. Run it, then press F9.');
+        },
+      }),
+    );
     installDebugKeys(window, { paused: () => this.#run.state === 'paused', resume: () => this.#run.resume(), step: (kind) => this.#step(kind) });
     installCartDrop((file, data) => void this.#dropped(file, data));
     window.addEventListener('beforeunload', () => this.#autosaver.flush());

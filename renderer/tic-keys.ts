@@ -55,18 +55,8 @@ export function ticKeyCode(code: string): number | null {
   return NAMED_KEYS[code] ?? null;
 }
 
-/** Gamepad bit of player 1 for a physical key: arrows, Z = A, X = B, A = X, S = Y. */
-const P1_BUTTON_BITS: Readonly<Record<string, number>> = {
-  ArrowUp: 0,
-  ArrowDown: 1,
-  ArrowLeft: 2,
-  ArrowRight: 3,
-  KeyZ: 4,
-  KeyX: 5,
-  KeyA: 6,
-  KeyS: 7,
-};
-
-export function p1ButtonBit(code: string): number | null {
-  return P1_BUTTON_BITS[code] ?? null;
-}
+/**
+ * TIC-80's default keys of player 1's buttons up, down, left, right, A, B, X, Y (bits 0..7):
+ * arrows, Z, X, A, S (tic_sys_default_mapping). It maps no keys for players 2 to 4.
+ */
+export const TIC80_P1_KEYS: readonly string[] = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'KeyZ', 'KeyX', 'KeyA', 'KeyS'];

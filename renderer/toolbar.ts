@@ -22,6 +22,7 @@ export interface ToolbarActions {
   /** Linear gain 0..1. */
   setVolume(volume: number): void;
   setMuted(muted: boolean): void;
+  openSettings(): void;
 }
 
 export class Toolbar {
@@ -70,6 +71,7 @@ export class Toolbar {
       this.#resume,
       el('span', 'toolbar-spacer'),
       this.#soundControls(actions),
+      this.#settingsButton(actions),
       el('label', 'cart-label', 'cart', this.#name, this.#dirty),
     );
   }
@@ -148,6 +150,12 @@ export class Toolbar {
     );
     mute.dataset.action = 'mute';
     return el('span', 'sound-controls', mute, volume);
+  }
+
+  #settingsButton(actions: ToolbarActions): HTMLButtonElement {
+    const b = button('Settings', 'btn btn-quiet', () => actions.openSettings(), 'Capabilities granted to carts, controls and captures');
+    b.dataset.action = 'settings';
+    return b;
   }
 
   setState(state: StudioState): void {

@@ -1,11 +1,12 @@
 // Electron's main process: serves the studio from its own scheme, opens its window, starts a
 // runner process per window on request, opens and saves cart files for it, keeps its autosave,
-// lists its library folder and hands it the carts given to the app to play.
+// saves its captures, lists its library folder and hands it the carts given to the app to play.
 // Everything worth testing lives in electron/node/.
 import { app, BrowserWindow, session } from 'electron';
 import { RENDERER_DIR } from '../node/app-paths.js';
 import { installAppMenu } from './app-menu.js';
 import { installAutosaveIpc } from './autosave-host.js';
+import { installCaptureIpc } from './capture-host.js';
 import { installCartFileIpc } from './cart-file-host.js';
 import { installLibraryIpc, watchCartsToPlay } from './library-host.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
@@ -31,6 +32,7 @@ void app.whenReady().then(() => {
   installCartFileIpc();
   installAutosaveIpc();
   installLibraryIpc();
+  installCaptureIpc();
   installAppMenu();
   openStudioWindow();
   app.on('activate', () => {

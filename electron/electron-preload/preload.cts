@@ -24,6 +24,7 @@ const CHANNELS: IpcChannels = {
   pickLibraryFolder: 'library:pick',
   takeCartToPlay: 'play:take',
   cartToPlay: 'play:arrived',
+  saveCapture: 'capture:save',
 };
 
 /** Marks the window message that carries a runner's MessagePort from this preload to the page. */
@@ -59,6 +60,7 @@ interface IsolatedBridge {
   pickLibraryFolder(): Promise<LibraryListing | null>;
   takeCartToPlay(): Promise<OpenedCartFile | null>;
   onCartToPlay(callback: () => void): void;
+  saveCapture(name: string, bytes: Uint8Array): Promise<string>;
 }
 
 /** Main answers every invoke with an IpcResult; its error becomes this promise's rejection. */
@@ -120,6 +122,10 @@ const bridge: IsolatedBridge = {
   onCartToPlay: (callback) => {
     cartToPlayListeners.push(callback);
   },
+  saveCapture: (name, bytes) => {
+    if (typeof name !== 'string' || !(bytes instanceof Uint8Array)) return refuse('saveCapture', 'expects (name: string, bytes: Uint8Array)');
+    return invokeMain(CHANNELS.saveCapture, name, bytes);
+  },
 };
 
 /**
@@ -164,6 +170,7 @@ function installPageApi(isolated: IsolatedBridge, portMessageType: string): void
     pickLibraryFolder: () => isolated.pickLibraryFolder(),
     takeCartToPlay: () => isolated.takeCartToPlay(),
     onCartToPlay: (callback: () => void): void => isolated.onCartToPlay(callback),
+    saveCapture: (name: string, bytes: Uint8Array) => isolated.saveCapture(name, bytes),
   });
   Object.defineProperty(window, 'nibbleElectron', { value: api, enumerable: true });
 }

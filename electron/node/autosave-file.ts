@@ -25,7 +25,13 @@ export interface AutosavedCart {
   dirty: boolean;
   /** The cart came from a file this studio did not save (see renderer/cart-document.ts). */
   fromElsewhere: boolean;
+  /** For such a cart, the SHA-256 of that file's bytes (lowercase hex), which its capabilities are pinned to. */
+  sourceHash?: string;
 }
+
+const isSourceHash = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+/** The optional sourceHash, carried only when it is one. */
+const withSourceHash = (value: unknown) => (isSourceHash(value) ? { sourceHash: value } : {});
 
 interface Header {
   format: string;
@@ -33,6 +39,8 @@ interface Header {
   location: string | null;
   dirty: boolean;
   fromElsewhere: boolean;
+  /** Absent in files written before capabilities, and for the studio's own carts. */
+  sourceHash?: string;
   lang: number;
   codeBytes: number;
   binaryBytes: number;
@@ -46,7 +54,8 @@ export function parseAutosavedCart(value: unknown): AutosavedCart | null {
   if (typeof doc !== 'object' || doc === null || !isCart(doc.cart) || typeof doc.dirty !== 'boolean' || typeof doc.fromElsewhere !== 'boolean') return null;
   if (typeof doc.name !== 'string' || doc.name.length > MAX_NAME_LENGTH) return null;
   if (doc.location !== null && !isFilePath(doc.location)) return null;
-  return { cart: doc.cart, name: doc.name, location: doc.location, dirty: doc.dirty, fromElsewhere: doc.fromElsewhere };
+  if (doc.sourceHash !== undefined && !isSourceHash(doc.sourceHash)) return null;
+  return { cart: doc.cart, name: doc.name, location: doc.location, dirty: doc.dirty, fromElsewhere: doc.fromElsewhere, ...withSourceHash(doc.sourceHash) };
 }
 
 export function encodeAutosave(doc: AutosavedCart): Uint8Array {
@@ -58,6 +67,7 @@ export function encodeAutosave(doc: AutosavedCart): Uint8Array {
     location: doc.location,
     dirty: doc.dirty,
     fromElsewhere: doc.fromElsewhere,
+    ...withSourceHash(doc.sourceHash),
     lang: cart.lang,
     codeBytes: code.length,
     binaryBytes: cart.binary.length,
@@ -104,7 +114,9 @@ export function decodeAutosave(bytes: Uint8Array): AutosavedCart | null {
     return bank;
   });
   const cart: Cart = { code, banks, binary: take(header.binaryBytes), lang: header.lang };
-  return isCart(cart) ? { cart, name: header.name, location: header.location, dirty: header.dirty, fromElsewhere: header.fromElsewhere } : null;
+  return isCart(cart)
+    ? { cart, name: header.name, location: header.location, dirty: header.dirty, fromElsewhere: header.fromElsewhere, ...withSourceHash(header.sourceHash) }
+    : null;
 }
 
 export class AutosaveFile {

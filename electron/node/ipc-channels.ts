@@ -33,6 +33,8 @@ export const IPC_CHANNELS = {
   takeCartToPlay: 'play:take',
   /** Main -> renderer: a cart to play has arrived (no payload: the page takes it with takeCartToPlay). */
   cartToPlay: 'play:arrived',
+  /** Renderer -> main, invoked with (name, bytes) of a .png or .gif capture: an IpcResult<string>, the path it was saved at. */
+  saveCapture: 'capture:save',
 } as const;
 
 export type IpcChannels = typeof IPC_CHANNELS;

@@ -30,7 +30,7 @@ export function bridgeRunner(socket: WebSocket, runner: RunnerProcess, log: (lin
   const outbox = new MessageBatcher<RunnerMessage>((batch) => {
     if (socket.readyState !== socket.OPEN) return;
     const congested = socket.bufferedAmount > MAX_BUFFERED_BYTES;
-    const sent = congested ? batch.filter((message) => message.type !== 'frame') : batch;
+    const sent = congested ? batch.filter((message) => message.type !== 'frame' && message.type !== 'compact-frame') : batch;
     const dropped = congested ? frameAck(batch) : undefined;
     if (dropped) runner.send(dropped);
     for (const payload of encodeRunnerMessages(sent)) socket.send(payload);

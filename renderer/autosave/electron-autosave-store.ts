@@ -17,7 +17,7 @@ export class ElectronAutosaveStore implements AutosaveStore {
 
   /** Main writes the whole file every time, in the order the saves arrive. */
   save(doc: CartDocument): Promise<void> {
-    const { cart, name, location, dirty, fromElsewhere } = doc;
-    return this.#bridge.saveAutosave({ cart, name, location, dirty, fromElsewhere });
+    const { cart, name, location, dirty, fromElsewhere, sourceHash } = doc;
+    return this.#bridge.saveAutosave({ cart, name, location, dirty, fromElsewhere, ...(sourceHash !== undefined ? { sourceHash } : {}) });
   }
 }

@@ -28,6 +28,8 @@ interface DocRecord {
   dirty: boolean;
   /** Absent in saves made before the studio told its own carts from others'. */
   fromElsewhere?: boolean;
+  /** The SHA-256 of a cart from elsewhere's file (see CartDocument); absent for the studio's own and in older saves. */
+  sourceHash?: string;
   code: string;
   binary: Uint8Array;
   lang: number;
@@ -93,7 +95,8 @@ export class IndexedDbAutosaveStore implements AutosaveStore {
     if (!isCart(cart)) return null;
     this.#written = cart.banks.slice();
     this.#token = typeof doc.token === 'string' ? doc.token : null;
-    return { cart, name: doc.name, location: doc.location, dirty: doc.dirty, fromElsewhere: doc.fromElsewhere === true };
+    const sourceHash = typeof doc.sourceHash === 'string' ? { sourceHash: doc.sourceHash } : {};
+    return { cart, name: doc.name, location: doc.location, dirty: doc.dirty, fromElsewhere: doc.fromElsewhere === true, ...sourceHash };
   }
 
   async save(doc: CartDocument, mode: SaveMode): Promise<void> {
@@ -113,6 +116,7 @@ export class IndexedDbAutosaveStore implements AutosaveStore {
           location: doc.location,
           dirty: doc.dirty,
           fromElsewhere: doc.fromElsewhere,
+          ...(doc.sourceHash !== undefined ? { sourceHash: doc.sourceHash } : {}),
           code: cart.code,
           binary: cart.binary,
           lang: cart.lang,

@@ -8,7 +8,13 @@ import type { CartFileAccess, CartFileEvents, PickedCartFile, RecentEntry, SaveR
 /** Long enough for any browser to have started the download. */
 const REVOKE_URL_AFTER_MS = 60_000;
 
-const MIME_TYPES: Readonly<Record<string, string>> = { lua: 'text/x-lua', tic: 'application/octet-stream', png: 'image/png', html: 'text/html' };
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  lua: 'text/x-lua',
+  tic: 'application/octet-stream',
+  png: 'image/png',
+  gif: 'image/gif',
+  html: 'text/html',
+};
 
 export class BrowserCartFiles implements CartFileAccess {
   readonly #input: HTMLInputElement;

@@ -2,8 +2,7 @@
 // a drop or the recent list) with the same bytes is one this studio made. Any other cart came from
 // elsewhere, and the studio warns when such a cart runs without the kernel sandbox. Kept in
 // localStorage (which the desktop app keeps in its data folder).
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { cartDigest } from './cart-digest.js';
 
 const STORAGE_KEY = 'nibble.saved-carts.v1';
 /** The newest saves are kept; an older file, reopened, counts as from elsewhere. */
@@ -18,7 +17,7 @@ export class SavedCarts {
 
   /** Bytes this studio is writing to a file. */
   remember(bytes: Uint8Array): void {
-    const digest = bytesToHex(sha256(bytes));
+    const digest = cartDigest(bytes);
     const kept = [digest, ...this.#read().filter((d) => d !== digest)].slice(0, MAX_REMEMBERED);
     try {
       this.#storage.setItem(STORAGE_KEY, JSON.stringify(kept));
@@ -29,7 +28,7 @@ export class SavedCarts {
 
   /** True when these are the bytes of a file this studio wrote. */
   wroteHere(bytes: Uint8Array): boolean {
-    return this.#read().includes(bytesToHex(sha256(bytes)));
+    return this.#read().includes(cartDigest(bytes));
   }
 
   #read(): string[] {

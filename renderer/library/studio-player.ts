@@ -4,6 +4,9 @@
 import { loadCart } from '../../runner/common/cart/index.js';
 import { gameInfo } from '../../runner/common/export/game-html.js';
 import workletUrl from '../audio/frame-player.worklet.ts?worker&url';
+import { CapabilityPrompt } from '../capabilities/capability-prompt.js';
+import type { GrantStore } from '../capabilities/grant-store.js';
+import type { KeyBindings } from '../controls/key-bindings.js';
 import { el } from '../dom.js';
 import type { PickedCartFile } from '../files/cart-file-access.js';
 import type { RunnerLink } from '../runner-link/runner-link.js';
@@ -20,15 +23,18 @@ export interface StudioPlayerHost {
   failed(message: string): void;
 }
 
-/** A cart file as the player shows it: its title, author and description on the line under the screen. */
-export function playerGame(file: PickedCartFile, fromElsewhere: boolean): PlayerGame {
+/**
+ * A cart file as the player shows it: its title, author and description on the line under the
+ * screen. hash: what its capabilities are pinned to (null: the studio's own cart, which has them all).
+ */
+export function playerGame(file: PickedCartFile, hash: string | null): PlayerGame {
   const { cart } = loadCart(file.bytes, file.name);
   const info = gameInfo(cart.code, file.name);
   return {
     cart,
     name: file.name,
     info: [info.title, info.author ? `by ${info.author}` : '', info.description ?? ''].filter(Boolean).join(' · '),
-    fromElsewhere,
+    hash,
   };
 }
 
@@ -37,16 +43,23 @@ export class StudioPlayer {
   readonly #link: RunnerLink;
   readonly #host: StudioPlayerHost;
   readonly #entries: HostMenuEntry[] = [];
+  readonly #grants: GrantStore;
+  readonly #keyBindings: () => KeyBindings;
+  readonly #prompt: CapabilityPrompt;
   #view: PlayerView | null = null;
   #file: PickedCartFile | null = null;
 
-  constructor(parent: HTMLElement, link: RunnerLink, host: StudioPlayerHost) {
+  /** grants and keyBindings: the studio's, so the player asks and answers as the studio does. */
+  constructor(parent: HTMLElement, link: RunnerLink, grants: GrantStore, keyBindings: () => KeyBindings, host: StudioPlayerHost) {
     this.#link = link;
     this.#host = host;
+    this.#grants = grants;
+    this.#keyBindings = keyBindings;
     this.#root.hidden = true;
     this.#root.setAttribute('role', 'dialog');
     this.#root.setAttribute('aria-label', 'player');
     parent.append(this.#root);
+    this.#prompt = new CapabilityPrompt(this.#root);
     window.addEventListener('keydown', (e) => {
       if (this.#root.hidden || e.key !== 'F1' || e.ctrlKey || e.altKey || e.metaKey) return;
       e.preventDefault();
@@ -64,11 +77,11 @@ export class StudioPlayer {
     this.#view?.addMenuEntry(entry);
   }
 
-  /** Plays a cart file; fromElsewhere: it did not come from this studio's own saves. */
-  async play(file: PickedCartFile, fromElsewhere: boolean): Promise<void> {
+  /** Plays a cart file; hash: what its capabilities are pinned to (null: the studio's own cart). */
+  async play(file: PickedCartFile, hash: string | null): Promise<void> {
     let game: PlayerGame;
     try {
-      game = playerGame(file, fromElsewhere);
+      game = playerGame(file, hash);
     } catch (err) {
       this.#host.failed(err instanceof Error ? err.message : String(err));
       return;
@@ -76,7 +89,12 @@ export class StudioPlayer {
     this.#file = file;
     this.#root.hidden = false;
     if (this.#view) return this.#view.load(game);
-    this.#view = await PlayerView.create(this.#root, game, this.#link, localStorage, workletUrl, { close: () => this.close() });
+    this.#view = await PlayerView.create(this.#root, game, this.#link, localStorage, workletUrl, {
+      close: () => this.close(),
+      grants: this.#grants,
+      ask: (question) => this.#prompt.ask(question),
+      keyBindings: this.#keyBindings,
+    });
     this.#view.addBarButton('Code (F1)', 'Open this cart in the studio to look at its code', () => this.#openInEditor());
     for (const entry of this.#entries) this.#view.addMenuEntry(entry);
     this.#view.start();

@@ -5,10 +5,14 @@
 // exported game's page holds one game for good; the studio's player loads one game after another,
 // adds its own menu entries and buttons, and hides the view between games.
 import type { Cart } from '../../runner/common/cart/index.js';
+import { CompactFrame } from '../../runner/common/compact-frame.js';
 import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
 import { StudioAudio } from '../audio/studio-audio.js';
+import { GrantStore } from '../capabilities/grant-store.js';
+import type { CapabilityQuestion } from '../capabilities/run-grants.js';
 import { CartRun, type CartRunEvents, type FrameMessage } from '../cart-run.js';
-import { cartUsesMouse, withCursor } from '../cursor-overlay.js';
+import { DEFAULT_KEY_BINDINGS, type KeyBindings } from '../controls/key-bindings.js';
+import { cartUsesMouse, cursorImage } from '../cursor-overlay.js';
 import { button, el } from '../dom.js';
 import { menuItems } from '../game-menu.js';
 import { InputCapture } from '../input-capture.js';
@@ -28,13 +32,23 @@ export interface PlayerGame {
   name: string;
   /** The line under the screen: title, author, description. */
   info: string;
-  /** The cart came from outside this studio (see CartRun's fromElsewhere). */
-  fromElsewhere?: boolean;
+  /**
+   * The SHA-256 of the bytes of a cart from elsewhere (cartDigest), whose capabilities are asked
+   * for (PlayerHost.ask); absent or null for the page's own cart, which has them all.
+   */
+  hash?: string | null;
 }
 
+/** What the studio gives its player; an exported game's page gives none of it. */
 export interface PlayerHost {
   /** The menu's Close: the host ends the game (see PlayerView.stop) and hides the view. */
   close?(): void;
+  /** The answers given to carts from elsewhere (the studio's, which its Capabilities page lists). */
+  grants?: GrantStore;
+  /** Asks about a capability a cart from elsewhere uses for the first time (see CapabilityPrompt). */
+  ask?(question: CapabilityQuestion): void;
+  /** The keys of players 1-4 (the studio's Controls); TIC-80's defaults without. */
+  keyBindings?(): KeyBindings;
 }
 
 export class PlayerView {
@@ -87,13 +101,15 @@ export class PlayerView {
     this.#audio = audio;
     this.#game = game;
     this.#screen = screen;
-    this.#run = new CartRun(link, storage, this.#runEvents());
+    // An exported game is the page's own cart (no hash): it runs with every capability, nothing is asked.
+    this.#run = new CartRun(link, storage, playerHost.grants ?? new GrantStore(storage), this.#runEvents(playerHost));
     this.#input = new InputCapture({
       target: screen.element,
       toFramePoint: (x, y) => screen.toFramePoint(x, y),
       pixelScale: () => screen.pixelScale(),
       isLive: () => this.#run.running && !this.#menu.isOpen && !this.#end.isOpen,
       send: (input) => this.#run.sendInput(input),
+      keyBindings: () => playerHost.keyBindings?.() ?? DEFAULT_KEY_BINDINGS,
     });
     this.#menu = new SystemMenu(stage, {
       resume: () => this.#focus(),
@@ -155,7 +171,7 @@ export class PlayerView {
     this.#failure = '';
     this.#screen.clear();
     this.#input.reset();
-    this.#run.start({ cart: this.#game.cart, name: this.#game.name, fromElsewhere: this.#game.fromElsewhere ?? false });
+    this.#run.start({ cart: this.#game.cart, name: this.#game.name }, this.#game.hash ?? null);
     this.#focus();
   }
 
@@ -200,7 +216,7 @@ export class PlayerView {
     }
   }
 
-  #runEvents(): CartRunEvents {
+  #runEvents(playerHost: PlayerHost): CartRunEvents {
     return {
       stateChanged: (state) => this.#showState(state),
       frame: (frame) => this.#showFrame(frame),
@@ -223,6 +239,9 @@ export class PlayerView {
       inspection: () => {},
       ram: () => {},
       reloaded: () => {},
+      // A page cannot write into the file it was loaded from; a cart's own writes stay in its run.
+      cartWrite: () => {},
+      ask: (question) => playerHost.ask?.(question),
     };
   }
 
@@ -233,7 +252,7 @@ export class PlayerView {
     const cart = this.#game.cart;
     const cursor = pointer && cartUsesMouse(cart.code);
     this.#screen.element.classList.toggle('cart-cursor', Boolean(cursor));
-    this.#screen.showFrame(cursor ? withCursor(frame.pixels, frame.cursor, pointer, cart) : frame.pixels);
+    this.#screen.showFrame(CompactFrame.of(frame.compact), cursor ? cursorImage(frame.cursor, pointer, cart) : null);
     this.#audio.push(frame.audio);
   }
 

@@ -38,6 +38,8 @@ export interface NibbleElectronBridge {
   loadAutosave(): Promise<CartDocument | null>;
   /** Keeps the open cart there; resolves once it is on disk. */
   saveAutosave(doc: CartDocument): Promise<void>;
+  /** Saves a screenshot or GIF into the app's captures folder; resolves to the path written. */
+  saveCapture(name: string, bytes: Uint8Array): Promise<string>;
   /** The library folder's carts (any folder the user picked, remembered); null when none was picked, or it is gone. */
   libraryFolder(): Promise<ElectronLibraryListing | null>;
   /** The native folder dialog; the folder picked becomes the library's. Null when the user cancelled. */

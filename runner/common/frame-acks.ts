@@ -18,7 +18,7 @@ export const TICK_FRAMES = FRAMES_IN_FLIGHT / 2;
 export function frameAck(batch: readonly RunnerMessage[]): MessageOf<HostMessage, 'ack'> | undefined {
   for (let i = batch.length - 1; i >= 0; i--) {
     const message = batch[i];
-    if (message.type === 'frame' || message.type === 'tick') return { type: 'ack', frames: message.index };
+    if (message.type === 'frame' || message.type === 'compact-frame' || message.type === 'tick') return { type: 'ack', frames: message.index };
   }
   return undefined;
 }

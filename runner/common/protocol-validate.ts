@@ -2,6 +2,8 @@
 // accepted only when every field has its exact type and stays within bounds; the result is a fresh
 // copy holding only the protocol's fields. Anything else yields null.
 
+import { BANK_COUNT } from './cart/cart.js';
+import { COMPACT_FRAME_MAX_BYTES, CompactFrame } from './compact-frame.js';
 import { TICK_FRAMES } from './frame-acks.js';
 import { MAX_INPUT_SPANS } from './input-schedule.js';
 import { INSPECT_PAGE, PAUSE_REASONS, STEP_KINDS, type Breakpoint, type InspectTarget, type ValueView } from './debug-types.js';
@@ -203,10 +205,13 @@ function parseOptions(value: unknown): RunOptions | null {
   const rawOutput = field(options, 'output');
   const output = rawOutput === undefined ? undefined : parseFrameOutput(rawOutput);
   if (typeof deterministic !== 'boolean' || !isOneOf(pacing, PACINGS) || !maxFrames.ok || inputSchedule === null || output === null) return null;
+  const compactFrames = optional(field(options, 'compactFrames'), (v): v is boolean => typeof v === 'boolean');
+  if (!compactFrames.ok || (compactFrames.value === true && output)) return null;
   const result: RunOptions = { deterministic, pacing };
   if (maxFrames.value !== undefined) result.maxFrames = maxFrames.value;
   if (inputSchedule) result.inputSchedule = inputSchedule;
   if (output) result.output = output;
+  if (compactFrames.value !== undefined) result.compactFrames = compactFrames.value;
   return result;
 }
 
@@ -383,16 +388,30 @@ function isText(value: unknown): value is string {
 }
 
 function parseFrame(message: Fields): MessageOf<RunnerMessage, 'frame'> | null {
-  const index = field(message, 'index');
   const pixels = field(message, 'pixels');
+  if (!isUint8Array(pixels) || pixels.length !== FRAME_BYTES) return null;
+  const rest = parseFrameFields(message);
+  return rest ? { type: 'frame', pixels: new Uint8Array(pixels), ...rest } : null;
+}
+
+function parseCompactFrame(message: Fields): MessageOf<RunnerMessage, 'compact-frame'> | null {
+  const compact = field(message, 'compact');
+  if (!isUint8Array(compact) || compact.length > COMPACT_FRAME_MAX_BYTES) return null;
+  const copy = new Uint8Array(compact);
+  const rest = parseFrameFields(message);
+  return rest && CompactFrame.parse(copy) ? { type: 'compact-frame', compact: copy, ...rest } : null;
+}
+
+/** What 'frame' and 'compact-frame' have besides the picture. */
+function parseFrameFields(message: Fields): Omit<MessageOf<RunnerMessage, 'frame'>, 'type' | 'pixels'> | null {
+  const index = field(message, 'index');
   const audio = field(message, 'audio');
   const stats = parseStats(field(message, 'stats'));
-  if (!isInt(index, 0, Number.MAX_SAFE_INTEGER) || !isUint8Array(pixels) || pixels.length !== FRAME_BYTES) return null;
-  if (!isInt16Array(audio) || audio.length !== AUDIO_SAMPLES) return null;
+  if (!isInt(index, 0, Number.MAX_SAFE_INTEGER) || !isInt16Array(audio) || audio.length !== AUDIO_SAMPLES) return null;
   const cursor = field(message, 'cursor');
   const relativeMouse = field(message, 'relativeMouse');
   if (!isInt(cursor, 0, 255) || typeof relativeMouse !== 'boolean') return null;
-  return stats ? { type: 'frame', index, pixels: new Uint8Array(pixels), audio: new Int16Array(audio), cursor, relativeMouse, stats } : null;
+  return stats ? { index, audio: new Int16Array(audio), cursor, relativeMouse, stats } : null;
 }
 
 function parseError(message: Fields): MessageOf<RunnerMessage, 'error'> | null {
@@ -415,6 +434,7 @@ const RUNNER_MESSAGES: Parsers<RunnerMessage> = {
     return note.value === undefined ? { type: 'ready', hookMode, sandbox } : { type: 'ready', hookMode, note: note.value, sandbox };
   },
   frame: parseFrame,
+  'compact-frame': parseCompactFrame,
   tick: (message) => {
     const index = field(message, 'index');
     const frames = field(message, 'frames');
@@ -432,6 +452,11 @@ const RUNNER_MESSAGES: Parsers<RunnerMessage> = {
   pmem: (message) => {
     const bytes = field(message, 'bytes');
     return isPmem(bytes) ? { type: 'pmem', bytes: new Uint8Array(bytes) } : null;
+  },
+  cart: (message) => {
+    const bank = field(message, 'bank');
+    const data = parseCartData(field(message, 'data'));
+    return isInt(bank, 0, BANK_COUNT - 1) && data ? { type: 'cart', bank, data } : null;
   },
   error: parseError,
   busy: (message) => {

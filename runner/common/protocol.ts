@@ -93,6 +93,11 @@ export interface RunOptions {
    * it never looks at, nor send a message a frame.
    */
   output?: FrameOutput;
+  /**
+   * The host draws compact frames itself (compact-frame.ts; the studio colours them in a shader): it
+   * gets 'compact-frame' messages in place of 'frame', about a ninth of the bytes. Not with output.
+   */
+  compactFrames?: boolean;
 }
 
 export interface FrameOutput {
@@ -190,6 +195,12 @@ export type RunnerMessage =
    */
   | { type: 'frame'; index: number; pixels: Uint8Array; audio: Int16Array; cursor: number; relativeMouse: boolean; stats: FrameStats }
   /**
+   * A frame as the VM recorded it: `compact` is a compact frame (compact-frame.ts), the rest as in
+   * 'frame'. The VM sends every frame so to its runner's main thread, which passes it on to a host
+   * that asked for compact frames (RunOptions.compactFrames) and composes 'frame' for any other.
+   */
+  | { type: 'compact-frame'; index: number; compact: Uint8Array; audio: Int16Array; cursor: number; relativeMouse: boolean; stats: FrameStats }
+  /**
    * Frames index - frames + 1 to index, whose pixels the host did not ask for (RunOptions.output):
    * cpuMs is their FrameStats.cpuMs summed; audio, only when the host asked for it, is theirs one
    * after the other (frames * AUDIO_SAMPLES samples).
@@ -198,6 +209,11 @@ export type RunnerMessage =
   | { type: 'trace'; text: string; color: number }
   /** Sent after a frame that changed persistent memory: all PMEM_BYTES of it, for the host to keep. */
   | { type: 'pmem'; bytes: Uint8Array }
+  /**
+   * Sent after a frame whose sync() wrote RAM into the cart (its tocart flag): the sections written
+   * into bank `bank` (0-7), whole, for the host to keep in its cart (TIC-80 saves them with it).
+   */
+  | { type: 'cart'; bank: number; data: CartData }
   /** A Lua error or load error. line is the cart line, when known. */
   | { type: 'error'; message: string; line?: number; traceback?: string }
   /** The current frame has run for ms milliseconds and is at line (when the hook could see it). */

@@ -7,19 +7,20 @@ import { AUDIO_SAMPLES, FRAME_BYTES, type HostMessage, type MessageOf, type Runn
 import { parseHostMessage, parseRunnerBatch, parseRunnerMessage } from './protocol-validate.js';
 
 /**
- * Binary frame layout (little-endian):
+ * Binary frame layout (little-endian), for 'frame' and 'compact-frame':
  *   0  u8   magic 0xFF (never the first byte of UTF-8 text, so binary frames and JSON cannot be confused)
- *   1  u8   layout version (FRAME_LAYOUT_VERSION)
+ *   1  u8   layout: FRAME_LAYOUT_VERSION for 'frame', COMPACT_LAYOUT_VERSION for 'compact-frame'
  *   2  u8   cursor byte
  *   3  u8   flags: bit 0 relative mouse mode
  *   4  f64  frame index
  *  12  f64  stats.cpuMs
  *  20  f64  stats.luaMemory
- *  28       FRAME_BYTES of RGBA pixels
- *  then     AUDIO_SAMPLES s16 samples (interleaved stereo)
+ *  28       'frame': FRAME_BYTES of RGBA pixels; 'compact-frame': the compact frame (any length)
+ *  then     AUDIO_SAMPLES s16 samples (interleaved stereo), to the end
  */
 const FRAME_MAGIC = 0xff;
 const FRAME_LAYOUT_VERSION = 2;
+const COMPACT_LAYOUT_VERSION = 3;
 const CURSOR_OFFSET = 2;
 const FLAGS_OFFSET = 3;
 const RELATIVE_MOUSE_FLAG = 1;
@@ -27,30 +28,36 @@ const INDEX_OFFSET = 4;
 const CPU_MS_OFFSET = 12;
 const LUA_MEMORY_OFFSET = 20;
 const HEADER_BYTES = 28;
-const AUDIO_OFFSET = HEADER_BYTES + FRAME_BYTES;
-const ENCODED_FRAME_BYTES = AUDIO_OFFSET + AUDIO_SAMPLES * 2;
+const AUDIO_BYTES = AUDIO_SAMPLES * 2;
 
 export type WireData = string | Uint8Array | ArrayBuffer;
 
-function encodeFrame(frame: MessageOf<RunnerMessage, 'frame'>): Uint8Array {
-  if (frame.pixels.length !== FRAME_BYTES) {
-    throw new RangeError(`frame pixels must be ${FRAME_BYTES} bytes, got ${frame.pixels.length}`);
-  }
+type FrameFields = Omit<MessageOf<RunnerMessage, 'frame'>, 'type' | 'pixels'>;
+
+function encodeFrame(frame: FrameFields, layout: number, picture: Uint8Array): Uint8Array {
   if (frame.audio.length !== AUDIO_SAMPLES) {
     throw new RangeError(`frame audio must be ${AUDIO_SAMPLES} samples, got ${frame.audio.length}`);
   }
-  const bytes = new Uint8Array(ENCODED_FRAME_BYTES);
+  const bytes = new Uint8Array(HEADER_BYTES + picture.length + AUDIO_BYTES);
   const view = new DataView(bytes.buffer);
   bytes[0] = FRAME_MAGIC;
-  bytes[1] = FRAME_LAYOUT_VERSION;
+  bytes[1] = layout;
   bytes[CURSOR_OFFSET] = frame.cursor;
   bytes[FLAGS_OFFSET] = frame.relativeMouse ? RELATIVE_MOUSE_FLAG : 0;
   view.setFloat64(INDEX_OFFSET, frame.index, true);
   view.setFloat64(CPU_MS_OFFSET, frame.stats.cpuMs, true);
   view.setFloat64(LUA_MEMORY_OFFSET, frame.stats.luaMemory, true);
-  bytes.set(frame.pixels, HEADER_BYTES);
-  for (let i = 0; i < AUDIO_SAMPLES; i++) view.setInt16(AUDIO_OFFSET + i * 2, frame.audio[i], true);
+  bytes.set(picture, HEADER_BYTES);
+  const audioOffset = HEADER_BYTES + picture.length;
+  for (let i = 0; i < AUDIO_SAMPLES; i++) view.setInt16(audioOffset + i * 2, frame.audio[i], true);
   return bytes;
+}
+
+function encodePixelFrame(frame: MessageOf<RunnerMessage, 'frame'>): Uint8Array {
+  if (frame.pixels.length !== FRAME_BYTES) {
+    throw new RangeError(`frame pixels must be ${FRAME_BYTES} bytes, got ${frame.pixels.length}`);
+  }
+  return encodeFrame(frame, FRAME_LAYOUT_VERSION, frame.pixels);
 }
 
 /** Byte arrays inside JSON messages (a cart's data sections) travel as {"$bytes": base64}. */
@@ -122,7 +129,10 @@ export function encodeRunnerMessages(batch: readonly RunnerMessage[]): (string |
   for (const message of batch) {
     if (message.type === 'frame') {
       endRun();
-      payloads.push(encodeFrame(message));
+      payloads.push(encodePixelFrame(message));
+    } else if (message.type === 'compact-frame') {
+      endRun();
+      payloads.push(encodeFrame(message, COMPACT_LAYOUT_VERSION, message.compact));
     } else run.push(message);
   }
   endRun();
@@ -135,16 +145,19 @@ function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
 
 /** The header's fields as a message object, left for the validator to check. */
 function decodeFrame(bytes: Uint8Array): unknown {
-  if (bytes.length !== ENCODED_FRAME_BYTES || bytes[1] !== FRAME_LAYOUT_VERSION) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, ENCODED_FRAME_BYTES);
+  const layout = bytes[1];
+  if (bytes.length < HEADER_BYTES + AUDIO_BYTES || (layout !== FRAME_LAYOUT_VERSION && layout !== COMPACT_LAYOUT_VERSION)) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const audioOffset = bytes.length - AUDIO_BYTES;
   const audio = new Int16Array(AUDIO_SAMPLES);
-  for (let i = 0; i < AUDIO_SAMPLES; i++) audio[i] = view.getInt16(AUDIO_OFFSET + i * 2, true);
+  for (let i = 0; i < AUDIO_SAMPLES; i++) audio[i] = view.getInt16(audioOffset + i * 2, true);
+  const picture = bytes.subarray(HEADER_BYTES, audioOffset);
   return {
-    type: 'frame',
+    type: layout === FRAME_LAYOUT_VERSION ? 'frame' : 'compact-frame',
     index: view.getFloat64(INDEX_OFFSET, true),
     cursor: bytes[CURSOR_OFFSET],
     relativeMouse: (bytes[FLAGS_OFFSET] & RELATIVE_MOUSE_FLAG) !== 0,
-    pixels: bytes.subarray(HEADER_BYTES, AUDIO_OFFSET),
+    ...(layout === FRAME_LAYOUT_VERSION ? { pixels: picture } : { compact: picture }),
     audio,
     stats: {
       cpuMs: view.getFloat64(CPU_MS_OFFSET, true),

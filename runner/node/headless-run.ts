@@ -119,6 +119,9 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
         case 'pmem':
           options.onPmem?.(msg.bytes);
           break;
+        case 'cart':
+          // A headless run writes no cart file: what sync() wrote stays in the run.
+          break;
         case 'error':
           resolve({ status: 'error', message: msg.message, ...(msg.line ? { line: msg.line } : {}) });
           break;
@@ -151,6 +154,8 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
         case 'inspection':
         case 'ram':
         case 'reloaded':
+        // Only for hosts that ask for compact frames, which this one does not.
+        case 'compact-frame':
           break;
         default:
           unreachable(msg);

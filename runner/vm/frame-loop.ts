@@ -5,7 +5,8 @@
 import { FRAMES_IN_FLIGHT } from '../common/frame-acks.js';
 import { FRAME_MS } from '../common/frame-rate.js';
 import { scheduledInput } from '../common/input-schedule.js';
-import { AUDIO_SAMPLES, FRAME_BYTES, type InputSnapshot, type RunOptions, type RunnerMessage } from '../common/protocol.js';
+import { CompactFrameWriter } from '../common/compact-frame.js';
+import { AUDIO_SAMPLES, type InputSnapshot, type RunOptions, type RunnerMessage } from '../common/protocol.js';
 import type { CartMachine } from './machine.js';
 import { PmemWatch } from './pmem-watch.js';
 
@@ -28,6 +29,7 @@ export class FrameLoop {
   /** Where the loop goes on once the window opens again, while it waits for an acknowledgement. */
   #waiting: (() => void) | undefined;
   readonly #pmem: PmemWatch;
+  readonly #screen = new CompactFrameWriter();
 
   /** pmem: the cart's persistent memory as the host kept it (absent: all zero). */
   readonly #machine: CartMachine;
@@ -82,11 +84,10 @@ export class FrameLoop {
       this.#finish();
       return false;
     }
-    const pixels = new Uint8Array(FRAME_BYTES);
     const audio = new Int16Array(AUDIO_SAMPLES);
     const schedule = this.#options.inputSchedule;
     const input = schedule ? scheduledInput(schedule, this.#frames + 1) : this.#input;
-    const result = this.#machine.step(input, pixels, audio);
+    const result = this.#machine.step(input, this.#screen, audio);
     const cpuMs = this.#machine.lastFrameCpuMs;
     if (result === 'error') {
       this.#stopped = true;
@@ -94,20 +95,29 @@ export class FrameLoop {
     }
     this.#frames++;
     this.#busyMs += cpuMs;
+    // Every frame is recorded, wanted or not: the runner's main thread keeps the latest, which a
+    // headless host gets whole if the next frame hangs or fails.
+    const compact = this.#screen.finish();
     this.#sink.send(
       {
-        type: 'frame',
+        type: 'compact-frame',
         index: this.#frames,
-        pixels,
+        compact,
         audio,
         cursor: this.#machine.cursor,
         relativeMouse: this.#machine.relativeMouse,
         stats: { cpuMs, luaMemory: this.#machine.luaMemory },
       },
-      [pixels.buffer, audio.buffer],
+      [compact.buffer, audio.buffer],
     );
     const pmem = this.#pmem.takeChange();
     if (pmem) this.#sink.send({ type: 'pmem', bytes: pmem }, [pmem.buffer as ArrayBuffer]);
+    for (const { bank, data } of this.#machine.takeCartWrites()) {
+      this.#sink.send(
+        { type: 'cart', bank, data },
+        Object.values(data).map((bytes) => bytes.buffer as ArrayBuffer),
+      );
+    }
     if (result === 'exit') {
       this.#stopped = true;
       this.#sink.send({ type: 'exit' });

@@ -4,6 +4,7 @@ import { metaTag } from '../common/cart/meta-tags.js';
 import { clipText } from '../common/clip-text.js';
 import { FRAME_MS } from '../common/frame-rate.js';
 import { CURSOR_ADDR, MOUSE_ADDR, RAM_BYTES } from '../common/memory-map.js';
+import type { CompactFrameWriter } from '../common/compact-frame.js';
 import type { CartData, CartSource, InputSnapshot, MessageOf, RunOptions, RunnerMessage } from '../common/protocol.js';
 import type { ApiContext, ApiFunction } from './api/context.js';
 import { consoleApi } from './api/console-api.js';
@@ -50,7 +51,7 @@ export class CartMachine {
   #frameStartedAt = 0;
   #pausedAtFrameStart = 0;
   /** The frame that stepPreemptible() left preempted, and when. */
-  #preemptedFrame: { frame: Uint8Array; audio: Int16Array; at: number } | undefined;
+  #preemptedFrame: { frame: CompactFrameWriter; audio: Int16Array; at: number } | undefined;
 
   readonly #shared: VmThreadInit;
   /** The cart as it runs: live coding replaces its code, which a soft reset then runs. */
@@ -178,6 +179,11 @@ export class CartMachine {
   }
 
   /** The cart asks for relative mouse mode (bit 15 of the mouse input bytes, reference 7). */
+  /** What the cart's sync() calls wrote into its banks since the last call (see CartBanks.takeWrites). */
+  takeCartWrites(): { bank: number; data: CartData }[] {
+    return this.#banks.takeWrites();
+  }
+
   get relativeMouse(): boolean {
     return (this.ram[MOUSE_ADDR + 3] & 0x80) !== 0;
   }
@@ -216,9 +222,10 @@ export class CartMachine {
 
   /**
    * One frame in TIC-80's order: the sound tick and input, TIC (and OVR), then the frame's audio
-   * from the sound registers as TIC left them, then the blit with BDR and SCN.
+   * from the sound registers as TIC left them, then the blit with BDR and SCN, recorded into `frame`
+   * as a compact frame (runner/common/compact-frame.ts).
    */
-  step(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult {
+  step(snapshot: InputSnapshot, frame: CompactFrameWriter, audio: Int16Array): StepResult {
     this.#beginFrame();
     const result = this.#runFrame(snapshot, frame, audio);
     this.#traces.endFrame();
@@ -231,7 +238,7 @@ export class CartMachine {
    * that the host's watchdog may preempt (Request.PREEMPT). This then returns 'preempted', and
    * continueStep() goes on from where TIC stopped; the frame ends as step()'s would.
    */
-  stepPreemptible(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult | 'preempted' {
+  stepPreemptible(snapshot: InputSnapshot, frame: CompactFrameWriter, audio: Int16Array): StepResult | 'preempted' {
     this.#beginFrame();
     this.#preemptedFrame = { frame, audio, at: 0 };
     const before = this.#beforeTic(snapshot);
@@ -262,7 +269,7 @@ export class CartMachine {
     return result;
   }
 
-  #runFrame(snapshot: InputSnapshot, frame: Uint8Array, audio: Int16Array): StepResult {
+  #runFrame(snapshot: InputSnapshot, frame: CompactFrameWriter, audio: Int16Array): StepResult {
     const before = this.#beforeTic(snapshot);
     if (before !== 'ok') return before;
     return this.#afterTic(this.#script.call('TIC'), frame, audio);
@@ -287,7 +294,7 @@ export class CartMachine {
     return 'ok';
   }
 
-  #afterTic(tic: CallResult | 'missing', frame: Uint8Array, audio: Int16Array): StepResult {
+  #afterTic(tic: CallResult | 'missing', frame: CompactFrameWriter, audio: Int16Array): StepResult {
     if (tic === 'missing') return this.#fail("'function TIC()...' isn't found :(");
     const ticResult = this.#outcome(tic);
     if (ticResult !== 'ok') return ticResult;
@@ -316,7 +323,7 @@ export class CartMachine {
     return result;
   }
 
-  #blit(frame: Uint8Array): StepResult {
+  #blit(frame: CompactFrameWriter): StepResult {
     const hasBdr = this.#script.isFunction('BDR');
     const hasScn = this.#script.isFunction('SCN');
     const hasScanline = this.#script.isFunction('scanline');

@@ -47,6 +47,7 @@ export async function runCart(name: string, code: string, options: CartRunOption
             traces.push(msg.text);
             return undefined;
           case 'frame':
+          case 'compact-frame':
             frameMs.push(msg.stats.cpuMs);
             return undefined;
           case 'exit':
@@ -61,6 +62,7 @@ export async function runCart(name: string, code: string, options: CartRunOption
           case 'ready':
           case 'tick':
           case 'pmem':
+          case 'cart':
           case 'busy':
           case 'paused':
           case 'resumed':

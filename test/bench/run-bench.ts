@@ -1,12 +1,13 @@
 // `npm run bench`: measures Nibble on this machine and prints one Markdown table of figures.
 //   --json FILE   also write the same figures to FILE as one flat JSON object
-//   --only A,B    run only these groups (api, vm, heavy, latency, studio, memory, tic80, farm, export)
+//   --only A,B    run only these groups (api, vm, heavy, latency, studio, memory, tic80, farm, export, frames)
 // Nothing here passes or fails on timing; the figures are for reading and comparing.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { apiCallBench } from './api-calls.bench.js';
 import { farmBench } from './farm.bench.js';
 import { exportSizeBench } from './export-size.bench.js';
+import { frameBytesBench } from './frame-bytes.bench.js';
 import { figuresJson, markdownTable, type Figure } from './figures.js';
 import { heavyCartBench } from './heavy-carts.bench.js';
 import { latencyBench } from './latency.bench.js';
@@ -25,6 +26,7 @@ const GROUPS: { name: string; title: string; run: () => Promise<Figure[]> }[] = 
   { name: 'tic80', title: 'frame cost beside TIC-80', run: tic80Bench },
   { name: 'farm', title: 'cart farm', run: farmBench },
   { name: 'export', title: 'exported game size', run: exportSizeBench },
+  { name: 'frames', title: 'bytes per frame to the studio', run: frameBytesBench },
 ];
 
 interface BenchArgs {

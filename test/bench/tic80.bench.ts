@@ -1,12 +1,14 @@
 // A frame's cost in Nibble beside TIC-80's, cart by cart (test/bench/carts/*.lua), in one run:
-//   in-process  CartMachine.step alone on this thread: what the VM itself costs (cart code, blit, audio)
+//   in-process  CartMachine.step alone on this thread: what the VM itself costs (cart code, the frame
+//               recorded as a compact frame, audio)
 //   nibble      msPerFrame of a headless run in a runner process, as `nibble run --json` reports it
 //   tic80       TIC-80's own core, headless (test/tic80-native.ts): `-t`, its median tick+blit+sound
 // The TIC-80 column and the ratios are skipped, saying so, where tic80-native is absent.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { AUDIO_SAMPLES, FRAME_BYTES, type CartSource } from '../../runner/common/protocol.js';
+import { CompactFrameWriter } from '../../runner/common/compact-frame.js';
+import { AUDIO_SAMPLES, type CartSource } from '../../runner/common/protocol.js';
 import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
 import { createVmThreadInit } from '../../runner/common/vm-link/thread-messages.js';
 import { readCartFile } from '../../runner/node/cart-file.js';
@@ -45,13 +47,14 @@ function inProcessMsPerFrame(wasm: LuaWasm, cart: CartSource): number {
       },
     },
   );
-  const frame = new Uint8Array(FRAME_BYTES);
+  const frame = new CompactFrameWriter();
   const audio = new Int16Array(AUDIO_SAMPLES);
   if (machine.boot() !== 'ok') throw new Error(`${cart.name}: boot failed: ${error}`);
   const times: number[] = [];
   for (let i = 0; i < FRAMES; i++) {
     const started = performance.now();
     const result = machine.step(NO_INPUT, frame, audio);
+    frame.finish();
     const ms = performance.now() - started;
     if (result !== 'ok') throw new Error(`${cart.name}: frame ${i + 1} ended with ${result} ${error}`);
     if (i >= WARMUP_FRAMES) times.push(ms);

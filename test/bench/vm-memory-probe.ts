@@ -3,7 +3,8 @@
 // each, every one booted and run for a few frames), and prints how RSS grew per extra VM as JSON.
 // Run with --expose-gc, and the number of extra VMs as its argument.
 import { readFileSync } from 'node:fs';
-import { AUDIO_SAMPLES, FRAME_BYTES } from '../../runner/common/protocol.js';
+import { CompactFrameWriter } from '../../runner/common/compact-frame.js';
+import { AUDIO_SAMPLES } from '../../runner/common/protocol.js';
 import { wasmoonGlue } from '../../runner/node/glue-file.js';
 import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
 import { loadLuaWasm } from '../../runner/vm/lua/lua-wasm.js';
@@ -45,10 +46,10 @@ async function newVm(): Promise<CartMachine> {
   const init = createVmThreadInit(DEFAULT_RUNNER_FLAGS);
   const wasm = await loadLuaWasm(glue, { share: true, memoryLimitBytes: init.memoryLimitBytes });
   const machine = new CartMachine(wasm, init, SMALL_CART, { deterministic: true, pacing: 'fast' }, { send: () => {} });
-  const pixels = new Uint8Array(FRAME_BYTES);
+  const screen = new CompactFrameWriter();
   const audio = new Int16Array(AUDIO_SAMPLES);
   if (machine.boot() !== 'ok') throw new Error('the probe cart did not boot');
-  for (let i = 0; i < FRAMES; i++) if (machine.step(NO_INPUT, pixels, audio) !== 'ok') throw new Error('the probe cart failed');
+  for (let i = 0; i < FRAMES; i++) if (machine.step(NO_INPUT, screen, audio) !== 'ok') throw new Error('the probe cart failed');
   return machine;
 }
 

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { CART_SECTION_BYTES, type CartData } from '../../runner/common/protocol.js';
 import { expectError, traced } from './expect.js';
 import { Rig } from './rig.js';
+import type { CartMachine } from '../../runner/vm/machine.js';
 
 const rig = await Rig.load();
 
@@ -35,6 +36,20 @@ describe('sync', () => {
     const code =
       'f = 0\nfunction TIC()\n  f = f + 1\n  if f == 1 then poke(0x8000, 77) sync(4, 6, true) poke(0x8000, 0) end\n  if f == 2 then sync(4, 6) trace(peek(0x8000)) end\nend';
     assert.deepEqual(traced(rig.run(code, { otherBanks, frames: 2 }), 'sync tocart'), ['77']);
+  });
+
+  it("tocart writes reach the host as whole sections of the bank written, each only when it changed, for the studio's cart", () => {
+    const code = 'f = 0\nfunction TIC()\n  f = f + 1\n  if f <= 2 then poke(0x8000, 77) sync(4 | 32, 6, true) end\nend';
+    const taken: ReturnType<CartMachine['takeCartWrites']>[] = [];
+    rig.run(code, { otherBanks, frames: 3, beforeFrame: (machine, done) => done > 0 && taken.push(machine.takeCartWrites()) });
+    const [afterFirst, afterSecond] = taken;
+    assert.deepEqual(
+      afterFirst.map(({ bank, data }) => [bank, Object.keys(data).sort()]),
+      [[6, ['map', 'palette']]],
+    );
+    assert.equal(afterFirst[0].data.map?.[0], 77);
+    assert.equal(afterFirst[0].data.map?.length, CART_SECTION_BYTES.map);
+    assert.deepEqual(afterSecond, [], 'the same sections written again, unchanged: nothing to send');
   });
 
   it('copies the vbank-1 palette only when the cart has one', () => {

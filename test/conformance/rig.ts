@@ -1,6 +1,8 @@
 // Runs small carts in-process for the conformance suite: one Lua wasm instance per test file and
 // a fresh cart machine (own RAM, own control block) per cart, stepped frame by frame directly: no
 // runner process and no watchdog. Time is deterministic: time() in frame N is (N-1)*1000/60.
+import { CompactFrame, CompactFrameWriter } from '../../runner/common/compact-frame.js';
+import { composeFrame } from '../../runner/common/compose-frame.js';
 import { AUDIO_SAMPLES, FRAME_BYTES, type CartData, type InputSnapshot, type RunnerMessage } from '../../runner/common/protocol.js';
 import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
 import { wasmoonGlue } from '../../runner/node/glue-file.js';
@@ -44,6 +46,8 @@ export interface CartRun {
   ram: Uint8Array;
   /** The last frame's 256 x 144 RGBA pixels (all zero when no frame was made). */
   frame: Uint8Array;
+  /** The last frame as the VM recorded it (compact-frame.ts); empty when no frame was made. */
+  compact: Uint8Array;
   traces: { text: string; color: number }[];
   error?: CartError;
 }
@@ -84,18 +88,22 @@ export class Rig {
     };
     const machine = new CartMachine(this.#wasm, shared, cart, { deterministic: true, pacing: 'fast' }, events);
     const frame = new Uint8Array(FRAME_BYTES);
+    const screen = new CompactFrameWriter();
     const audio = new Int16Array(AUDIO_SAMPLES);
     const frames = options.frames ?? 1;
     let status = machine.boot();
     let done = 0;
+    let compact = new Uint8Array(0);
     while (status === 'ok' && done < frames) {
       options.beforeFrame?.(machine, done);
-      status = machine.step(options.input?.[done] ?? NO_INPUT, frame, audio);
+      status = machine.step(options.input?.[done] ?? NO_INPUT, screen, audio);
       if (status !== 'error') {
+        compact = screen.finish();
+        composeFrame(CompactFrame.of(compact), frame);
         done++;
         options.onFrame?.(done, frame, audio);
       }
     }
-    return { status, frames: done, ram: machine.ram, frame, traces, ...(error ? { error } : {}) };
+    return { status, frames: done, ram: machine.ram, frame, compact, traces, ...(error ? { error } : {}) };
   }
 }

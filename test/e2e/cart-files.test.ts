@@ -9,7 +9,7 @@ import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { BANK_SECTIONS, readCart, type Cart } from '../../runner/common/cart/index.js';
 import { PACKED_DEFAULT_BYTE, packedCart } from '../unit/cart-fixtures.js';
-import { beforeStudioLoads, framePixel, inStudio, runAndWaitForFrame, useStudio, waitForState, waitForStudio, waitInStudio } from './studio-page.js';
+import { beforeStudioLoads, dropFile, framePixel, inStudio, runAndWaitForFrame, useStudio, waitForState, waitForStudio, waitInStudio } from './studio-page.js';
 
 const CARTS = join(process.cwd(), 'carts');
 const GRASS = '38b764';
@@ -25,20 +25,6 @@ const dirtyShown = (page: Page) => page.locator('.dirty-marker').isVisible();
 async function openThroughInput(page: Page, file: string): Promise<void> {
   await page.locator('input.open-cart-file').setInputFiles(join(CARTS, file));
   await waitInStudio(page, ([g, name]) => (g.document.querySelector('.cart-name') as { value: string }).value === name, file);
-}
-
-/** Drops a file on the editor the way a browser delivers it: a drop event with a DataTransfer. */
-async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await inStudio(
-    page,
-    ([g, [fileName, data]]) => {
-      const transfer = new g.DataTransfer();
-      transfer.items.add(new g.File([new Uint8Array(data)], fileName));
-      const target = g.document.querySelector('.monaco-editor') as { dispatchEvent(event: unknown): boolean };
-      for (const type of ['dragover', 'drop']) target.dispatchEvent(new g.DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    },
-    [name, [...bytes]] as const,
-  );
 }
 
 async function waitUntil(check: () => boolean, message: string): Promise<void> {

@@ -199,3 +199,17 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, what: s
   }
   assert.equal(seen, expected, what);
 }
+
+/** Drops a file on the editor the way a browser delivers it: a drop event with a DataTransfer. */
+export async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await inStudio(
+    page,
+    ([g, [fileName, data]]) => {
+      const transfer = new g.DataTransfer();
+      transfer.items.add(new g.File([new Uint8Array(data)], fileName));
+      const target = g.document.querySelector('.monaco-editor') as { dispatchEvent(event: unknown): boolean };
+      for (const type of ['dragover', 'drop']) target.dispatchEvent(new g.DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    [name, [...bytes]] as const,
+  );
+}

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { CompactFrame } from '../../runner/common/compact-frame.js';
+import { framePixels } from '../../runner/common/compose-frame.js';
 import type { RunOptions, RunnerMessage } from '../../runner/common/protocol.js';
 import { runHeadless, SILENCE_GRACE_MS, type HeadlessOptions, type HeadlessResult } from '../../runner/node/headless-run.js';
 import { spawnRunner } from '../../runner/node/runner-process.js';
@@ -282,6 +284,40 @@ it('a headless run that names its output gets pixels only of the frames named an
   const expected = Array.from({ length: 100 }, (_, i) => i + 1).filter((i) => i !== 7 && i !== 100);
   assert.deepEqual(ticked, expected, 'frames told of in ticks, in order');
   assert.ok(ticks < expected.length / 2, `${ticks} ticks for ${expected.length} frames`);
+});
+
+it('a host that asks for compact frames gets every frame compact, composing to the pixels other hosts get', async () => {
+  const code = 'function TIC() cls(2) vbank(1) rect(10, 10, 20, 20, 5) vbank(0) end\nfunction SCN(l) poke(0x3FF9, l % 3) end';
+  const framesOf = async (options: RunOptions): Promise<RunnerMessage[]> => {
+    const runner = spawnRunner();
+    const frames: RunnerMessage[] = [];
+    const done = new Promise<void>((resolve) => {
+      runner.onMessage((msg) => {
+        if (msg.type === 'frame' || msg.type === 'compact-frame') frames.push(msg);
+        if (msg.type === 'done' || msg.type === 'error' || msg.type === 'gone') resolve();
+      });
+    });
+    runner.send({ type: 'start', cart: { name: 'cart.lua', code }, options });
+    await done;
+    runner.kill();
+    await runner.exited;
+    return frames;
+  };
+  const compact = await framesOf({ deterministic: true, pacing: 'fast', maxFrames: 3, compactFrames: true });
+  const rgba = await framesOf({ deterministic: true, pacing: 'fast', maxFrames: 3 });
+  assert.deepEqual(
+    compact.map((msg) => msg.type),
+    ['compact-frame', 'compact-frame', 'compact-frame'],
+  );
+  assert.deepEqual(
+    rgba.map((msg) => msg.type),
+    ['frame', 'frame', 'frame'],
+  );
+  const last = compact[2];
+  const lastRgba = rgba[2];
+  assert.ok(last.type === 'compact-frame' && lastRgba.type === 'frame');
+  assert.ok(last.compact.length * 4 <= lastRgba.pixels.length, `a compact frame of ${last.compact.length} bytes`);
+  assert.deepEqual(framePixels(CompactFrame.of(last.compact)), lastRgba.pixels);
 });
 
 it('runHeadless hands onFrame only the frames it names and the last', async () => {

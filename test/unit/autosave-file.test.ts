@@ -26,7 +26,14 @@ function sampleCart(): Cart {
   return cart;
 }
 
-const sampleDoc = (): AutosavedCart => ({ cart: sampleCart(), name: 'game.lua', location: '/home/me/game.lua', dirty: true, fromElsewhere: true });
+const sampleDoc = (): AutosavedCart => ({
+  cart: sampleCart(),
+  name: 'game.lua',
+  location: '/home/me/game.lua',
+  dirty: true,
+  fromElsewhere: true,
+  sourceHash: '0f'.repeat(32),
+});
 
 it('an autosave file gives back the whole cart: code, every bank, binary, language id, name, place, unsaved flag and where it came from', () => {
   const doc = sampleDoc();
@@ -50,6 +57,9 @@ it('main accepts only a whole cart with a name, a place or null, and an unsaved 
   assert.equal(parseAutosavedCart({ ...doc, dirty: 'yes' }), null);
   assert.equal(parseAutosavedCart({ ...doc, name: 7 }), null);
   assert.equal(parseAutosavedCart({ ...doc, location: 'a\0b' }), null);
+  assert.equal(parseAutosavedCart({ ...doc, sourceHash: 'not a digest' }), null);
+  const own: AutosavedCart = { cart: doc.cart, name: doc.name, location: doc.location, dirty: doc.dirty, fromElsewhere: false };
+  assert.deepEqual(decodeAutosave(encodeAutosave(own)), own, "the studio's own cart, with no source hash");
   assert.equal(parseAutosavedCart({ ...doc, cart: { ...doc.cart, banks: doc.cart.banks.slice(1) } }), null);
   const shortMap = { ...doc.cart.banks[0], map: new Uint8Array(3) };
   assert.equal(parseAutosavedCart({ ...doc, cart: { ...doc.cart, banks: [shortMap, ...doc.cart.banks.slice(1)] } }), null);

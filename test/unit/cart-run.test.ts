@@ -3,9 +3,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readTextCart } from '../../runner/common/cart/index.js';
-import { FRAME_BYTES, AUDIO_SAMPLES, type CartSource, type HostMessage, type RunnerMessage } from '../../runner/common/protocol.js';
+import { AUDIO_SAMPLES, type CartSource, type HostMessage, type RunnerMessage } from '../../runner/common/protocol.js';
+import { compactFrame } from './message-samples.js';
 import { BUSY_NOTICE_MS, CartRun, type CartRunEvents } from '../../renderer/cart-run.js';
 import type { RunnerLink } from '../../renderer/runner-link/runner-link.js';
+import { GrantStore } from '../../renderer/capabilities/grant-store.js';
+import type { CapabilityQuestion } from '../../renderer/capabilities/run-grants.js';
+import { pmemKeyOf } from '../../runner/common/pmem/pmem-key.js';
+import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
+import { MAP_BYTES, PMEM_BYTES } from '../../runner/common/memory-map.js';
 import type { StudioState } from '../../renderer/studio-state.js';
 
 /** A runner link that records what the run asks of it and lets the test play the runner. */
@@ -55,29 +61,40 @@ function recordingEvents(): { events: CartRunEvents; log: unknown[][]; states: S
     inspection: record('inspection'),
     ram: record('ram'),
     reloaded: record('reloaded'),
+    ask: record('ask'),
+    cartWrite: record('cartWrite'),
   };
   return { events, log, states };
 }
 
-const CART = { cart: readTextCart('function TIC() cls(1) end\n', 'hello.lua'), name: 'hello.lua', fromElsewhere: false };
+const CART = { cart: readTextCart('function TIC() cls(1) end\n', 'hello.lua'), name: 'hello.lua' };
+/** The SHA-256 a cart from elsewhere is known by (any 64 hex digits will do here). */
+const STRANGER = 'ab'.repeat(32);
 const FRAME: RunnerMessage = {
-  type: 'frame',
+  type: 'compact-frame',
   index: 1,
-  pixels: new Uint8Array(FRAME_BYTES),
+  compact: compactFrame(),
   audio: new Int16Array(AUDIO_SAMPLES),
   cursor: 0,
   relativeMouse: false,
   stats: { cpuMs: 4, luaMemory: 2048 },
 };
 
-function started(doc = CART): { run: CartRun; link: RecordingLink; log: unknown[][]; states: StudioState[] } {
+function memoryStorage(): KeyValueStorage & { kept: Map<string, string> } {
+  const kept = new Map<string, string>();
+  return { kept, getItem: (key: string) => kept.get(key) ?? null, setItem: (key: string, value: string) => void kept.set(key, value) };
+}
+
+/** A run of CART, the studio's own (hash null) or a stranger's; storage holds pmem and the answers. */
+function started(
+  hash: string | null = null,
+  storage = memoryStorage(),
+): { run: CartRun; link: RecordingLink; log: unknown[][]; states: StudioState[]; storage: ReturnType<typeof memoryStorage> } {
   const link = new RecordingLink();
   const { events, log, states } = recordingEvents();
-  const kept = new Map<string, string>();
-  const storage = { getItem: (key: string) => kept.get(key) ?? null, setItem: (key: string, value: string) => void kept.set(key, value) };
-  const run = new CartRun(link, storage, events);
-  run.start(doc);
-  return { run, link, log, states };
+  const run = new CartRun(link, storage, new GrantStore(storage), events);
+  run.start(CART, hash);
+  return { run, link, log, states, storage };
 }
 
 describe('cart run', () => {
@@ -143,7 +160,7 @@ describe('cart run', () => {
     const own = started();
     own.link.runner({ type: 'ready', hookMode: 'on-demand', sandbox: off });
     assert.deepEqual(own.log, [['sandbox', off]]);
-    const stranger = started({ ...CART, fromElsewhere: true });
+    const stranger = started(STRANGER);
     stranger.link.runner({ type: 'ready', hookMode: 'on-demand', sandbox: off });
     assert.equal(stranger.log[1][0], 'warn');
     assert.match(String(stranger.log[1][1]), /^hello\.lua did not come from this studio, and it runs without the kernel sandbox \(no addon\)/);
@@ -155,5 +172,97 @@ describe('cart run', () => {
     run.stop();
     assert.equal(run.evaluate('1+2'), false);
     assert.deepEqual(link.sent, [{ type: 'eval', code: '1+2' }]);
+  });
+});
+
+describe('capabilities of a cart from elsewhere', () => {
+  const pmemEntry = `nibble.pmem.${pmemKeyOf(CART.cart)}`;
+  const pmemOf = (first: number) => {
+    const bytes = new Uint8Array(PMEM_BYTES);
+    bytes[0] = first;
+    return bytes;
+  };
+  const questions = (log: unknown[][]) => log.filter(([name]) => name === 'ask').map(([, q]) => q as CapabilityQuestion);
+
+  it("the studio's own cart saves pmem at once and asks nothing", () => {
+    const { link, log, storage } = started();
+    link.runner({ type: 'pmem', bytes: pmemOf(7) });
+    assert.equal(storage.kept.get(pmemEntry)?.slice(0, 2), '07');
+    assert.deepEqual(questions(log), []);
+  });
+
+  it("holds a stranger's pmem out of storage until Allow, asks once, then stores the latest", () => {
+    const { link, log, storage } = started(STRANGER);
+    link.runner({ type: 'pmem', bytes: pmemOf(1) });
+    link.runner({ type: 'pmem', bytes: pmemOf(2) });
+    assert.equal(storage.kept.get(pmemEntry), undefined, 'nothing reached storage');
+    const [question, ...more] = questions(log);
+    assert.deepEqual(more, [], 'asked once per run');
+    assert.equal(question.capability, 'save');
+    assert.equal(question.cartName, 'hello.lua');
+    question.answer('allow');
+    assert.equal(storage.kept.get(pmemEntry)?.slice(0, 2), '02');
+    link.runner({ type: 'pmem', bytes: pmemOf(3) });
+    assert.equal(storage.kept.get(pmemEntry)?.slice(0, 2), '03', 'granted: later writes go straight on');
+  });
+
+  it('denied pmem never reaches storage, yet the next run in this page starts from it; a changed cart asks again', () => {
+    const storage = memoryStorage();
+    const first = started(STRANGER, storage);
+    first.link.runner({ type: 'pmem', bytes: pmemOf(5) });
+    questions(first.log)[0].answer('deny');
+    first.link.runner({ type: 'pmem', bytes: pmemOf(6) });
+    assert.equal(storage.kept.get(pmemEntry), undefined);
+    assert.deepEqual(questions(first.log).length, 1, 'a denied cart is not asked again');
+
+    const again = started(STRANGER, storage);
+    again.link.runner({ type: 'pmem', bytes: pmemOf(8) });
+    assert.deepEqual(questions(again.log), [], 'the answer is kept for the same content');
+
+    const changed = started('cd'.repeat(32), storage);
+    changed.link.runner({ type: 'pmem', bytes: pmemOf(9) });
+    const [question] = questions(changed.log);
+    assert.equal(question.capability, 'save');
+    assert.equal(question.changed, true, 'the prompt says the cart changed');
+  });
+
+  it("a stranger's relative mouse mode reaches the studio only once granted", () => {
+    const { link, log } = started(STRANGER);
+    const relative: RunnerMessage = { ...FRAME, relativeMouse: true };
+    link.runner(relative);
+    const shown = () => log.filter(([name]) => name === 'frame').map(([, f]) => (f as { relativeMouse: boolean }).relativeMouse);
+    assert.deepEqual(shown(), [false]);
+    const [question] = questions(log);
+    assert.equal(question.capability, 'mouse-lock');
+    question.answer('deny');
+    link.runner(relative);
+    assert.deepEqual(shown(), [false, false]);
+    const other = started('ef'.repeat(32));
+    other.link.runner(relative);
+    questions(other.log)[0].answer('session');
+    other.link.runner(relative);
+    assert.deepEqual(
+      other.log.filter(([name]) => name === 'frame').map(([, f]) => (f as { relativeMouse: boolean }).relativeMouse),
+      [false, true],
+    );
+  });
+
+  it("a stranger's writes into its cart reach the open cart only once granted, the held ones then", () => {
+    const { link, log } = started(STRANGER);
+    const map = new Uint8Array(MAP_BYTES).fill(4);
+    link.runner({ type: 'cart', bank: 2, data: { map } });
+    const writes = () => log.filter(([name]) => name === 'cartWrite');
+    assert.deepEqual(writes(), []);
+    const [question] = questions(log);
+    assert.equal(question.capability, 'cart-write');
+    question.answer('allow');
+    assert.deepEqual(writes(), [['cartWrite', 2, { map }]]);
+    const own = started();
+    own.link.runner({ type: 'cart', bank: 0, data: { map } });
+    assert.deepEqual(
+      own.log.filter(([name]) => name === 'cartWrite'),
+      [['cartWrite', 0, { map }]],
+      "the studio's own cart writes at once",
+    );
   });
 });

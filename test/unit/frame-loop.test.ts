@@ -19,12 +19,13 @@ function idleMachine(): CartMachine {
     cursor: 0,
     relativeMouse: false,
     luaMemory: 0,
+    takeCartWrites: () => [],
   } as unknown as CartMachine;
 }
 
 it('fast pacing stops at FRAMES_IN_FLIGHT unacknowledged frames and goes on with each acknowledgement', async () => {
   const sent: RunnerMessage[] = [];
-  const frames = () => sent.filter((msg) => msg.type === 'frame').length;
+  const frames = () => sent.filter((msg) => msg.type === 'compact-frame').length;
   const loop = new FrameLoop(idleMachine(), { deterministic: true, pacing: 'fast', maxFrames: 1000 }, { send: (msg) => sent.push(msg) });
   loop.start();
   await sleep(100);

@@ -1,6 +1,7 @@
 // Well-formed protocol messages of every type, shared by the validator and wire tests.
 
-import { PMEM_BYTES, RAM_BYTES } from '../../runner/common/memory-map.js';
+import { CompactFrameWriter } from '../../runner/common/compact-frame.js';
+import { BORDER_COLOR_ADDR, MAP_BYTES, PALETTE_BYTES, PMEM_BYTES, RAM_BYTES, VRAM_BYTES } from '../../runner/common/memory-map.js';
 import { AUDIO_SAMPLES, CART_SECTION_BYTES, FRAME_BYTES, type HostMessage, type RunnerMessage, type StackFrame } from '../../runner/common/protocol.js';
 
 /** 1 KB of persistent memory with every byte value in it. */
@@ -31,6 +32,7 @@ export const goodHostMessages: HostMessage[] = [
   },
   { ...goodStart, options: { ...goodStart.options, output: { pixelFrames: [1, 60], audio: true } } },
   { ...goodStart, options: { ...goodStart.options, output: { pixelFrames: [], audio: false } } },
+  { ...goodStart, options: { deterministic: false, pacing: 'realtime', compactFrames: true } },
   { type: 'input', input: goodInput },
   { type: 'input', input: { ...goodInput, keys: [] } },
   { type: 'menu', index: 0 },
@@ -64,6 +66,23 @@ export function pixels(): Uint8Array {
   return bytes;
 }
 
+/** A compact frame with vbank 1 on some lines and registers that change on some rows. */
+export function compactFrame(): Uint8Array {
+  const bank0 = Uint8Array.from({ length: VRAM_BYTES }, (_, i) => (i * 7) & 0xff);
+  const bank1 = new Uint8Array(VRAM_BYTES);
+  const writer = new CompactFrameWriter();
+  writer.begin();
+  for (let row = 0; row < 144; row++) {
+    bank0[BORDER_COLOR_ADDR] = row >> 5;
+    writer.registers(row, bank0, bank1);
+    if (row < 4 || row >= 140) continue;
+    const line = row - 4;
+    writer.bank0Line(line, new Uint32Array(bank0.buffer), line * 30);
+    if (line % 3 === 0) writer.bank1Line(line, new Uint32Array(bank0.buffer), 0);
+  }
+  return writer.finish();
+}
+
 export function audio(): Int16Array {
   const samples = new Int16Array(AUDIO_SAMPLES);
   for (let i = 0; i < samples.length; i++) samples[i] = ((i * 331) % 65536) - 32768;
@@ -74,10 +93,12 @@ export const goodRunnerMessages: RunnerMessage[] = [
   { type: 'ready', hookMode: 'on-demand', sandbox: { on: true, detail: 'kernel sandbox: all of it' } },
   { type: 'ready', hookMode: 'always-on', note: 'hook stays armed', sandbox: { on: false, detail: 'kernel sandbox unavailable: no addon' } },
   { type: 'frame', index: 0, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 1.25, luaMemory: 20480 } },
+  { type: 'compact-frame', index: 3, compact: compactFrame(), audio: audio(), cursor: 0, relativeMouse: false, stats: { cpuMs: 0.5, luaMemory: 4096 } },
   { type: 'tick', index: 5, frames: 5, cpuMs: 2.5 },
   { type: 'tick', index: 40, frames: 2, cpuMs: 0, audio: Int16Array.from({ length: 2 * AUDIO_SAMPLES }, (_, i) => i - AUDIO_SAMPLES) },
   { type: 'trace', text: 'hi', color: 15 },
   { type: 'pmem', bytes: pmemBytes() },
+  { type: 'cart', bank: 7, data: { map: new Uint8Array(MAP_BYTES).fill(3), palette: new Uint8Array(2 * PALETTE_BYTES) } },
   { type: 'error', message: 'boom' },
   { type: 'error', message: 'boom', line: 12, traceback: 'stack traceback:\n\t[string "hello.lua"]:12' },
   { type: 'busy', ms: 1500 },

@@ -1,7 +1,9 @@
 // Shared helpers for the video tests: a fresh machine, screen reads and exact pixel assertions.
 import assert from 'node:assert/strict';
 import { PALETTE_MAP_ADDR, RAM_BYTES, SCREEN_HEIGHT, SCREEN_WIDTH, TILES_ADDR } from '../../runner/common/memory-map.js';
-import { Video } from '../../runner/vm/video/video.js';
+import { CompactFrame, CompactFrameWriter } from '../../runner/common/compact-frame.js';
+import { composeFrame } from '../../runner/common/compose-frame.js';
+import { Video, type RowCallbacks } from '../../runner/vm/video/video.js';
 
 export { SCREEN_HEIGHT as H, SCREEN_WIDTH as W };
 
@@ -10,6 +12,13 @@ export function machine(): { video: Video; ram: Uint8Array } {
   const video = new Video(ram);
   video.resetRam();
   return { video, ram };
+}
+
+/** The output frame as RGBA into `out`, as a host gets it: recorded by the video, then composed. */
+export function blit(video: Video, out: Uint8Array, rows?: RowCallbacks): void {
+  const writer = new CompactFrameWriter();
+  video.blit(writer, rows);
+  composeFrame(CompactFrame.of(writer.finish()), out);
 }
 
 /** Raw nibble of screen pixel (x, y) in the RAM's current bank. */

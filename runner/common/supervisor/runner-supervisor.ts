@@ -101,7 +101,7 @@ export class RunnerSupervisor {
     switch (msg.type) {
       case 'start':
         this.#cartName = msg.cart.name;
-        this.#frames.start(msg.options.output, msg.options.maxFrames);
+        this.#frames.start(msg.options);
         if (!this.#vmEnded) this.#vm.post(msg);
         break;
       case 'input':

@@ -4,11 +4,13 @@
 // then goes on at its next turn, exactly where it stopped). Carts with no frames asked for are in
 // no queue and cost nothing: with none left the worker waits for messages.
 import { clipText } from '../../common/clip-text.js';
+import { CompactFrame, CompactFrameWriter } from '../../common/compact-frame.js';
+import { framePixels } from '../../common/compose-frame.js';
 import type { FarmCartInit, FarmCartStatus, FromFarmWorker, ToFarmWorker } from '../../common/farm/farm-messages.js';
 import { WorkerSlot } from '../../common/farm/farm-messages.js';
 import { scheduledInput } from '../../common/input-schedule.js';
 import { RAM_BYTES } from '../../common/memory-map.js';
-import { AUDIO_SAMPLES, FRAME_BYTES, type InputSnapshot, type RunnerMessage } from '../../common/protocol.js';
+import { AUDIO_SAMPLES, type InputSnapshot, type RunnerMessage } from '../../common/protocol.js';
 import { Request, Slot } from '../../common/vm-link/control-block.js';
 import { createDebugMailbox } from '../../common/vm-link/debug-mailbox.js';
 import type { LuaWasm } from '../lua/lua-wasm.js';
@@ -43,8 +45,6 @@ interface FarmCart {
   paused: boolean;
   /** Milliseconds the current frame has run so far, over all its slices; undefined between frames. */
   frameMs: number | undefined;
-  /** Where the current frame draws (a fresh buffer when its pixels leave the worker). */
-  frameBuffer: Uint8Array;
   cpuMs: number;
   error: { message: string; line?: number } | undefined;
   queued: boolean;
@@ -56,8 +56,11 @@ export class FarmWorker {
   #running = false;
   /** Messages handled so far: the main thread knows the worker is idle when it has handled all it sent. */
   #handled = 0;
-  /** Frame and audio buffers for frames whose pixels stay here. */
-  readonly #scratchFrame = new Uint8Array(FRAME_BYTES);
+  /**
+   * Where every cart's blit records its frame: one writer serves all, since only TIC is preempted and
+   * a blit runs whole; only frames that leave the worker are composed to RGBA.
+   */
+  readonly #screen = new CompactFrameWriter();
   readonly #scratchAudio = new Int16Array(AUDIO_SAMPLES);
 
   readonly #port: FarmWorkerPort;
@@ -145,7 +148,6 @@ export class FarmWorker {
       pending: init.frames,
       paused: false,
       frameMs: undefined,
-      frameBuffer: this.#scratchFrame,
       cpuMs: 0,
       error: undefined,
       queued: false,
@@ -237,12 +239,10 @@ export class FarmWorker {
   #frame(cart: FarmCart): StepResult | 'preempted' {
     const { machine } = cart;
     if (cart.frameMs !== undefined) return this.#frameDone(cart, machine.continueStep());
-    const last = cart.pending === 1;
-    cart.frameBuffer = last || cart.init.everyFrame ? new Uint8Array(FRAME_BYTES) : this.#scratchFrame;
     const schedule = cart.init.inputSchedule;
     const input = schedule ? scheduledInput(schedule, cart.frames + 1) : NO_INPUT;
     cart.frameMs = 0;
-    return this.#frameDone(cart, machine.stepPreemptible(input, cart.frameBuffer, this.#scratchAudio));
+    return this.#frameDone(cart, machine.stepPreemptible(input, this.#screen, this.#scratchAudio));
   }
 
   #frameDone(cart: FarmCart, result: StepResult | 'preempted'): StepResult | 'preempted' {
@@ -250,12 +250,13 @@ export class FarmWorker {
     cart.frames++;
     cart.pending--;
     cart.cpuMs += cart.machine.lastFrameCpuMs;
-    // A frame that ends the run early (exit) may have drawn into the scratch buffer: that one stays.
-    const pixels = cart.frameBuffer === this.#scratchFrame ? cart.frameBuffer.slice() : cart.frameBuffer;
+    const pixels = () => framePixels(CompactFrame.of(this.#screen.finish()));
     if (cart.init.everyFrame && cart.pending > 0) {
-      this.#port.post({ type: 'frame', id: cart.init.id, index: cart.frames, pixels }, [pixels.buffer as ArrayBuffer]);
+      const frame = pixels();
+      this.#port.post({ type: 'frame', id: cart.init.id, index: cart.frames, pixels: frame }, [frame.buffer as ArrayBuffer]);
     } else if (cart.pending === 0 || result === 'exit') {
-      this.#port.post({ type: 'stepped', id: cart.init.id, frames: cart.frames, cpuMs: cart.cpuMs, pixels }, [pixels.buffer as ArrayBuffer]);
+      const frame = pixels();
+      this.#port.post({ type: 'stepped', id: cart.init.id, frames: cart.frames, cpuMs: cart.cpuMs, pixels: frame }, [frame.buffer as ArrayBuffer]);
     }
     return result;
   }

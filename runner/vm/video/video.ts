@@ -15,7 +15,8 @@ import {
   SCREEN_WIDTH,
   VRAM_BYTES,
 } from '../../common/memory-map.js';
-import { FrameComposer, type RowCallbacks, type VramBanks } from './blit.js';
+import type { CompactFrameWriter } from '../../common/compact-frame.js';
+import { FrameRecorder, type RowCallbacks, type VramBanks } from './blit.js';
 import { EllipsePainter } from './ellipse.js';
 import { ALT_FONT, SYSTEM_FONT } from '../../common/font-data.js';
 import { drawLine } from './line.js';
@@ -43,7 +44,7 @@ export class Video implements VramBanks {
   readonly #raster: Raster;
   readonly #tiles: TilePainter;
   readonly #ellipses: EllipsePainter;
-  readonly #frame: FrameComposer;
+  readonly #frame: FrameRecorder;
   readonly #texturedTriangle: TexturedTriangle;
   readonly #deprecatedTriangle: DeprecatedTexturedTriangle;
   readonly #vertices = new TexturedVertices();
@@ -62,12 +63,12 @@ export class Video implements VramBanks {
   constructor(ram: Uint8Array) {
     this.#ram = ram;
     if (ram.length !== RAM_BYTES) throw new RangeError(`console RAM must be ${RAM_BYTES} bytes, got ${ram.length}`);
-    // The frame composer reads VRAM four bytes at a time.
+    // The frame recorder reads VRAM four bytes at a time.
     if (ram.byteOffset % 4 !== 0) throw new RangeError(`console RAM must start at a multiple of 4 bytes, got offset ${ram.byteOffset}`);
     this.#raster = new Raster(ram);
     this.#tiles = new TilePainter(this.#raster);
     this.#ellipses = new EllipsePainter(this.#raster);
-    this.#frame = new FrameComposer(this);
+    this.#frame = new FrameRecorder(this);
     this.#ramVram = ram.subarray(0, VRAM_BYTES);
     this.#texturedTriangle = new TexturedTriangle(this.#raster, this.depth);
     this.#deprecatedTriangle = new DeprecatedTexturedTriangle(this.#raster);
@@ -351,9 +352,9 @@ export class Video implements VramBanks {
     return id === this.#vbankId ? this.#ramVram : this.#otherVram;
   }
 
-  /** Composes the 256 x 144 RGBA frame into out, calling the row callbacks on the way. */
-  blit(out: Uint8Array, rows?: RowCallbacks): void {
-    this.#frame.compose(out, rows);
+  /** Records the output frame into `writer` (compact-frame.ts), calling the row callbacks on the way. */
+  blit(writer: CompactFrameWriter, rows?: RowCallbacks): void {
+    this.#frame.record(writer, rows);
   }
 
   #ellipse(x: number, y: number, a: number, b: number, color: number, filled: boolean): void {
