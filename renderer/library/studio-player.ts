@@ -45,7 +45,7 @@ export class StudioPlayer {
   readonly #entries: HostMenuEntry[] = [];
   readonly #grants: GrantStore;
   readonly #keyBindings: () => KeyBindings;
-  readonly #prompt: CapabilityPrompt;
+
   #view: PlayerView | null = null;
   #file: PickedCartFile | null = null;
 
@@ -59,7 +59,6 @@ export class StudioPlayer {
     this.#root.setAttribute('role', 'dialog');
     this.#root.setAttribute('aria-label', 'player');
     parent.append(this.#root);
-    this.#prompt = new CapabilityPrompt(this.#root);
     window.addEventListener('keydown', (e) => {
       if (this.#root.hidden || e.key !== 'F1' || e.ctrlKey || e.altKey || e.metaKey) return;
       e.preventDefault();
@@ -89,10 +88,12 @@ export class StudioPlayer {
     this.#file = file;
     this.#root.hidden = false;
     if (this.#view) return this.#view.load(game);
+    // Made with the view: until a game is played, the studio's own prompt is the page's only one.
+    const prompt = new CapabilityPrompt(this.#root);
     this.#view = await PlayerView.create(this.#root, game, this.#link, localStorage, workletUrl, {
       close: () => this.close(),
       grants: this.#grants,
-      ask: (question) => this.#prompt.ask(question),
+      ask: (question) => prompt.ask(question),
       keyBindings: this.#keyBindings,
     });
     this.#view.addBarButton('Code (F1)', 'Open this cart in the studio to look at its code', () => this.#openInEditor());

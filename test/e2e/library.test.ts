@@ -40,6 +40,7 @@ function cartsZip(): Buffer {
       'carts/more/drawn.lua': encode(DRAWN),
       'carts/readme.txt': encode('not a cart'),
       '__MACOSX/carts/._drawn.lua': encode('resource fork'),
+      'carts/saver.lua': encode('-- title: Saver\n-- saveid: e2e-library-saver\nfunction BOOT() pmem(0, 9) end\nfunction TIC() cls(1) end\n'),
     }),
   );
 }
@@ -99,13 +100,13 @@ async function coverOf(page: Page, title: string, x: number, y: number): Promise
 async function openLibraryWithZip(page: Page): Promise<void> {
   await page.locator('[data-action="library"]').click();
   await page.locator('.library-zip').setInputFiles({ name: 'carts.zip', mimeType: 'application/zip', buffer: cartsZip() });
-  await eventually(() => page.locator('.library-grid .library-card').count(), 3, 'the three carts of the zip are listed');
+  await eventually(() => page.locator('.library-grid .library-card').count(), 4, 'the four carts of the zip are listed');
 }
 
 it('the library lists a .zip of carts with their titles and covers, keeps them, and plays one; Close returns to it', async () => {
   const page = await studio.open();
   await openLibraryWithZip(page);
-  assert.deepEqual(await page.locator('.library-grid .library-card-title').allTextContents(), ['Covered', 'Drawn', 'Pictured']);
+  assert.deepEqual(await page.locator('.library-grid .library-card-title').allTextContents(), ['Covered', 'Drawn', 'Pictured', 'Saver']);
   assert.equal(await page.locator('.library-card', { hasText: 'Drawn' }).locator('.library-card-author').textContent(), 'by bob');
 
   // SWEETIE-16: 3 is ef7d57, 2 is b13e53; the .png's picture is its 256x256 cover.
@@ -132,7 +133,7 @@ it('the library lists a .zip of carts with their titles and covers, keeps them, 
   // Kept in IndexedDB: the library shows the same carts after a reload.
   await page.reload();
   await page.locator('[data-action="library"]').click();
-  await eventually(() => page.locator('.library-grid .library-card').count(), 3, 'the kept carts are listed again');
+  await eventually(() => page.locator('.library-grid .library-card').count(), 4, 'the kept carts are listed again');
   await page.close();
 });
 
@@ -164,6 +165,21 @@ it('Esc opens the system menu on a cart without a menu tag; Reset starts it agai
   await page.keyboard.press('Escape');
   await page.locator('.play-area').waitFor({ state: 'hidden' });
   await waitInStudio(page, ([g]) => g.__nibble.state() !== 'running');
+  await page.close();
+});
+
+it('a library cart is from elsewhere: the player asks before its pmem reaches storage, naming it', async () => {
+  const page = await studio.open();
+  const { createHash } = await import('node:crypto');
+  const key = `nibble.pmem.${createHash('md5').update('e2e-library-saver').digest('hex')}`;
+  await openLibraryWithZip(page);
+  await page.locator('.library-grid .library-card-play', { hasText: 'Saver' }).click();
+  const prompt = page.locator('.studio-player .capability-prompt');
+  await prompt.waitFor({ state: 'visible' });
+  assert.match((await prompt.textContent()) ?? '', /saver\.lua wants to keep its save data/);
+  assert.equal(await inStudio(page, ([g, k]) => g.localStorage.getItem(k), key), null, 'nothing in storage before the answer');
+  await prompt.locator('[data-answer="allow"]').click();
+  await waitInStudio(page, ([g, k]) => g.localStorage.getItem(k)?.startsWith('09000000') === true, key);
   await page.close();
 });
 
