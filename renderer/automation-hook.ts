@@ -25,6 +25,15 @@ export interface NibbleAutomation {
     /** The breakpoints at the lines they are at now. */
     breakpoints(): Breakpoint[];
   };
+  /** The player over the studio (the library's, `nibble play`'s), as a person sees it. */
+  readonly player: {
+    /** A copy of its last 256x144 RGBA frame, or null before one (or before the player's first game). */
+    lastFrame(): Uint8Array | null;
+    /** Its run's state; null before its first game. */
+    state(): StudioState | null;
+    /** Frames it has shown since its first game. */
+    framesShown(): number;
+  };
 }
 
 declare global {
@@ -34,6 +43,6 @@ declare global {
 }
 
 export function installAutomationHook(hook: NibbleAutomation): void {
-  const frozen: NibbleAutomation = Object.freeze({ ...hook, editor: Object.freeze({ ...hook.editor }) });
+  const frozen: NibbleAutomation = Object.freeze({ ...hook, editor: Object.freeze({ ...hook.editor }), player: Object.freeze({ ...hook.player }) });
   Object.defineProperty(window, '__nibble', { value: frozen, writable: false, configurable: false, enumerable: false });
 }

@@ -1,11 +1,12 @@
-// Dropping a cart file anywhere on the window opens it. Drags without files (text dragged inside
+// Dropping a cart file anywhere on the window opens it (or, with the library open, a folder or .zip goes to it). Drags without files (text dragged inside
 // the editor) are left to their targets.
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
 }
 
-export function installCartDrop(onDrop: (file: File) => void): void {
+/** onDrop: the first file dropped, and all that was dropped. */
+export function installCartDrop(onDrop: (file: File, data: DataTransfer) => void): void {
   const body = document.body;
   // Capture phase: seen before the editor, which would otherwise take the drop as text.
   window.addEventListener(
@@ -31,11 +32,12 @@ export function installCartDrop(onDrop: (file: File) => void): void {
     'drop',
     (event) => {
       body.classList.remove('dropping-file');
-      const file = event.dataTransfer?.files[0];
-      if (!file) return;
+      const data = event.dataTransfer;
+      const file = data?.files[0];
+      if (!data || !file) return;
       event.preventDefault();
       event.stopPropagation();
-      onDrop(file);
+      onDrop(file, data);
     },
     { capture: true },
   );

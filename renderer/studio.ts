@@ -1,6 +1,6 @@
 // Wires the studio together: the open cart, its editor and autosave, the file commands, the
 // toolbar and shortcuts, the screen and input, the console and status line, and the cart's run,
-// whose events they show.
+// whose events they show; and the library and player over it (renderer/library/).
 import { cartSourceOf, codeBytes } from '../runner/common/cart/index.js';
 import type { StepKind } from '../runner/common/debug-types.js';
 import type { CartSection, MessageOf, RunnerMessage } from '../runner/common/protocol.js';
@@ -47,10 +47,13 @@ import { GameMenu, menuItems } from './game-menu.js';
 import { download } from './files/browser-cart-files.js';
 import { exportGame, gameFileName } from './files/game-export.js';
 import { createCartFileAccess } from './files/create-cart-file-access.js';
+import { cartDigest } from './files/cart-digest.js';
 import { SavedCarts } from './files/saved-carts.js';
 import { InputCapture } from './input-capture.js';
+import { PlayArea } from './library/play-area.js';
+import { cartGivenToPlay } from './library/cart-to-play.js';
 import { createRunnerLink, runnersInPage } from './runner-link/create-runner-link.js';
-import type { RunnerLink } from './runner-link/runner-link.js';
+import { SharedRunnerLink } from './runner-link/shared-link.js';
 import { Screen } from './screen.js';
 import { SettingsDialog } from './settings/settings-dialog.js';
 import { installShortcuts, newCartShortcut, type ShortcutActions } from './shortcuts.js';
@@ -95,21 +98,30 @@ export class Studio {
   readonly #inspections = new Map<number, (result: InspectionResult) => void>();
   #ramReads: ((ram: Uint8Array) => void)[] = [];
   readonly #live: LiveCoding;
+  readonly #playArea: PlayArea;
+  readonly #savedCarts = new SavedCarts(localStorage);
 
   static async create(): Promise<Studio> {
     // The kept cart is read before anything is shown, so the editor never shows the template first.
     const store = createAutosaveStore();
     const [screen, restored] = await Promise.all([Screen.create(byId('screen')), restoreAutosave(store, localStorage)]);
-    return new Studio(screen, createRunnerLink(), store, restored);
+    return new Studio(screen, new SharedRunnerLink(createRunnerLink()), store, restored);
   }
 
-  private constructor(screen: Screen, link: RunnerLink, store: AutosaveStore, restored: RestoredCart) {
+  private constructor(screen: Screen, link: SharedRunnerLink, store: AutosaveStore, restored: RestoredCart) {
     this.#screen = screen;
     this.#cart = new OpenCart(restored.doc ?? newCartDocument());
     this.#autosaver = this.#newAutosaver(store);
     this.#prompt = new CapabilityPrompt(byId('screen').parentElement ?? document.body);
-    this.#run = new CartRun(link, localStorage, this.#grants, this.#runEvents());
+    this.#run = new CartRun(link.view(), localStorage, this.#grants, this.#runEvents());
     this.#addSettingsPages();
+    this.#playArea = new PlayArea(link.view(), {
+      openInEditor: (file) => this.#files.opened(file),
+      identity: (bytes) => (this.#savedCarts.wroteHere(bytes) ? null : cartDigest(bytes)),
+      error: (message) => this.#console.error(message),
+      grants: this.#grants,
+      keyBindings: () => this.#keyBindings,
+    });
     this.#toolbar = new Toolbar(byId('toolbar'), this.#toolbarActions(), newCartShortcut(window.nibbleElectron !== undefined));
     this.#console = new ConsolePane(byId('console'), {
       revealLine: (line) => this.#editor.revealLine(line),
@@ -161,6 +173,19 @@ export class Studio {
     this.#console.info(`${window.nibbleElectron ? 'Desktop' : 'Web'} studio ready. Ctrl+R runs the cart, Esc stops it.`);
     if (restored.problem) this.#console.error(restored.problem);
     this.#showState(this.#run.state);
+    this.#playGivenCarts();
+  }
+
+  /** The cart given to the studio to play (`nibble play`, the desktop app's "open with"), now and later. */
+  #playGivenCarts(): void {
+    const play = (): void =>
+      void cartGivenToPlay()
+        .then((file) => {
+          if (file) this.#playArea.play(file);
+        })
+        .catch((err: unknown) => this.#console.error((err as Error).message));
+    play();
+    window.nibbleElectron?.onCartToPlay(play);
   }
 
   run(): void {
@@ -350,6 +375,28 @@ export class Studio {
     document.title = documentTitle(this.#cart.doc);
   }
 
+  /** The studio's keys do nothing while the library or the player covers it (they have their own). */
+  #whileInStudio(actions: ShortcutActions): ShortcutActions {
+    const guarded = {} as ShortcutActions;
+    for (const [name, action] of Object.entries(actions) as [keyof ShortcutActions, () => void][]) {
+      guarded[name] = () => {
+        if (!this.#playArea.isOpen) action();
+      };
+    }
+    return guarded;
+  }
+
+  #openLibrary(): void {
+    this.stop();
+    this.#playArea.openLibrary();
+  }
+
+  /** A dropped folder or .zip goes to the library when it is open; a cart file anywhere else opens in the editor. */
+  async #dropped(file: File, data: DataTransfer): Promise<void> {
+    if (await this.#playArea.takeDrop(data)) return;
+    if (!this.#playArea.isOpen) await this.#openDropped(file);
+  }
+
   async #openDropped(file: File): Promise<void> {
     let bytes: Uint8Array;
     try {
@@ -378,6 +425,7 @@ export class Studio {
     return {
       ...this.#fileActions(),
       openRecent: (id) => this.#files.openRecent(id),
+      openLibrary: () => this.#openLibrary(),
       exportGame: () => void this.#exportGame(),
       run: () => this.run(),
       stop: () => this.stop(),
@@ -404,7 +452,7 @@ export class Studio {
     return new FileCommands(
       {
         openCart: this.#cart,
-        savedCarts: new SavedCarts(localStorage),
+        savedCarts: this.#savedCarts,
         loadEditor: (code) => this.#editor.load(code),
         leavingCart: () => this.stop(),
         confirm: (question) => window.confirm(question),
@@ -463,19 +511,21 @@ export class Studio {
   #installPageHooks(): void {
     this.#audio.unlockOn(window);
     this.#screen.onTick((now) => this.#tick(now));
-    installShortcuts({
-      ...this.#fileActions(),
-      run: () => this.run(),
-      stop: () => this.#escape(),
-      setCover: () => this.#captures.setCover(),
-      screenshot: () => this.#captures.screenshot(),
-      toggleGif: () => {
-        if (this.#captures.recording || this.#run.running) this.#captures.toggleGif();
-        else this.#console.error('No GIF: the cart is not running. Run it, then press F9.');
-      },
-    });
+    installShortcuts(
+      this.#whileInStudio({
+        ...this.#fileActions(),
+        run: () => this.run(),
+        stop: () => this.#escape(),
+        setCover: () => this.#captures.setCover(),
+        screenshot: () => this.#captures.screenshot(),
+        toggleGif: () => {
+          if (this.#captures.recording || this.#run.running) this.#captures.toggleGif();
+          else this.#console.error('No GIF: the cart is not running. Run it, then press F9.');
+        },
+      }),
+    );
     installDebugKeys(window, { paused: () => this.#run.state === 'paused', resume: () => this.#run.resume(), step: (kind) => this.#step(kind) });
-    installCartDrop((file) => void this.#openDropped(file));
+    installCartDrop((file, data) => void this.#dropped(file, data));
     window.addEventListener('beforeunload', () => this.#autosaver.flush());
     installAutomationHook({
       lastFrame: () => this.#screen.lastFrame(),
@@ -488,6 +538,11 @@ export class Studio {
         setCode: (code) => this.#editor.setCode(code),
         setBreakpoint: (breakpoint) => this.#editor.breakpoints.set(breakpoint),
         breakpoints: () => this.#editor.breakpoints.list(),
+      },
+      player: {
+        lastFrame: () => this.#playArea.player.view?.lastFrame() ?? null,
+        state: () => this.#playArea.player.view?.state ?? null,
+        framesShown: () => this.#playArea.player.view?.framesShown ?? 0,
       },
     });
   }

@@ -1,4 +1,4 @@
-// The file commands and recent carts; Run, Stop, Break and Resume, offered as the run state
+// The file commands, recent carts and the library; Run, Stop, Break and Resume, offered as the run state
 // allows; sound; and the cart's name with its unsaved-changes dot.
 import { button, el } from './dom.js';
 import type { RecentEntry } from './files/cart-file-access.js';
@@ -12,6 +12,8 @@ export interface ToolbarActions {
   /** Exports the cart as a game: one HTML file that plays it anywhere. */
   exportGame(): void;
   openRecent(id: string): void;
+  /** Shows the library: the carts of a folder, to play. */
+  openLibrary(): void;
   run(): void;
   stop(): void;
   breakCart(): void;
@@ -88,6 +90,7 @@ export class Toolbar {
       fileButton('Save', 'save', () => actions.save(), 'Save the cart in the format its name ends with (Ctrl+S)'),
       fileButton('Save as', 'save-as', () => actions.saveAs(), 'Save under another name or format: .lua, .tic or .png (Ctrl+Shift+S)'),
       fileButton('Export game', 'export-game', () => actions.exportGame(), 'Export the game as one HTML file that plays it in any browser, offline'),
+      fileButton('Library', 'library', () => actions.openLibrary(), 'Play the carts of a folder'),
     );
   }
 

@@ -1,6 +1,6 @@
 // Electron's main process: serves the studio from its own scheme, opens its window, starts a
-// runner process per window on request, opens and saves cart files for it, keeps its autosave and
-// saves its captures.
+// runner process per window on request, opens and saves cart files for it, keeps its autosave,
+// saves its captures, lists its library folder and hands it the carts given to the app to play.
 // Everything worth testing lives in electron/node/.
 import { app, BrowserWindow, session } from 'electron';
 import { RENDERER_DIR } from '../node/app-paths.js';
@@ -8,6 +8,7 @@ import { installAppMenu } from './app-menu.js';
 import { installAutosaveIpc } from './autosave-host.js';
 import { installCaptureIpc } from './capture-host.js';
 import { installCartFileIpc } from './cart-file-host.js';
+import { installLibraryIpc, watchCartsToPlay } from './library-host.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { installRunnerIpc, stopAllRunners } from './runner-host.js';
 import { openStudioWindow } from './studio-window.js';
@@ -16,6 +17,9 @@ import { guardSession, guardWebContents } from './web-contents-guard.js';
 app.setName('Nibble');
 app.enableSandbox();
 registerAppScheme();
+// A second launch (a cart opened with the app while it runs) goes to this one's window.
+if (!app.requestSingleInstanceLock()) app.quit();
+watchCartsToPlay();
 
 app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 app.on('window-all-closed', () => app.quit());
@@ -27,6 +31,7 @@ void app.whenReady().then(() => {
   installRunnerIpc();
   installCartFileIpc();
   installAutosaveIpc();
+  installLibraryIpc();
   installCaptureIpc();
   installAppMenu();
   openStudioWindow();

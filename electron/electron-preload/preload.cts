@@ -5,6 +5,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { AutosavedCart } from '../node/autosave-file.js' with { 'resolution-mode': 'import' };
 import type { IpcResult, OpenedCartFile, RecentCart, SaveTarget } from '../node/cart-file-ipc.js' with { 'resolution-mode': 'import' };
 import type { IpcChannels } from '../node/ipc-channels.js' with { 'resolution-mode': 'import' };
+import type { LibraryListing } from '../node/library-folder.js' with { 'resolution-mode': 'import' };
 import type { RunnerGoneInfo } from '../node/runner-slot.js' with { 'resolution-mode': 'import' };
 
 const CHANNELS: IpcChannels = {
@@ -19,6 +20,10 @@ const CHANNELS: IpcChannels = {
   writeCartFile: 'cart:write',
   loadAutosave: 'autosave:load',
   saveAutosave: 'autosave:save',
+  libraryFolder: 'library:folder',
+  pickLibraryFolder: 'library:pick',
+  takeCartToPlay: 'play:take',
+  cartToPlay: 'play:arrived',
   saveCapture: 'capture:save',
 };
 
@@ -51,6 +56,10 @@ interface IsolatedBridge {
   writeCartFile(path: string, bytes: Uint8Array): Promise<void>;
   loadAutosave(): Promise<AutosavedCart | null>;
   saveAutosave(doc: AutosavedCart): Promise<void>;
+  libraryFolder(): Promise<LibraryListing | null>;
+  pickLibraryFolder(): Promise<LibraryListing | null>;
+  takeCartToPlay(): Promise<OpenedCartFile | null>;
+  onCartToPlay(callback: () => void): void;
   saveCapture(name: string, bytes: Uint8Array): Promise<string>;
 }
 
@@ -67,6 +76,11 @@ function refuse(call: string, what: string): Promise<never> {
 }
 
 const goneListeners: ((info: RunnerGoneInfo) => void)[] = [];
+const cartToPlayListeners: (() => void)[] = [];
+
+ipcRenderer.on(CHANNELS.cartToPlay, () => {
+  for (const listener of cartToPlayListeners) listener();
+});
 
 ipcRenderer.on(CHANNELS.runnerGone, (_event, info: RunnerGoneInfo) => {
   for (const listener of goneListeners) listener({ code: info.code, signal: info.signal, reason: info.reason });
@@ -101,6 +115,12 @@ const bridge: IsolatedBridge = {
   saveAutosave: async (doc) => {
     if (typeof doc !== 'object' || doc === null) return refuse('saveAutosave', 'expects the open cart ({ cart, name, location, dirty })');
     await invokeMain<null>(CHANNELS.saveAutosave, doc);
+  },
+  libraryFolder: () => invokeMain(CHANNELS.libraryFolder),
+  pickLibraryFolder: () => invokeMain(CHANNELS.pickLibraryFolder),
+  takeCartToPlay: () => invokeMain(CHANNELS.takeCartToPlay),
+  onCartToPlay: (callback) => {
+    cartToPlayListeners.push(callback);
   },
   saveCapture: (name, bytes) => {
     if (typeof name !== 'string' || !(bytes instanceof Uint8Array)) return refuse('saveCapture', 'expects (name: string, bytes: Uint8Array)');
@@ -146,6 +166,10 @@ function installPageApi(isolated: IsolatedBridge, portMessageType: string): void
     writeCartFile: (path: string, bytes: Uint8Array) => isolated.writeCartFile(path, bytes),
     loadAutosave: () => isolated.loadAutosave(),
     saveAutosave: (doc: AutosavedCart) => isolated.saveAutosave(doc),
+    libraryFolder: () => isolated.libraryFolder(),
+    pickLibraryFolder: () => isolated.pickLibraryFolder(),
+    takeCartToPlay: () => isolated.takeCartToPlay(),
+    onCartToPlay: (callback: () => void): void => isolated.onCartToPlay(callback),
     saveCapture: (name: string, bytes: Uint8Array) => isolated.saveCapture(name, bytes),
   });
   Object.defineProperty(window, 'nibbleElectron', { value: api, enumerable: true });

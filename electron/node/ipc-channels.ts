@@ -25,6 +25,14 @@ export const IPC_CHANNELS = {
   loadAutosave: 'autosave:load',
   /** Renderer -> main, invoked with an AutosavedCart: an IpcResult<null> once it is on disk. */
   saveAutosave: 'autosave:save',
+  /** Renderer -> main, invoked: an IpcResult<LibraryListing | null>, the remembered library folder's carts (null: none picked, or gone). */
+  libraryFolder: 'library:folder',
+  /** Renderer -> main, invoked: the folder dialog; an IpcResult<LibraryListing | null> (null: cancelled). The folder is remembered. */
+  pickLibraryFolder: 'library:pick',
+  /** Renderer -> main, invoked: an IpcResult<OpenedCartFile | null>, the cart given to the app to play (a file argument, "open with"), once. */
+  takeCartToPlay: 'play:take',
+  /** Main -> renderer: a cart to play has arrived (no payload: the page takes it with takeCartToPlay). */
+  cartToPlay: 'play:arrived',
   /** Renderer -> main, invoked with (name, bytes) of a .png or .gif capture: an IpcResult<string>, the path it was saved at. */
   saveCapture: 'capture:save',
 } as const;

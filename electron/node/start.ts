@@ -1,10 +1,14 @@
 // `npm start`: the desktop app when Electron can run here, otherwise the same studio as a web app
-// on localhost. `--web` skips Electron.
+// on localhost. `--web` skips Electron. `--play CART` (what `nibble play CART` runs) opens the
+// player on that cart: the desktop app is given it as a file argument; the web app serves it and
+// its address opens the player.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ELECTRON_MAIN_ENTRY, RENDERER_DIR } from './app-paths.js';
 import { findElectronBinary, hasDisplay, runElectronInstaller } from './electron-binary.js';
+import { readCartToPlay } from './open-with.js';
+import { parseStartArgs, type StartArgs } from './start-args.js';
 import { startWebServer } from './web-server.js';
 
 const DEFAULT_PORT = 8080;
@@ -17,13 +21,17 @@ async function main(): Promise<void> {
     fail(`The studio has not been built: ${path.join(RENDERER_DIR, 'index.html')} is missing. Run "npm run build" first.`);
   }
   const port = parsePort(process.env['PORT']);
+  const args = startArgs();
+  const cartPath = args.play === undefined ? undefined : path.resolve(args.play);
+  // Read now: a cart that cannot be read is said before anything starts.
+  const playCart = cartPath === undefined ? undefined : await readCartToPlay(cartPath).catch((err: unknown) => fail((err as Error).message));
 
-  if (process.argv.includes('--web')) {
+  if (args.web) {
     console.log('Starting the studio as a web app (--web).');
   } else {
     const desktop = await checkDesktop();
     if (desktop.kind === 'ready') {
-      const launchError = await launchElectron(desktop.binaryPath);
+      const launchError = await launchElectron(desktop.binaryPath, cartPath === undefined ? [] : [cartPath]);
       if (launchError === undefined) return;
       console.log(`Electron could not be started: ${launchError}.`);
     } else {
@@ -31,7 +39,15 @@ async function main(): Promise<void> {
     }
     console.log('The studio is served as a web app instead.');
   }
-  await serveWebApp(port);
+  await serveWebApp(port, playCart && { name: playCart.name, bytes: playCart.bytes });
+}
+
+function startArgs(): StartArgs {
+  try {
+    return parseStartArgs(process.argv.slice(2));
+  } catch (err) {
+    return fail((err as Error).message);
+  }
 }
 
 async function checkDesktop(): Promise<DesktopCheck> {
@@ -53,11 +69,11 @@ async function checkDesktop(): Promise<DesktopCheck> {
 }
 
 /** Runs the desktop app and exits with it; resolves with a reason only if it could not start. */
-function launchElectron(binaryPath: string): Promise<string | undefined> {
+function launchElectron(binaryPath: string, appArgs: string[]): Promise<string | undefined> {
   // Inherited from a parent Electron process, this variable would make ours run as plain Node.
   const { ELECTRON_RUN_AS_NODE: _runAsNode, ...env } = process.env;
   return new Promise((resolve) => {
-    const child = spawn(binaryPath, [ELECTRON_MAIN_ENTRY], { stdio: 'inherit', env });
+    const child = spawn(binaryPath, [ELECTRON_MAIN_ENTRY, ...appArgs], { stdio: 'inherit', env });
     child.once('error', (error) => resolve(error.message));
     child.once('spawn', () => {
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
@@ -67,17 +83,17 @@ function launchElectron(binaryPath: string): Promise<string | undefined> {
   });
 }
 
-async function serveWebApp(port: number): Promise<void> {
+async function serveWebApp(port: number, playCart: { name: string; bytes: Uint8Array } | undefined): Promise<void> {
   let server;
   try {
-    server = await startWebServer({ port, rootDir: RENDERER_DIR });
+    server = await startWebServer({ port, rootDir: RENDERER_DIR, ...(playCart ? { playCart } : {}) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`Port ${port} is already in use. Stop whatever uses it, or choose another port: PORT=${port + 1} npm start`);
     if (code === 'EACCES') fail(`Not allowed to listen on port ${port}. Choose another port, e.g. PORT=${DEFAULT_PORT} npm start`);
     throw error;
   }
-  console.log(`Nibble studio: ${server.url}`);
+  console.log(playCart ? `Nibble player, playing ${playCart.name}: ${server.url}` : `Nibble studio: ${server.url}`);
   console.log('Open that address, with its token, in your browser: the token lets that browser run carts here until the server stops. Press Ctrl+C to stop.');
 
   const shutDown = (): void => {

@@ -1,11 +1,13 @@
 // The web fallback: serves the built studio over loopback HTTP and gives each page a runner
 // process through a WebSocket at /runner, to pages holding the server's runner token. Used by the
-// start script when Electron cannot run, and by the tests.
+// start script when Electron cannot run, and by the tests. Started by `nibble play`, it also serves
+// the cart to play at PLAY_CART_PATH, to the same pages, and its address opens the player on it.
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline, type Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { PLAY_CART_NAME_HEADER, PLAY_CART_PATH } from '../../runner/common/cart-library.js';
 import { escapeControls } from '../../runner/common/control-chars.js';
 import { MESSAGE_LIMITS } from '../../runner/common/protocol-validate.js';
 import { spawnRunner, type RunnerProcess } from '../../runner/node/runner-process.js';
@@ -39,6 +41,8 @@ export interface WebServerOptions {
   rootDir: string;
   /** Where refusals and dropped messages are reported; defaults to stderr. */
   log?: (line: string) => void;
+  /** A cart to play (`nibble play`): served at PLAY_CART_PATH, and the address opens the player on it. */
+  playCart?: { name: string; bytes: Uint8Array };
 }
 
 export interface WebServer {
@@ -86,6 +90,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const admitted = token?.admits(request) ?? false;
       return sendText(response, admitted ? 426 : 403, admitted ? 'Upgrade required' : NO_TOKEN, request.method === 'HEAD');
     }
+    if (pathname === PLAY_CART_PATH) return servePlayCart(request, response);
     const found = pathname === undefined ? { kind: 'bad-request' as const } : await lookupStaticFile(options.rootDir, pathname);
     if (found.kind === 'bad-request') return sendText(response, 400, 'Bad request', request.method === 'HEAD');
     if (found.kind === 'not-found') return sendText(response, 404, 'Not found', request.method === 'HEAD');
@@ -150,6 +155,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
 
+  /** The cart to play, to a page holding the token (as runners are). */
+  function servePlayCart(request: IncomingMessage, response: ServerResponse): void {
+    const headOnly = request.method === 'HEAD';
+    if (!token?.admits(request)) return sendText(response, 403, NO_TOKEN, headOnly);
+    const cart = options.playCart;
+    if (!cart) return sendText(response, 404, 'This server was not started to play a cart (nibble play <cart> does that).', headOnly);
+    response.writeHead(200, {
+      ...securityHeaders(contentSecurityPolicy()),
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': cart.bytes.length,
+      'Cache-Control': 'no-store',
+      [PLAY_CART_NAME_HEADER]: encodeURIComponent(cart.name),
+    });
+    response.end(headOnly ? undefined : cart.bytes);
+  }
+
   function pageHeaders(hostHeader: string): Record<string, string> {
     return securityHeaders(contentSecurityPolicy([`ws://${hostHeader}`]));
   }
@@ -177,7 +198,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   return {
-    url: `http://${urlHost}:${port}/?${token.query}`,
+    url: `http://${urlHost}:${port}/?${token.query}${options.playCart ? '&play' : ''}`,
     port,
     runnerPids: () => [...sessions].map((session) => session.runnerPid),
     async close() {

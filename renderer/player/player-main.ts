@@ -1,6 +1,7 @@
 // Entry point of an exported game's page: the cart runs in Web Workers started from the page's own
 // code, with shared-memory preemption where the page is cross-origin isolated and heartbeats where
 // it is not (see VmThreadInit.heartbeat).
+import './player-page.css';
 import './player.css';
 import type { EmbeddedRunnerBoot } from '../../runner/browser/embedded-boot.js';
 import { bytesToBase64 } from '../../runner/common/base64.js';

@@ -1,5 +1,6 @@
 // The player's system menu on Esc: Resume, Reset, the cart's own `-- menu:` items (which call its
-// MENU(index)), and the sound's volume and mute.
+// MENU(index)), the entries its host page adds (such as Controls), the sound's volume and mute,
+// and Close where the host has somewhere to close to (the studio's library).
 import { button, el } from '../dom.js';
 
 export interface SystemMenuActions {
@@ -9,6 +10,14 @@ export interface SystemMenuActions {
   pick(index: number): void;
   setVolume(gain: number): void;
   setMuted(muted: boolean): void;
+  /** Ends the game and leaves the player; absent where there is nothing to leave to (an exported game). */
+  close?(): void;
+}
+
+/** An entry the host page adds to the menu. */
+export interface HostMenuEntry {
+  label: string;
+  action(): void;
 }
 
 export class SystemMenu {
@@ -16,6 +25,7 @@ export class SystemMenu {
   readonly #actions: SystemMenuActions;
   readonly #volume = el('input', 'player-volume');
   readonly #mute: HTMLButtonElement;
+  readonly #hostEntries: HostMenuEntry[] = [];
   #muted = false;
 
   constructor(parent: HTMLElement, actions: SystemMenuActions) {
@@ -36,6 +46,11 @@ export class SystemMenu {
     return !this.#root.hidden;
   }
 
+  /** Adds an entry after the cart's own items, in every menu opened from now on. */
+  addEntry(entry: HostMenuEntry): void {
+    this.#hostEntries.push(entry);
+  }
+
   open(items: readonly string[]): void {
     const entry = (label: string, action: () => void) => {
       const b = button(label, 'player-menu-item', () => {
@@ -50,7 +65,9 @@ export class SystemMenu {
       entry('Resume', () => this.#actions.resume()),
       entry('Reset', () => this.#actions.reset()),
       ...items.map((item, index) => entry(item, () => this.#actions.pick(index))),
+      ...this.#hostEntries.map((hostEntry) => entry(hostEntry.label, () => hostEntry.action())),
       el('label', 'player-sound', 'Volume', this.#volume, this.#mute),
+      ...(this.#actions.close ? [entry('Close', () => this.#actions.close?.())] : []),
     );
     this.#root.hidden = false;
     this.#root.querySelector('button')?.focus();

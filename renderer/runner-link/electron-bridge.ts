@@ -40,6 +40,21 @@ export interface NibbleElectronBridge {
   saveAutosave(doc: CartDocument): Promise<void>;
   /** Saves a screenshot or GIF into the app's captures folder; resolves to the path written. */
   saveCapture(name: string, bytes: Uint8Array): Promise<string>;
+  /** The library folder's carts (any folder the user picked, remembered); null when none was picked, or it is gone. */
+  libraryFolder(): Promise<ElectronLibraryListing | null>;
+  /** The native folder dialog; the folder picked becomes the library's. Null when the user cancelled. */
+  pickLibraryFolder(): Promise<ElectronLibraryListing | null>;
+  /** The cart given to the app to play (a file argument, "open with"), once; null when there is none. */
+  takeCartToPlay(): Promise<ElectronCartFile | null>;
+  /** Called when a cart to play arrives while the studio runs. */
+  onCartToPlay(cb: () => void): void;
+}
+
+/** A library folder as the main process read it. */
+export interface ElectronLibraryListing {
+  folder: string;
+  files: ElectronCartFile[];
+  truncated: boolean;
 }
 
 declare global {

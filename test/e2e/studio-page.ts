@@ -25,6 +25,11 @@ export interface StudioPage {
       setBreakpoint(breakpoint: { line: number; condition?: string; log?: string }): void;
       breakpoints(): { line: number; condition?: string; log?: string }[];
     };
+    player: {
+      lastFrame(): Uint8Array | null;
+      state(): string | null;
+      framesShown(): number;
+    };
   };
   document: {
     title: string;

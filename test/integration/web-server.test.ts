@@ -216,6 +216,28 @@ describe('web fallback server', () => {
     assert.equal((await rawGet(server.port, '/runner', { cookie })).status, 426);
   });
 
+  it('serves no cart to play unless started with one (nibble play)', async () => {
+    const cookie = await cookieFrom(server.url);
+    assert.ok(cookie);
+    assert.equal((await rawGet(server.port, '/play-cart', { cookie })).status, 404);
+    assert.equal(new URL(server.url).searchParams.has('play'), false);
+  });
+
+  it("started with a cart to play, serves it (to the token's holder only) and its address asks for it", async () => {
+    const bytes = new TextEncoder().encode('function TIC() cls(2) end\n');
+    const playing = await startWebServer({ port: 0, rootDir: tempDir, log: () => {}, playCart: { name: 'my game.lua', bytes } });
+    try {
+      assert.equal(new URL(playing.url).searchParams.has('play'), true);
+      assert.equal((await rawGet(playing.port, '/play-cart')).status, 403);
+      const response = await fetch(new URL('/play-cart', playing.url), { headers: { cookie: (await cookieFrom(playing.url)) ?? '' } });
+      assert.equal(response.status, 200);
+      assert.equal(decodeURIComponent(response.headers.get('x-cart-name') ?? ''), 'my game.lua');
+      assert.deepEqual(new Uint8Array(await response.arrayBuffer()), bytes);
+    } finally {
+      await playing.close();
+    }
+  });
+
   it('reports a port that is already taken', async () => {
     await assert.rejects(startWebServer({ port: server.port, rootDir: tempDir }), { code: 'EADDRINUSE' });
   });

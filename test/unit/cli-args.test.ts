@@ -178,3 +178,12 @@ it('nibble convert takes an input and an output file and no options', () => {
   ];
   for (const [argv, message] of cases) assert.equal(usageError(argv), message, JSON.stringify(argv));
 });
+
+it('nibble play takes one cart and no options', () => {
+  assert.deepEqual(parseArgs(['play', 'game.lua']), { command: 'play', cartPath: 'game.lua' });
+  assert.deepEqual(parseArgs(['play', '--help']), { command: 'help', topic: 'play' });
+  const usage = (pattern: RegExp) => (err: unknown) => err instanceof UsageError && pattern.test(err.message);
+  assert.throws(() => parseArgs(['play']), usage(/nibble play needs one cart, got 0/));
+  assert.throws(() => parseArgs(['play', 'a.lua', 'b.lua']), usage(/got 2/));
+  assert.throws(() => parseArgs(['play', 'a.lua', '--frames', '3']), usage(/takes no options/));
+});

@@ -43,10 +43,15 @@ export interface ExportCommand {
   htmlPath: string;
 }
 
+export interface PlayCommand {
+  command: 'play';
+  cartPath: string;
+}
+
 export interface HelpCommand {
   command: 'help';
   /** The command whose usage to print (`nibble run --help`); absent: all of it. */
-  topic?: 'run' | 'convert' | 'export';
+  topic?: 'run' | 'convert' | 'export' | 'play';
 }
 
 export const DEFAULT_FRAMES = 60;
@@ -115,14 +120,26 @@ Options:
   --help            print this help
 `;
 
+export const PLAY_USAGE = `Usage: nibble play <cart>
+
+Opens the player on a cart (.lua, .tic or .png): the desktop app where Electron can run,
+otherwise the web studio (as npm start serves it, on PORT or 8080), whose address, printed
+here, opens the player on the cart. The studio must have been built (npm run build).
+
+Options:
+  --help            print this help
+`;
+
 export const USAGE = `Usage: nibble run <cart> [options]
        nibble convert <in> <out>
        nibble export <cart> <game.html>
+       nibble play <cart>
        nibble <command> --help
 
 nibble run: ${RUN_USAGE.slice(RUN_USAGE.indexOf('\n\n') + 2)}
 nibble convert: ${CONVERT_USAGE.slice(CONVERT_USAGE.indexOf('\n\n') + 2)}
-nibble export: ${EXPORT_USAGE.slice(EXPORT_USAGE.indexOf('\n\n') + 2)}`;
+nibble export: ${EXPORT_USAGE.slice(EXPORT_USAGE.indexOf('\n\n') + 2)}
+nibble play: ${PLAY_USAGE.slice(PLAY_USAGE.indexOf('\n\n') + 2)}`;
 
 export class UsageError extends Error {}
 
@@ -291,10 +308,10 @@ function twoPaths(command: string, rest: string[], what: string): [string, strin
   return [paths[0], paths[1]];
 }
 
-export function parseArgs(argv: string[]): RunCommand | ConvertCommand | ExportCommand | HelpCommand {
+export function parseArgs(argv: string[]): RunCommand | ConvertCommand | ExportCommand | PlayCommand | HelpCommand {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return { command: 'help' };
   const [command, ...rest] = argv;
-  if ((command === 'run' || command === 'convert' || command === 'export') && asksForHelp(rest, command === 'run' ? RUN_OPTIONS : {})) {
+  if ((command === 'run' || command === 'convert' || command === 'export' || command === 'play') && asksForHelp(rest, command === 'run' ? RUN_OPTIONS : {})) {
     return { command: 'help', topic: command };
   }
   if (command === 'convert') {
@@ -305,6 +322,18 @@ export function parseArgs(argv: string[]): RunCommand | ConvertCommand | ExportC
     const [cartPath, htmlPath] = twoPaths(command, rest, 'a cart and the HTML file to write');
     if (!/\.html?$/i.test(htmlPath)) usageError(`nibble export writes an HTML file: name it with .html (got ${htmlPath})`);
     return { command: 'export', cartPath, htmlPath };
+  }
+  if (command === 'play') {
+    const paths: string[] = [];
+    parseCommand(
+      rest,
+      {},
+      paths,
+      (arg) => paths.push(arg),
+      (arg) => `nibble play takes no options, got ${arg}`,
+    );
+    if (paths.length !== 1) usageError(`nibble play needs one cart, got ${paths.length} arguments`);
+    return { command: 'play', cartPath: paths[0] };
   }
   if (command !== 'run') usageError(`unknown command ${JSON.stringify(command)}`);
   const run: RunCommand = { command: 'run', cartPath: '', frames: DEFAULT_FRAMES, json: false, deterministic: false, hangMs: DEFAULT_HANG_MS };

@@ -10,7 +10,18 @@ import { escapeControls, jsonWithoutControls } from '../../common/control-chars.
 import { loadCartFile, saveCartFile } from '../cart-file.js';
 import { runHeadless } from '../headless-run.js';
 import { readPmemFile, writePmemFile } from '../pmem-file.js';
-import { CONVERT_USAGE, EXPORT_USAGE, parseArgs, RUN_USAGE, USAGE, UsageError, type ConvertCommand, type ExportCommand, type RunCommand } from './cli-args.js';
+import {
+  CONVERT_USAGE,
+  EXPORT_USAGE,
+  parseArgs,
+  PLAY_USAGE,
+  RUN_USAGE,
+  USAGE,
+  UsageError,
+  type ConvertCommand,
+  type ExportCommand,
+  type RunCommand,
+} from './cli-args.js';
 
 /** Loads a cart and says on stderr what was repaired in it (packed carts), as the studio's console does. */
 async function loadReporting(path: string): Promise<LoadedCart> {
@@ -162,11 +173,14 @@ async function main(argv: string[]): Promise<number> {
   try {
     const cmd = parseArgs(argv);
     if (cmd.command === 'help') {
-      process.stdout.write(cmd.topic === 'run' ? RUN_USAGE : cmd.topic === 'convert' ? CONVERT_USAGE : cmd.topic === 'export' ? EXPORT_USAGE : USAGE);
+      const usages = { run: RUN_USAGE, convert: CONVERT_USAGE, export: EXPORT_USAGE, play: PLAY_USAGE };
+      process.stdout.write(cmd.topic ? usages[cmd.topic] : USAGE);
       return 0;
     }
     if (cmd.command === 'convert') return await convert(cmd);
     if (cmd.command === 'export') return await exportHtml(cmd);
+    // Loaded only here: a run never starts the studio.
+    if (cmd.command === 'play') return await (await import('./play.js')).play(cmd.cartPath);
     return await run(cmd);
   } catch (err) {
     if (err instanceof UsageError) {
