@@ -10,6 +10,8 @@ const ENOSYS = 52;
 /** The glue's own ceiling on the heap; the patched memory maximum (the cart's cap) comes first. */
 const HEAP_MAX = 2147483648;
 const WASM_PAGE = 65536;
+/** What a longjmp (a Lua error) throws from the wasm to the setjmp's invoke_ wrapper; one object, so nothing else is taken for it. */
+const LONGJMP = new Error('a Lua error unwinding to its setjmp');
 
 interface RuntimeExports {
   memory: WebAssembly.Memory;
@@ -30,12 +32,12 @@ export function luaRuntimeImports(module: WebAssembly.Module, exports: () => Run
         (x.__indirect_function_table.get(index) as (a: number, b: number) => void)(a, b);
       } catch (err) {
         x.stackRestore(sp);
-        if (err !== Infinity) throw err;
+        if (err !== LONGJMP) throw err;
         x.setThrew(1, 0);
       }
     },
     _emscripten_throw_longjmp() {
-      throw Infinity;
+      throw LONGJMP;
     },
     abort() {
       throw new Error('the Lua VM aborted (native code called abort())');
