@@ -88,7 +88,10 @@ describe('cart farm', () => {
     const before = farm.stats().preemptions;
     const until = performance.now() + 5000;
     while (farm.stats().preemptions < before + 5 && performance.now() < until);
-    assert.ok(farm.stats().preemptions >= before + 5, `the hung frame was preempted ${farm.stats().preemptions - before} times while the watchdog could not run`);
+    assert.ok(
+      farm.stats().preemptions >= before + 5,
+      `the hung frame was preempted ${farm.stats().preemptions - before} times while the watchdog could not run`,
+    );
     const outcome = await frames;
     assert.equal(outcome.status, 'ok');
     assert.equal(outcome.frames, 21);
