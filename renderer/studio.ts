@@ -17,7 +17,7 @@ import { capabilitiesPage } from './capabilities/capabilities-page.js';
 import { controlsPage } from './controls/controls-page.js';
 import { loadKeyBindings, saveKeyBindings, type KeyBindings } from './controls/key-bindings.js';
 import { loadCaptureSettings, saveCaptureSettings, type CaptureSettings } from './captures/capture-settings.js';
-import { Captures } from './captures/captures.js';
+import { Captures, type CapturesHost } from './captures/captures.js';
 import { capturesPage } from './captures/captures-page.js';
 import { CapabilityPrompt } from './capabilities/capability-prompt.js';
 import { GrantStore } from './capabilities/grant-store.js';
@@ -99,6 +99,7 @@ export class Studio {
   #ramReads: ((ram: Uint8Array) => void)[] = [];
   readonly #live: LiveCoding;
   readonly #playArea: PlayArea;
+  readonly #playerCaptures: Captures;
   readonly #savedCarts = new SavedCarts(localStorage);
 
   static async create(): Promise<Studio> {
@@ -122,6 +123,8 @@ export class Studio {
       grants: this.#grants,
       keyBindings: () => this.#keyBindings,
     });
+    this.#playerCaptures = this.#newPlayerCaptures();
+    this.#addPlayerEntries();
     this.#toolbar = new Toolbar(byId('toolbar'), this.#toolbarActions(), newCartShortcut(window.nibbleElectron !== undefined));
     this.#console = new ConsolePane(byId('console'), {
       revealLine: (line) => this.#editor.revealLine(line),
@@ -301,8 +304,39 @@ export class Studio {
 
   #newCaptures(): Captures {
     return new Captures({
+      ...this.#captureSaving(),
       lastFrame: () => this.#screen.lastFrame(),
       cartName: () => this.#cart.doc.name,
+      cartPalette: () => this.#cart.doc.cart.banks[0].palette,
+      setCover: (screen) => this.#cart.editSection(0, 'screen', screen),
+      recording: (on) => {
+        const pane = this.#screen.element.parentElement;
+        if (pane) pane.dataset.recording = String(on);
+      },
+    });
+  }
+
+  /**
+   * The player's captures: of the game it plays, named after its file; a cover goes into the
+   * played cart (bank 0's screen section), which F1 then opens in the editor to save.
+   */
+  #newPlayerCaptures(): Captures {
+    const player = this.#playArea.player;
+    return new Captures({
+      ...this.#captureSaving(),
+      lastFrame: () => player.view?.lastFrame() ?? null,
+      cartName: () => player.view?.game.name ?? 'cart',
+      cartPalette: () => player.view?.game.cart.banks[0].palette ?? new Uint8Array(0),
+      setCover: (screen) => player.setCover(screen),
+      recording: (on) => {
+        if (player.view) player.view.element.dataset.recording = String(on);
+      },
+    });
+  }
+
+  /** Where captures go and what they tell, the same for the studio's screen and its player. */
+  #captureSaving(): Pick<CapturesHost, 'settings' | 'save' | 'info' | 'error'> {
+    return {
       settings: () => this.#captureSettings,
       save: async (name, bytes) => {
         const electron = window.nibbleElectron;
@@ -310,15 +344,9 @@ export class Studio {
         download(name, bytes);
         return `${name}, downloaded`;
       },
-      cartPalette: () => this.#cart.doc.cart.banks[0].palette,
-      setCover: (screen) => this.#cart.editSection(0, 'screen', screen),
       info: (text) => this.#console.info(text),
       error: (text) => this.#console.error(text),
-      recording: (on) => {
-        const pane = this.#screen.element.parentElement;
-        if (pane) pane.dataset.recording = String(on);
-      },
-    });
+    };
   }
 
   #showScreenLabel(text: string): void {
@@ -464,6 +492,16 @@ export class Studio {
     );
   }
 
+  /** The studio's own entries in the player's system menu: its settings pages and the captures. */
+  #addPlayerEntries(): void {
+    this.#playArea.addMenuEntry({ label: 'Controls', action: () => this.#settings.show('controls') });
+    this.#playArea.addMenuEntry({ label: 'Capabilities', action: () => this.#settings.show('capabilities') });
+    this.#playArea.addMenuEntry({ label: 'Screenshot (F8)', action: () => this.#playerCaptures.screenshot() });
+    this.#playArea.addMenuEntry({ label: 'Record GIF (F9)', action: () => this.#playerCaptures.toggleGif() });
+    this.#playArea.addMenuEntry({ label: 'Set cover (F7)', action: () => this.#playerCaptures.setCover() });
+    this.#playArea.player.onFrame((index, rgba) => this.#playerCaptures.frame(index, rgba));
+  }
+
   #addSettingsPages(): void {
     this.#settings.add(capabilitiesPage(this.#grants));
     this.#settings.add(
@@ -511,19 +549,25 @@ export class Studio {
   #installPageHooks(): void {
     this.#audio.unlockOn(window);
     this.#screen.onTick((now) => this.#tick(now));
-    installShortcuts(
-      this.#whileInStudio({
-        ...this.#fileActions(),
-        run: () => this.run(),
-        stop: () => this.#escape(),
-        setCover: () => this.#captures.setCover(),
-        screenshot: () => this.#captures.screenshot(),
-        toggleGif: () => {
-          if (this.#captures.recording || this.#run.running) this.#captures.toggleGif();
-          else this.#console.error('No GIF: the cart is not running. Run it, then press F9.');
-        },
-      }),
-    );
+    const studioKeys = this.#whileInStudio({
+      ...this.#fileActions(),
+      run: () => this.run(),
+      stop: () => this.#escape(),
+      setCover: () => this.#captures.setCover(),
+      screenshot: () => this.#captures.screenshot(),
+      toggleGif: () => {
+        if (this.#captures.recording || this.#run.running) this.#captures.toggleGif();
+        else this.#console.error('No GIF: the cart is not running. Run it, then press F9.');
+      },
+    });
+    // The capture keys take the player's game while the player is shown.
+    const inPlayer = (player: () => void, studio: () => void) => () => (this.#playArea.player.isOpen ? player() : studio());
+    installShortcuts({
+      ...studioKeys,
+      setCover: inPlayer(() => this.#playerCaptures.setCover(), studioKeys.setCover),
+      screenshot: inPlayer(() => this.#playerCaptures.screenshot(), studioKeys.screenshot),
+      toggleGif: inPlayer(() => this.#playerCaptures.toggleGif(), studioKeys.toggleGif),
+    });
     installDebugKeys(window, { paused: () => this.#run.state === 'paused', resume: () => this.#run.resume(), step: (kind) => this.#step(kind) });
     installCartDrop((file, data) => void this.#dropped(file, data));
     window.addEventListener('beforeunload', () => this.#autosaver.flush());

@@ -1,7 +1,7 @@
 // The player inside the studio: the exported game's view (renderer/player/) over the whole window,
 // one game after another. Its system menu's Close ends the game and goes back to where it was
 // opened from (the library); F1 or the bar's Code button opens the cart in the studio's editor.
-import { loadCart } from '../../runner/common/cart/index.js';
+import { loadCart, writeCart } from '../../runner/common/cart/index.js';
 import { gameInfo } from '../../runner/common/export/game-html.js';
 import workletUrl from '../audio/frame-player.worklet.ts?worker&url';
 import { CapabilityPrompt } from '../capabilities/capability-prompt.js';
@@ -43,6 +43,7 @@ export class StudioPlayer {
   readonly #link: RunnerLink;
   readonly #host: StudioPlayerHost;
   readonly #entries: HostMenuEntry[] = [];
+  readonly #frameListeners: ((index: number, rgba: () => Uint8Array) => void)[] = [];
   readonly #grants: GrantStore;
   readonly #keyBindings: () => KeyBindings;
 
@@ -76,6 +77,12 @@ export class StudioPlayer {
     this.#view?.addMenuEntry(entry);
   }
 
+  /** Calls listener with each frame of every game played (see PlayerView.onFrame). */
+  onFrame(listener: (index: number, rgba: () => Uint8Array) => void): void {
+    this.#frameListeners.push(listener);
+    this.#view?.onFrame(listener);
+  }
+
   /** Plays a cart file; hash: what its capabilities are pinned to (null: the studio's own cart). */
   async play(file: PickedCartFile, hash: string | null): Promise<void> {
     let game: PlayerGame;
@@ -98,7 +105,20 @@ export class StudioPlayer {
     });
     this.#view.addBarButton('Code (F1)', 'Open this cart in the studio to look at its code', () => this.#openInEditor());
     for (const entry of this.#entries) this.#view.addMenuEntry(entry);
+    for (const listener of this.#frameListeners) this.#view.onFrame(listener);
     this.#view.start();
+  }
+
+  /**
+   * Puts a cover (a screen section) into the played cart's file as F1 opens it in the editor,
+   * whose save writes it into the cart file. Throws when the cart cannot be written back.
+   */
+  setCover(screen: Uint8Array): void {
+    const file = this.#file;
+    if (!file) return;
+    const { cart } = loadCart(file.bytes, file.name);
+    cart.banks[0].screen.set(screen);
+    this.#file = { ...file, bytes: writeCart(cart, file.name) };
   }
 
   /** Ends the game and hides the player. */

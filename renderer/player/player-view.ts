@@ -6,6 +6,7 @@
 // adds its own menu entries and buttons, and hides the view between games.
 import type { Cart } from '../../runner/common/cart/index.js';
 import { CompactFrame } from '../../runner/common/compact-frame.js';
+import { framePixels } from '../../runner/common/compose-frame.js';
 import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
 import { StudioAudio } from '../audio/studio-audio.js';
 import { GrantStore } from '../capabilities/grant-store.js';
@@ -68,6 +69,8 @@ export class PlayerView {
   /** The host ended the game (stop()): no end screen for that. */
   #stopped = false;
   #framesShown = 0;
+  /** The host's listeners to each frame shown (the studio's captures). */
+  readonly #frameListeners: ((index: number, rgba: () => Uint8Array) => void)[] = [];
 
   /** host: the element the view fills (it should fill the window, or whatever the game gets). */
   /** audioWorkletUrl: the frame-player worklet's module (see StudioAudio). */
@@ -162,6 +165,16 @@ export class PlayerView {
     return added;
   }
 
+  /** Calls listener with each frame shown: its index and its pixels (RGBA, composed only when asked for). */
+  onFrame(listener: (index: number, rgba: () => Uint8Array) => void): void {
+    this.#frameListeners.push(listener);
+  }
+
+  /** The game being played (or last played). */
+  get game(): PlayerGame {
+    return this.#game;
+  }
+
   /** Starts the game, or starts it again from the beginning (the link ends a live run without a report). */
   start(): void {
     this.#hung = null;
@@ -252,8 +265,10 @@ export class PlayerView {
     const cart = this.#game.cart;
     const cursor = pointer && cartUsesMouse(cart.code);
     this.#screen.element.classList.toggle('cart-cursor', Boolean(cursor));
-    this.#screen.showFrame(CompactFrame.of(frame.compact), cursor ? cursorImage(frame.cursor, pointer, cart) : null);
+    const compact = CompactFrame.of(frame.compact);
+    this.#screen.showFrame(compact, cursor ? cursorImage(frame.cursor, pointer, cart) : null);
     this.#audio.push(frame.audio);
+    for (const listener of this.#frameListeners) listener(frame.index, () => framePixels(compact));
   }
 
   #showState(state: StudioState): void {

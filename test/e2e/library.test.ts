@@ -3,12 +3,14 @@
 // the system menu on Esc for a cart without a menu tag, with Reset and Close; and the web studio
 // that `nibble play` starts, with its cart preloaded in the player.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { DEFAULT_PALETTES, readTextCart, writePngCart, writeTextCart } from '../../runner/common/cart/index.js';
 import { RENDERER_DIR } from '../../electron/node/app-paths.js';
 import { startWebServer } from '../../electron/node/web-server.js';
+import { readRgbaPng } from '../rgba-png.js';
 import { eventually, inStudio, openStudio, useStudio, waitInStudio } from './studio-page.js';
 
 const studio = useStudio();
@@ -150,7 +152,7 @@ it('Esc opens the system menu on a cart without a menu tag; Reset starts it agai
   const items = await page.locator('.player-menu:not([hidden]) .player-menu-item').allTextContents();
   assert.deepEqual(
     items.filter((item) => item !== 'Mute'),
-    ['Resume', 'Reset', 'Close'],
+    ['Resume', 'Reset', 'Controls', 'Capabilities', 'Screenshot (F8)', 'Record GIF (F9)', 'Set cover (F7)', 'Close'],
   );
   await page.locator('.player-menu-item', { hasText: 'Reset' }).click();
   await eventually(() => playerPixel(page, 120, 68), 'b13e53', 'Reset started the game again from the beginning');
@@ -165,6 +167,34 @@ it('Esc opens the system menu on a cart without a menu tag; Reset starts it agai
   await page.keyboard.press('Escape');
   await page.locator('.play-area').waitFor({ state: 'hidden' });
   await waitInStudio(page, ([g]) => g.__nibble.state() !== 'running');
+  await page.close();
+});
+
+it("F8 in the player downloads a PNG of the game's screen; Controls in its menu opens the settings on that page", async () => {
+  const page = await studio.open();
+  await openLibraryWithZip(page);
+  await page.locator('.library-grid .library-card-play', { hasText: 'Drawn' }).click();
+  await eventually(() => playerPixel(page, 120, 68), 'b13e53', 'the game runs');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('F8')]);
+  assert.match(download.suggestedFilename(), /^drawn-\d{8}-\d{6}\.png$/);
+  const png = readRgbaPng(new Uint8Array(readFileSync(await download.path())));
+  const scale = png.width / 256;
+  assert.equal(png.height, 144 * scale);
+  const frame = await inStudio(page, ([g]) => [...(g.__nibble.player.lastFrame() ?? [])]);
+  let differ = 0;
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const at = (y * png.width + x) * 4;
+      const from = (Math.floor(y / scale) * 256 + Math.floor(x / scale)) * 4;
+      for (let c = 0; c < 4; c++) if (png.data[at + c] !== frame[from + c]) differ++;
+    }
+  }
+  assert.equal(differ, 0, 'every PNG pixel is its screen pixel');
+
+  await page.keyboard.press('Escape');
+  await page.locator('.player-menu-item', { hasText: 'Controls' }).click();
+  await page.locator('dialog.settings').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('.settings-tab[aria-selected="true"]').textContent(), 'Controls');
   await page.close();
 });
 
