@@ -23,7 +23,14 @@ export function padSetupSection(): HTMLElement {
       const setUp = button('Set up', 'btn pad-setup-start', () => setUpPad(pad));
       const forget = button('Forget', 'btn btn-quiet', () => keep(withMapping(savedPadMappings(), id, null)), 'Read it as the browser maps it');
       forget.disabled = !saved[id];
-      return el('tr', undefined, el('th', undefined, `Player ${pad.index + 1}`), el('td', undefined, id), el('td', 'pad-setup-how', how), el('td', undefined, setUp, forget));
+      return el(
+        'tr',
+        undefined,
+        el('th', undefined, `Player ${pad.index + 1}`),
+        el('td', undefined, id),
+        el('td', 'pad-setup-how', how),
+        el('td', undefined, setUp, forget),
+      );
     });
     section.replaceChildren(
       el('p', 'settings-note', pads.length ? 'Gamepads:' : 'No gamepad yet: press a button on one, then look again.'),
