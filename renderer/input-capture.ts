@@ -5,6 +5,7 @@ import { KEYBOARD_BYTES, MOUSE_SCROLL_MAX, MOUSE_SCROLL_MIN } from '../runner/co
 import type { InputSnapshot } from '../runner/common/protocol.js';
 import type { FramePoint } from './screen.js';
 import { gamepadBits, type KeyBindings } from './controls/key-bindings.js';
+import { savedPadMappings } from './controls/saved-pad-mappings.js';
 import { readGamepads } from './gamepads.js';
 import { ticKeyCode } from './tic-keys.js';
 
@@ -111,7 +112,7 @@ export class InputCapture {
 
   /** Called once per studio frame: reads gamepads and ends a wheel step. */
   poll(): void {
-    this.#padBits = readGamepads();
+    this.#padBits = readGamepads(savedPadMappings());
     this.#flush();
     // In relative mode a snapshot carries one studio frame's movement.
     this.#moveX = 0;

@@ -1,8 +1,9 @@
 // Settings' Controls page: the key of each button of players 1 to 4. Click a button's key, then
 // press the new one (Esc leaves it as it was); × leaves the button without a key. One key holds
-// one button: taking a key from another button leaves that one without.
+// one button: taking a key from another button leaves that one without. Below, the gamepads' setup.
 import { button, el } from '../dom.js';
 import type { SettingsPage } from '../settings/settings-dialog.js';
+import { padSetupSection } from './pad-setup.js';
 import { BUTTON_NAMES, BUTTONS_PER_PLAYER, DEFAULT_KEY_BINDINGS, PLAYERS, bind, isBindableKey, type KeyBindings } from './key-bindings.js';
 
 const ARROWS: Readonly<Record<string, string>> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' };
@@ -50,6 +51,7 @@ export function controlsPage(bindings: () => KeyBindings, change: (bindings: Key
         el('p', 'settings-note', 'The keys that hold each player’s gamepad buttons while the screen has the focus.'),
         el('table', 'key-bindings', el('thead', undefined, head), el('tbody', undefined, ...rows)),
         button('TIC-80’s keys', 'btn', () => change(DEFAULT_KEY_BINDINGS), 'Player 1 on the arrows, Z, X, A and S; no keys for the others'),
+        padSetupSection(),
       );
     },
   };

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 
 import { gamepadBits, padBits, type PadState } from '../../renderer/gamepads.js';
 
-function pad(index: number, pressed: number[], axes: number[] = [0, 0], mapping = 'standard'): PadState {
+function pad(index: number, pressed: number[], axes: number[] = [0, 0], mapping = 'standard', id = 'pad'): PadState {
   const buttons = Array.from({ length: 17 }, (_, i) => ({ pressed: pressed.includes(i) }));
-  return { index, mapping, buttons, axes };
+  return { index, id, mapping, buttons, axes };
 }
 
 describe('gamepads', () => {
@@ -28,5 +28,12 @@ describe('gamepads', () => {
     assert.equal(gamepadBits([pad(0, [0]), null, pad(2, [12]), pad(3, [15])]), (0x10 | (1 << 16) | (8 << 24)) >>> 0);
     assert.equal(gamepadBits([pad(4, [0])]), 0);
     assert.equal(gamepadBits([pad(1, [0], [0, 0], '')]), 0);
+  });
+
+  it('reads a pad with the mapping saved for its id, non-standard ones included', () => {
+    const mappings = { odd: [8, 9, 10, 11, 4, 5, 6, 7] };
+    assert.equal(gamepadBits([pad(1, [11, 4], [0, 0], '', 'odd')], mappings), (8 | 0x10) << 8);
+    assert.equal(gamepadBits([pad(0, [0], [0, 0], 'standard', 'odd')], mappings), 0, 'the saved mapping replaces the standard one');
+    assert.equal(gamepadBits([pad(0, [0], [0, 0], 'standard', 'plain')], mappings), 0x10);
   });
 });
