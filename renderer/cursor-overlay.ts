@@ -6,7 +6,8 @@
 import { DEFAULT_PALETTES, type Cart } from '../runner/common/cart/index.js';
 import { FRAME_WIDTH, FRAME_HEIGHT } from '../runner/common/protocol.js';
 import { metaTag } from '../runner/common/cart/meta-tags.js';
-import type { FramePoint } from './screen.js';
+import { CompactFrame } from '../runner/common/compact-frame.js';
+import type { FramePoint, Screen } from './screen.js';
 
 const SYSTEM_FLAG = 0x80;
 const SPRITE_BYTES = 32;
@@ -83,4 +84,16 @@ export function stampCursor(frame: Uint8Array, cursor: CursorImage): void {
       frame.set(cursor.pixels.subarray(from, from + 4), (fy * FRAME_WIDTH + fx) * 4);
     }
   }
+}
+
+/**
+ * Shows a runner's compact frame with the cart's own cursor over it where the pointer is on the
+ * screen and the cart reads the mouse (the page's pointer is hidden there); returns the frame read.
+ */
+export function showCartFrame(screen: Screen, frame: { compact: Uint8Array; cursor: number }, pointer: FramePoint | null, cart: Cart): CompactFrame {
+  const cursor = pointer && cartUsesMouse(cart.code);
+  screen.element.classList.toggle('cart-cursor', Boolean(cursor));
+  const compact = CompactFrame.of(frame.compact);
+  screen.showFrame(compact, cursor ? cursorImage(frame.cursor, pointer, cart) : null);
+  return compact;
 }

@@ -5,7 +5,6 @@
 // exported game's page holds one game for good; the studio's player loads one game after another,
 // adds its own menu entries and buttons, and hides the view between games.
 import type { Cart } from '../../runner/common/cart/index.js';
-import { CompactFrame } from '../../runner/common/compact-frame.js';
 import { framePixels } from '../../runner/common/compose-frame.js';
 import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
 import { StudioAudio } from '../audio/studio-audio.js';
@@ -13,7 +12,7 @@ import { GrantStore } from '../capabilities/grant-store.js';
 import type { CapabilityQuestion } from '../capabilities/run-grants.js';
 import { CartRun, type CartRunEvents, type FrameMessage } from '../cart-run.js';
 import { DEFAULT_KEY_BINDINGS, type KeyBindings } from '../controls/key-bindings.js';
-import { cartUsesMouse, cursorImage } from '../cursor-overlay.js';
+import { showCartFrame } from '../cursor-overlay.js';
 import { button, el } from '../dom.js';
 import { menuItems } from '../game-menu.js';
 import { InputCapture } from '../input-capture.js';
@@ -262,11 +261,7 @@ export class PlayerView {
     this.#framesShown += 1;
     this.#input.setRelative(frame.relativeMouse);
     const pointer = frame.relativeMouse ? null : this.#input.pointer();
-    const cart = this.#game.cart;
-    const cursor = pointer && cartUsesMouse(cart.code);
-    this.#screen.element.classList.toggle('cart-cursor', Boolean(cursor));
-    const compact = CompactFrame.of(frame.compact);
-    this.#screen.showFrame(compact, cursor ? cursorImage(frame.cursor, pointer, cart) : null);
+    const compact = showCartFrame(this.#screen, frame, pointer, this.#game.cart);
     this.#audio.push(frame.audio);
     for (const listener of this.#frameListeners) listener(frame.index, () => framePixels(compact));
   }
