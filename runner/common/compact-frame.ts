@@ -249,6 +249,13 @@ export class CompactFrameWriter {
     copyLine(bankWords, from, this.#bank0, line * LINE_WORDS);
   }
 
+  /** vbank 0's whole screen, its VRAM rows from `firstRow` on shown from line 0 down, wrapping round. */
+  bank0Screen(bankWords: Uint32Array, firstRow: number): void {
+    const split = firstRow * LINE_WORDS;
+    this.#bank0.set(bankWords.subarray(split, SCREEN_HEIGHT * LINE_WORDS));
+    this.#bank0.set(bankWords.subarray(0, split), (SCREEN_HEIGHT - firstRow) * LINE_WORDS);
+  }
+
   /** vbank 1's VRAM row shown on screen line `line` (lines in increasing order), when it is not all transparent. */
   bank1Line(line: number, bankWords: Uint32Array, from: number): void {
     copyLine(bankWords, from, this.#bank1, this.#bank1Words);
@@ -258,13 +265,23 @@ export class CompactFrameWriter {
 
   /** The frame recorded since begin(), in a buffer of its own. */
   finish(): Uint8Array<ArrayBuffer> {
+    const out = new Uint8Array(this.#byteLength());
+    this.finishInto(out);
+    return out;
+  }
+
+  /** Writes the frame recorded since begin() at the start of `out` (at least COMPACT_FRAME_MAX_BYTES long); its length. */
+  finishInto(out: Uint8Array): number {
     const bank1Bytes = this.#bank1Words * 4;
-    const out = new Uint8Array(LINES_AT + BANK0_BYTES + bank1Bytes + this.#recordBytes);
     out.set(this.#masks);
     out.set(new Uint8Array(this.#bank0.buffer), LINES_AT);
     out.set(new Uint8Array(this.#bank1.buffer, 0, bank1Bytes), LINES_AT + BANK0_BYTES);
     out.set(this.#records.subarray(0, this.#recordBytes), LINES_AT + BANK0_BYTES + bank1Bytes);
-    return out;
+    return this.#byteLength();
+  }
+
+  #byteLength(): number {
+    return LINES_AT + BANK0_BYTES + this.#bank1Words * 4 + this.#recordBytes;
   }
 }
 

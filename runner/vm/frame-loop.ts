@@ -7,8 +7,10 @@ import { FRAME_MS } from '../common/frame-rate.js';
 import { scheduledInput } from '../common/input-schedule.js';
 import { CompactFrameWriter } from '../common/compact-frame.js';
 import { AUDIO_SAMPLES, type InputSnapshot, type RunOptions, type RunnerMessage } from '../common/protocol.js';
+import type { VmTick } from '../common/vm-link/thread-messages.js';
 import type { CartMachine } from './machine.js';
 import { PmemWatch } from './pmem-watch.js';
+import { QuietFrames } from './quiet-frames.js';
 
 /** Headless runs return to the event loop this often, so messages still get through. */
 const FAST_SLICE_MS = 50;
@@ -16,7 +18,14 @@ const FAST_SLICE_MS = 50;
 const NO_INPUT: InputSnapshot = { gamepads: 0, mouseX: 0, mouseY: 0, mouseButtons: 0, scrollX: 0, scrollY: 0, keys: [] };
 
 export interface FrameSink {
-  send(msg: RunnerMessage, transfer?: ArrayBuffer[]): void;
+  send(msg: RunnerMessage | VmTick, transfer?: ArrayBuffer[]): void;
+}
+
+export interface FrameLoopState {
+  /** The cart's persistent memory as the host kept it (absent: all zero). */
+  pmem?: Uint8Array;
+  /** The latest-frame slot (VmThreadInit.latestFrame), for the frames a headless host does not take whole. */
+  latestFrame?: SharedArrayBuffer;
 }
 
 export class FrameLoop {
@@ -30,16 +39,22 @@ export class FrameLoop {
   #waiting: (() => void) | undefined;
   readonly #pmem: PmemWatch;
   readonly #screen = new CompactFrameWriter();
+  /** Only for a headless host (RunOptions.output). */
+  readonly #quiet: QuietFrames | undefined;
+  /** The audio buffer of frames whose audio stays here. */
+  readonly #spareAudio = new Int16Array(AUDIO_SAMPLES);
 
-  /** pmem: the cart's persistent memory as the host kept it (absent: all zero). */
   readonly #machine: CartMachine;
   readonly #options: RunOptions;
   readonly #sink: FrameSink;
-  constructor(machine: CartMachine, options: RunOptions, sink: FrameSink, pmem?: Uint8Array) {
+  constructor(machine: CartMachine, options: RunOptions, sink: FrameSink, state: FrameLoopState = {}) {
     this.#sink = sink;
     this.#options = options;
     this.#machine = machine;
-    this.#pmem = new PmemWatch(machine.ram, pmem);
+    this.#pmem = new PmemWatch(machine.ram, state.pmem);
+    this.#quiet = options.output
+      ? new QuietFrames(options.output, options.maxFrames, state.latestFrame, (msg, transfer) => sink.send(msg, transfer))
+      : undefined;
   }
 
   setInput(input: InputSnapshot): void {
@@ -62,6 +77,7 @@ export class FrameLoop {
   /** True when the window is full: goOn then runs once the host has caught up. */
   #waitForHost(goOn: () => void): boolean {
     if (!this.#windowFull()) return false;
+    this.#quiet?.tell();
     this.#waiting = goOn;
     return true;
   }
@@ -84,32 +100,27 @@ export class FrameLoop {
       this.#finish();
       return false;
     }
-    const audio = new Int16Array(AUDIO_SAMPLES);
+    const index = this.#frames + 1;
+    const quiet = this.#quiet && !this.#quiet.wants(index) ? this.#quiet : undefined;
+    const audio = quiet && !quiet.takesAudio ? this.#spareAudio : new Int16Array(AUDIO_SAMPLES);
     const schedule = this.#options.inputSchedule;
-    const input = schedule ? scheduledInput(schedule, this.#frames + 1) : this.#input;
+    const input = schedule ? scheduledInput(schedule, index) : this.#input;
     const result = this.#machine.step(input, this.#screen, audio);
     const cpuMs = this.#machine.lastFrameCpuMs;
     if (result === 'error') {
       this.#stopped = true;
       return false;
     }
-    this.#frames++;
+    this.#frames = index;
     this.#busyMs += cpuMs;
-    // Every frame is recorded, wanted or not: the runner's main thread keeps the latest, which a
-    // headless host gets whole if the next frame hangs or fails.
-    const compact = this.#screen.finish();
-    this.#sink.send(
-      {
-        type: 'compact-frame',
-        index: this.#frames,
-        compact,
-        audio,
-        cursor: this.#machine.cursor,
-        relativeMouse: this.#machine.relativeMouse,
-        stats: { cpuMs, luaMemory: this.#machine.luaMemory },
-      },
-      [compact.buffer, audio.buffer],
-    );
+    const frame = { index, cursor: this.#machine.cursor, relativeMouse: this.#machine.relativeMouse, stats: { cpuMs, luaMemory: this.#machine.luaMemory } };
+    if (quiet) {
+      quiet.keep({ ...frame, cpuMsTotal: this.#busyMs }, this.#screen, audio);
+    } else {
+      this.#quiet?.tell();
+      const compact = this.#screen.finish();
+      this.#sink.send({ type: 'compact-frame', ...frame, compact, audio }, [compact.buffer, audio.buffer]);
+    }
     const pmem = this.#pmem.takeChange();
     if (pmem) this.#sink.send({ type: 'pmem', bytes: pmem }, [pmem.buffer as ArrayBuffer]);
     for (const { bank, data } of this.#machine.takeCartWrites()) {
@@ -137,6 +148,7 @@ export class FrameLoop {
       if (this.#waitForHost(() => this.#runFast())) return;
       if (!this.#frame()) return;
     }
+    this.#quiet?.tell();
     setTimeout(() => this.#runFast(), 0);
   }
 
@@ -144,6 +156,7 @@ export class FrameLoop {
     // A frame that waited for the host is late: the schedule starts again from it.
     if (this.#waitForHost(() => this.#runRealtime(performance.now()))) return;
     if (!this.#frame()) return;
+    this.#quiet?.tell();
     const now = performance.now();
     let next = due + FRAME_MS;
     if (next < now - FRAME_MS) next = now;

@@ -65,7 +65,12 @@ export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThread
         // may run before that, so this thread blocks until it is told to go. Without shared memory
         // there is no lockdown to wait for (only browsers lack it, and their sandbox is already on).
         if (!init.heartbeat) Atomics.wait(init.control, Slot.GO, 0);
-        loop = new FrameLoop(machine, msg.options, { send: (m, transfer) => port.post(m, transfer) }, msg.pmem);
+        loop = new FrameLoop(
+          machine,
+          msg.options,
+          { send: (m, transfer) => port.post(m, transfer) },
+          { ...(msg.pmem ? { pmem: msg.pmem } : {}), ...(init.latestFrame ? { latestFrame: init.latestFrame } : {}) },
+        );
         if (pendingInput) loop.setInput(pendingInput);
         loop.start();
       })

@@ -286,6 +286,23 @@ it('a headless run that names its output gets pixels only of the frames named an
   assert.ok(ticks < expected.length / 2, `${ticks} ticks for ${expected.length} frames`);
 });
 
+it('a headless run that ends in an error, a hang or exit() after frames it did not take whole still has the last frame drawn', async () => {
+  const endings = [
+    { call: 'error("boom")', status: 'error', frames: 49 },
+    { call: 'while true do end', status: 'hung', frames: 49 },
+    { call: 'exit()', status: 'exit', frames: 50 },
+  ] as const;
+  for (const ending of endings) {
+    const code = `t = 0\nfunction TIC()\n t = t + 1\n if t == 50 then ${ending.call} end\n cls(0)\n rect(0, 0, t, 1, 12)\nend`;
+    const result = await run(code, { frames: 100, hangMs: 300 });
+    assert.equal(result.status, ending.status, ending.call);
+    assert.equal(result.frames, ending.frames, `${ending.call}: frames completed`);
+    // The last frame drawn shows a bar as long as its number.
+    assert.equal(pixel(result.lastFrame, 8 + ending.frames - 1, 4), SWEETIE_16[12], `${ending.call}: the bar's last pixel`);
+    assert.equal(pixel(result.lastFrame, 8 + ending.frames, 4), SWEETIE_16[0], `${ending.call}: past the bar`);
+  }
+});
+
 it('a host that asks for compact frames gets every frame compact, composing to the pixels other hosts get', async () => {
   const code = 'function TIC() cls(2) vbank(1) rect(10, 10, 20, 20, 5) vbank(0) end\nfunction SCN(l) poke(0x3FF9, l % 3) end';
   const framesOf = async (options: RunOptions): Promise<RunnerMessage[]> => {

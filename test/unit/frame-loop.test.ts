@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { FRAMES_IN_FLIGHT } from '../../runner/common/frame-acks.js';
 import { RAM_BYTES } from '../../runner/common/memory-map.js';
 import type { RunnerMessage } from '../../runner/common/protocol.js';
+import type { VmTick } from '../../runner/common/vm-link/thread-messages.js';
 import { FrameLoop } from '../../runner/vm/frame-loop.js';
 import type { CartMachine } from '../../runner/vm/machine.js';
 
@@ -24,7 +25,7 @@ function idleMachine(): CartMachine {
 }
 
 it('fast pacing stops at FRAMES_IN_FLIGHT unacknowledged frames and goes on with each acknowledgement', async () => {
-  const sent: RunnerMessage[] = [];
+  const sent: (RunnerMessage | VmTick)[] = [];
   const frames = () => sent.filter((msg) => msg.type === 'compact-frame').length;
   const loop = new FrameLoop(idleMachine(), { deterministic: true, pacing: 'fast', maxFrames: 1000 }, { send: (msg) => sent.push(msg) });
   loop.start();

@@ -1,96 +1,126 @@
 // What of each frame goes on to the host, on the runner's main thread. The VM sends compact frames;
 // a host that asked for them (RunOptions.compactFrames, the studio) gets them as they are, any
 // other gets 'frame' with the RGBA pixels composed here. A host that names RunOptions.output (a
-// headless run) gets whole only the frames it named and the last one; the others are summed up in
-// 'tick' messages, at most TICK_FRAMES frames each, so a long run does not copy pixels across
-// processes or compose them, nor send a message a frame. The latest frame is kept here until the
-// next: before any news of how the run goes (an error, 'busy', a hang, the end) the frames so far
-// are told of and that frame goes whole, so the host always has the last frame drawn. Traces, pmem
-// and cart writes go straight on: no host needs them in order with the frames.
+// headless run) gets whole only the frames it named and the last one: the VM thread keeps the
+// others (runner/vm/quiet-frames.ts) and tells of them in 'vm-tick' messages, summed up here in
+// 'tick' messages of at most TICK_FRAMES frames, so a long run neither copies pixels across
+// threads or processes nor sends a message a frame. Before any news of how the run goes (an error,
+// 'busy', a hang, the end) the frames so far are told of and the last one drawn goes whole, read
+// from the latest-frame slot: the host always has the last frame drawn. Traces, pmem and cart
+// writes go straight on: no host needs them in order with the frames.
+import { AUDIO_SAMPLES, type MessageOf, type RunOptions, type RunnerMessage } from '../protocol.js';
 import { TICK_FRAMES } from '../frame-acks.js';
-import { type FrameOutput, type MessageOf, type RunOptions, type RunnerMessage } from '../protocol.js';
 import { concatSamples } from '../concat-samples.js';
 import { CompactFrame } from '../compact-frame.js';
 import { framePixels } from '../compose-frame.js';
+import { LatestFrameReader, type LatestFrame } from '../vm-link/latest-frame.js';
+import type { VmTick } from '../vm-link/thread-messages.js';
 
 /** Holds pending ticks no longer than this, so a host hears of progress while frames run. */
 const TICK_HOLD_MS = 50;
 
-type Frame = MessageOf<RunnerMessage, 'compact-frame'>;
-
-/** The frame with its pixels composed, for hosts that take RGBA. */
-function composed(frame: Frame): MessageOf<RunnerMessage, 'frame'> {
-  const { compact, ...rest } = frame;
-  return { ...rest, type: 'frame', pixels: framePixels(CompactFrame.of(compact)) };
-}
+/**
+ * The audio of a frame that goes whole after its tick: the host has counted the frame (and had its
+ * audio, if it takes audio) from the tick, and takes nothing more of it.
+ */
+const COUNTED_AUDIO = new Int16Array(AUDIO_SAMPLES);
 
 export class FrameOutputFilter {
   readonly #send: (msg: RunnerMessage) => void;
-  #output: FrameOutput | undefined;
+  readonly #slot: LatestFrameReader | undefined;
   #compactFrames = false;
-  #pixelFrames: ReadonlySet<number> = new Set();
-  #maxFrames: number | undefined;
-  /** The latest frame, when it has not gone whole. */
-  #latest: Frame | undefined;
-  /** Frames not gone whole and not yet told of in a 'tick'. */
-  #ticked = { index: 0, frames: 0, cpuMs: 0, audio: [] as Int16Array[] };
+  #takesAudio = false;
+  /** The frames the host has been told of (1..index) or will be by the pending tick, and their cpuMs summed. */
+  #known = { index: 0, cpuMsTotal: 0 };
+  /** The last frame that went whole. */
+  #wholeIndex = 0;
+  /** The latest frame a vm-tick carried (threads without a latest-frame slot). */
+  #carried: LatestFrame | undefined;
+  /** Frames not yet told of in a 'tick'. */
+  #pending = { index: 0, frames: 0, cpuMs: 0, audio: [] as Int16Array[] };
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(send: (msg: RunnerMessage) => void) {
+  /** latestFrame: the VM thread's latest-frame slot (VmThreadInit.latestFrame), where it has one. */
+  constructor(send: (msg: RunnerMessage) => void, latestFrame?: SharedArrayBuffer) {
     this.#send = send;
+    this.#slot = latestFrame ? new LatestFrameReader(latestFrame) : undefined;
   }
 
   /** The run's options, from its 'start' message. */
   start(options: RunOptions): void {
-    this.#output = options.output;
     this.#compactFrames = options.compactFrames === true && !options.output;
-    this.#pixelFrames = new Set(options.output?.pixelFrames);
-    this.#maxFrames = options.maxFrames;
+    this.#takesAudio = options.output?.audio ?? false;
   }
 
   /** A message for the host, in the order the runner made them. */
-  send(msg: RunnerMessage): void {
+  send(msg: RunnerMessage | VmTick): void {
+    if (msg.type === 'vm-tick') return this.#vmTick(msg);
     if (msg.type === 'compact-frame') {
-      if (this.#output && !this.#pixelFrames.has(msg.index) && msg.index !== this.#maxFrames) {
-        this.#tick(msg);
-        return;
-      }
-      this.#latest = undefined;
       this.#sendTick();
+      this.#known = { index: msg.index, cpuMsTotal: this.#known.cpuMsTotal + msg.stats.cpuMs };
+      this.#wholeIndex = msg.index;
       this.#send(this.#compactFrames ? msg : composed(msg));
       return;
     }
-    if (msg.type !== 'trace' && msg.type !== 'pmem' && msg.type !== 'cart') this.flush();
+    if (msg.type !== 'trace' && msg.type !== 'pmem' && msg.type !== 'cart') this.#flush();
     this.#send(msg);
   }
 
-  /** Tells the host of every frame so far, the latest whole. */
-  flush(): void {
+  /** Tells the host of every frame so far, the last one drawn whole. */
+  #flush(): void {
+    const latest = this.#latest();
+    if (latest) this.#count(latest.index, latest.cpuMsTotal);
     this.#sendTick();
-    const latest = this.#latest;
-    this.#latest = undefined;
-    if (latest) this.#send(composed(latest));
+    if (!latest || latest.index <= this.#wholeIndex) return;
+    this.#wholeIndex = latest.index;
+    const { index, compact, cursor, relativeMouse, stats } = latest;
+    this.#send(composed({ type: 'compact-frame', index, compact, cursor, relativeMouse, stats, audio: COUNTED_AUDIO }));
   }
 
-  #tick(frame: Frame): void {
-    this.#latest = frame;
-    const ticked = this.#ticked;
-    ticked.index = frame.index;
-    ticked.frames++;
-    ticked.cpuMs += frame.stats.cpuMs;
-    if (this.#output?.audio) ticked.audio.push(frame.audio);
-    if (ticked.frames >= TICK_FRAMES) this.#sendTick();
+  /** The last frame drawn, when it has not gone whole. */
+  #latest(): LatestFrame | undefined {
+    if (this.#slot) return this.#slot.index() > this.#wholeIndex ? this.#slot.read() : undefined;
+    return this.#carried;
+  }
+
+  #vmTick(tick: VmTick): void {
+    if (tick.latest) this.#carried = tick.latest;
+    // Frames the host has already been told of from the slot (a flush overtook this tick) are not told again.
+    if (tick.index <= this.#known.index) return;
+    const audio = this.#takesAudio && tick.audio && tick.index === this.#known.index + 1 ? tick.audio : undefined;
+    this.#count(tick.index, tick.cpuMsTotal, audio);
+  }
+
+  /** Frames up to `index` go in the pending tick, with the audio of frame `index` when it comes alone. */
+  #count(index: number, cpuMsTotal: number, audio?: Int16Array): void {
+    const frames = index - this.#known.index;
+    if (frames <= 0) return;
+    // Audio covers all of a tick's frames or none of them.
+    if (this.#pending.frames > 0 && this.#pending.frames + frames > TICK_FRAMES) this.#sendTick();
+    if (this.#pending.frames > 0 && (audio === undefined) !== (this.#pending.audio.length === 0)) this.#sendTick();
+    const pending = this.#pending;
+    pending.index = index;
+    pending.frames += frames;
+    pending.cpuMs += Math.max(0, cpuMsTotal - this.#known.cpuMsTotal);
+    if (audio) pending.audio.push(audio);
+    this.#known = { index, cpuMsTotal };
+    if (pending.frames >= TICK_FRAMES) this.#sendTick();
     else this.#timer ??= setTimeout(() => this.#sendTick(), TICK_HOLD_MS);
   }
 
   #sendTick(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    const { index, frames, cpuMs, audio } = this.#ticked;
+    const { index, frames, cpuMs, audio } = this.#pending;
     if (frames === 0) return;
-    this.#ticked = { index: 0, frames: 0, cpuMs: 0, audio: [] };
+    this.#pending = { index: 0, frames: 0, cpuMs: 0, audio: [] };
     const tick = { type: 'tick', index, frames, cpuMs } as const;
-    if (!this.#output?.audio) return this.#send(tick);
-    this.#send({ ...tick, audio: concatSamples(audio) });
+    this.#send(audio.length > 0 ? { ...tick, audio: concatSamples(audio) } : tick);
   }
+}
+
+/** The frame with its pixels composed, for hosts that take RGBA. */
+function composed(frame: MessageOf<RunnerMessage, 'compact-frame'>): MessageOf<RunnerMessage, 'frame'> {
+  const { compact, ...rest } = frame;
+  return { ...rest, type: 'frame', pixels: framePixels(CompactFrame.of(compact)) };
 }

@@ -51,12 +51,16 @@ export class RunnerSupervisor {
   readonly #ram: Uint8Array;
 
   /** init: what the VM thread was given, whose control block, budget, debug mailbox and RAM the watchdog and this thread share. */
-  constructor(vm: VmThread, host: RunnerHost, init: Pick<VmThreadInit, 'control' | 'instructionBudget' | 'debugMailbox' | 'ram' | 'heartbeat'>) {
+  constructor(
+    vm: VmThread,
+    host: RunnerHost,
+    init: Pick<VmThreadInit, 'control' | 'instructionBudget' | 'debugMailbox' | 'ram' | 'heartbeat' | 'latestFrame'>,
+  ) {
     this.#ram = new Uint8Array(init.ram);
     this.#vm = vm;
     this.#host = host;
     this.#outbox = new MessageBatcher((batch) => host.send(batch), host.schedule);
-    this.#frames = new FrameOutputFilter((msg) => this.#outbox.push(msg));
+    this.#frames = new FrameOutputFilter((msg) => this.#outbox.push(msg), init.latestFrame);
     const send = (msg: RunnerMessage) => this.#frames.send(msg);
     this.#heartbeat = init.heartbeat ? new HeartbeatWatch(send) : null;
     this.#watchdog =
@@ -74,6 +78,7 @@ export class RunnerSupervisor {
           );
     vm.onMessage((msg) => {
       if (msg.type === 'vm-alive') return this.#heartbeat?.alive();
+      if (msg.type === 'vm-tick') return this.#frames.send(msg);
       if (msg.type !== 'vm-ready') return send(msg);
       const lockdown = host.lockDown();
       const note = [msg.note, lockdown.note].filter(Boolean).join('; ');

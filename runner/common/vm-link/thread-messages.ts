@@ -5,6 +5,7 @@ import type { RunnerFlags } from '../runner-flags.js';
 import { canShareMemory, createControlBlock } from './control-block.js';
 import { createDebugMailbox } from './debug-mailbox.js';
 import type { StateLayout } from './hook-fields.js';
+import { createLatestFrameSlot, type LatestFrame } from './latest-frame.js';
 
 /** How often a VM thread in heartbeat mode says it is alive, while its event loop is free. */
 export const HEARTBEAT_MS = 50;
@@ -28,6 +29,8 @@ export interface VmThreadInit {
   instructionBudget: number;
   /** The debugger's commands from the main thread (see debug-mailbox.ts); absent in heartbeat mode, which has no debugger. */
   debugMailbox?: SharedArrayBuffer;
+  /** Where a headless run's VM thread leaves the frames it does not send (latest-frame.ts); absent in heartbeat mode. */
+  latestFrame?: SharedArrayBuffer;
 }
 
 /** What a runner's main thread gives its VM thread, for the runner's flags. */
@@ -40,7 +43,7 @@ export function createVmThreadInit(flags: RunnerFlags): VmThreadInit {
     alwaysOnHook: flags.alwaysOnHook,
     memoryLimitBytes: flags.memoryMb * 1024 * 1024,
     instructionBudget: flags.instructionBudget,
-    ...(shared ? { debugMailbox: createDebugMailbox() } : {}),
+    ...(shared ? { debugMailbox: createDebugMailbox(), latestFrame: createLatestFrameSlot() } : {}),
   };
 }
 
@@ -63,4 +66,17 @@ export interface VmAlive {
   type: 'vm-alive';
 }
 
-export type FromVm = VmReady | VmAlive | RunnerMessage;
+/**
+ * Frames up to `index` that did not go whole (quiet-frames.ts), for the main thread to tell its host
+ * of in 'tick' messages: the cpuMs of all frames up to index summed, and, when the host takes it,
+ * the audio of frame `index`; `latest` is frame `index` itself where there is no latest-frame slot.
+ */
+export interface VmTick {
+  type: 'vm-tick';
+  index: number;
+  cpuMsTotal: number;
+  audio?: Int16Array;
+  latest?: LatestFrame;
+}
+
+export type FromVm = VmReady | VmAlive | VmTick | RunnerMessage;

@@ -20,6 +20,7 @@ export interface VramBanks {
 }
 
 const ROW_WORDS = LINE_BYTES / 4;
+const SCREEN_WORDS = SCREEN_HEIGHT * ROW_WORDS;
 
 /** Word views of the VRAM memories seen (the RAM's first 16 KB and the other bank), made once each. */
 class WordViews {
@@ -46,9 +47,14 @@ function vramRow(bank: Uint8Array, line: number): number {
   return (line + ((bank[SCREEN_OFFSET_Y_ADDR] << 24) >> 24) + SCREEN_HEIGHT) % SCREEN_HEIGHT;
 }
 
-/** True when the VRAM row of words from `first` holds only the transparent colour. */
-function rowIsClear(bankWords: Uint32Array, first: number, clearWord: number): boolean {
-  for (let i = first; i < first + ROW_WORDS; i++) if (bankWords[i] !== clearWord) return false;
+/** A word of four VRAM bytes all in vbank 1's transparent colour (its border colour register). */
+function clearWordOf(bank1: Uint8Array): number {
+  return Math.imul((bank1[BORDER_COLOR_ADDR] & 15) * 0x11, 0x01010101) >>> 0;
+}
+
+/** True when the `count` words from `first` (a VRAM row by default) hold only the transparent colour. */
+function rowIsClear(bankWords: Uint32Array, first: number, clearWord: number, count = ROW_WORDS): boolean {
+  for (let i = first; i < first + count; i++) if (bankWords[i] !== clearWord) return false;
   return true;
 }
 
@@ -62,17 +68,37 @@ export class FrameRecorder {
   /** Records one frame into `writer` (begun here; the caller finishes it), calling the row callbacks on the way. */
   record(writer: CompactFrameWriter, rows?: RowCallbacks): void {
     writer.begin();
+    if (rows === undefined) {
+      this.#recordStill(writer);
+      return;
+    }
     for (let row = 0; row < FRAME_HEIGHT; row++) {
-      if (rows !== undefined) {
-        rows.bdr?.(row);
-        if (row === 0) rows.scn?.(0);
-        else if (row > MARGIN_TOP && row < SCREEN_HEIGHT + MARGIN_TOP) rows.scn?.(row - MARGIN_TOP);
-      }
-      // Registers and VRAM are read after the row's callbacks, so their pokes apply from this row;
-      // without callbacks nothing changes them after row 0.
-      if (rows !== undefined || row === 0) writer.registers(row, this.#banks.bankMemory(0), this.#banks.bankMemory(1));
+      rows.bdr?.(row);
+      if (row === 0) rows.scn?.(0);
+      else if (row > MARGIN_TOP && row < SCREEN_HEIGHT + MARGIN_TOP) rows.scn?.(row - MARGIN_TOP);
+      // Registers and VRAM are read after the row's callbacks, so their pokes apply from this row.
+      writer.registers(row, this.#banks.bankMemory(0), this.#banks.bankMemory(1));
       const line = screenLineOf(row);
       if (line >= 0) this.#recordLine(writer, line);
+    }
+  }
+
+  /**
+   * A frame without row callbacks: nothing changes between rows, so row 0's registers hold for all,
+   * vbank 0's screen goes in two block copies, and vbank 1's is looked at line by line only when
+   * some of it is not transparent (most carts never draw on it).
+   */
+  #recordStill(writer: CompactFrameWriter): void {
+    const bank0 = this.#banks.bankMemory(0);
+    const bank1 = this.#banks.bankMemory(1);
+    writer.registers(0, bank0, bank1);
+    writer.bank0Screen(this.#views.of(bank0), vramRow(bank0, 0));
+    const words1 = this.#views.of(bank1);
+    const clearWord = clearWordOf(bank1);
+    if (rowIsClear(words1, 0, clearWord, SCREEN_WORDS)) return;
+    for (let line = 0; line < SCREEN_HEIGHT; line++) {
+      const first = vramRow(bank1, line) * ROW_WORDS;
+      if (!rowIsClear(words1, first, clearWord)) writer.bank1Line(line, words1, first);
     }
   }
 
@@ -82,7 +108,6 @@ export class FrameRecorder {
     const bank1 = this.#banks.bankMemory(1);
     const words1 = this.#views.of(bank1);
     const first1 = vramRow(bank1, line) * ROW_WORDS;
-    const clearWord = Math.imul((bank1[BORDER_COLOR_ADDR] & 15) * 0x11, 0x01010101) >>> 0;
-    if (!rowIsClear(words1, first1, clearWord)) writer.bank1Line(line, words1, first1);
+    if (!rowIsClear(words1, first1, clearWordOf(bank1))) writer.bank1Line(line, words1, first1);
   }
 }
