@@ -517,7 +517,9 @@ const RUNNER_MESSAGES: Parsers<RunnerMessage> = {
   done: (message) => {
     const frames = field(message, 'frames');
     const msPerFrame = field(message, 'msPerFrame');
-    return isInt(frames, 0, Number.MAX_SAFE_INTEGER) && isNonNegative(msPerFrame) ? { type: 'done', frames, msPerFrame } : null;
+    const median = optional(field(message, 'medianMsPerFrame'), isNonNegative);
+    if (!isInt(frames, 0, Number.MAX_SAFE_INTEGER) || !isNonNegative(msPerFrame) || !median.ok) return null;
+    return median.value === undefined ? { type: 'done', frames, msPerFrame } : { type: 'done', frames, msPerFrame, medianMsPerFrame: median.value };
   },
 };
 

@@ -234,8 +234,8 @@ export type RunnerMessage =
   | { type: 'resumed' }
   /** The cart called exit(). */
   | { type: 'exit' }
-  /** maxFrames frames have run. */
-  | { type: 'done'; frames: number; msPerFrame: number }
+  /** maxFrames frames have run: their mean cost, and the median from frame 61 on when they are more (runner/vm/frame-times.ts). */
+  | { type: 'done'; frames: number; msPerFrame: number; medianMsPerFrame?: number }
   /**
    * Sent by the host side (the process owner or a bridge), never by the runner itself: the runner
    * process has ended. reason 'stopped' when a host asked for it, 'crashed' otherwise.

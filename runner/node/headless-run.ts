@@ -55,6 +55,8 @@ export interface HeadlessResult {
   totalMs: number;
   /** Mean time of a frame's cart code and blit, startup excluded. */
   msPerFrame: number;
+  /** For a run that reached its last frame past frame 60: the median time of frames 61 on, as TIC-80's -t times them. */
+  medianMsPerFrame?: number;
   /** The last frame's 256x144 RGBA pixels. */
   lastFrame?: Uint8Array;
   /** With keepAudio: all frames' audio, interleaved stereo s16 at 44100 Hz. */
@@ -83,7 +85,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
   const silenceMs = options.hangMs + SILENCE_GRACE_MS;
   let silence: ReturnType<typeof setTimeout> | undefined;
   let settled = false;
-  const outcome = await new Promise<Pick<HeadlessResult, 'status' | 'message' | 'line'> & { msPerFrame?: number }>((resolve) => {
+  const outcome = await new Promise<Pick<HeadlessResult, 'status' | 'message' | 'line' | 'medianMsPerFrame'> & { msPerFrame?: number }>((resolve) => {
     const watchSilence = () => {
       clearTimeout(silence);
       silence = setTimeout(
@@ -142,7 +144,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
           resolve({ status: 'exit' });
           break;
         case 'done':
-          resolve({ status: 'ok', msPerFrame: msg.msPerFrame });
+          resolve({ status: 'ok', msPerFrame: msg.msPerFrame, ...(msg.medianMsPerFrame === undefined ? {} : { medianMsPerFrame: msg.medianMsPerFrame }) });
           break;
         case 'gone': {
           const how = msg.signal ? `signal ${msg.signal}` : `exit code ${msg.code}`;

@@ -10,6 +10,7 @@ import { AUDIO_SAMPLES, type InputSnapshot, type RunOptions, type RunnerMessage 
 import type { VmTick } from '../common/vm-link/thread-messages.js';
 import type { CartMachine } from './machine.js';
 import { PmemWatch } from './pmem-watch.js';
+import { FrameTimes } from './frame-times.js';
 import { QuietFrames } from './quiet-frames.js';
 
 /** Headless runs return to the event loop this often, so messages still get through. */
@@ -43,6 +44,7 @@ export class FrameLoop {
   readonly #quiet: QuietFrames | undefined;
   /** The audio buffer of frames whose audio stays here. */
   readonly #spareAudio = new Int16Array(AUDIO_SAMPLES);
+  readonly #times = new FrameTimes();
 
   readonly #machine: CartMachine;
   readonly #options: RunOptions;
@@ -113,6 +115,7 @@ export class FrameLoop {
     }
     this.#frames = index;
     this.#busyMs += cpuMs;
+    this.#times.add(cpuMs);
     const frame = { index, cursor: this.#machine.cursor, relativeMouse: this.#machine.relativeMouse, stats: { cpuMs, luaMemory: this.#machine.luaMemory } };
     if (quiet) {
       quiet.keep({ ...frame, cpuMsTotal: this.#busyMs }, this.#screen, audio);
@@ -139,7 +142,13 @@ export class FrameLoop {
 
   #finish(): void {
     this.#stopped = true;
-    this.#sink.send({ type: 'done', frames: this.#frames, msPerFrame: this.#frames ? this.#busyMs / this.#frames : 0 });
+    const median = this.#times.median();
+    this.#sink.send({
+      type: 'done',
+      frames: this.#frames,
+      msPerFrame: this.#frames ? this.#busyMs / this.#frames : 0,
+      ...(median === undefined ? {} : { medianMsPerFrame: median }),
+    });
   }
 
   #runFast(): void {

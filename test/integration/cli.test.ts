@@ -43,6 +43,15 @@ it('--json prints one object with the contract fields, --png writes the last fra
   assert.deepEqual([...image.data.subarray(i, i + 4)], [0xb1, 0x3e, 0x53, 0xff]);
 });
 
+it('--json gives the median frame time from frame 61 on, for runs that reach their last frame past it', () => {
+  const long = runReport(nibble('run', cart('long.lua', 'function TIC() cls(1) end'), '--frames', '61', '--json').stdout);
+  assert.equal(long.status, 'ok');
+  assert.ok(long.medianMsPerFrame !== undefined && long.medianMsPerFrame > 0, `medianMsPerFrame ${long.medianMsPerFrame}`);
+  const short = runReport(nibble('run', cart('short.lua', 'function TIC() cls(1) end'), '--frames', '60', '--json').stdout);
+  assert.equal(short.status, 'ok');
+  assert.equal(short.medianMsPerFrame, undefined, 'a run of 60 frames has no frame past the warm-up');
+});
+
 it("--json says whether the runner's kernel sandbox was on, and what it was", () => {
   const out = nibble('run', cart('calm.lua', 'function TIC() end'), '--frames', '1', '--json');
   assert.equal(out.status, 0, out.stderr);

@@ -120,6 +120,7 @@ export const goodRunnerMessages: RunnerMessage[] = [
   { type: 'resumed' },
   { type: 'exit' },
   { type: 'done', frames: 600, msPerFrame: 0.8 },
+  { type: 'done', frames: 600, msPerFrame: 0.8, medianMsPerFrame: 0.61 },
   { type: 'hung', message: 'stuck in one library call' },
   { type: 'hung', message: 'stuck in one library call', line: 9 },
   { type: 'gone', reason: 'stopped', code: null, signal: 'SIGKILL' },

@@ -83,7 +83,8 @@ Options:
                                                  1 left, 2 middle, 4 right; afterwards it stays
                                                  there with no button down
                     e.g. --input 1-30:8,31:16,p2:10-20:1,key:5:48,mouse:40-41:120,68,1
-  --json            print one JSON object: status, message, line, frames, totalMs, msPerFrame
+  --json            print one JSON object: status, message, line, frames, totalMs, msPerFrame,
+                    medianMsPerFrame
   --deterministic   time() advances exactly 1000/60 ms per frame; math.random gets a fixed seed
   --hang-ms N       report the cart as hung when one frame stays busy longer (default ${DEFAULT_HANG_MS})
   --max-instructions N

@@ -67,10 +67,18 @@ async function run(cmd: RunCommand): Promise<number> {
   for (const path of pngFrames?.missing() ?? []) process.stderr.write(`nibble: the run ended after ${result.frames} frames, so ${path} was not written\n`);
   const ok = result.status === 'ok' || result.status === 'exit';
   if (cmd.json) {
-    const { status, message, line, frames, totalMs, msPerFrame, sandbox } = result;
-    process.stdout.write(
-      `${jsonWithoutControls({ status, ...(message ? { message } : {}), ...(line ? { line } : {}), frames, totalMs: round(totalMs), msPerFrame: round(msPerFrame), ...(sandbox ? { sandbox } : {}) })}\n`,
-    );
+    const { status, message, line, frames, totalMs, msPerFrame, medianMsPerFrame, sandbox } = result;
+    const json = {
+      status,
+      ...(message ? { message } : {}),
+      ...(line ? { line } : {}),
+      frames,
+      totalMs: round(totalMs),
+      msPerFrame: round(msPerFrame),
+      ...(medianMsPerFrame === undefined ? {} : { medianMsPerFrame: round(medianMsPerFrame) }),
+      ...(sandbox ? { sandbox } : {}),
+    };
+    process.stdout.write(`${jsonWithoutControls(json)}\n`);
   } else if (!ok) {
     process.stderr.write(`${escapeControls(result.message ?? result.status)}\n`);
   }
