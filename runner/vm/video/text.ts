@@ -1,7 +1,7 @@
 // print() and font() (reference §1.1): one 8 x 8 sprite per character code, trimmed to its used
 // columns unless fixed, advancing by trimmed width + 1 (or the fixed advance for fixed text and
 // empty glyphs). Text holds one byte per character; a NUL byte ends it, as in C.
-import { SCREEN_WIDTH } from '../../common/memory-map.js';
+import { FONT_ADDR, SCREEN_WIDTH } from '../../common/memory-map.js';
 import type { Raster } from './raster.js';
 import { TilePainter, TRANSPARENT } from './tiles.js';
 import type { Segment } from './tilesheet.js';
@@ -34,6 +34,61 @@ const stamps = new Uint32Array(GLYPH_SLOTS);
 let call = 0;
 
 /** Draws text through `tiles.mapping` and returns the widest line's width in pixels. */
+/**
+ * print(): the system font's glyphs (FONT_ADDR, 1 bit a pixel, a byte a row, the lowest bit on the
+ * left) drawn in one colour, `ink` (TRANSPARENT draws nothing). Each glyph's bytes are its pixel
+ * mask already, so they are read as they are instead of decoded into texels as drawText does.
+ */
+export function printText(raster: Raster, text: string, x: number, y: number, ink: number, style: Omit<TextStyle, 'seg'>): number {
+  const { advance, lineHeight, fixed, scale, alt } = style;
+  const ram = raster.ram;
+  let pos = x;
+  let widest = x;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i) & 255;
+    if (code === 0) break;
+    if (code === NEWLINE) {
+      if (pos > widest) widest = pos;
+      pos = x;
+      y += lineHeight * scale;
+      continue;
+    }
+    const at = FONT_ADDR + ((((alt ? ALT_GLYPHS : 0) + code) & 255) << 3);
+    let start = 0;
+    let width = GLYPH_SIZE;
+    if (!fixed) {
+      // Trimmed as drawn: in a transparent ink every pixel is transparent, and the glyph is empty.
+      let used = 0;
+      if (ink !== TRANSPARENT) for (let row = 0; row < GLYPH_SIZE; row++) used |= ram[at + row];
+      start = used === 0 ? GLYPH_SIZE : 31 - Math.clz32(used & -used);
+      width = used === 0 ? 0 : 32 - Math.clz32(used) - start;
+    }
+    if (ink !== TRANSPARENT && glyphVisible(raster, pos, width * scale, y, GLYPH_SIZE * scale)) {
+      const inside = scale === 1 && glyphInside(raster, pos, width, y);
+      for (let row = 0; row < GLYPH_SIZE; row++) {
+        const top = y + row * scale;
+        for (let bits = ram[at + row] >> start, left = pos; bits !== 0; bits >>= 1, left += scale) {
+          if ((bits & 1) === 0) continue;
+          if (inside) raster.put(top * SCREEN_WIDTH + left, ink);
+          else raster.fillRect(left, top, scale, scale, ink);
+        }
+      }
+    }
+    pos += (!fixed && width > 0 ? width + 1 : advance) * scale;
+  }
+  return pos > widest ? pos - x : widest - x;
+}
+
+/** Glyphs wholly outside the clip rectangle only advance the pen: long texts stay cheap. */
+function glyphVisible(raster: Raster, x: number, width: number, y: number, height: number): boolean {
+  return x < raster.clipR && x + width > raster.clipL && y < raster.clipB && y + height > raster.clipT;
+}
+
+/** A glyph wholly inside the clip at scale 1 needs no clipping per pixel. */
+function glyphInside(raster: Raster, x: number, width: number, y: number): boolean {
+  return x >= raster.clipL && x + width <= raster.clipR && y >= raster.clipT && y + GLYPH_SIZE <= raster.clipB;
+}
+
 export function drawText(raster: Raster, tiles: TilePainter, text: string, x: number, y: number, style: TextStyle): number {
   const { seg, advance, lineHeight, fixed, scale, alt } = style;
   const texels = tiles.texels;
@@ -72,16 +127,13 @@ export function drawText(raster: Raster, tiles: TilePainter, text: string, x: nu
     const start = span & 255;
     const end = span >> 8;
     const width = end - start;
-    // Glyphs wholly outside the clip rectangle only advance the pen: long texts stay cheap.
-    const visible = pos < raster.clipR && pos + width * scale > raster.clipL && y < raster.clipB && y + GLYPH_SIZE * scale > raster.clipT;
-    if (visible) {
-      const inside = scale === 1 && pos >= raster.clipL && pos + width <= raster.clipR && y >= raster.clipT && y + GLYPH_SIZE <= raster.clipB;
+    if (glyphVisible(raster, pos, width * scale, y, GLYPH_SIZE * scale)) {
+      const inside = scale === 1 && glyphInside(raster, pos, width, y);
       for (let col = start; col < end; col++) {
         const left = pos + (col - start) * scale;
         for (let row = 0; row < GLYPH_SIZE; row++) {
           const c = glyphTexels[at + row * GLYPH_SIZE + col];
           if (c === TRANSPARENT) continue;
-          // A glyph wholly inside the clip at scale 1 needs no clipping per texel.
           if (inside) raster.put((y + row) * SCREEN_WIDTH + left, c);
           else raster.fillRect(left, y + row * scale, scale, scale, c);
         }

@@ -47,9 +47,6 @@ export const SEGMENTS: readonly Segment[] = [
   sheet(1, 1, 3),
 ];
 
-/** print() always reads the system font through segment 1. */
-export const FONT_SEGMENT = SEGMENTS[1];
-
 /** font() reads the sheet opposite to the segment's own bank: the segment with its bank bit flipped. */
 export function oppositeSegment(segment: number): number {
   let rest = segment >> 1;

@@ -25,8 +25,8 @@ import { SeedFill } from './paint.js';
 import { Raster } from './raster.js';
 import { DeprecatedTexturedTriangle } from './textri.js';
 import { TilePainter, TRANSPARENT, type RemapFn } from './tiles.js';
-import { FONT_SEGMENT, SEGMENTS, oppositeSegment } from './tilesheet.js';
-import { drawText } from './text.js';
+import { SEGMENTS, oppositeSegment } from './tilesheet.js';
+import { drawText, printText } from './text.js';
 import { fillTriangle } from './triangle.js';
 import { MapTexture, SheetTexture, TexturedTriangle, TexturedVertices, TextureSource, VbankTexture, type Texture } from './ttri.js';
 import { SWEETIE_16 } from '../../common/default-palette.js';
@@ -274,12 +274,8 @@ export class Video implements VramBanks {
   print(text: string, x: number, y: number, color: number, fixed: boolean, scale: number, smallfont: boolean): number {
     const ram = this.#ram;
     const c = (toS32(color) % 16) & 255;
-    const mapping = this.#tiles.mapping;
-    mapping.fill(TRANSPARENT);
-    mapping[1] = c === TRANSPARENT ? TRANSPARENT : c & 15;
     const params = smallfont ? ALT_FONT_PARAMS_ADDR : FONT_PARAMS_ADDR;
-    return drawText(this.#raster, this.#tiles, text, toS32(x), toS32(y), {
-      seg: FONT_SEGMENT,
+    return printText(this.#raster, text, toS32(x), toS32(y), c === TRANSPARENT ? TRANSPARENT : c & 15, {
       // Compatibility in TIC-80: non-fixed text advances empty glyphs by the cell width - 2.
       advance: fixed ? ram[params] : ram[params] - 2,
       lineHeight: ram[params + 1],
