@@ -87,18 +87,21 @@ export function fillTriangle(raster: Raster, x1: number, y1: number, x2: number,
       w1 = s1,
       w2 = s2;
     let first = -1;
+    let last = maxX;
     for (let x = minX; x < maxX; x++) {
       const inside = w0 > MIN_WEIGHT && w1 > MIN_WEIGHT && w2 > MIN_WEIGHT;
       if (inside && first < 0) first = x;
       else if (!inside && first >= 0) {
-        raster.span(y, first, x, color);
-        first = -1;
+        // Each weight only grows or only shrinks along the row (adding one step again and again
+        // rounds monotonically), so a row is inside in one run at most: past it, nothing is.
+        last = x;
+        break;
       }
       w0 += d0x;
       w1 += d1x;
       w2 += d2x;
     }
-    if (first >= 0) raster.span(y, first, maxX, color);
+    if (first >= 0) raster.span(y, first, last, color);
     s0 += stepY[0];
     s1 += stepY[1];
     s2 += stepY[2];
