@@ -77,6 +77,31 @@ export function bind<const P extends readonly Param[], R extends ResultType | un
     return args.reduce((last, q, j) => (q.group === p.group ? j + 1 : last), 0);
   });
   const call = body as unknown as (...values: unknown[]) => ResultValue<ResultType>;
+  const arg = (i: number, top: number, L: LuaState): unknown => (top >= readFrom[i] ? readArg(lua, L, i + 1, args[i].type) : args[i].fallback);
+  // Calls body with the arguments in place for the common counts: an array spread into the call
+  // cost a third of a short API call.
+  const invoke = ((): ((top: number, L: LuaState) => ResultValue<ResultType>) => {
+    switch (args.length) {
+      case 0:
+        return (_top, L) => call(L);
+      case 1:
+        return (top, L) => call(arg(0, top, L), L);
+      case 2:
+        return (top, L) => call(arg(0, top, L), arg(1, top, L), L);
+      case 3:
+        return (top, L) => call(arg(0, top, L), arg(1, top, L), arg(2, top, L), L);
+      case 4:
+        return (top, L) => call(arg(0, top, L), arg(1, top, L), arg(2, top, L), arg(3, top, L), L);
+      case 5:
+        return (top, L) => call(arg(0, top, L), arg(1, top, L), arg(2, top, L), arg(3, top, L), arg(4, top, L), L);
+      case 6:
+        return (top, L) => call(arg(0, top, L), arg(1, top, L), arg(2, top, L), arg(3, top, L), arg(4, top, L), arg(5, top, L), L);
+      case 7:
+        return (top, L) => call(arg(0, top, L), arg(1, top, L), arg(2, top, L), arg(3, top, L), arg(4, top, L), arg(5, top, L), arg(6, top, L), L);
+      default:
+        return (top, L) => call(...args.map((_, i) => arg(i, top, L)), L);
+    }
+  })();
   return {
     name,
     fn: (L) => {
@@ -84,13 +109,7 @@ export function bind<const P extends readonly Param[], R extends ResultType | un
       if (count && (top < count.min || (count.max !== undefined && top > count.max))) {
         return count.usage === undefined ? 0 : lua.error(L, count.usage);
       }
-      const values: unknown[] = new Array(args.length + 1);
-      for (let i = 0; i < args.length; i++) {
-        const p = args[i];
-        values[i] = top >= readFrom[i] ? readArg(lua, L, i + 1, p.type) : p.fallback;
-      }
-      values[args.length] = L;
-      const result = call(...values);
+      const result = invoke(top, L);
       switch (returns) {
         case undefined:
           return 0;
