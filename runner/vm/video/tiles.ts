@@ -132,6 +132,70 @@ export class TilePainter {
     }
   }
 
+  /** load() then paint(), or both at once for the common case #drawDirect takes. */
+  #draw(seg: Segment, index: number, local: boolean, x: number, y: number, scale: number): void {
+    const r = this.#raster;
+    const direct =
+      scale === 1 &&
+      this.orientation.identity &&
+      seg.bpp === 4 &&
+      seg.tileWidth === TILE_SIZE &&
+      x >= r.clipL &&
+      y >= r.clipT &&
+      x + TILE_SIZE <= r.clipR &&
+      y + TILE_SIZE <= r.clipB;
+    if (direct) {
+      this.#tile.locate(seg, index, local);
+      if ((x & 1) === 0) this.#drawDirect(this.#tile.addr, x, y);
+      else this.#drawDirectOdd(this.#tile.addr, x, y);
+      return;
+    }
+    this.load(seg, index, local);
+    this.paint(x, y, scale);
+  }
+
+  /**
+   * An unturned 4 bpp tile at scale 1, wholly inside the clip, at an even x: each byte of the tile
+   * (two texels) becomes one screen byte through `mapping`, with no texels in between.
+   */
+  #drawDirect(tileAddr: number, x: number, y: number): void {
+    const ram = this.#raster.ram;
+    const mapping = this.mapping;
+    for (let v = 0, t = tileAddr; v < TILE_SIZE; v++) {
+      let a = ((y + v) * SCREEN_WIDTH + x) >> 1;
+      for (let u = 0; u < TILE_SIZE; u += 2, t++, a++) {
+        const pair = ram[t];
+        const lo = mapping[pair & 15];
+        const hi = mapping[pair >> 4];
+        if (lo !== TRANSPARENT && hi !== TRANSPARENT) ram[a] = lo | (hi << 4);
+        else if (lo !== TRANSPARENT) ram[a] = (ram[a] & 0xf0) | lo;
+        else if (hi !== TRANSPARENT) ram[a] = (ram[a] & 0x0f) | (hi << 4);
+      }
+    }
+  }
+
+  /** #drawDirect at an odd x: the screen bytes take the high texel of one tile byte and the low one of the next. */
+  #drawDirectOdd(tileAddr: number, x: number, y: number): void {
+    const ram = this.#raster.ram;
+    const mapping = this.mapping;
+    const rowBytes = TILE_SIZE / 2;
+    for (let v = 0, t = tileAddr; v < TILE_SIZE; v++, t += rowBytes) {
+      let a = ((y + v) * SCREEN_WIDTH + x) >> 1;
+      const first = mapping[ram[t] & 15];
+      if (first !== TRANSPARENT) ram[a] = (ram[a] & 0x0f) | (first << 4);
+      a++;
+      for (let k = 0; k < rowBytes - 1; k++, a++) {
+        const lo = mapping[ram[t + k] >> 4];
+        const hi = mapping[ram[t + k + 1] & 15];
+        if (lo !== TRANSPARENT && hi !== TRANSPARENT) ram[a] = lo | (hi << 4);
+        else if (lo !== TRANSPARENT) ram[a] = (ram[a] & 0xf0) | lo;
+        else if (hi !== TRANSPARENT) ram[a] = (ram[a] & 0x0f) | (hi << 4);
+      }
+      const last = mapping[ram[t + rowBytes - 1] >> 4];
+      if (last !== TRANSPARENT) ram[a] = (ram[a] & 0xf0) | last;
+    }
+  }
+
   /** paint() at scale 1 of a tile wholly inside the clip at an even x: texel pairs share a byte. */
   #paintAligned(x: number, y: number): void {
     const ram = this.#raster.ram;
@@ -197,8 +261,7 @@ export class TilePainter {
       for (let cu = firstVisible(x, step, r.clipL); cu < colEnd; cu++) {
         const mx = block.xu * cu + block.xv * cv + block.x0;
         const my = block.yu * cu + block.yv * cv + block.y0;
-        this.load(seg, id + mx + my * seg.sheetWidth, false);
-        this.paint(x + cu * step, y + cv * step, scale);
+        this.#draw(seg, id + mx + my * seg.sheetWidth, false, x + cu * step, y + cv * step, scale);
       }
     }
   }
@@ -238,8 +301,7 @@ export class TilePainter {
         const px = sx + i * size;
         if (scale < 1 || px >= r.clipR || py >= r.clipB || px + size <= r.clipL || py + size <= r.clipT) continue;
         this.orientation.set(TILE_SIZE, TILE_SIZE, flip & 3, rotate & 3);
-        this.load(seg, tile, true);
-        this.paint(px, py, scale);
+        this.#draw(seg, tile, true, px, py, scale);
       }
     }
   }
