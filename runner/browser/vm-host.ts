@@ -1,17 +1,16 @@
 // The body of a runner's VM thread in the browser (a Web Worker): its first message says how to
 // start (the VmThreadInit, and where the Lua module's bytes come from); the host messages that come
 // while the Lua module loads are replayed once the VM listens.
-import { LuaFactory } from 'wasmoon';
 import type { ToVm, VmThreadInit } from '../common/vm-link/thread-messages.js';
-import type { GlueSource } from '../vm/lua/lua-wasm.js';
+import type { LuaWasmBytes } from '../vm/lua/lua-wasm.js';
 import { runVmThread } from '../vm/vm-thread.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 export interface VmStart {
   init: VmThreadInit;
-  /** The Lua module's bytes and location; wasmoon's factory is this bundle's own. */
-  glue: Promise<Omit<GlueSource, 'factory'>>;
+  /** The Lua module's bytes. */
+  glue: Promise<LuaWasmBytes>;
 }
 
 /** begin: reads the worker's first message. */
@@ -24,7 +23,7 @@ export function hostVmThread(begin: (first: unknown) => VmStart): void {
     if (started) return void early.push(event.data as ToVm);
     started = true;
     const { init, glue } = begin(event.data);
-    void glue.then((source) =>
+    void glue.then((bytes) =>
       runVmThread(
         {
           post: (msg, transfer) => self.postMessage(msg, transfer ?? []),
@@ -33,7 +32,7 @@ export function hostVmThread(begin: (first: unknown) => VmStart): void {
             for (const msg of early.splice(0)) cb(msg);
           },
         },
-        { ...source, factory: LuaFactory },
+        bytes,
         init,
       ),
     );

@@ -8,5 +8,5 @@ hostVmThread((first) => ({
   init: first as VmThreadInit,
   glue: fetch(glueUrl)
     .then((answer) => answer.arrayBuffer())
-    .then((buffer) => ({ location: glueUrl, bytes: new Uint8Array(buffer) })),
+    .then((buffer) => new Uint8Array(buffer)),
 }));

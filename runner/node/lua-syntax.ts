@@ -3,7 +3,7 @@
 import { CartFormatError } from '../common/cart/errors.js';
 import { LuaBridge } from '../vm/lua/lua-bridge.js';
 import { loadLuaWasm } from '../vm/lua/lua-wasm.js';
-import { wasmoonGlue } from './glue-file.js';
+import { readGlueWasm } from './glue-file.js';
 
 const LUA_OK = 0;
 /** Room enough to compile any cart's code (at most 512 KB of it). */
@@ -11,7 +11,7 @@ const COMPILE_MEMORY_BYTES = 64 * 1024 * 1024;
 
 /** Throws CartFormatError, naming the file and the line, when the code does not compile as Lua. */
 export async function checkLuaSyntax(code: string, fileName: string): Promise<void> {
-  const wasm = await loadLuaWasm(wasmoonGlue(), { share: false, memoryLimitBytes: COMPILE_MEMORY_BYTES });
+  const wasm = await loadLuaWasm(readGlueWasm(), { share: false, memoryLimitBytes: COMPILE_MEMORY_BYTES });
   const lua = new LuaBridge(wasm);
   const L = wasm.x.luaL_newstate();
   try {

@@ -3,7 +3,7 @@
 import { clipText } from '../common/clip-text.js';
 import type { InputSnapshot } from '../common/protocol.js';
 import { FrameLoop } from './frame-loop.js';
-import { loadLuaWasm, type GlueSource } from './lua/lua-wasm.js';
+import { loadLuaWasm, type LuaWasmBytes } from './lua/lua-wasm.js';
 import { Slot } from '../common/vm-link/control-block.js';
 import { CartMachine } from './machine.js';
 import { HEARTBEAT_MS, type FromVm, type ToVm, type VmThreadInit } from '../common/vm-link/thread-messages.js';
@@ -13,7 +13,7 @@ export interface VmPort {
   onMessage(cb: (msg: ToVm) => void): void;
 }
 
-export async function runVmThread(port: VmPort, glue: GlueSource, init: VmThreadInit): Promise<void> {
+export async function runVmThread(port: VmPort, glue: LuaWasmBytes, init: VmThreadInit): Promise<void> {
   let loop: FrameLoop | undefined;
   let machine: CartMachine | undefined;
   let pendingInput: InputSnapshot | undefined;

@@ -14,7 +14,7 @@ import { AUDIO_SAMPLES, type CartSource } from '../../runner/common/protocol.js'
 import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
 import { createVmThreadInit } from '../../runner/common/vm-link/thread-messages.js';
 import { readCartFile } from '../../runner/node/cart-file.js';
-import { wasmoonGlue } from '../../runner/node/glue-file.js';
+import { readGlueWasm } from '../../runner/node/glue-file.js';
 import { runHeadless } from '../../runner/node/headless-run.js';
 import { loadLuaWasm, type LuaWasm } from '../../runner/vm/lua/lua-wasm.js';
 import { CartMachine } from '../../runner/vm/machine.js';
@@ -89,7 +89,7 @@ async function medianOf(runs: number, measure: () => number | Promise<number>): 
 export async function tic80Bench(): Promise<Figure[]> {
   if (tic80Absent) console.error(`bench: ${tic80Absent}, so the tic80 column and the ratios are skipped`);
   // As the conformance rig does: one wasm instance for every machine, unshared memory, room to grow.
-  const wasm = await loadLuaWasm(wasmoonGlue(), { share: false, memoryLimitBytes: 512 * 1024 * 1024 });
+  const wasm = await loadLuaWasm(readGlueWasm(), { share: false, memoryLimitBytes: 512 * 1024 * 1024 });
   const figures: Figure[] = [];
   const ratios: number[] = [];
   const how = `${FRAMES} frames, deterministic clock, median of ${RUNS} runs`;

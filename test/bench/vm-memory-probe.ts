@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { CompactFrameWriter } from '../../runner/common/compact-frame.js';
 import { AUDIO_SAMPLES } from '../../runner/common/protocol.js';
-import { wasmoonGlue } from '../../runner/node/glue-file.js';
+import { readGlueWasm } from '../../runner/node/glue-file.js';
 import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
 import { loadLuaWasm } from '../../runner/vm/lua/lua-wasm.js';
 import { CartMachine } from '../../runner/vm/machine.js';
@@ -40,7 +40,7 @@ function rss(): number {
   return Number(line.split(/\s+/)[1]) * 1024;
 }
 
-const glue = wasmoonGlue();
+const glue = readGlueWasm();
 
 async function newVm(): Promise<CartMachine> {
   const init = createVmThreadInit(DEFAULT_RUNNER_FLAGS);

@@ -5,7 +5,7 @@ import { CompactFrame, CompactFrameWriter } from '../../runner/common/compact-fr
 import { composeFrame } from '../../runner/common/compose-frame.js';
 import { AUDIO_SAMPLES, FRAME_BYTES, type CartData, type InputSnapshot, type RunnerMessage } from '../../runner/common/protocol.js';
 import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
-import { wasmoonGlue } from '../../runner/node/glue-file.js';
+import { readGlueWasm } from '../../runner/node/glue-file.js';
 import { loadLuaWasm, type LuaWasm } from '../../runner/vm/lua/lua-wasm.js';
 import { CartMachine, type StepResult } from '../../runner/vm/machine.js';
 import { createVmThreadInit } from '../../runner/common/vm-link/thread-messages.js';
@@ -59,7 +59,7 @@ export class Rig {
   }
 
   static async load(): Promise<Rig> {
-    return new Rig(await loadLuaWasm(wasmoonGlue(), { share: false, memoryLimitBytes: WASM_MEMORY_BYTES }));
+    return new Rig(await loadLuaWasm(readGlueWasm(), { share: false, memoryLimitBytes: WASM_MEMORY_BYTES }));
   }
 
   /** A cart whose TIC() is body (so body's first line is cart line 2). */

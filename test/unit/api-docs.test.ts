@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { API_DOCS } from '../../runner/common/api-docs.js';
 import { DEFAULT_RUNNER_FLAGS } from '../../runner/common/runner-flags.js';
-import { wasmoonGlue } from '../../runner/node/glue-file.js';
+import { readGlueWasm } from '../../runner/node/glue-file.js';
 import { consoleApi } from '../../runner/vm/api/console-api.js';
 import type { ApiContext } from '../../runner/vm/api/context.js';
 import { CALLBACKS } from '../../runner/vm/cart-script.js';
@@ -28,7 +28,7 @@ const documented = (callbacks: boolean) =>
 it('the API docs list exactly the functions the runner binds', async () => {
   const init = createVmThreadInit(DEFAULT_RUNNER_FLAGS);
   const ram = new Uint8Array(init.ram);
-  const lua = new LuaBridge(await loadLuaWasm(wasmoonGlue(), { share: false, memoryLimitBytes: init.memoryLimitBytes }));
+  const lua = new LuaBridge(await loadLuaWasm(readGlueWasm(), { share: false, memoryLimitBytes: init.memoryLimitBytes }));
   const ctx: ApiContext = {
     lua,
     ram,

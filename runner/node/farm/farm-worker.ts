@@ -1,13 +1,13 @@
 // Entry of a cart farm's worker thread in Node: compiles the Lua module once per memory cap and
-// makes one instance of it per cart, on the small runtime of lua-runtime.ts (not wasmoon's glue).
+// makes one instance of it per cart.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { FromFarmWorker, ToFarmWorker } from '../../common/farm/farm-messages.js';
 import { FarmWorker, type FarmWorkerOptions } from '../../vm/farm/farm-worker-core.js';
-import { compileLuaWasm, instantiateLeanLuaWasm, type CompiledLuaWasm, type GlueSource } from '../../vm/lua/lua-wasm.js';
+import { compileLuaWasm, instantiateLuaWasm, type CompiledLuaWasm, type LuaWasmBytes } from '../../vm/lua/lua-wasm.js';
 
 export interface FarmWorkerData extends FarmWorkerOptions {
   /** The Lua module's bytes. */
-  glue: Pick<GlueSource, 'bytes'>;
+  glue: LuaWasmBytes;
   block: Int32Array;
   /** The slice timer's wake integer and this worker's port to it (slice-timer.ts). */
   wake: Int32Array;
@@ -38,7 +38,7 @@ new FarmWorker(
     later: (cb) => setImmediate(cb),
     tellTimer: (msg) => data.timerPort.postMessage(msg),
   },
-  async (memoryLimitBytes) => instantiateLeanLuaWasm(await compile(memoryLimitBytes)),
+  async (memoryLimitBytes) => instantiateLuaWasm(await compile(memoryLimitBytes)),
   data.block,
   data.wake,
   data,

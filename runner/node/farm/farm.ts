@@ -15,7 +15,7 @@ import type { CartSource, InputSpan, SandboxState } from '../../common/protocol.
 import { DEFAULT_MEMORY_MB } from '../../common/runner-flags.js';
 import { STUCK_AFTER_MS } from '../../common/supervisor/watchdog.js';
 import { createControlBlock, Request, Slot } from '../../common/vm-link/control-block.js';
-import { wasmoonGlue } from '../glue-file.js';
+import { readGlueWasm } from '../glue-file.js';
 import { applyKernelSandbox } from '../kernel-sandbox/kernel-sandbox.js';
 import type { FarmTimerData, ToFarmTimer } from './farm-timer.js';
 import type { FarmWorkerData } from './farm-worker.js';
@@ -236,7 +236,7 @@ export class Farm {
   sandbox: SandboxState | undefined;
 
   readonly #options: Required<Omit<FarmOptions, 'sandbox'>> & { sandbox: boolean };
-  readonly #glue = wasmoonGlue();
+  readonly #glue = readGlueWasm();
   constructor(options: FarmOptions) {
     this.#options = {
       workers: options.workers ?? availableParallelism(),
@@ -267,7 +267,7 @@ export class Farm {
     const toTimer = new MessageChannel();
     const data: FarmWorkerData = {
       timerPort: toTimer.port1,
-      glue: { bytes: this.#glue.bytes },
+      glue: this.#glue,
       block,
       wake: this.#wake,
       sliceMs: this.#options.sliceMs,

@@ -1,7 +1,6 @@
-// Loads one Lua 5.4 WebAssembly instance (wasmoon's build) for one cart, and hands out its raw
-// C API exports. The raw exports skip wasmoon's wrappers (which cost ~3.5 us per call) so that
-// API calls from the cart stay in the 0.2 us range.
-import type { LuaFactory } from 'wasmoon';
+// Loads one Lua 5.4 WebAssembly instance (wasmoon's glue.wasm, without wasmoon's JavaScript) for
+// one cart, and hands out its raw C API exports: calls from the cart skip any wrapper, so they stay
+// in the 0.2 us range. The instance runs on the small runtime of lua-runtime.ts.
 import { luaRuntimeImports } from './lua-runtime.js';
 import { bytesToPages, patchMemory } from './wasm-memory-patch.js';
 
@@ -86,20 +85,8 @@ export interface LuaWasm {
   shared: boolean;
 }
 
-export interface GlueSource {
-  /** Bytes of wasmoon's glue.wasm. */
-  bytes: Uint8Array<ArrayBuffer>;
-  /** Where wasmoon itself would load glue.wasm from (a file path in Node, a URL in a browser). */
-  location: string;
-  /**
-   * wasmoon's LuaFactory, as the host loads it: Node requires wasmoon's CommonJS build directly,
-   * which costs a fifth of importing it as an ES module.
-   */
-  factory: typeof LuaFactory;
-}
-
-/** The import module that wasmoon's emscripten glue gives the Lua module, and no other module here. */
-const LUA_GLUE_IMPORT = 'wasi_snapshot_preview1';
+/** The bytes of the Lua module: wasmoon's glue.wasm (a file in Node, a URL or the page itself in a browser). */
+export type LuaWasmBytes = Uint8Array<ArrayBuffer>;
 
 export interface LuaWasmOptions {
   /** Make the memory shared, so the watchdog can arm the hook from its thread. */
@@ -118,75 +105,31 @@ export interface CompiledLuaWasm {
 }
 
 /** Patches and compiles the Lua wasm module; instantiateLuaWasm then makes instances of it. */
-export async function compileLuaWasm(glue: Pick<GlueSource, 'bytes'>, options: LuaWasmOptions): Promise<CompiledLuaWasm> {
+export async function compileLuaWasm(bytes: LuaWasmBytes, options: LuaWasmOptions): Promise<CompiledLuaWasm> {
   const patchErrors: string[] = [];
   const growPages = bytesToPages(options.memoryLimitBytes);
-  let bytes = glue.bytes;
+  let patched = bytes;
   try {
-    bytes = patchMemory(glue.bytes, { shared: options.share, growPages });
+    patched = patchMemory(bytes, { shared: options.share, growPages });
   } catch (err) {
     patchErrors.push(`the VM memory could not be patched: ${(err as Error).message}`);
   }
-  return { module: await WebAssembly.compile(bytes), wrappers: new Map(), patchErrors };
+  return { module: await WebAssembly.compile(patched), wrappers: new Map(), patchErrors };
 }
 
 /**
- * Instantiates the Lua wasm module with its memory patched as asked. What could not be patched is
- * said in `patchErrors` (the instance then runs unshared, or without the cap).
+ * Compiles and instantiates the Lua wasm module with its memory patched as asked. What could not be
+ * patched is said in `patchErrors` (the instance then runs unshared, or without the cap).
  */
-export async function loadLuaWasm(glue: GlueSource, options: LuaWasmOptions): Promise<LuaWasm & { patchErrors: string[] }> {
-  return instantiateLuaWasm(await compileLuaWasm(glue, options), glue);
-}
-
-/** One instance of a compiled Lua module: its own linear memory, so its own heap. */
-export async function instantiateLuaWasm(
-  compiled: CompiledLuaWasm,
-  glue: Pick<GlueSource, 'location' | 'factory'>,
-): Promise<LuaWasm & { patchErrors: string[] }> {
-  let exports: WebAssembly.Exports | undefined;
-  // wasmoon offers no way to pass a module or to reach the raw exports, so the instantiation it makes is
-  // intercepted for the moment it runs. Other modules instantiated meanwhile (Node's fetch compiles
-  // its HTTP parser lazily) go through untouched: only the one importing the Lua glue's WASI is taken.
-  const original = WebAssembly.instantiate;
-  const originalStreaming = WebAssembly.instantiateStreaming;
-  const isLuaGlue = (imports?: WebAssembly.Imports) => imports !== undefined && LUA_GLUE_IMPORT in imports;
-  const instantiate = async (imports?: WebAssembly.Imports) => {
-    const instance = await (original as (m: WebAssembly.Module, i?: WebAssembly.Imports) => Promise<WebAssembly.Instance>).call(
-      WebAssembly,
-      compiled.module,
-      imports,
-    );
-    exports = instance.exports;
-    return { module: compiled.module, instance };
-  };
-  (WebAssembly as { instantiate: unknown }).instantiate = (src: unknown, imports?: WebAssembly.Imports) =>
-    isLuaGlue(imports) ? instantiate(imports) : (original as (s: unknown, i?: WebAssembly.Imports) => unknown).call(WebAssembly, src, imports);
-  (WebAssembly as { instantiateStreaming: unknown }).instantiateStreaming = (src: unknown, imports?: WebAssembly.Imports) =>
-    isLuaGlue(imports) ? instantiate(imports) : (originalStreaming as (s: unknown, i?: WebAssembly.Imports) => unknown).call(WebAssembly, src, imports);
-  let module: { addFunction(fn: (...args: number[]) => number | void, sig: string): number };
-  try {
-    const lua = await new glue.factory(glue.location).getLuaModule();
-    module = lua.module;
-  } finally {
-    (WebAssembly as { instantiate: unknown }).instantiate = original;
-    (WebAssembly as { instantiateStreaming: unknown }).instantiateStreaming = originalStreaming;
-  }
-  if (!exports) throw new Error('the Lua wasm module was not instantiated');
-  const x = exports as unknown as LuaExports;
-  // Where memory cannot be shared (a page without cross-origin isolation) there is no SharedArrayBuffer to test against.
-  const shared = typeof SharedArrayBuffer === 'function' && x.memory.buffer instanceof SharedArrayBuffer;
-  const table = (exports as { __indirect_function_table?: WebAssembly.Table }).__indirect_function_table;
-  const addFunction = table
-    ? (fn: (...args: number[]) => number | void, sig: string) => addToTable(table, compiled.wrappers, fn, sig)
-    : (fn: (...args: number[]) => number | void, sig: string) => module.addFunction(fn, sig);
-  return { x, addFunction, shared, patchErrors: [...compiled.patchErrors] };
+export async function loadLuaWasm(bytes: LuaWasmBytes, options: LuaWasmOptions): Promise<LuaWasm & { patchErrors: string[] }> {
+  return instantiateLuaWasm(await compileLuaWasm(bytes, options));
 }
 
 /**
- * One instance of a compiled Lua module on the small runtime of lua-runtime.ts instead of wasmoon's
- * glue: for a host that makes many (a cart farm). Synchronous, so no other work runs in between.
+ * One instance of a compiled Lua module: its own linear memory, so its own heap. Synchronous, so
+ * no other work runs in between (a farm's other carts).
  */
-export function instantiateLeanLuaWasm(compiled: CompiledLuaWasm): LuaWasm & { patchErrors: string[] } {
+export function instantiateLuaWasm(compiled: CompiledLuaWasm): LuaWasm & { patchErrors: string[] } {
   let exports: WebAssembly.Exports | undefined;
   const imports = luaRuntimeImports(compiled.module, () => exports as never);
   exports = new WebAssembly.Instance(compiled.module, imports).exports;
@@ -198,7 +141,8 @@ export function instantiateLeanLuaWasm(compiled: CompiledLuaWasm): LuaWasm & { p
   return {
     x,
     addFunction: (fn, sig) => addToTable(table, compiled.wrappers, fn, sig),
-    shared: x.memory.buffer instanceof SharedArrayBuffer,
+    // Where memory cannot be shared (a page without cross-origin isolation) there is no SharedArrayBuffer to test against.
+    shared: typeof SharedArrayBuffer === 'function' && x.memory.buffer instanceof SharedArrayBuffer,
     patchErrors: [...compiled.patchErrors],
   };
 }
