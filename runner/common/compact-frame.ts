@@ -180,8 +180,8 @@ export class CompactFrameWriter {
   readonly #records = new Uint8Array(FRAME_HEIGHT * RECORD_MAX_BYTES);
   /** The registers as the records so far leave them. */
   readonly #current = new Uint8Array(REGISTER_BYTES);
-  /** The registers of the row being recorded. */
-  readonly #row = new Uint8Array(REGISTER_BYTES);
+  /** The single-byte registers of the row being recorded, in BYTE_REGISTERS order. */
+  readonly #byteRegisters = new Uint8Array(BYTE_REGISTERS.length);
   #bank1Words = 0;
   #recordBytes = 0;
 
@@ -194,34 +194,30 @@ export class CompactFrameWriter {
 
   /**
    * The registers in force from output row `row` on (rows in increasing order, row 0 first), read
-   * from both VRAM banks; recorded where they differ from the row before.
+   * from both VRAM banks; recorded where they differ from the row before. Called for every row of a
+   * cart with SCN or BDR, so it compares the banks' bytes in place and copies only what changed.
    */
   registers(row: number, bank0: Uint8Array, bank1: Uint8Array): void {
-    const now = this.#row;
     const current = this.#current;
-    for (let i = 0; i < PALETTE_BYTES; i++) {
-      now[REGISTER_OFFSETS.palette0 + i] = bank0[PALETTE_ADDR + i];
-      now[REGISTER_OFFSETS.palette1 + i] = bank1[PALETTE_ADDR + i];
-    }
-    now[REGISTER_OFFSETS.border] = bank0[BORDER_COLOR_ADDR] & 15;
-    now[REGISTER_OFFSETS.transparent] = bank1[BORDER_COLOR_ADDR] & 15;
-    now[REGISTER_OFFSETS.offsetX0] = bank0[SCREEN_OFFSET_X_ADDR];
-    now[REGISTER_OFFSETS.offsetX1] = bank1[SCREEN_OFFSET_X_ADDR];
     const everything = row === 0;
     const records = this.#records;
     const start = this.#recordBytes;
     let at = start + 1;
     let changed = 0;
     for (const [bit, palette] of PALETTES) {
+      const bank = palette === REGISTER_OFFSETS.palette0 ? bank0 : bank1;
       const maskAt = at;
       let colours = 0;
       at += 2;
-      for (let c = 0, i = palette; c < COLOURS; c++, i += 3) {
-        if (!everything && now[i] === current[i] && now[i + 1] === current[i + 1] && now[i + 2] === current[i + 2]) continue;
+      for (let c = 0, i = palette, from = PALETTE_ADDR; c < COLOURS; c++, i += 3, from += 3) {
+        const r = bank[from];
+        const g = bank[from + 1];
+        const b = bank[from + 2];
+        if (!everything && r === current[i] && g === current[i + 1] && b === current[i + 2]) continue;
         colours |= 1 << c;
-        records[at] = now[i];
-        records[at + 1] = now[i + 1];
-        records[at + 2] = now[i + 2];
+        records[at] = current[i] = r;
+        records[at + 1] = current[i + 1] = g;
+        records[at + 2] = current[i + 2] = b;
         at += 3;
       }
       if (colours === 0) {
@@ -232,15 +228,21 @@ export class CompactFrameWriter {
       records[maskAt] = colours & 0xff;
       records[maskAt + 1] = colours >> 8;
     }
-    for (const [bit, offset] of BYTE_REGISTERS) {
-      if (!everything && now[offset] === current[offset]) continue;
+    const byteRegisters = this.#byteRegisters;
+    byteRegisters[0] = bank0[BORDER_COLOR_ADDR] & 15;
+    byteRegisters[1] = bank1[BORDER_COLOR_ADDR] & 15;
+    byteRegisters[2] = bank0[SCREEN_OFFSET_X_ADDR];
+    byteRegisters[3] = bank1[SCREEN_OFFSET_X_ADDR];
+    for (let k = 0; k < BYTE_REGISTERS.length; k++) {
+      const [bit, offset] = BYTE_REGISTERS[k];
+      const value = byteRegisters[k];
+      if (!everything && value === current[offset]) continue;
       changed |= bit;
-      records[at++] = now[offset];
+      records[at++] = current[offset] = value;
     }
     if (changed === 0) return;
     records[start] = changed;
     this.#recordBytes = at;
-    current.set(now);
     this.#masks[row >> 3] |= 1 << (row & 7);
   }
 

@@ -23,13 +23,15 @@ interface RuntimeExports {
 
 /** Imports for `module`; `exports` gives the instance's exports once it exists. */
 export function luaRuntimeImports(module: WebAssembly.Module, exports: () => RuntimeExports): WebAssembly.Imports {
+  // Table slots are set once, when a function is added, and never change: each is looked up once.
+  const entries: ((a: number, b: number) => void)[] = [];
   const own: Record<string, (...args: number[]) => number | void> = {
     // A longjmp (a Lua error) throws through the wasm frames to the setjmp (invoke_vii) that catches it.
     invoke_vii(index, a, b) {
       const x = exports();
       const sp = x.stackSave();
       try {
-        (x.__indirect_function_table.get(index) as (a: number, b: number) => void)(a, b);
+        (entries[index] ??= x.__indirect_function_table.get(index) as (a: number, b: number) => void)(a, b);
       } catch (err) {
         x.stackRestore(sp);
         if (err !== LONGJMP) throw err;
