@@ -23,7 +23,8 @@ export interface KernelSandboxStatus {
   note?: string;
 }
 
-// node-gyp builds into the source tree; this module runs from dist/runner/node/kernel-sandbox/.
+// node-gyp builds into the source tree; this module runs from dist/runner/node/kernel-sandbox/, or
+// bundled from dist/runner/node/bundle/ (vite.runner.config.ts), a folder at the same depth.
 const ADDON_PATH = fileURLToPath(new URL('../../../../runner/node/kernel-sandbox/build/Release/kernel_sandbox.node', import.meta.url));
 
 /** The addon, or why it cannot be used here. */
