@@ -9,7 +9,7 @@ import { malformedBatchError, parseRunnerBatch } from '../common/protocol-valida
 import { runnerArgs, type RunnerFlags } from '../common/runner-flags.js';
 
 /** The runner process's entry as one bundle with its VM thread beside it (vite.runner.config.ts). */
-export const RUNNER_ENTRY = fileURLToPath(new URL('./bundle/runner-entry.js', import.meta.url));
+export const RUNNER_ENTRY = fileURLToPath(new URL('./bundle/runner/runner-entry.js', import.meta.url));
 
 export interface RunnerExit {
   code: number | null;

@@ -223,7 +223,7 @@ it('spawnRunner starts the bundled runner (dist/runner/node/bundle/), whose VM t
   try {
     const messages = collectMessages(runner);
     const args = readFileSync(`/proc/${runner.pid}/cmdline`, 'utf8').split('\0');
-    assert.ok(args.includes(path.join(process.cwd(), 'dist/runner/node/bundle/runner-entry.js')), `the runner runs ${args.join(' ')}`);
+    assert.ok(args.includes(path.join(process.cwd(), 'dist/runner/node/bundle/runner/runner-entry.js')), `the runner runs ${args.join(' ')}`);
     runner.send({
       type: 'start',
       cart: { name: 'cls.lua', code: 'function TIC() cls(2) end' },

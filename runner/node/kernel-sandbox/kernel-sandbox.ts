@@ -23,8 +23,7 @@ export interface KernelSandboxStatus {
   note?: string;
 }
 
-// node-gyp builds into the source tree; this module runs from dist/runner/node/kernel-sandbox/, or
-// bundled from dist/runner/node/bundle/ (vite.runner.config.ts), a folder at the same depth.
+// node-gyp builds into the source tree; this module runs from dist/runner/node/kernel-sandbox/.
 const ADDON_PATH = fileURLToPath(new URL('../../../../runner/node/kernel-sandbox/build/Release/kernel_sandbox.node', import.meta.url));
 
 /** The addon, or why it cannot be used here. */
