@@ -1,7 +1,7 @@
 // `nibble export`: a cart file to one self-contained HTML file that plays the game offline
 // (runner/common/export/game-html.ts), with the player the build put in dist/studio/player.
 import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gameHtml, PLAYER_PART_FILES, type PlayerParts } from '../common/export/game-html.js';
 import { loadCart } from '../common/cart/index.js';
@@ -10,7 +10,7 @@ import { writeFileDurably } from './durable-file.js';
 import { checkLuaSyntax } from './lua-syntax.js';
 
 /** Where `npm run build` puts the player: dist/studio/player, beside this module's dist/runner. */
-export const PLAYER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../studio/player');
+export const PLAYER_DIR = fileURLToPath(new URL('../../studio/player', import.meta.url));
 
 /** The built player's parts; says how to build them when they are missing. */
 export function readPlayerParts(dir: string = PLAYER_DIR): PlayerParts {

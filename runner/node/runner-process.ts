@@ -8,7 +8,8 @@ import type { HostMessage, RunnerMessage } from '../common/protocol.js';
 import { malformedBatchError, parseRunnerBatch } from '../common/protocol-validate.js';
 import { runnerArgs, type RunnerFlags } from '../common/runner-flags.js';
 
-export const RUNNER_ENTRY = fileURLToPath(new URL('./runner-entry.js', import.meta.url));
+/** The runner process's entry as one bundle with its VM thread beside it (vite.runner.config.ts). */
+export const RUNNER_ENTRY = fileURLToPath(new URL('./bundle/runner/runner-entry.js', import.meta.url));
 
 export interface RunnerExit {
   code: number | null;

@@ -2,6 +2,7 @@
 // are paused and resumed. Every run must end with the runner process really gone.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { CompactFrame } from '../../runner/common/compact-frame.js';
@@ -10,6 +11,7 @@ import type { RunOptions, RunnerMessage } from '../../runner/common/protocol.js'
 import { runHeadless, SILENCE_GRACE_MS, type HeadlessOptions, type HeadlessResult } from '../../runner/node/headless-run.js';
 import { spawnRunner } from '../../runner/node/runner-process.js';
 import { isAlive } from '../fixtures/processes.js';
+import { collectMessages } from '../fixtures/runner-messages.js';
 import { SWEETIE as SWEETIE_16 } from '../conformance/expect.js';
 
 async function run(code: string, options: Partial<HeadlessOptions> = {}): Promise<HeadlessResult & { traces: string[] }> {
@@ -214,6 +216,24 @@ it('a runner that sends nothing is killed after hangMs and the grace period, and
   assert.equal(result.status, 'killed');
   assert.equal(result.message, `cart.lua: the runner sent nothing for ${hangMs + SILENCE_GRACE_MS} ms, so it was killed as stuck`);
   assert.ok(result.totalMs >= hangMs + SILENCE_GRACE_MS, `killed after ${result.totalMs} ms`);
+});
+
+it('spawnRunner starts the bundled runner (dist/runner/node/bundle/), whose VM thread runs a cart', async () => {
+  const runner = spawnRunner();
+  try {
+    const messages = collectMessages(runner);
+    const args = readFileSync(`/proc/${runner.pid}/cmdline`, 'utf8').split('\0');
+    assert.ok(args.includes(path.join(process.cwd(), 'dist/runner/node/bundle/runner/runner-entry.js')), `the runner runs ${args.join(' ')}`);
+    runner.send({
+      type: 'start',
+      cart: { name: 'cls.lua', code: 'function TIC() cls(2) end' },
+      options: { deterministic: true, pacing: 'fast', maxFrames: 2 },
+    });
+    assert.equal((await messages.next('done')).frames, 2);
+  } finally {
+    runner.kill();
+    await runner.exited;
+  }
 });
 
 /** A process's memory figure from /proc/PID/status (VmRSS, VmHWM), in MiB. */
