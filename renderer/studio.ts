@@ -495,6 +495,8 @@ export class Studio {
     this.#playArea.addMenuEntry({ label: 'Record GIF (F9)', action: () => this.#playerCaptures.toggleGif() });
     this.#playArea.addMenuEntry({ label: 'Set cover (F7)', action: () => this.#playerCaptures.setCover() });
     this.#playArea.player.onFrame((index, rgba) => this.#playerCaptures.frame(index, rgba));
+    // A recording of the game ends with it, and is saved, as the studio's does when its cart stops.
+    this.#playArea.player.onStop(() => this.#playerCaptures.stopGif());
   }
 
   #addSettingsPages(): void {

@@ -44,6 +44,7 @@ export class StudioPlayer {
   readonly #host: StudioPlayerHost;
   readonly #entries: HostMenuEntry[] = [];
   readonly #frameListeners: ((index: number, rgba: () => Uint8Array) => void)[] = [];
+  readonly #stopListeners: (() => void)[] = [];
   readonly #grants: GrantStore;
   readonly #keyBindings: () => KeyBindings;
 
@@ -81,6 +82,11 @@ export class StudioPlayer {
   onFrame(listener: (index: number, rgba: () => Uint8Array) => void): void {
     this.#frameListeners.push(listener);
     this.#view?.onFrame(listener);
+  }
+
+  /** Calls listener each time the game played stops: the player closes, or F1 takes its cart to the editor. */
+  onStop(listener: () => void): void {
+    this.#stopListeners.push(listener);
   }
 
   /** Plays a cart file; hash: what its capabilities are pinned to (null: the studio's own cart). */
@@ -124,8 +130,7 @@ export class StudioPlayer {
   /** Ends the game and hides the player. */
   close(): void {
     if (this.#root.hidden) return;
-    this.#view?.stop();
-    this.#root.hidden = true;
+    this.#stop();
     this.#host.closed();
   }
 
@@ -137,8 +142,13 @@ export class StudioPlayer {
   #openInEditor(): void {
     const file = this.#file;
     if (!file) return;
+    this.#stop();
+    this.#host.openInEditor(file);
+  }
+
+  #stop(): void {
     this.#view?.stop();
     this.#root.hidden = true;
-    this.#host.openInEditor(file);
+    for (const listener of this.#stopListeners) listener();
   }
 }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { zipSync } from 'fflate';
+import { GifReader } from 'omggif';
 import type { Page } from 'playwright-core';
 import { DEFAULT_PALETTES, readTextCart, writePngCart, writeTextCart } from '../../runner/common/cart/index.js';
 import { RENDERER_DIR } from '../../electron/node/app-paths.js';
@@ -195,6 +196,22 @@ it("F8 in the player downloads a PNG of the game's screen; Controls in its menu 
   await page.locator('.player-menu-item', { hasText: 'Controls' }).click();
   await page.locator('dialog.settings').waitFor({ state: 'visible' });
   assert.equal(await page.locator('.settings-tab[aria-selected="true"]').textContent(), 'Controls');
+  await page.close();
+});
+
+it('a GIF recording in the player ends when the player closes, and is saved with the frames it took', async () => {
+  const page = await studio.open();
+  await openLibraryWithZip(page);
+  await page.locator('.library-grid .library-card-play', { hasText: 'Drawn' }).click();
+  await eventually(() => playerPixel(page, 120, 68), 'b13e53', 'the game runs');
+  await page.keyboard.press('F9');
+  await page.locator('.studio-player[data-recording="true"]').waitFor({ state: 'attached' });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Escape');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.player-menu-item', { hasText: 'Close' }).click()]);
+  assert.match(download.suggestedFilename(), /^drawn-\d{8}-\d{6}\.gif$/);
+  const gif = new GifReader(new Uint8Array(readFileSync(await download.path())));
+  assert.ok(gif.numFrames() > 0, 'the GIF holds the frames recorded before Close');
   await page.close();
 });
 
