@@ -28,6 +28,11 @@ export function createLatestFrameSlot(): SharedArrayBuffer {
   return new SharedArrayBuffer(COMPACT_AT + COMPACT_FRAME_MAX_BYTES);
 }
 
+/** The slot's header integers, its header floats and its compact frame bytes. */
+function slotViews(slot: SharedArrayBuffer): { ints: Int32Array; floats: Float64Array; compact: Uint8Array } {
+  return { ints: new Int32Array(slot, 0, FLOATS_AT / 4), floats: new Float64Array(slot, FLOATS_AT, 3), compact: new Uint8Array(slot, COMPACT_AT) };
+}
+
 /** The VM thread's side: leaves each frame it does not send. */
 export class LatestFrameWriter {
   readonly #ints: Int32Array;
@@ -35,9 +40,7 @@ export class LatestFrameWriter {
   readonly #compact: Uint8Array;
 
   constructor(slot: SharedArrayBuffer) {
-    this.#ints = new Int32Array(slot, 0, FLOATS_AT / 4);
-    this.#floats = new Float64Array(slot, FLOATS_AT, 3);
-    this.#compact = new Uint8Array(slot, COMPACT_AT);
+    ({ ints: this.#ints, floats: this.#floats, compact: this.#compact } = slotViews(slot));
   }
 
   /** Leaves frame `frame.index`, its picture as `screen` recorded it. */
@@ -62,9 +65,7 @@ export class LatestFrameReader {
   readonly #compact: Uint8Array;
 
   constructor(slot: SharedArrayBuffer) {
-    this.#ints = new Int32Array(slot, 0, FLOATS_AT / 4);
-    this.#floats = new Float64Array(slot, FLOATS_AT, 3);
-    this.#compact = new Uint8Array(slot, COMPACT_AT);
+    ({ ints: this.#ints, floats: this.#floats, compact: this.#compact } = slotViews(slot));
   }
 
   /** The index of the frame here now (0 for none), without copying it. */
