@@ -33,15 +33,20 @@ const spans = new Int16Array(GLYPH_SLOTS);
 const stamps = new Uint32Array(GLYPH_SLOTS);
 let call = 0;
 
-/** Draws text through `tiles.mapping` and returns the widest line's width in pixels. */
 /**
- * print(): the system font's glyphs (FONT_ADDR, 1 bit a pixel, a byte a row, the lowest bit on the
- * left) drawn in one colour, `ink` (TRANSPARENT draws nothing). Each glyph's bytes are its pixel
- * mask already, so they are read as they are instead of decoded into texels as drawText does.
+ * The pen's walk over a text, for print() and font() alike: `glyph` draws character `code` (not NUL
+ * or a newline) with its left edge at (pos, y) and returns its trimmed width; the pen then moves on
+ * by that width + 1, or by the fixed advance for fixed text and empty glyphs. A newline starts the
+ * next line; a NUL ends the text. Returns the widest line's width in pixels.
  */
-export function printText(raster: Raster, text: string, x: number, y: number, ink: number, style: Omit<TextStyle, 'seg'>): number {
-  const { advance, lineHeight, fixed, scale, alt } = style;
-  const ram = raster.ram;
+function layText(
+  text: string,
+  x: number,
+  y: number,
+  style: Pick<TextStyle, 'advance' | 'lineHeight' | 'fixed' | 'scale'>,
+  glyph: (code: number, pos: number, y: number) => number,
+): number {
+  const { advance, lineHeight, fixed, scale } = style;
   let pos = x;
   let widest = x;
   for (let i = 0; i < text.length; i++) {
@@ -53,6 +58,21 @@ export function printText(raster: Raster, text: string, x: number, y: number, in
       y += lineHeight * scale;
       continue;
     }
+    const width = glyph(code, pos, y);
+    pos += (!fixed && width > 0 ? width + 1 : advance) * scale;
+  }
+  return pos > widest ? pos - x : widest - x;
+}
+
+/**
+ * print(): the system font's glyphs (FONT_ADDR, 1 bit a pixel, a byte a row, the lowest bit on the
+ * left) drawn in one colour, `ink` (TRANSPARENT draws nothing). Each glyph's bytes are its pixel
+ * mask already, so they are read as they are instead of decoded into texels as drawText does.
+ */
+export function printText(raster: Raster, text: string, x: number, y: number, ink: number, style: Omit<TextStyle, 'seg'>): number {
+  const { fixed, scale, alt } = style;
+  const ram = raster.ram;
+  return layText(text, x, y, style, (code, pos, top) => {
     const at = FONT_ADDR + ((((alt ? ALT_GLYPHS : 0) + code) & 255) << 3);
     let start = 0;
     let width = GLYPH_SIZE;
@@ -63,20 +83,18 @@ export function printText(raster: Raster, text: string, x: number, y: number, in
       start = used === 0 ? GLYPH_SIZE : 31 - Math.clz32(used & -used);
       width = used === 0 ? 0 : 32 - Math.clz32(used) - start;
     }
-    if (ink !== TRANSPARENT && glyphVisible(raster, pos, width * scale, y, GLYPH_SIZE * scale)) {
-      const inside = scale === 1 && glyphInside(raster, pos, width, y);
-      for (let row = 0; row < GLYPH_SIZE; row++) {
-        const top = y + row * scale;
-        for (let bits = ram[at + row] >> start, left = pos; bits !== 0; bits >>= 1, left += scale) {
-          if ((bits & 1) === 0) continue;
-          if (inside) raster.put(top * SCREEN_WIDTH + left, ink);
-          else raster.fillRect(left, top, scale, scale, ink);
-        }
+    if (ink === TRANSPARENT || !glyphVisible(raster, pos, width * scale, top, GLYPH_SIZE * scale)) return width;
+    const inside = scale === 1 && glyphInside(raster, pos, width, top);
+    for (let row = 0; row < GLYPH_SIZE; row++) {
+      const rowTop = top + row * scale;
+      for (let bits = ram[at + row] >> start, left = pos; bits !== 0; bits >>= 1, left += scale) {
+        if ((bits & 1) === 0) continue;
+        if (inside) raster.put(rowTop * SCREEN_WIDTH + left, ink);
+        else raster.fillRect(left, rowTop, scale, scale, ink);
       }
     }
-    pos += (!fixed && width > 0 ? width + 1 : advance) * scale;
-  }
-  return pos > widest ? pos - x : widest - x;
+    return width;
+  });
 }
 
 /** Glyphs wholly outside the clip rectangle only advance the pen: long texts stay cheap. */
@@ -89,8 +107,9 @@ function glyphInside(raster: Raster, x: number, width: number, y: number): boole
   return x >= raster.clipL && x + width <= raster.clipR && y >= raster.clipT && y + GLYPH_SIZE <= raster.clipB;
 }
 
+/** font(): glyphs from a sprite sheet, drawn through `tiles.mapping`; returns the widest line's width in pixels. */
 export function drawText(raster: Raster, tiles: TilePainter, text: string, x: number, y: number, style: TextStyle): number {
-  const { seg, advance, lineHeight, fixed, scale, alt } = style;
+  const { seg, fixed, scale, alt } = style;
   const texels = tiles.texels;
   tiles.orientation.set(GLYPH_SIZE, GLYPH_SIZE, 0, 0);
   call = (call + 1) >>> 0;
@@ -98,17 +117,7 @@ export function drawText(raster: Raster, tiles: TilePainter, text: string, x: nu
     stamps.fill(0);
     call = 1;
   }
-  let pos = x;
-  let widest = x;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i) & 255;
-    if (code === 0) break;
-    if (code === NEWLINE) {
-      if (pos > widest) widest = pos;
-      pos = x;
-      y += lineHeight * scale;
-      continue;
-    }
+  return layText(text, x, y, style, (code, pos, top) => {
     const glyph = (alt ? ALT_GLYPHS : 0) + code;
     const at = glyph * GLYPH_TEXELS;
     if (stamps[glyph] !== call) {
@@ -127,21 +136,19 @@ export function drawText(raster: Raster, tiles: TilePainter, text: string, x: nu
     const start = span & 255;
     const end = span >> 8;
     const width = end - start;
-    if (glyphVisible(raster, pos, width * scale, y, GLYPH_SIZE * scale)) {
-      const inside = scale === 1 && glyphInside(raster, pos, width, y);
-      for (let col = start; col < end; col++) {
-        const left = pos + (col - start) * scale;
-        for (let row = 0; row < GLYPH_SIZE; row++) {
-          const c = glyphTexels[at + row * GLYPH_SIZE + col];
-          if (c === TRANSPARENT) continue;
-          if (inside) raster.put((y + row) * SCREEN_WIDTH + left, c);
-          else raster.fillRect(left, y + row * scale, scale, scale, c);
-        }
+    if (!glyphVisible(raster, pos, width * scale, top, GLYPH_SIZE * scale)) return width;
+    const inside = scale === 1 && glyphInside(raster, pos, width, top);
+    for (let col = start; col < end; col++) {
+      const left = pos + (col - start) * scale;
+      for (let row = 0; row < GLYPH_SIZE; row++) {
+        const c = glyphTexels[at + row * GLYPH_SIZE + col];
+        if (c === TRANSPARENT) continue;
+        if (inside) raster.put((top + row) * SCREEN_WIDTH + left, c);
+        else raster.fillRect(left, top + row * scale, scale, scale, c);
       }
     }
-    pos += (!fixed && width > 0 ? width + 1 : advance) * scale;
-  }
-  return pos > widest ? pos - x : widest - x;
+    return width;
+  });
 }
 
 function columnEmpty(texels: Uint8Array, col: number): boolean {
