@@ -205,7 +205,12 @@ it('a GIF recording in the player ends when the player closes, and is saved with
   await page.locator('.library-grid .library-card-play', { hasText: 'Drawn' }).click();
   await eventually(() => playerPixel(page, 120, 68), 'b13e53', 'the game runs');
   await page.keyboard.press('F9');
-  await page.locator('.studio-player[data-recording="true"]').waitFor({ state: 'attached' });
+  const player = page.locator('.studio-player[data-recording="true"]');
+  await player.waitFor({ state: 'attached' });
+  const mark = await player.evaluate(
+    (node) => (globalThis as unknown as { getComputedStyle(n: unknown, p: string): { content: string } }).getComputedStyle(node, '::after').content,
+  );
+  assert.equal(mark, '"● REC"', 'the player shows that it records');
   await page.waitForTimeout(300);
   await page.keyboard.press('Escape');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.player-menu-item', { hasText: 'Close' }).click()]);
