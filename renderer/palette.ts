@@ -11,7 +11,7 @@ export function paletteColor(index: number): string {
   return SWEETIE_16[index & 15] ?? SWEETIE_16[15];
 }
 
-/** The console's background (style.css --panel). */
+/** The console's background (theme.css --panel). */
 const CONSOLE_BACKGROUND = '#12131e';
 
 function relativeLuminance(hex: string): number {
