@@ -2,6 +2,7 @@
 // its bytes, so a changed cart (same name, new bytes) is a new cart and is asked again. allow and
 // deny are kept in the studio's storage; "allow this session" only in this page's memory.
 import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
+import { readStoredJson, writeStoredJson } from '../stored-json.js';
 import { CAPABILITIES, type Answer, type Capability, type Decision } from './capability.js';
 
 const STORAGE_KEY = 'nibble.capabilities.v1';
@@ -85,12 +86,7 @@ export class GrantStore {
   }
 
   #read(): Kept {
-    let value: unknown;
-    try {
-      value = JSON.parse(this.#storage.getItem(STORAGE_KEY) ?? '{}');
-    } catch {
-      return {};
-    }
+    const value = readStoredJson(this.#storage, STORAGE_KEY);
     const kept: Kept = {};
     if (typeof value !== 'object' || value === null) return kept;
     for (const [hash, entry] of Object.entries(value as Record<string, unknown>)) {
@@ -108,11 +104,6 @@ export class GrantStore {
 
   /** False when the storage refused it (full or disabled). */
   #write(kept: Kept): boolean {
-    try {
-      this.#storage.setItem(STORAGE_KEY, JSON.stringify(kept));
-      return true;
-    } catch {
-      return false;
-    }
+    return writeStoredJson(this.#storage, STORAGE_KEY, kept);
   }
 }

@@ -1,6 +1,7 @@
 // How captures are made, as the player set them in Settings: the screenshot's integer scale, and
 // the GIF's longest recording and its frame rate (the cart's 60 fps, or every other frame).
 import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
+import { readStoredJson, writeStoredJson } from '../stored-json.js';
 
 export interface CaptureSettings {
   /** Each frame pixel becomes scale x scale picture pixels, in screenshots and GIFs. */
@@ -19,12 +20,7 @@ export const DEFAULT_CAPTURE_SETTINGS: CaptureSettings = { scale: 2, gifSeconds:
 const STORAGE_KEY = 'nibble.captures.v1';
 
 export function loadCaptureSettings(storage: KeyValueStorage): CaptureSettings {
-  let value: Partial<Record<keyof CaptureSettings, unknown>> = {};
-  try {
-    value = (JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}') ?? {}) as typeof value;
-  } catch {
-    return { ...DEFAULT_CAPTURE_SETTINGS };
-  }
+  const value = (readStoredJson(storage, STORAGE_KEY) ?? {}) as Partial<Record<keyof CaptureSettings, unknown>>;
   const pick = <T>(v: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
   return {
     scale: pick(value.scale, CAPTURE_SCALES, DEFAULT_CAPTURE_SETTINGS.scale),
@@ -35,10 +31,5 @@ export function loadCaptureSettings(storage: KeyValueStorage): CaptureSettings {
 
 /** False when the storage refused it: the settings then last until the page closes. */
 export function saveCaptureSettings(storage: KeyValueStorage, settings: CaptureSettings): boolean {
-  try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(settings));
-    return true;
-  } catch {
-    return false;
-  }
+  return writeStoredJson(storage, STORAGE_KEY, settings);
 }

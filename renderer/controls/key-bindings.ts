@@ -3,6 +3,7 @@
 // the studio's storage as an array of KeyboardEvent.code values (null: no key).
 import { GAMEPADS_BYTES } from '../../runner/common/memory-map.js';
 import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
+import { readStoredJson, writeStoredJson } from '../stored-json.js';
 import { TIC80_P1_KEYS, ticKeyCode } from '../tic-keys.js';
 
 export const BUTTONS_PER_PLAYER = 8;
@@ -23,24 +24,14 @@ export function isBindableKey(code: string): boolean {
 }
 
 export function loadKeyBindings(storage: KeyValueStorage): KeyBindings {
-  let value: unknown;
-  try {
-    value = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null');
-  } catch {
-    return DEFAULT_KEY_BINDINGS;
-  }
+  const value = readStoredJson(storage, STORAGE_KEY);
   if (!Array.isArray(value) || value.length !== BUTTON_IDS) return DEFAULT_KEY_BINDINGS;
   return value.map((code: unknown) => (typeof code === 'string' && isBindableKey(code) ? code : null));
 }
 
 /** False when the storage refused them: they then last until the page closes. */
 export function saveKeyBindings(storage: KeyValueStorage, bindings: KeyBindings): boolean {
-  try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(bindings));
-    return true;
-  } catch {
-    return false;
-  }
+  return writeStoredJson(storage, STORAGE_KEY, bindings);
 }
 
 /** The bindings with button id held by `code`, which no other button keeps (one key, one button). */

@@ -3,6 +3,7 @@
 // standard mapping when the browser reports that mapping, and not at all otherwise (its buttons'
 // positions are unknown). Kept in the studio's storage as { id: [8 button indices] }.
 import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
+import { readStoredJson, writeStoredJson } from '../stored-json.js';
 import { BUTTONS_PER_PLAYER } from './key-bindings.js';
 
 /** Gamepad.id to its 8 button indices, in BUTTON_NAMES order. */
@@ -33,24 +34,14 @@ function isMapping(value: unknown): value is number[] {
 }
 
 export function loadPadMappings(storage: KeyValueStorage): PadMappings {
-  let value: unknown;
-  try {
-    value = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null');
-  } catch {
-    return {};
-  }
+  const value = readStoredJson(storage, STORAGE_KEY);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).filter(([, buttons]) => isMapping(buttons)));
 }
 
 /** False when the storage refused them: they then last until the page closes. */
 export function savePadMappings(storage: KeyValueStorage, mappings: PadMappings): boolean {
-  try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(mappings));
-    return true;
-  } catch {
-    return false;
-  }
+  return writeStoredJson(storage, STORAGE_KEY, mappings);
 }
 
 /**

@@ -2,6 +2,7 @@
 // metadata tags), the user's favourites and when each cart was last played, and the list as
 // searched and sorted. Marks are kept per cart key (its path in the folder) in the storage given.
 import type { KeyValueStorage } from '../../runner/common/pmem/pmem-store.js';
+import { readStoredJson } from '../stored-json.js';
 import { gameInfo } from '../../runner/common/export/game-html.js';
 
 export interface LibraryCart {
@@ -63,16 +64,12 @@ interface StoredMarks {
 }
 
 function readMarks(storage: KeyValueStorage): StoredMarks {
-  try {
-    const value = JSON.parse(storage.getItem(MARKS_KEY) ?? 'null') as Partial<StoredMarks> | null;
-    const favourites = Array.isArray(value?.favourites) ? value.favourites.filter((key): key is string => typeof key === 'string') : [];
-    const played: Record<string, number> = {};
-    for (const [key, at] of Object.entries(value?.played ?? {})) if (typeof at === 'number' && Number.isFinite(at)) played[key] = at;
-    return { favourites, played };
-  } catch {
-    // Damaged marks are not worth refusing the library over: it starts again without them.
-    return { favourites: [], played: {} };
-  }
+  // Damaged marks are not worth refusing the library over: it starts again without them.
+  const value = readStoredJson(storage, MARKS_KEY) as Partial<StoredMarks> | null;
+  const favourites = Array.isArray(value?.favourites) ? value.favourites.filter((key): key is string => typeof key === 'string') : [];
+  const played: Record<string, number> = {};
+  for (const [key, at] of Object.entries(value?.played ?? {})) if (typeof at === 'number' && Number.isFinite(at)) played[key] = at;
+  return { favourites, played };
 }
 
 /** Favourites and last-played times, kept in the storage at every change. */
