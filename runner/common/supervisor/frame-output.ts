@@ -19,12 +19,6 @@ import type { VmTick } from '../vm-link/thread-messages.js';
 /** Holds pending ticks no longer than this, so a host hears of progress while frames run. */
 const TICK_HOLD_MS = 50;
 
-/**
- * The audio of a frame that goes whole after its tick: the host has counted the frame (and had its
- * audio, if it takes audio) from the tick, and takes nothing more of it.
- */
-const COUNTED_AUDIO = new Int16Array(AUDIO_SAMPLES);
-
 export class FrameOutputFilter {
   readonly #send: (msg: RunnerMessage) => void;
   readonly #slot: LatestFrameReader | undefined;
@@ -74,7 +68,10 @@ export class FrameOutputFilter {
     if (!latest || latest.index <= this.#wholeIndex) return;
     this.#wholeIndex = latest.index;
     const { index, compact, cursor, relativeMouse, stats } = latest;
-    this.#send(composed({ type: 'compact-frame', index, compact, cursor, relativeMouse, stats, audio: COUNTED_AUDIO }));
+    // Silence: the host has counted this frame, and had its audio if it takes audio, from the tick.
+    // A buffer of its own, as every frame message has, which a host may keep or transfer.
+    const audio = new Int16Array(AUDIO_SAMPLES);
+    this.#send(composed({ type: 'compact-frame', index, compact, cursor, relativeMouse, stats, audio }));
   }
 
   /** The last frame drawn, when it has not gone whole. */
