@@ -1,7 +1,7 @@
 // The in-game menu of carts that declare `-- menu: ITEM ITEM ...`: Esc opens it over the screen
 // (instead of stopping the cart, as in TIC-80), with the cart's items, then Resume, Reset and Close.
 // Picking an item calls the cart's MENU(index).
-import { button, el } from './dom.js';
+import { MenuPanel } from './menu-panel.js';
 
 export interface GameMenuActions {
   pick(index: number): void;
@@ -23,42 +23,29 @@ export function menuItems(code: string): string[] | null {
 }
 
 export class GameMenu {
-  readonly #root: HTMLElement;
-
+  readonly #panel: MenuPanel;
   readonly #actions: GameMenuActions;
+
   constructor(parent: HTMLElement, actions: GameMenuActions) {
     this.#actions = actions;
-    this.#root = el('div', 'game-menu');
-    this.#root.hidden = true;
-    this.#root.setAttribute('role', 'menu');
-    parent.append(this.#root);
+    this.#panel = new MenuPanel(parent, 'game-menu');
   }
 
   get isOpen(): boolean {
-    return !this.#root.hidden;
+    return this.#panel.isOpen;
   }
 
   open(items: readonly string[]): void {
-    const entry = (label: string, action: () => void) => {
-      const b = button(label, 'game-menu-item', () => {
-        this.close();
-        action();
-      });
-      b.setAttribute('role', 'menuitem');
-      return b;
-    };
-    this.#root.replaceChildren(
-      el('div', 'game-menu-title', 'GAME MENU'),
-      ...items.map((item, index) => entry(item, () => this.#actions.pick(index))),
-      entry('Resume game', () => {}),
-      entry('Reset game', () => this.#actions.reset()),
-      entry('Close game', () => this.#actions.close()),
-    );
-    this.#root.hidden = false;
-    this.#root.querySelector('button')?.focus();
+    const panel = this.#panel;
+    panel.open('GAME MENU', [
+      ...items.map((item, index) => panel.item(item, () => this.#actions.pick(index))),
+      panel.item('Resume game', () => {}),
+      panel.item('Reset game', () => this.#actions.reset()),
+      panel.item('Close game', () => this.#actions.close()),
+    ]);
   }
 
   close(): void {
-    this.#root.hidden = true;
+    this.#panel.close();
   }
 }

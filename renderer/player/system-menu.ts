@@ -2,6 +2,7 @@
 // MENU(index)), the entries its host page adds (such as Controls), the sound's volume and mute,
 // and Close where the host has somewhere to close to (the studio's library).
 import { button, el } from '../dom.js';
+import { MenuPanel } from '../menu-panel.js';
 
 export interface SystemMenuActions {
   resume(): void;
@@ -21,7 +22,7 @@ export interface HostMenuEntry {
 }
 
 export class SystemMenu {
-  readonly #root = el('div', 'player-menu');
+  readonly #panel: MenuPanel;
   readonly #actions: SystemMenuActions;
   readonly #volume = el('input', 'player-volume');
   readonly #mute: HTMLButtonElement;
@@ -30,8 +31,6 @@ export class SystemMenu {
 
   constructor(parent: HTMLElement, actions: SystemMenuActions) {
     this.#actions = actions;
-    this.#root.hidden = true;
-    this.#root.setAttribute('role', 'menu');
     this.#volume.type = 'range';
     this.#volume.min = '0';
     this.#volume.max = '100';
@@ -39,11 +38,11 @@ export class SystemMenu {
     this.#volume.setAttribute('aria-label', 'volume');
     this.#volume.addEventListener('input', () => actions.setVolume(Number(this.#volume.value) / 100));
     this.#mute = button('Mute', 'player-menu-item player-mute', () => this.#toggleMute());
-    parent.append(this.#root);
+    this.#panel = new MenuPanel(parent, 'player-menu');
   }
 
   get isOpen(): boolean {
-    return !this.#root.hidden;
+    return this.#panel.isOpen;
   }
 
   /** Adds an entry after the cart's own items, in every menu opened from now on. */
@@ -52,29 +51,19 @@ export class SystemMenu {
   }
 
   open(items: readonly string[]): void {
-    const entry = (label: string, action: () => void) => {
-      const b = button(label, 'player-menu-item', () => {
-        this.close();
-        action();
-      });
-      b.setAttribute('role', 'menuitem');
-      return b;
-    };
-    this.#root.replaceChildren(
-      el('div', 'player-menu-title', 'PAUSE'),
-      entry('Resume', () => this.#actions.resume()),
-      entry('Reset', () => this.#actions.reset()),
-      ...items.map((item, index) => entry(item, () => this.#actions.pick(index))),
-      ...this.#hostEntries.map((hostEntry) => entry(hostEntry.label, () => hostEntry.action())),
+    const panel = this.#panel;
+    panel.open('PAUSE', [
+      panel.item('Resume', () => this.#actions.resume()),
+      panel.item('Reset', () => this.#actions.reset()),
+      ...items.map((item, index) => panel.item(item, () => this.#actions.pick(index))),
+      ...this.#hostEntries.map((hostEntry) => panel.item(hostEntry.label, () => hostEntry.action())),
       el('label', 'player-sound', 'Volume', this.#volume, this.#mute),
-      ...(this.#actions.close ? [entry('Close', () => this.#actions.close?.())] : []),
-    );
-    this.#root.hidden = false;
-    this.#root.querySelector('button')?.focus();
+      ...(this.#actions.close ? [panel.item('Close', () => this.#actions.close?.())] : []),
+    ]);
   }
 
   close(): void {
-    this.#root.hidden = true;
+    this.#panel.close();
   }
 
   #toggleMute(): void {
