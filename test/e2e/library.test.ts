@@ -106,6 +106,13 @@ async function openLibraryWithZip(page: Page): Promise<void> {
   await eventually(() => page.locator('.library-grid .library-card').count(), 4, 'the four carts of the zip are listed');
 }
 
+/** Opens the library on the zip and plays Drawn until its first colour is on the screen. */
+async function playDrawnFromLibrary(page: Page): Promise<void> {
+  await openLibraryWithZip(page);
+  await page.locator('.library-grid .library-card-play', { hasText: 'Drawn' }).click();
+  await eventually(() => playerPixel(page, 120, 68), 'b13e53', 'the game runs');
+}
+
 it('the library lists a .zip of carts with their titles and covers, keeps them, and plays one; Close returns to it', async () => {
   const page = await studio.open();
   await openLibraryWithZip(page);
@@ -142,9 +149,7 @@ it('the library lists a .zip of carts with their titles and covers, keeps them, 
 
 it('Esc opens the system menu on a cart without a menu tag; Reset starts it again, Close ends it and returns to the library', async () => {
   const page = await studio.open();
-  await openLibraryWithZip(page);
-  await page.locator('.library-grid .library-card-play', { hasText: 'Drawn' }).click();
-  await eventually(() => playerPixel(page, 120, 68), 'b13e53', 'the game runs');
+  await playDrawnFromLibrary(page);
   await page.keyboard.down('z');
   await eventually(() => playerPixel(page, 120, 68), 'ffcd75', 'A was pressed: the game is in its second state');
   await page.keyboard.up('z');
@@ -173,9 +178,7 @@ it('Esc opens the system menu on a cart without a menu tag; Reset starts it agai
 
 it("F8 in the player downloads a PNG of the game's screen; Controls in its menu opens the settings on that page", async () => {
   const page = await studio.open();
-  await openLibraryWithZip(page);
-  await page.locator('.library-grid .library-card-play', { hasText: 'Drawn' }).click();
-  await eventually(() => playerPixel(page, 120, 68), 'b13e53', 'the game runs');
+  await playDrawnFromLibrary(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('F8')]);
   assert.match(download.suggestedFilename(), /^drawn-\d{8}-\d{6}\.png$/);
   const png = readRgbaPng(new Uint8Array(readFileSync(await download.path())));
@@ -201,9 +204,7 @@ it("F8 in the player downloads a PNG of the game's screen; Controls in its menu 
 
 it('a GIF recording in the player ends when the player closes, and is saved with the frames it took', async () => {
   const page = await studio.open();
-  await openLibraryWithZip(page);
-  await page.locator('.library-grid .library-card-play', { hasText: 'Drawn' }).click();
-  await eventually(() => playerPixel(page, 120, 68), 'b13e53', 'the game runs');
+  await playDrawnFromLibrary(page);
   await page.keyboard.press('F9');
   const player = page.locator('.studio-player[data-recording="true"]');
   await player.waitFor({ state: 'attached' });
