@@ -439,8 +439,8 @@ const RUNNER_MESSAGES: Parsers<RunnerMessage> = {
     const index = field(message, 'index');
     const frames = field(message, 'frames');
     const cpuMs = field(message, 'cpuMs');
-    if (!isInt(frames, 1, TICK_FRAMES) || !isInt(index, frames, Number.MAX_SAFE_INTEGER) || !isNonNegative(cpuMs)) return null;
-    const audio = optional(field(message, 'audio'), (v): v is Int16Array => isInt16Array(v) && v.length === frames * AUDIO_SAMPLES);
+    if (!isInt(frames, 1, Number.MAX_SAFE_INTEGER) || !isInt(index, frames, Number.MAX_SAFE_INTEGER) || !isNonNegative(cpuMs)) return null;
+    const audio = optional(field(message, 'audio'), (v): v is Int16Array => frames <= TICK_FRAMES && isInt16Array(v) && v.length === frames * AUDIO_SAMPLES);
     if (!audio.ok) return null;
     return audio.value === undefined ? { type: 'tick', index, frames, cpuMs } : { type: 'tick', index, frames, cpuMs, audio: new Int16Array(audio.value) };
   },

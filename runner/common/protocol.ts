@@ -203,7 +203,7 @@ export type RunnerMessage =
   /**
    * Frames index - frames + 1 to index, whose pixels the host did not ask for (RunOptions.output):
    * cpuMs is their FrameStats.cpuMs summed; audio, only when the host asked for it, is theirs one
-   * after the other (frames * AUDIO_SAMPLES samples).
+   * after the other (frames * AUDIO_SAMPLES samples, at most TICK_FRAMES frames in a tick with audio).
    */
   | { type: 'tick'; index: number; frames: number; cpuMs: number; audio?: Int16Array }
   | { type: 'trace'; text: string; color: number }

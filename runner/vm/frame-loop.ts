@@ -1,7 +1,7 @@
 // Drives a cart machine: boot, then one frame per 1/60 s (or back to back when headless), with the
 // latest input snapshot, or each frame's own from RunOptions.inputSchedule. Like TIC-80's loop, a
 // late frame resets the schedule instead of catching up. Whatever the pacing, it waits while
-// FRAMES_IN_FLIGHT frames are unacknowledged by the host.
+// FRAMES_IN_FLIGHT frames that sent the host something to take are unacknowledged (frame-acks.ts).
 import { FRAMES_IN_FLIGHT } from '../common/frame-acks.js';
 import { FRAME_MS } from '../common/frame-rate.js';
 import { scheduledInput } from '../common/input-schedule.js';
@@ -34,8 +34,8 @@ export class FrameLoop {
   #frames = 0;
   #busyMs = 0;
   #stopped = false;
-  /** Frames the host has acknowledged taking. */
-  #acked = 0;
+  /** The frames that sent the host something to take and that it has not acknowledged, oldest first. */
+  readonly #unacknowledged: number[] = [];
   /** Where the loop goes on once the window opens again, while it waits for an acknowledgement. */
   #waiting: (() => void) | undefined;
   readonly #pmem: PmemWatch;
@@ -65,7 +65,8 @@ export class FrameLoop {
 
   /** The host has taken every frame up to this index. */
   acknowledge(frames: number): void {
-    this.#acked = Math.max(this.#acked, Math.min(frames, this.#frames));
+    const unacknowledged = this.#unacknowledged;
+    while (unacknowledged.length > 0 && unacknowledged[0] <= frames) unacknowledged.shift();
     const goOn = this.#waiting;
     if (!goOn || this.#windowFull()) return;
     this.#waiting = undefined;
@@ -73,13 +74,13 @@ export class FrameLoop {
   }
 
   #windowFull(): boolean {
-    return this.#frames - this.#acked >= FRAMES_IN_FLIGHT;
+    return this.#unacknowledged.length >= FRAMES_IN_FLIGHT;
   }
 
   /** True when the window is full: goOn then runs once the host has caught up. */
   #waitForHost(goOn: () => void): boolean {
     if (!this.#windowFull()) return false;
-    this.#quiet?.tell();
+    this.#quiet?.tell(true);
     this.#waiting = goOn;
     return true;
   }
@@ -117,21 +118,27 @@ export class FrameLoop {
     this.#busyMs += cpuMs;
     this.#times.add(cpuMs);
     const frame = { index, cursor: this.#machine.cursor, relativeMouse: this.#machine.relativeMouse, stats: { cpuMs, luaMemory: this.#machine.luaMemory } };
+    let sentSomething = true;
     if (quiet) {
-      quiet.keep({ ...frame, cpuMsTotal: this.#busyMs }, this.#screen, audio);
+      sentSomething = quiet.keep({ ...frame, cpuMsTotal: this.#busyMs }, this.#screen, audio);
     } else {
       this.#quiet?.tell();
       const compact = this.#screen.finish();
       this.#sink.send({ type: 'compact-frame', ...frame, compact, audio }, [compact.buffer, audio.buffer]);
     }
     const pmem = this.#pmem.takeChange();
-    if (pmem) this.#sink.send({ type: 'pmem', bytes: pmem }, [pmem.buffer as ArrayBuffer]);
+    if (pmem) {
+      this.#sink.send({ type: 'pmem', bytes: pmem }, [pmem.buffer as ArrayBuffer]);
+      sentSomething = true;
+    }
     for (const { bank, data } of this.#machine.takeCartWrites()) {
       this.#sink.send(
         { type: 'cart', bank, data },
         Object.values(data).map((bytes) => bytes.buffer as ArrayBuffer),
       );
+      sentSomething = true;
     }
+    if (sentSomething) this.#unacknowledged.push(index);
     if (result === 'exit') {
       this.#stopped = true;
       this.#sink.send({ type: 'exit' });

@@ -95,6 +95,7 @@ export const goodRunnerMessages: RunnerMessage[] = [
   { type: 'frame', index: 0, pixels: pixels(), audio: audio(), cursor: 0x81, relativeMouse: true, stats: { cpuMs: 1.25, luaMemory: 20480 } },
   { type: 'compact-frame', index: 3, compact: compactFrame(), audio: audio(), cursor: 0, relativeMouse: false, stats: { cpuMs: 0.5, luaMemory: 4096 } },
   { type: 'tick', index: 5, frames: 5, cpuMs: 2.5 },
+  { type: 'tick', index: 3000, frames: 2999, cpuMs: 30 },
   { type: 'tick', index: 40, frames: 2, cpuMs: 0, audio: Int16Array.from({ length: 2 * AUDIO_SAMPLES }, (_, i) => i - AUDIO_SAMPLES) },
   { type: 'trace', text: 'hi', color: 15 },
   { type: 'pmem', bytes: pmemBytes() },

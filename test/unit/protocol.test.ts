@@ -175,7 +175,7 @@ it('malformed runner messages are rejected', () => {
     { ...frame, pixels: new Uint8Array(FRAME_BYTES + 1) },
     { type: 'tick', index: 5, frames: 0, cpuMs: 0 },
     { type: 'tick', index: 5, frames: 6, cpuMs: 0 },
-    { type: 'tick', index: 100, frames: TICK_FRAMES + 1, cpuMs: 0 },
+    { type: 'tick', index: 100, frames: TICK_FRAMES + 1, cpuMs: 0, audio: new Int16Array((TICK_FRAMES + 1) * AUDIO_SAMPLES) },
     { type: 'tick', index: 5, frames: 1, cpuMs: -1 },
     { type: 'tick', index: 5, frames: 2, cpuMs: 0, audio: new Int16Array(AUDIO_SAMPLES) },
     { type: 'tick', index: 5, frames: 1, cpuMs: 0, audio: new Uint16Array(AUDIO_SAMPLES) },

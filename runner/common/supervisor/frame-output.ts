@@ -3,8 +3,9 @@
 // other gets 'frame' with the RGBA pixels composed here. A host that names RunOptions.output (a
 // headless run) gets whole only the frames it named and the last one: the VM thread keeps the
 // others (runner/vm/quiet-frames.ts) and tells of them in 'vm-tick' messages, summed up here in
-// 'tick' messages of at most TICK_FRAMES frames, so a long run neither copies pixels across
-// threads or processes nor sends a message a frame. Before any news of how the run goes (an error,
+// 'tick' messages (at most one per TICK_HOLD_MS unless the VM waits for its host; those with audio
+// at most TICK_FRAMES frames long), so a long run neither copies pixels across threads or
+// processes nor sends a message a frame. Before any news of how the run goes (an error,
 // 'busy', a hang, the end) the frames so far are told of and the last one drawn goes whole, read
 // from the latest-frame slot: the host always has the last frame drawn. Traces, pmem and cart
 // writes go straight on: no host needs them in order with the frames.
@@ -83,9 +84,11 @@ export class FrameOutputFilter {
   #vmTick(tick: VmTick): void {
     if (tick.latest) this.#carried = tick.latest;
     // Frames the host has already been told of from the slot (a flush overtook this tick) are not told again.
-    if (tick.index <= this.#known.index) return;
-    const audio = this.#takesAudio && tick.audio && tick.index === this.#known.index + 1 ? tick.audio : undefined;
-    this.#count(tick.index, tick.cpuMsTotal, audio);
+    if (tick.index > this.#known.index) {
+      const audio = this.#takesAudio && tick.audio && tick.index === this.#known.index + 1 ? tick.audio : undefined;
+      this.#count(tick.index, tick.cpuMsTotal, audio);
+    }
+    if (tick.waiting) this.#sendTick();
   }
 
   /** Frames up to `index` go in the pending tick, with the audio of frame `index` when it comes alone. */
@@ -93,15 +96,15 @@ export class FrameOutputFilter {
     const frames = index - this.#known.index;
     if (frames <= 0) return;
     // Audio covers all of a tick's frames or none of them.
-    if (this.#pending.frames > 0 && this.#pending.frames + frames > TICK_FRAMES) this.#sendTick();
     if (this.#pending.frames > 0 && (audio === undefined) !== (this.#pending.audio.length === 0)) this.#sendTick();
+    if (audio && this.#pending.frames + frames > TICK_FRAMES) this.#sendTick();
     const pending = this.#pending;
     pending.index = index;
     pending.frames += frames;
     pending.cpuMs += Math.max(0, cpuMsTotal - this.#known.cpuMsTotal);
     if (audio) pending.audio.push(audio);
     this.#known = { index, cpuMsTotal };
-    if (pending.frames >= TICK_FRAMES) this.#sendTick();
+    if (audio && pending.frames >= TICK_FRAMES) this.#sendTick();
     else this.#timer ??= setTimeout(() => this.#sendTick(), TICK_HOLD_MS);
   }
 

@@ -69,7 +69,8 @@ export interface VmAlive {
 /**
  * Frames up to `index` that did not go whole (quiet-frames.ts), for the main thread to tell its host
  * of in 'tick' messages: the cpuMs of all frames up to index summed, and, when the host takes it,
- * the audio of frame `index`; `latest` is frame `index` itself where there is no latest-frame slot.
+ * the audio of frame `index`; `latest` is frame `index` itself where there is no latest-frame slot;
+ * `waiting`: the VM waits for an acknowledgement, so the main thread sends what it holds at once.
  */
 export interface VmTick {
   type: 'vm-tick';
@@ -77,6 +78,7 @@ export interface VmTick {
   cpuMsTotal: number;
   audio?: Int16Array;
   latest?: LatestFrame;
+  waiting?: boolean;
 }
 
 export type FromVm = VmReady | VmAlive | VmTick | RunnerMessage;
