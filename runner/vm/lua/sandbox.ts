@@ -123,16 +123,66 @@ export function installSandbox(lua: LuaBridge, L: LuaState, functions: SandboxFu
   };
 }
 
+/** The host's own chunks, each with the name its messages give it. */
+const HOST_CHUNKS: readonly { source: string; chunkName: string }[] = [
+  { source: LUA53_COMPAT, chunkName: LUA53_COMPAT_CHUNK },
+  { source: PRELUDE, chunkName: PRELUDE_CHUNK },
+];
+
+/** One of the host's chunks as bytecode, with the source it was dumped from. */
+export interface DumpedChunk {
+  source: string;
+  bytecode: Uint8Array;
+}
+
 /**
  * The host's own chunks as bytecode, by source: parsing them was a fifth of making a VM, and every
  * Lua state of this thread (a farm's hundreds of carts, a reset()'s fresh state) loads the same.
  */
 const dumpedChunks = new Map<string, Uint8Array>();
 
+/**
+ * Gives this thread the host's chunks as a VM of the same Lua build dumped them ahead of time (Node
+ * runners: runner/node/host-chunk-file.ts), so that not even its first Lua state parses them: that
+ * parse made V8 optimize Lua's parser in every runner. Each is used only for the very source it
+ * was dumped from; one that does not load is parsed from its source instead.
+ */
+export function seedHostChunks(chunks: readonly DumpedChunk[]): void {
+  for (const { source, bytecode } of chunks) dumpedChunks.set(source, bytecode);
+}
+
+/** Every host chunk as bytecode, dumped in a Lua state of its own (for seedHostChunks). */
+export function dumpHostChunks(lua: LuaBridge): DumpedChunk[] {
+  const x = lua.x;
+  const L = x.luaL_newstate();
+  try {
+    x.luaL_requiref(
+      L,
+      lua.name('string'),
+      lua.addFunction((S) => x.luaopen_string(S)),
+      1,
+    );
+    x.lua_settop(L, 0);
+    return HOST_CHUNKS.map(({ source, chunkName }) => {
+      const bytecode = lua.load(L, source, chunkName) === LUA_OK ? dumpFunction(lua, L) : null;
+      if (!bytecode) throw new Error(`${chunkName}: ${lua.toText(L, -1)}`);
+      x.lua_settop(L, 0);
+      return { source, bytecode };
+    });
+  } finally {
+    x.lua_close(L);
+  }
+}
+
 /** Loads one of the host's chunks (never a cart's) as a function on the stack; returns the status. */
 function loadHostChunk(lua: LuaBridge, L: LuaState, source: string, chunkName: string): number {
   const bytecode = dumpedChunks.get(source);
-  if (bytecode) return lua.loadDumped(L, bytecode, chunkName);
+  if (bytecode) {
+    if (lua.loadDumped(L, bytecode, chunkName) === LUA_OK) return LUA_OK;
+    // Not this Lua build's bytecode: the source says the same.
+    lua.x.lua_settop(L, -2);
+    dumpedChunks.delete(source);
+  }
   const status = lua.load(L, source, chunkName);
   if (status === LUA_OK) {
     const dumped = dumpFunction(lua, L);
