@@ -23,7 +23,8 @@ export const LINE_BYTES = SCREEN_WIDTH / 2;
 const ROW_MASK_BYTES = FRAME_HEIGHT / 8;
 const LINE_MASK_BYTES = SCREEN_HEIGHT / 8;
 const LINE_MASK_AT = ROW_MASK_BYTES;
-const LINES_AT = ROW_MASK_BYTES + LINE_MASK_BYTES;
+/** Where the screen lines' VRAM bytes (vbank 0's, then vbank 1's) start in a compact frame. */
+export const LINES_AT = ROW_MASK_BYTES + LINE_MASK_BYTES;
 const BANK0_BYTES = SCREEN_HEIGHT * LINE_BYTES;
 const LINE_WORDS = LINE_BYTES / 4;
 const COLOURS = 16;

@@ -3,7 +3,7 @@
 // it; the main thread reads it only when the host must have the last frame drawn whole: the run
 // fails, ends or has a frame still busy. A count bumped before and after each write tells a read
 // that raced with one (a seqlock).
-import { COMPACT_FRAME_MAX_BYTES, type CompactFrameWriter } from '../compact-frame.js';
+import { COMPACT_FRAME_MAX_BYTES, LINES_AT, type CompactFrameWriter } from '../compact-frame.js';
 import type { FrameStats } from '../protocol.js';
 
 export interface LatestFrame {
@@ -20,7 +20,13 @@ export interface LatestFrame {
 const Int = { SEQ: 0, INDEX: 1, CURSOR: 2, RELATIVE_MOUSE: 3, BYTES: 4 } as const;
 const FLOATS_AT = 24;
 const Float = { CPU_MS: 0, LUA_MEMORY: 1, CPU_MS_TOTAL: 2 } as const;
-const COMPACT_AT = FLOATS_AT + 3 * 8;
+const HEADER_BYTES = FLOATS_AT + 3 * 8;
+/**
+ * The compact frame's screen bytes start on an 8-byte boundary of the slot: V8 copies into shared
+ * memory a word at a time only between such boundaries, a byte at a time otherwise (16 KB: 8.7 us
+ * against 1.6 us).
+ */
+const COMPACT_AT = Math.ceil((HEADER_BYTES + LINES_AT) / 8) * 8 - LINES_AT;
 /** A read that keeps meeting writes gives up: the writer is between frames that fast only while no host needs the frame. */
 const READ_TRIES = 4;
 
