@@ -1,6 +1,6 @@
 // The cart's 8 data banks as the running machine holds them, and sync() between them and RAM
 // (reference 1.4): mask bits select sections, each synced at most once per frame.
-import { PALETTE_ADDR, PALETTE_BYTES } from '../common/memory-map.js';
+import { PALETTE_BYTES } from '../common/memory-map.js';
 import { CART_SECTION_BYTES, type CartData, type CartSection } from '../common/protocol.js';
 import { SECTION_ADDRESS, type RamSection } from './cart-sections.js';
 import type { Video } from './video/video.js';
@@ -120,7 +120,7 @@ export class CartBanks {
     for (const id of [0, 1]) {
       const cartPalette = palettes.subarray(id * PALETTE_BYTES, (id + 1) * PALETTE_BYTES);
       if (id === 1 && !toCart && cartPalette.every((b) => b === 0)) continue;
-      const vram = video.bankMemory(id).subarray(PALETTE_ADDR, PALETTE_ADDR + PALETTE_BYTES);
+      const vram = video.bankPalette(id);
       if (toCart) cartPalette.set(vram);
       else vram.set(cartPalette);
     }

@@ -1,7 +1,7 @@
 // Copies a cart's bank-0 data into RAM at start, as TIC-80's core does on its first frame.
 // Sections the cart does not have keep the console's defaults (SWEETIE-16, the default waveforms).
 import { DEFAULT_WAVEFORMS } from '../common/cart/defaults.js';
-import { PALETTE_ADDR, PALETTE_BYTES, WAVEFORMS_ADDR } from '../common/memory-map.js';
+import { PALETTE_BYTES, WAVEFORMS_ADDR } from '../common/memory-map.js';
 import type { CartData } from '../common/protocol.js';
 import { SECTION_ADDRESS, type RamSection } from './cart-sections.js';
 import type { Video } from './video/video.js';
@@ -19,7 +19,7 @@ export function loadCartIntoRam(ram: Uint8Array, video: Video, data: CartData): 
  * (clip, palette map, vbank, offsets) as it is.
  */
 export function reloadCartIntoRam(ram: Uint8Array, video: Video, data: CartData): void {
-  if (data.palette) video.bankMemory(0).set(data.palette.subarray(0, PALETTE_BYTES), PALETTE_ADDR);
+  if (data.palette) video.bankPalette(0).set(data.palette.subarray(0, PALETTE_BYTES));
   video.loadFonts();
   copyCartSections(ram, data);
 }
@@ -39,8 +39,8 @@ function copyCartSections(ram: Uint8Array, data: CartData): void {
 export function replaceSectionsInRam(ram: Uint8Array, video: Video, data: CartData): void {
   const { screen: _screen, palette, ...rest } = data;
   if (palette) {
-    video.bankMemory(0).set(palette.subarray(0, PALETTE_BYTES), PALETTE_ADDR);
-    video.bankMemory(1).set(palette.subarray(PALETTE_BYTES, 2 * PALETTE_BYTES), PALETTE_ADDR);
+    video.bankPalette(0).set(palette.subarray(0, PALETTE_BYTES));
+    video.bankPalette(1).set(palette.subarray(PALETTE_BYTES, 2 * PALETTE_BYTES));
   }
   for (const [section, bytes] of Object.entries(rest) as [RamSection, Uint8Array][]) ram.set(bytes, SECTION_ADDRESS[section]);
 }

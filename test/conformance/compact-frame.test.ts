@@ -88,6 +88,20 @@ describe('compact frames', () => {
     assert.deepEqual(rgb(run.frame, ...screen(0, 0)), sweetie(4));
   });
 
+  it('show vbank 1 from the frame a cart draws on it after frames of it all transparent, until it is clear again', () => {
+    const code = `
+t = 0
+function TIC()
+  t = t + 1
+  cls(4)
+  if t == 3 then vbank(1) pix(10, 10, 9) vbank(0) end
+  if t == 5 then vbank(1) cls(0) vbank(0) end
+end`;
+    const shown: boolean[] = [];
+    rig.run(code, { frames: 6, onFrame: (_, pixels) => shown.push(rgb(pixels, ...screen(10, 10)).join() === sweetie(9).join()) });
+    assert.deepEqual(shown, [false, false, true, true, false, false]);
+  });
+
   it('are refused when their masks and length disagree', () => {
     const { compact } = rig.run(CART, { frames: 1 });
     assert.ok(CompactFrame.parse(compact));

@@ -17,6 +17,11 @@ export interface RowCallbacks {
 export interface VramBanks {
   /** The 16 KB holding bank `id` (the RAM's first 16 KB for the selected bank). */
   bankMemory(id: number): Uint8Array;
+  /**
+   * Changes whenever vbank 1's screen bytes or transparent colour may have changed; undefined
+   * while vbank 1 is the selected bank, which the cart writes through the RAM.
+   */
+  bank1Version(): number | undefined;
 }
 
 const ROW_WORDS = LINE_BYTES / 4;
@@ -60,6 +65,8 @@ function rowIsClear(bankWords: Uint32Array, first: number, clearWord: number, co
 
 export class FrameRecorder {
   readonly #views = new WordViews();
+  /** bank1Version() when vbank 1 was last seen all transparent: most carts never draw on it. */
+  #clearBank1: number | undefined;
   readonly #banks: VramBanks;
   constructor(banks: VramBanks) {
     this.#banks = banks;
@@ -86,16 +93,20 @@ export class FrameRecorder {
   /**
    * A frame without row callbacks: nothing changes between rows, so row 0's registers hold for all,
    * vbank 0's screen goes in two block copies, and vbank 1's is looked at line by line only when
-   * some of it is not transparent (most carts never draw on it).
+   * some of it is not transparent; not at all when it was all transparent and has not changed since.
    */
   #recordStill(writer: CompactFrameWriter): void {
     const bank0 = this.#banks.bankMemory(0);
     const bank1 = this.#banks.bankMemory(1);
     writer.registers(0, bank0, bank1);
     writer.bank0Screen(this.#views.of(bank0), vramRow(bank0, 0));
+    const version = this.#banks.bank1Version();
+    if (version !== undefined && version === this.#clearBank1) return;
     const words1 = this.#views.of(bank1);
     const clearWord = clearWordOf(bank1);
-    if (rowIsClear(words1, 0, clearWord, SCREEN_WORDS)) return;
+    const clear = rowIsClear(words1, 0, clearWord, SCREEN_WORDS);
+    this.#clearBank1 = clear ? version : undefined;
+    if (clear) return;
     for (let line = 0; line < SCREEN_HEIGHT; line++) {
       const first = vramRow(bank1, line) * ROW_WORDS;
       if (!rowIsClear(words1, first, clearWord)) writer.bank1Line(line, words1, first);

@@ -8,6 +8,7 @@ import {
   FONT_ADDR,
   FONT_PARAMS_ADDR,
   FONT_PARAMS_BYTES,
+  PALETTE_ADDR,
   PALETTE_BYTES,
   RAM_BYTES,
   SCREEN_HEIGHT,
@@ -58,6 +59,11 @@ export class Video implements VramBanks {
   readonly #otherVram = new Uint8Array(VRAM_BYTES);
   readonly #swapBuffer = new Uint8Array(VRAM_BYTES);
   #vbankId = 0;
+  /**
+   * Switches and resets so far: the only ways vbank 1's screen or transparent colour change while
+   * it is not the selected bank (hosts write only palettes there, through bankPalette).
+   */
+  #bank1Changes = 0;
 
   readonly #ram: Uint8Array;
   constructor(ram: Uint8Array) {
@@ -88,6 +94,7 @@ export class Video implements VramBanks {
   resetRam(palette: Uint8Array = SWEETIE_16, vbank1Palette?: Uint8Array): void {
     this.#raster.resetClip();
     this.#vbankId = 0;
+    this.#bank1Changes++;
     this.#otherVram.fill(0);
     resetVramBank(this.#ramVram, palette);
     const useOwn = vbank1Palette !== undefined && vbank1Palette.subarray(0, PALETTE_BYTES).some((b) => b !== 0);
@@ -326,6 +333,7 @@ export class Video implements VramBanks {
       this.#ramVram.set(this.#otherVram);
       this.#otherVram.set(this.#swapBuffer);
       this.#vbankId = bank;
+      this.#bank1Changes++;
     }
     return previous;
   }
@@ -344,8 +352,18 @@ export class Video implements VramBanks {
     }
   }
 
+  /** For reading: a bank's palette is written through bankPalette, its screen through the RAM while it is selected. */
   bankMemory(id: number): Uint8Array {
     return id === this.#vbankId ? this.#ramVram : this.#otherVram;
+  }
+
+  bank1Version(): number | undefined {
+    return this.#vbankId === 1 ? undefined : this.#bank1Changes;
+  }
+
+  /** The PALETTE_BYTES of bank `id`'s palette, to read or write. */
+  bankPalette(id: number): Uint8Array {
+    return this.bankMemory(id).subarray(PALETTE_ADDR, PALETTE_ADDR + PALETTE_BYTES);
   }
 
   /** Records the output frame into `writer` (compact-frame.ts), calling the row callbacks on the way. */
