@@ -60,6 +60,11 @@ function hasKey(keys: ArrayLike<number>, code: number): boolean {
   return false;
 }
 
+function noKey(keys: ArrayLike<number>): boolean {
+  for (let i = 0; i < KEY_SLOTS; i++) if (keys[i] !== 0) return false;
+  return true;
+}
+
 function isKeyCode(code: number): boolean {
   return Number.isInteger(code) && code > 0 && code < KEY_CODE_COUNT;
 }
@@ -81,10 +86,15 @@ export class Input {
   /** Consecutive frames each button / key code was down both last frame and this one. */
   readonly #buttonHolds = new Uint32Array(BUTTON_COUNT);
   readonly #keyHolds = new Uint32Array(KEY_CODE_COUNT);
+  /** #countKeyHolds' new count of the code in each slot of the previous snapshot. */
+  readonly #heldCounts = new Uint32Array(KEY_SLOTS);
 
   readonly #ram: Uint8Array;
+  /** The RAM's keyboard bytes. */
+  readonly #keys: Uint8Array;
   constructor(ram: Uint8Array) {
     this.#ram = ram;
+    this.#keys = ram.subarray(KEYBOARD_ADDR, KEYBOARD_ADDR + KEY_SLOTS);
   }
 
   /** Frame start: write the host's input, OR in mapped keys, count holds, snapshot the state. */
@@ -92,7 +102,7 @@ export class Input {
     this.#writeInputBlock(snapshot);
     this.#applyKeyMapping();
     const gamepads = this.#ramGamepads();
-    const keys = this.#ramKeys();
+    const keys = this.#keys;
     this.#countButtonHolds(gamepads);
     this.#countKeyHolds(keys);
     this.#currentGamepads = gamepads;
@@ -128,18 +138,18 @@ export class Input {
 
   /** True if any of the 4 key slots is non-zero. */
   key(): boolean {
-    return this.#ramKeys().some((code) => code !== 0);
+    return !noKey(this.#keys);
   }
 
   /** Code 0 asks "any key", as in TIC-80. Codes outside 0..94 are the binding's error; here false. */
   keyCode(code: number): boolean {
     if (code === 0) return this.key();
-    return isKeyCode(code) && hasKey(this.#ramKeys(), code);
+    return isKeyCode(code) && hasKey(this.#keys, code);
   }
 
   /** True if some key is down now that was not in the previous frame's snapshot. */
   keyp(): boolean {
-    return this.#ramKeys().some((code) => code !== 0 && !hasKey(this.#previousKeys, code));
+    return this.#keys.some((code) => code !== 0 && !hasKey(this.#previousKeys, code));
   }
 
   /** Edge of one key; with hold and period (both >= 0) it also repeats while held. Code 0 = keyp(). */
@@ -147,7 +157,7 @@ export class Input {
     if (code === 0) return this.keyp();
     if (!isKeyCode(code)) return false;
     const wasDown = !repeatsNow(this.#keyHolds[code], hold, period) && hasKey(this.#previousKeys, code);
-    return !wasDown && hasKey(this.#ramKeys(), code);
+    return !wasDown && hasKey(this.#keys, code);
   }
 
   /** Screen coordinates (frame coordinates minus the border), or signed deltas in relative mode. */
@@ -174,10 +184,6 @@ export class Input {
     return (ram[at] | (ram[at + 1] << 8) | (ram[at + 2] << 16) | (ram[at + 3] << 24)) >>> 0;
   }
 
-  #ramKeys(): Uint8Array {
-    return this.#ram.subarray(KEYBOARD_ADDR, KEYBOARD_ADDR + KEY_SLOTS);
-  }
-
   /** Writes the 12-byte block, clamping and masking whatever the host sent. */
   #writeInputBlock(snapshot: InputSnapshot): void {
     const ram = this.#ram;
@@ -199,14 +205,17 @@ export class Input {
     ram[MOUSE_ADDR + 2] = bits & 0xff;
     ram[MOUSE_ADDR + 3] = bits >>> 8;
 
+    // The first KEY_SLOTS valid codes, in order; the slots left are 0.
     const keys = Array.isArray(snapshot.keys) ? snapshot.keys : [];
-    const valid = keys.filter(isKeyCode).slice(0, KEY_SLOTS);
-    for (let i = 0; i < KEY_SLOTS; i++) ram[KEYBOARD_ADDR + i] = valid[i] ?? 0;
+    let slot = 0;
+    for (let i = 0; i < keys.length && slot < KEY_SLOTS; i++) if (isKeyCode(keys[i])) this.#keys[slot++] = keys[i];
+    this.#keys.fill(0, slot);
   }
 
   /** ORs in the gamepad bit of every button whose mapped key (RAM 0x14E04) is down. */
   #applyKeyMapping(): void {
-    const keys = this.#ramKeys();
+    const keys = this.#keys;
+    if (noKey(keys)) return;
     let mapped = 0;
     for (let button = 0; button < BUTTON_COUNT; button++) {
       const code = this.#ram[BUTTON_MAPPING_ADDR + button];
@@ -225,15 +234,25 @@ export class Input {
 
   #countButtonHolds(gamepads: number): void {
     const held = this.#previousGamepads & gamepads;
+    if (held === 0) {
+      this.#buttonHolds.fill(0);
+      return;
+    }
     for (let i = 0; i < BUTTON_COUNT; i++) {
       this.#buttonHolds[i] = (held >>> i) & 1 ? this.#buttonHolds[i] + 1 : 0;
     }
   }
 
+  /** A code is held when it is in both the previous snapshot and this one: at most KEY_SLOTS codes; every other count goes to 0. */
   #countKeyHolds(keys: Uint8Array): void {
-    for (let code = 1; code < KEY_CODE_COUNT; code++) {
-      const held = hasKey(this.#previousKeys, code) && hasKey(keys, code);
-      this.#keyHolds[code] = held ? this.#keyHolds[code] + 1 : 0;
+    const previous = this.#previousKeys;
+    const holds = this.#keyHolds;
+    const counts = this.#heldCounts;
+    for (let i = 0; i < KEY_SLOTS; i++) {
+      const code = previous[i];
+      counts[i] = code > 0 && code < KEY_CODE_COUNT && hasKey(keys, code) ? holds[code] + 1 : 0;
     }
+    holds.fill(0);
+    for (let i = 0; i < KEY_SLOTS; i++) if (counts[i] !== 0) holds[previous[i]] = counts[i];
   }
 }
