@@ -1,6 +1,6 @@
 // `npm run bench`: measures Nibble on this machine and prints one Markdown table of figures.
 //   --json FILE   also write the same figures to FILE as one flat JSON object
-//   --only A,B    run only these groups (api, vm, heavy, latency, studio, memory, tic80, farm, export, frames)
+//   --only A,B    run only these groups (api, vm, heavy, latency, studio, memory, tic80, headless, farm, export, frames)
 // Nothing here passes or fails on timing; the figures are for reading and comparing.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -9,6 +9,7 @@ import { farmBench } from './farm.bench.js';
 import { exportSizeBench } from './export-size.bench.js';
 import { frameBytesBench } from './frame-bytes.bench.js';
 import { figuresJson, markdownTable, type Figure } from './figures.js';
+import { headlessCpuBench } from './headless-cpu.bench.js';
 import { heavyCartBench } from './heavy-carts.bench.js';
 import { latencyBench } from './latency.bench.js';
 import { memoryBench } from './memory.bench.js';
@@ -24,6 +25,7 @@ const GROUPS: { name: string; title: string; run: () => Promise<Figure[]> }[] = 
   { name: 'studio', title: 'studio in Chromium', run: studioBench },
   { name: 'memory', title: 'memory', run: memoryBench },
   { name: 'tic80', title: 'frame cost beside TIC-80', run: tic80Bench },
+  { name: 'headless', title: 'CPU of a headless run', run: () => Promise.resolve(headlessCpuBench()) },
   { name: 'farm', title: 'cart farm', run: farmBench },
   { name: 'export', title: 'exported game size', run: exportSizeBench },
   { name: 'frames', title: 'bytes per frame to the studio', run: frameBytesBench },
