@@ -207,6 +207,17 @@ export class CompactFrameWriter {
     let changed = 0;
     for (const [bit, palette] of PALETTES) {
       const bank = palette === REGISTER_OFFSETS.palette0 ? bank0 : bank1;
+      if (everything) {
+        // Every colour: two block copies instead of 48 comparisons (row 0 of every frame).
+        const colours = bank.subarray(PALETTE_ADDR, PALETTE_ADDR + PALETTE_BYTES);
+        records[at] = ALL_COLOURS & 0xff;
+        records[at + 1] = ALL_COLOURS >> 8;
+        records.set(colours, at + 2);
+        current.set(colours, palette);
+        at += 2 + PALETTE_BYTES;
+        changed |= bit;
+        continue;
+      }
       const maskAt = at;
       let colours = 0;
       at += 2;
@@ -214,7 +225,7 @@ export class CompactFrameWriter {
         const r = bank[from];
         const g = bank[from + 1];
         const b = bank[from + 2];
-        if (!everything && r === current[i] && g === current[i + 1] && b === current[i + 2]) continue;
+        if (r === current[i] && g === current[i + 1] && b === current[i + 2]) continue;
         colours |= 1 << c;
         records[at] = current[i] = r;
         records[at + 1] = current[i + 1] = g;

@@ -117,14 +117,15 @@ export class FrameLoop {
     this.#frames = index;
     this.#busyMs += cpuMs;
     this.#times.add(cpuMs);
-    const frame = { index, cursor: this.#machine.cursor, relativeMouse: this.#machine.relativeMouse, stats: { cpuMs, luaMemory: this.#machine.luaMemory } };
+    const { cursor, relativeMouse } = this.#machine;
+    const stats = { cpuMs, luaMemory: this.#machine.luaMemory };
     let sentSomething = true;
     if (quiet) {
-      sentSomething = quiet.keep({ ...frame, cpuMsTotal: this.#busyMs }, this.#screen, audio);
+      sentSomething = quiet.keep({ index, cursor, relativeMouse, stats, cpuMsTotal: this.#busyMs }, this.#screen, audio);
     } else {
       this.#quiet?.tell();
       const compact = this.#screen.finish();
-      this.#sink.send({ type: 'compact-frame', ...frame, compact, audio }, [compact.buffer, audio.buffer]);
+      this.#sink.send({ type: 'compact-frame', index, cursor, relativeMouse, stats, compact, audio }, [compact.buffer, audio.buffer]);
     }
     const pmem = this.#pmem.takeChange();
     if (pmem) {

@@ -7,9 +7,14 @@ export class PmemWatch {
   readonly #ram: Uint8Array;
   /** What the host holds: the start contents, then the last copy sent. */
   readonly #sent = new Uint8Array(PMEM_BYTES);
+  /** The region and the last copy sent as 32-bit words, compared every frame. */
+  readonly #words: Int32Array;
+  readonly #sentWords = new Int32Array(this.#sent.buffer);
 
+  /** ram: the console's RAM, at a multiple of 4 bytes in its buffer (as Video requires). */
   constructor(ram: Uint8Array, initial: Uint8Array | undefined) {
     this.#ram = ram;
+    this.#words = new Int32Array(ram.buffer, ram.byteOffset + PMEM_ADDR, PMEM_BYTES / 4);
     if (initial) this.#sent.set(initial.subarray(0, PMEM_BYTES));
   }
 
@@ -20,15 +25,17 @@ export class PmemWatch {
 
   /** A copy of the region if it differs from the last copy sent (which it then becomes); else null. */
   takeChange(): Uint8Array | null {
-    const current = this.#ram.subarray(PMEM_ADDR, PMEM_ADDR + PMEM_BYTES);
+    const words = this.#words;
+    const sent = this.#sentWords;
     let same = true;
-    for (let i = 0; i < PMEM_BYTES; i++) {
-      if (current[i] !== this.#sent[i]) {
+    for (let i = 0; i < words.length; i++) {
+      if (words[i] !== sent[i]) {
         same = false;
         break;
       }
     }
     if (same) return null;
+    const current = this.#ram.subarray(PMEM_ADDR, PMEM_ADDR + PMEM_BYTES);
     this.#sent.set(current);
     return current.slice();
   }
