@@ -6,40 +6,11 @@ import { readGlueWasm } from '../../runner/node/glue-file.js';
 import { readHostChunks } from '../../runner/node/host-chunk-file.js';
 import { LuaBridge } from '../../runner/vm/lua/lua-bridge.js';
 import { loadLuaWasm } from '../../runner/vm/lua/lua-wasm.js';
-import { dumpHostChunks, seedHostChunks } from '../../runner/vm/lua/sandbox.js';
+import { dumpChunks, dumpHostChunks, seedHostChunks } from '../../runner/vm/lua/sandbox.js';
 import { Rig } from '../conformance/rig.js';
 
 const rig = await Rig.load();
 const lua = new LuaBridge(await loadLuaWasm(readGlueWasm(), { share: false, memoryLimitBytes: 16 * 1024 * 1024 }));
-
-/** string.dump of `source` compiled, in a Lua state of its own. */
-function dumpOf(source: string): Uint8Array {
-  const x = lua.x;
-  const L = x.luaL_newstate();
-  try {
-    x.luaL_requiref(
-      L,
-      lua.name('_G'),
-      lua.addFunction((S) => x.luaopen_base(S)),
-      1,
-    );
-    x.luaL_requiref(
-      L,
-      lua.name('string'),
-      lua.addFunction((S) => x.luaopen_string(S)),
-      1,
-    );
-    x.lua_settop(L, 0);
-    assert.equal(lua.load(L, 'return string.dump(assert(load(...)))', '=dump'), 0);
-    lua.pushString(L, source);
-    assert.equal(x.lua_pcallk(L, 1, 1, 0, 0, 0), 0, lua.toText(L, -1) ?? undefined);
-    const bytecode = lua.toBytes(L, -1);
-    assert.ok(bytecode);
-    return bytecode;
-  } finally {
-    x.lua_close(L);
-  }
-}
 
 const traces = (body: string) => rig.tic(body).traces.map((t) => t.text);
 
@@ -52,7 +23,8 @@ it('the build dumped every host chunk a VM loads, from its source as it is now, 
 it('a VM given dumped chunks runs their bytecode instead of parsing their sources', () => {
   const [compat] = dumpHostChunks(lua);
   try {
-    seedHostChunks([{ source: compat.source, bytecode: dumpOf(`${compat.source}\nseeded = 'from the bytecode'`) }]);
+    const [other] = dumpChunks(lua, [{ source: `${compat.source}\nseeded = 'from the bytecode'`, chunkName: '=other' }]);
+    seedHostChunks([{ source: compat.source, bytecode: other.bytecode }]);
     assert.deepEqual(traces('trace(seeded)'), ['from the bytecode']);
   } finally {
     seedHostChunks([compat]);

@@ -151,8 +151,13 @@ export function seedHostChunks(chunks: readonly DumpedChunk[]): void {
   for (const { source, bytecode } of chunks) dumpedChunks.set(source, bytecode);
 }
 
-/** Every host chunk as bytecode, dumped in a Lua state of its own (for seedHostChunks). */
+/** Every host chunk as bytecode (for seedHostChunks). */
 export function dumpHostChunks(lua: LuaBridge): DumpedChunk[] {
+  return dumpChunks(lua, HOST_CHUNKS);
+}
+
+/** Lua sources compiled and dumped as bytecode, with their debug information, in a Lua state of their own. */
+export function dumpChunks(lua: LuaBridge, chunks: readonly { source: string; chunkName: string }[]): DumpedChunk[] {
   const x = lua.x;
   const L = x.luaL_newstate();
   try {
@@ -163,7 +168,7 @@ export function dumpHostChunks(lua: LuaBridge): DumpedChunk[] {
       1,
     );
     x.lua_settop(L, 0);
-    return HOST_CHUNKS.map(({ source, chunkName }) => {
+    return chunks.map(({ source, chunkName }) => {
       const bytecode = lua.load(L, source, chunkName) === LUA_OK ? dumpFunction(lua, L) : null;
       if (!bytecode) throw new Error(`${chunkName}: ${lua.toText(L, -1)}`);
       x.lua_settop(L, 0);
