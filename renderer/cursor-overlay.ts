@@ -3,7 +3,7 @@
 // flag set, sprite 0, 1 or 2 is the console's own arrow, hand or I-beam; with it clear, sprite id
 // (0 = none) comes from the cart's bank-0 sprites (its data, not RAM), colour 0 transparent, in the
 // cart's vbank-0 palette.
-import { DEFAULT_PALETTES, type Cart } from '../runner/common/cart/index.js';
+import { runningPalettes, type Cart } from '../runner/common/cart/index.js';
 import { FRAME_WIDTH, FRAME_HEIGHT } from '../runner/common/protocol.js';
 import { metaTag } from '../runner/common/cart/meta-tags.js';
 import { CompactFrame } from '../runner/common/compact-frame.js';
@@ -27,8 +27,7 @@ export function cartUsesMouse(code: string): boolean {
 }
 
 function paletteOf(cart: Cart): Uint8Array {
-  const own = cart.banks[0].palette.subarray(0, 48);
-  return own.some((b) => b !== 0) ? own : DEFAULT_PALETTES.subarray(0, 48);
+  return runningPalettes(cart.banks[0]).subarray(0, 48);
 }
 
 /** Edge of a cursor's picture: every cursor is 8 x 8 pixels. */

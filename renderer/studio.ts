@@ -1,7 +1,7 @@
 // Wires the studio together: the open cart, its editor and autosave, the file commands, the
 // toolbar and shortcuts, the screen and input, the console and status line, and the cart's run,
 // whose events they show; and the library and player over it (renderer/library/).
-import { cartSourceOf, codeBytes } from '../runner/common/cart/index.js';
+import { cartSourceOf, codeBytes, runningPalettes } from '../runner/common/cart/index.js';
 import type { StepKind } from '../runner/common/debug-types.js';
 import type { CartSection, MessageOf, RunnerMessage } from '../runner/common/protocol.js';
 import workletUrl from './audio/frame-player.worklet.ts?worker&url';
@@ -302,7 +302,7 @@ export class Studio {
       ...this.#captureSaving(),
       lastFrame: () => this.#screen.lastFrame(),
       cartName: () => this.#cart.doc.name,
-      cartPalette: () => this.#cart.doc.cart.banks[0].palette,
+      cartPalette: () => runningPalettes(this.#cart.doc.cart.banks[0]),
       setCover: (screen) => this.#cart.editSection(0, 'screen', screen),
       recording: (on) => {
         const pane = this.#screen.element.parentElement;
@@ -321,7 +321,7 @@ export class Studio {
       ...this.#captureSaving(),
       lastFrame: () => player.view?.lastFrame() ?? null,
       cartName: () => player.view?.game.name ?? 'cart',
-      cartPalette: () => player.view?.game.cart.banks[0].palette ?? new Uint8Array(0),
+      cartPalette: () => (player.view ? runningPalettes(player.view.game.cart.banks[0]) : new Uint8Array(0)),
       setCover: (screen) => player.setCover(screen),
       recording: (on) => {
         if (player.view) player.view.element.dataset.recording = String(on);

@@ -16,7 +16,7 @@ export interface CapturesHost {
   settings(): CaptureSettings;
   /** Saves a capture file; resolves to where it went. */
   save(name: string, bytes: Uint8Array): Promise<string>;
-  /** The open cart's bank-0 palettes (vbank 0 first), which the cover's colours are taken from. */
+  /** The palettes the open cart runs with (vbank 0 first, runningPalettes), which the cover's colours are taken from. */
   cartPalette(): Uint8Array;
   /** Puts a screen section (a cover) into the open cart's bank 0. */
   setCover(screen: Uint8Array): void;

@@ -37,7 +37,7 @@ export interface RandomCartOptions {
   lang: boolean;
 }
 
-/** A cart with random data in every bank; bank 0 always has a palette (an empty one reads back as DB16 from .tic). */
+/** A cart with random data in every bank; bank 0 always has a palette (an empty one is saved as SWEETIE-16 in a .tic). */
 export function randomCart(seed: number, options: RandomCartOptions): Cart {
   const random = seededRandom(seed);
   const cart = emptyCart();

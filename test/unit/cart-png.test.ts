@@ -7,6 +7,7 @@ import { encode } from 'fast-png';
 import { CartFormatError, emptyCart, readCart, readPngCart, writePngCart, writeTicCart, type Cart } from '../../runner/common/cart/index.js';
 import { SYSTEM_FONT } from '../../runner/common/font-data.js';
 import { SWEETIE_16 } from '../../runner/common/default-palette.js';
+import { screenPicture } from '../../runner/common/cart/screen-picture.js';
 import { readRgbaPng, type RgbaImage } from '../rgba-png.js';
 import { pngChunks, randomCart, withoutPngChunk, withPngChunkData } from './cart-fixtures.js';
 import { randomBytes, seededRandom } from './fuzz-fixture.js';
@@ -77,6 +78,17 @@ it("the cover shows bank 0's screen at (8, 8) in its palette, the title in white
     );
   assert.equal(count([0xf4, 0xf4, 0xf4]), 4 * bitsOf('T'), 'title at scale 2');
   assert.equal(count([0x56, 0x6c, 0x86]), bitsOf('byA'), '"by A" at scale 1');
+});
+
+it('a cart without palettes is pictured and saved in the SWEETIE-16 it runs with, not read back as an ancient cart', () => {
+  const cart = emptyCart();
+  cart.code = 'function TIC() end\n';
+  cart.banks[0].screen[0] = 0x0c; // pixel (0, 0) = colour 12
+  const white = [...SWEETIE_16.subarray(12 * 3, 13 * 3)];
+  assert.deepEqual(readCart(writeTicCart(cart, 'c.tic'), 'c.tic').banks[0].palette.subarray(0, 48), SWEETIE_16);
+  const top = (rgb: number[]) => rgb.map((v) => v & 0xfe);
+  assert.deepEqual(top(rgbAt(readRgbaPng(writePngCart(cart, 'c.png')), 8, 8)), top(white));
+  assert.deepEqual([...(screenPicture(cart)?.subarray(0, 3) ?? [])], white);
 });
 
 it('without its caRt chunk, a PNG cart still loads from the data hidden in its pixels', () => {

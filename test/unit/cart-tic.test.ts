@@ -91,6 +91,8 @@ it("chunks carry their bank in the top 3 bits and come in TIC-80's order within 
   cart.banks[5].sfx[0] = 5;
   cart.banks[5].map[0] = 6;
   assert.deepEqual(chunkList(writeTicCart(cart, 'a.tic')), [
+    // Bank 0 has no palette: it is saved with the SWEETIE-16 it runs with (runningPalettes).
+    [T.PALETTE, 0, 48],
     [T.PALETTE, 5, 1],
     [T.WAVEFORM, 5, 1],
     [T.MAP, 5, 1],
@@ -99,7 +101,7 @@ it("chunks carry their bank in the top 3 bits and come in TIC-80's order within 
     [T.SCREEN, 5, 1],
   ]);
   const bytes = writeTicCart(cart, 'a.tic');
-  assert.equal(bytes[0], T.PALETTE | (5 << 5));
+  assert.equal(bytes[4 + 48], T.PALETTE | (5 << 5));
 });
 
 it('code over 64 KB is split in 64 KB pieces, the first in the highest bank, and reads back whole', () => {

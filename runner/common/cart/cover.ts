@@ -1,4 +1,4 @@
-// The picture of a PNG cart (reference 5.c): bank 0's screen at (8, 8) in its own palette, then
+// The picture of a PNG cart (reference 5.c): bank 0's screen at (8, 8) in the palette it runs with, then
 // the title (white, scale 2) and "by <author>" (grey) in a 224 x 40 label at (16, 162), drawn
 // with the console's system font in SWEETIE-16 colours. TIC-80 starts from a template picture
 // of a cartridge; this one draws a plain frame of its own instead.
@@ -6,6 +6,7 @@ import { SYSTEM_FONT } from '../font-data.js';
 import { SWEETIE_16 } from '../default-palette.js';
 import { SCREEN_HEIGHT, SCREEN_WIDTH } from '../memory-map.js';
 import type { Cart } from './cart.js';
+import { runningPalettes } from './defaults.js';
 import { metaTag } from './meta-tags.js';
 
 export const COVER_SIZE = 256;
@@ -82,12 +83,13 @@ export function drawCover(cart: Cart): Uint8Array {
   picture.fill({ x: 0, y: 0, width: COVER_SIZE, height: COVER_SIZE }, DARK_GREY);
   picture.fill({ x: SCREEN_X - 1, y: LABEL.y - 8, width: SCREEN_WIDTH + 2, height: LABEL.height + 16 }, BLACK);
   const bank0 = cart.banks[0];
+  const palette = runningPalettes(bank0);
   for (let y = 0; y < SCREEN_HEIGHT; y++) {
     for (let x = 0; x < SCREEN_WIDTH; x++) {
       const i = y * SCREEN_WIDTH + x;
       // Even x is the low nibble (reference 3.1).
       const color = (bank0.screen[i >> 1] >> ((i & 1) * 4)) & 0x0f;
-      picture.set(SCREEN_X + x, SCREEN_Y + y, bank0.palette, color);
+      picture.set(SCREEN_X + x, SCREEN_Y + y, palette, color);
     }
   }
   const title = metaTag(cart.code, 'title');

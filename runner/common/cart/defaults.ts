@@ -28,8 +28,17 @@ export const DB16 = hexBytes(
 );
 
 /** A bank saved as a DEFAULT chunk: both palettes and all waveforms are the defaults. */
-export function hasDefaultPaletteAndWaves(bank: CartBank): boolean {
-  return equalBytes(bank.palette, DEFAULT_PALETTES) && equalBytes(bank.waveforms, DEFAULT_WAVEFORMS);
+export function hasDefaultPaletteAndWaves(palette: Uint8Array, waveforms: Uint8Array): boolean {
+  return equalBytes(palette, DEFAULT_PALETTES) && equalBytes(waveforms, DEFAULT_WAVEFORMS);
+}
+
+/**
+ * The palettes bank 0 runs with: its own, or the console's when it has none (all zero, as a text
+ * cart without a PALETTE section), as a run loads it (runner/vm/cart-loader.ts). What a picture
+ * of the cart shows and a .tic saves: no palettes there would read back as an ancient cart's DB16.
+ */
+export function runningPalettes(bank0: CartBank): Uint8Array {
+  return isAllZero(bank0.palette) ? DEFAULT_PALETTES : bank0.palette;
 }
 
 /** What a DEFAULT chunk does on load: only vbank 0's palette and waves 0-2 are written. */

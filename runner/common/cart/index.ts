@@ -3,7 +3,7 @@ export { BANK_COUNT, BANK_SECTIONS, MAX_BINARY_BYTES, MAX_CODE_BYTES, emptyBank,
 export { cartFormatOf, loadCart, readCart, writeCart, type CartFormat, type LoadedCart } from './cart-files.js';
 export { cartSourceOf } from './cart-source.js';
 export { codeBytes, codeSizeWarning, TIC80_EDITOR_CODE_BYTES } from './code-size.js';
-export { DEFAULT_PALETTES, DEFAULT_WAVEFORMS } from './defaults.js';
+export { DEFAULT_PALETTES, DEFAULT_WAVEFORMS, runningPalettes } from './defaults.js';
 export { CartFormatError } from './errors.js';
 export { metaTag } from './meta-tags.js';
 export { readPngCart, writePngCart } from './png-cart.js';

@@ -3,7 +3,7 @@
 import type { CartSection } from '../protocol.js';
 import { assertCartShape, BANK_COUNT, BINARY_BANKS, CODE_CHUNK_BYTES, emptyCart, MAX_CODE_BYTES, type Cart, type CartBank } from './cart.js';
 import { concatBytes } from './bytes.js';
-import { applyAncientPalette, applyDefaultChunk, hasDefaultPaletteAndWaves } from './defaults.js';
+import { applyAncientPalette, applyDefaultChunk, hasDefaultPaletteAndWaves, runningPalettes } from './defaults.js';
 import { CartFormatError } from './errors.js';
 import { screenFromGif } from './gif-cover.js';
 import { inflateZlib } from './zlib.js';
@@ -216,7 +216,8 @@ function loadOldPatterns(bank: CartBank, data: Uint8Array): void {
 }
 
 /**
- * Writes a .tic cart as TIC-80 saves it: per bank DEFAULT (or PALETTE and WAVEFORM), then the
+ * Writes a .tic cart as TIC-80 saves it: per bank DEFAULT (or PALETTE and WAVEFORM; bank 0's palettes
+ * as the cart runs with them, see runningPalettes), then the
  * other sections, each trimmed of trailing zeros and left out when empty; then the binary and the
  * code in 64 KB pieces, the first piece in the highest bank. The language id is not saved
  * (reference quirk 8).
@@ -228,9 +229,10 @@ export function writeTicCart(cart: Cart, fileName: string): Uint8Array {
     throw new CartFormatError(fileName, `cannot save: the code is ${code.length} bytes; a cart holds at most ${MAX_CODE_BYTES}`);
   const out = new ChunkWriter();
   cart.banks.forEach((bank, b) => {
-    if (hasDefaultPaletteAndWaves(bank)) out.add(Chunk.Default, b, new Uint8Array(0));
+    const palette = b === 0 ? runningPalettes(bank) : bank.palette;
+    if (hasDefaultPaletteAndWaves(palette, bank.waveforms)) out.add(Chunk.Default, b, new Uint8Array(0));
     else {
-      out.add(Chunk.Palette, b, trimZeros(bank.palette));
+      out.add(Chunk.Palette, b, trimZeros(palette));
       out.add(Chunk.Waveform, b, trimZeros(bank.waveforms));
     }
     for (const [type, section] of SECTION_CHUNKS) out.add(type, b, trimZeros(bank[section]));
