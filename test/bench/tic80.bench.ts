@@ -17,6 +17,7 @@ import { readCartFile } from '../../runner/node/cart-file.js';
 import { readGlueWasm } from '../../runner/node/glue-file.js';
 import { runHeadless } from '../../runner/node/headless-run.js';
 import { loadLuaWasm, type LuaWasm } from '../../runner/vm/lua/lua-wasm.js';
+import { WARMUP_FRAMES } from '../../runner/vm/frame-times.js';
 import { CartMachine } from '../../runner/vm/machine.js';
 import { TIC80_NATIVE, tic80Absent } from '../tic80-native.js';
 import { NO_INPUT } from './cart-run.js';
@@ -26,10 +27,8 @@ import { geometricMean, median } from './stats.js';
 
 /** The bench runs from the repository's root, as the tests do. */
 const CART_DIR = join(process.cwd(), 'test', 'bench', 'carts');
-/** Frames of each run: TIC-80's -t takes the median of frames 61..N. */
+/** Frames of each run: TIC-80's -t takes the median of frames WARMUP_FRAMES + 1..N. */
 const FRAMES = 600;
-/** In-process frames left out of the median, while V8 optimizes the hot code. */
-const WARMUP_FRAMES = 60;
 /** Runs of each cart per column; each column's figure is the median of their figures. */
 const RUNS = 3;
 const RUN_TIMEOUT_MS = 120_000;
@@ -64,7 +63,7 @@ function inProcessMsPerFrame(wasm: LuaWasm, cart: CartSource): number {
   return median(times);
 }
 
-/** A headless run's median frame time from frame 61 on, and its mean over all frames. */
+/** A headless run's median frame time from frame WARMUP_FRAMES + 1 on, and its mean over all frames. */
 async function nibbleMsPerFrame(cart: CartSource): Promise<{ median: number; mean: number }> {
   const result = await runHeadless(cart, { frames: FRAMES, deterministic: true, hangMs: RUN_TIMEOUT_MS });
   if (result.status !== 'ok' || result.medianMsPerFrame === undefined) {
@@ -122,7 +121,7 @@ export async function tic80Bench(): Promise<Figure[]> {
         key: `tic80_${key}_nibble_ms`,
         value: nibble,
         unit: 'ms/frame',
-        about: `${file}: medianMsPerFrame of a headless runner run (nibble run --json), frames 61..${FRAMES} as tic80 -t takes them; ${how}`,
+        about: `${file}: medianMsPerFrame of a headless runner run (nibble run --json), frames ${WARMUP_FRAMES + 1}..${FRAMES} as tic80 -t takes them; ${how}`,
       },
       {
         key: `tic80_${key}_nibble_mean_ms`,
@@ -134,7 +133,7 @@ export async function tic80Bench(): Promise<Figure[]> {
         key: `tic80_${key}_tic80_ms`,
         value: tic80,
         unit: 'ms/frame',
-        about: `${file}: tic80-native -t, TIC-80's median tick, blit and sound over frames 61..${FRAMES}; ${how}${skipped}`,
+        about: `${file}: tic80-native -t, TIC-80's median tick, blit and sound over frames ${WARMUP_FRAMES + 1}..${FRAMES}; ${how}${skipped}`,
       },
       { key: `tic80_${key}_ratio`, value: tic80 === null ? null : nibble / tic80, unit: 'x', about: `${file}: nibble over tic80${skipped}` },
       { key: `tic80_${key}_in_process_ratio`, value: tic80 === null ? null : inProcess / tic80, unit: 'x', about: `${file}: in-process over tic80${skipped}` },
