@@ -103,7 +103,10 @@ export interface RunOptions {
 export interface FrameOutput {
   /** Frames (1-based) whose pixels the host wants, besides the last. */
   pixelFrames: number[];
-  /** Every frame's audio, in a 'tick' when its pixels are not wanted. */
+  /**
+   * Every frame's audio, in a 'tick' when its pixels are not wanted. Without it no audio is made:
+   * every frame's samples, those of frames that come whole included, are silence.
+   */
   audio: boolean;
 }
 

@@ -311,7 +311,8 @@ export class CartMachine {
     const overlay = this.#overlay();
     if (overlay !== 'ok') return overlay;
     this.#input.endFrame();
-    this.#sound.synthesize(audio);
+    // A headless host that takes no audio gets silence: its samples would only be thrown away.
+    if (this.#options.output?.audio !== false) this.#sound.synthesize(audio);
     const blit = this.#blit(frame);
     if (blit !== 'ok') return blit;
     // The wasm memory's maximum stops a runaway frame; this keeps a cart that catches its

@@ -7,6 +7,7 @@ import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { CompactFrame } from '../../runner/common/compact-frame.js';
 import { framePixels } from '../../runner/common/compose-frame.js';
+import { SOUND_REGISTERS_ADDR } from '../../runner/common/memory-map.js';
 import type { RunOptions, RunnerMessage } from '../../runner/common/protocol.js';
 import { runHeadless, SILENCE_GRACE_MS, type HeadlessOptions, type HeadlessResult } from '../../runner/node/headless-run.js';
 import { spawnRunner } from '../../runner/node/runner-process.js';
@@ -304,6 +305,29 @@ it('a headless run that names its output gets pixels only of the frames named an
   const expected = Array.from({ length: 100 }, (_, i) => i + 1).filter((i) => i !== 7 && i !== 100);
   assert.deepEqual(ticked, expected, 'frames told of in ticks, in order');
   assert.ok(ticks < expected.length / 2, `${ticks} ticks for ${expected.length} frames`);
+});
+
+it('a headless run makes audio only when it takes it: the frames it takes whole are silent otherwise', async () => {
+  // Channel 0 plays a square wave at full volume every frame (the sound tick clears its registers first).
+  const code = `function TIC()\n poke(${SOUND_REGISTERS_ADDR}, 200) poke(${SOUND_REGISTERS_ADDR + 1}, 0xF0)\n for i = 0, 15 do poke(${SOUND_REGISTERS_ADDR + 2} + i, i < 8 and 0xFF or 0) end\nend`;
+  const loudestSample = async (audio: boolean): Promise<number> => {
+    const runner = spawnRunner();
+    let loudest = -1;
+    const done = new Promise<void>((resolve) => {
+      runner.onMessage((msg) => {
+        if (msg.type === 'frame') loudest = Math.max(loudest, ...msg.audio.map(Math.abs));
+        if (msg.type === 'done' || msg.type === 'error' || msg.type === 'gone') resolve();
+      });
+    });
+    const options: RunOptions = { deterministic: true, pacing: 'fast', maxFrames: 10, output: { pixelFrames: [5], audio } };
+    runner.send({ type: 'start', cart: { name: 'tone.lua', code }, options });
+    await done;
+    runner.kill();
+    await runner.exited;
+    return loudest;
+  };
+  assert.ok((await loudestSample(true)) > 1000, 'the tone is heard in the frames taken whole');
+  assert.equal(await loudestSample(false), 0, 'frames taken whole without audio are silence');
 });
 
 it('a headless run that ends in an error, a hang or exit() after frames it did not take whole still has the last frame drawn', async () => {
