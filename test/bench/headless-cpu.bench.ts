@@ -1,7 +1,8 @@
 // What a headless run costs the machine, all its processes together: `nibble run empty.lua --frames
 // 3000` (the CLI, its runner process with its VM thread, and V8's compiler threads in both), a
-// one-frame run (the cost of starting and ending), and TIC-80's own core running the same 3000
-// frames. CPU time is the kernel's: the user and system time of waited-for children, which this
+// one-frame run (the cost of starting and ending), the floor under both (headless-floor/: the same
+// processes and threads, the Lua module and an empty TIC called 3000 times, none of Nibble's frame
+// code), and TIC-80's own core running the same 3000 frames. CPU time is the kernel's: the user and system time of waited-for children, which this
 // process reads from /proc/self/stat before and after each run (Linux only; skipped elsewhere,
 // saying so). The runs of the three commands take turns; each figure is the median of its runs.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { median } from './stats.js';
 /** The bench runs from the repository's root, as the tests do. */
 const CLI = join(process.cwd(), 'dist', 'runner', 'node', 'cli', 'cli.js');
 const CART = join(process.cwd(), 'test', 'bench', 'carts', 'empty.lua');
+const FLOOR = join(process.cwd(), 'dist', 'test', 'bench', 'headless-floor', 'host.js');
 const FRAMES = 3000;
 const RUNS = 11;
 const RUN_TIMEOUT_MS = 60_000;
@@ -41,10 +43,11 @@ function cpuSecondsOf(command: string, args: string[]): number {
 export function headlessCpuBench(): Figure[] {
   if (procAbsent) console.error(`bench: ${procAbsent}, so the headless CPU figures are skipped`);
   else if (tic80Absent) console.error(`bench: ${tic80Absent}, so TIC-80's figure is skipped`);
-  const runs = { long: [] as number[], one: [] as number[], tic80: [] as number[] };
+  const runs = { long: [] as number[], one: [] as number[], floor: [] as number[], tic80: [] as number[] };
   for (let i = 0; !procAbsent && i < RUNS; i++) {
     runs.long.push(cpuSecondsOf(process.execPath, [CLI, 'run', CART, '--frames', String(FRAMES)]));
     runs.one.push(cpuSecondsOf(process.execPath, [CLI, 'run', CART, '--frames', '1']));
+    runs.floor.push(cpuSecondsOf(process.execPath, [FLOOR, String(FRAMES)]));
     if (!tic80Absent) runs.tic80.push(cpuSecondsOf(TIC80_NATIVE, [CART, '-n', String(FRAMES), '-q']));
   }
   const figure = (values: number[]) => (values.length > 0 ? median(values) : null);
@@ -62,6 +65,12 @@ export function headlessCpuBench(): Figure[] {
       value: figure(runs.one),
       unit: 's',
       about: `\`nibble run empty.lua --frames 1\`: starting and ending a run; ${how}${skipped}`,
+    },
+    {
+      key: 'headless_floor_3000_cpu_s',
+      value: figure(runs.floor),
+      unit: 's',
+      about: `the floor under the first figure: a process forking a process whose worker thread compiles the Lua module and calls an empty TIC ${FRAMES} times, nothing else (test/bench/headless-floor); ${how}${skipped}`,
     },
     {
       key: 'headless_empty_3000_tic80_cpu_s',
