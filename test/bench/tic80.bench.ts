@@ -1,7 +1,7 @@
 // A frame's cost in Nibble beside TIC-80's, cart by cart (test/bench/carts/*.lua), in one run:
 //   in-process  CartMachine.step alone on this thread: what the VM itself costs (cart code, the frame
 //               recorded as a compact frame, audio)
-//   nibble      a headless run in a runner process, as `nibble run --json` reports it: medianMsPerFrame
+//   nibble      a headless run in a runner process, as `nibble run --json --wav` reports it: medianMsPerFrame
 //               (frames 61 on, measured as tic80 -t measures them), and msPerFrame (the mean of all
 //               frames, warm-up included) beside it
 //   tic80       TIC-80's own core, headless (test/tic80-native.ts): `-t`, its median tick+blit+sound
@@ -65,7 +65,8 @@ function inProcessMsPerFrame(wasm: LuaWasm, cart: CartSource): number {
 
 /** A headless run's median frame time from frame WARMUP_FRAMES + 1 on, and its mean over all frames. */
 async function nibbleMsPerFrame(cart: CartSource): Promise<{ median: number; mean: number }> {
-  const result = await runHeadless(cart, { frames: FRAMES, deterministic: true, hangMs: RUN_TIMEOUT_MS });
+  // keepAudio: the run makes every frame's audio, as TIC-80's frame does (a run that takes none makes none).
+  const result = await runHeadless(cart, { frames: FRAMES, deterministic: true, hangMs: RUN_TIMEOUT_MS, keepAudio: true });
   if (result.status !== 'ok' || result.medianMsPerFrame === undefined) {
     throw new Error(`${cart.name}: the headless run ended with ${result.status}: ${result.message ?? ''}`);
   }
@@ -121,7 +122,7 @@ export async function tic80Bench(): Promise<Figure[]> {
         key: `tic80_${key}_nibble_ms`,
         value: nibble,
         unit: 'ms/frame',
-        about: `${file}: medianMsPerFrame of a headless runner run (nibble run --json), frames ${WARMUP_FRAMES + 1}..${FRAMES} as tic80 -t takes them; ${how}`,
+        about: `${file}: medianMsPerFrame of a headless runner run that makes audio (nibble run --json --wav), frames ${WARMUP_FRAMES + 1}..${FRAMES} as tic80 -t takes them; ${how}`,
       },
       {
         key: `tic80_${key}_nibble_mean_ms`,

@@ -26,13 +26,12 @@ const KAISER_BETA = 6;
 
 /**
  * The kernel: PHASES + 1 rows of TAPS integer weights. Row p is the impulse for a step p/32 of a
- * sample after a sample boundary; the output lags the input by HALF_WIDTH - 1 samples. Built by
- * the first buffer, so a thread that never makes audio never computes it.
+ * sample after a sample boundary; the output lags the input by HALF_WIDTH - 1 samples.
  */
-let kernel: Float64Array | undefined;
+const KERNEL = buildKernel();
 
 function buildKernel(): Float64Array {
-  const weights = new Float64Array((PHASES + 1) * TAPS);
+  const kernel = new Float64Array((PHASES + 1) * TAPS);
   for (let p = 0; p <= PHASES; p++) {
     const row = new Float64Array(TAPS);
     let sum = 0;
@@ -50,9 +49,9 @@ function buildKernel(): Float64Array {
       if (row[j] > row[peak]) peak = j;
     }
     row[peak] += (1 << DELTA_BITS) - total;
-    weights.set(row, p * TAPS);
+    kernel.set(row, p * TAPS);
   }
-  return weights;
+  return kernel;
 }
 
 function sinc(x: number): number {
@@ -87,7 +86,6 @@ export class StereoStepBuffer {
   readonly #left: Float64Array;
   readonly #right: Float64Array;
   readonly #clocksToFixed: number;
-  readonly #kernel = (kernel ??= buildKernel());
   #sumLeft = 0;
   #sumRight = 0;
   /** Accumulators from these on are all zero: the shared one, and the per-side ones. */
@@ -119,12 +117,12 @@ export class StereoStepBuffer {
     const k1 = phase * TAPS;
     // Split each delta between the two nearest kernel phases.
     if (dLeft === dRight) {
-      const end = addSteps(this.#both, this.#kernel, sample, k1, dLeft, interp);
+      const end = addSteps(this.#both, sample, k1, dLeft, interp);
       if (end > this.#bothEnd) this.#bothEnd = end;
       return;
     }
-    addSteps(this.#left, this.#kernel, sample, k1, dLeft, interp);
-    const end = addSteps(this.#right, this.#kernel, sample, k1, dRight, interp);
+    addSteps(this.#left, sample, k1, dLeft, interp);
+    const end = addSteps(this.#right, sample, k1, dRight, interp);
     if (end > this.#sidesEnd) this.#sidesEnd = end;
   }
 
@@ -176,14 +174,14 @@ export class StereoStepBuffer {
 }
 
 /**
- * Adds one delta's band-limited step to acc from sample on, split between rows k1 and the next of
- * the kernel by interp; returns the end of what it touched.
+ * Adds one delta's band-limited step to acc from sample on, split between kernel rows k1 and the
+ * next by interp; returns the end of what it touched.
  */
-function addSteps(acc: Float64Array, kernel: Float64Array, sample: number, k1: number, delta: number, interp: number): number {
+function addSteps(acc: Float64Array, sample: number, k1: number, delta: number, interp: number): number {
   const d2 = Math.floor(delta * interp * INTERP_UNIT);
   const d1 = delta - d2;
   const k2 = k1 + TAPS;
-  for (let j = 0; j < TAPS; j++) acc[sample + j] += kernel[k1 + j] * d1 + kernel[k2 + j] * d2;
+  for (let j = 0; j < TAPS; j++) acc[sample + j] += KERNEL[k1 + j] * d1 + KERNEL[k2 + j] * d2;
   return sample + TAPS;
 }
 
