@@ -12,6 +12,7 @@ import {
   LUA_REGISTRYINDEX,
   LUA_TYPE_NAMES,
   LUA_YIELD,
+  luaInteger,
   type CFunctionRef,
   type GlobalFunction,
 } from './lua/lua-bridge.js';
@@ -193,14 +194,16 @@ export class CartScript {
   call(name: CallbackName, arg?: number): CallResult | 'missing' {
     const x = this.#lua.x;
     const L = this.L;
+    // The message handler goes first, below the function: the call is the hot path of SCN and BDR.
     x.lua_settop(L, 0);
+    x.lua_pushcclosure(L, this.#functions.traceback, 0);
     if (x.lua_getglobal(L, this.#lua.name(name)) !== LuaType.FUNCTION) {
       x.lua_settop(L, 0);
       return 'missing';
     }
-    if (arg !== undefined) x.lua_pushinteger(L, BigInt(arg));
+    if (arg !== undefined) x.lua_pushinteger(L, luaInteger(arg));
     this.#hook.entry = name;
-    return this.#protectedCall(arg !== undefined ? 1 : 0);
+    return this.#handledCall(arg !== undefined ? 1 : 0, 1);
   }
 
   /**
@@ -217,7 +220,7 @@ export class CartScript {
       this.#dropThread();
       return 'missing';
     }
-    if (arg !== undefined) x.lua_pushinteger(T, BigInt(arg));
+    if (arg !== undefined) x.lua_pushinteger(T, luaInteger(arg));
     this.#thread = T;
     this.#resultCount ||= x.malloc(4);
     this.#hook.entry = name;
@@ -306,15 +309,22 @@ export class CartScript {
     if (this.#resultCount) this.#lua.x.free(this.#resultCount);
   }
 
-  /** Calls the function below nargs arguments with a traceback handler; the stack is left empty. */
+  /** Calls the function below nargs arguments with a traceback handler put below it; the stack is left empty. */
   #protectedCall(nargs: number): CallResult {
     const x = this.#lua.x;
     const L = this.L;
     const fnIndex = x.lua_gettop(L) - nargs;
     x.lua_pushcclosure(L, this.#functions.traceback, 0);
     x.lua_rotate(L, fnIndex, 1);
+    return this.#handledCall(nargs, fnIndex);
+  }
+
+  /** #protectedCall once the traceback handler is at stack index `handler`, below the function. */
+  #handledCall(nargs: number, handler: number): CallResult {
+    const x = this.#lua.x;
+    const L = this.L;
     this.#hook.beginCode();
-    const status = x.lua_pcallk(L, nargs, 0, fnIndex, 0, 0);
+    const status = x.lua_pcallk(L, nargs, 0, handler, 0, 0);
     this.#hook.endCode();
     const report = status === LUA_OK || status === LUA_ERRMEM ? '' : (this.#lua.toText(L, -1) ?? 'error');
     x.lua_settop(L, 0);

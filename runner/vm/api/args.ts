@@ -1,7 +1,7 @@
 // Reading arguments the way TIC-80's bindings do, one function per C type the bindings declare:
 // numbers through lua_tonumber, integers by the C cast TIC-80 compiles to on x86-64.
 import type { LuaBridge } from '../lua/lua-bridge.js';
-import { LuaType } from '../lua/lua-bridge.js';
+import { LuaType, luaInteger } from '../lua/lua-bridge.js';
 import { toS32 } from '../video/numeric.js';
 
 /**
@@ -97,5 +97,5 @@ export function readArg(lua: LuaBridge, L: number, idx: number, type: ArgType): 
 }
 
 export function pushInt(lua: LuaBridge, L: number, value: number): void {
-  lua.x.lua_pushinteger(L, BigInt(value));
+  lua.x.lua_pushinteger(L, luaInteger(value));
 }

@@ -28,6 +28,14 @@ export const DEBUG_NAME = 4;
 export const DEBUG_CURRENT_LINE = 24;
 export const DEBUG_SHORT_SRC = 44;
 
+/** The BigInts of 0..255, made once: lua_pushinteger takes a BigInt, and most integers pushed are small. */
+const SMALL_INTEGERS = Array.from({ length: 256 }, (_, i) => BigInt(i));
+
+/** An integer as the BigInt lua_pushinteger takes, without making one for 0..255. */
+export function luaInteger(n: number): bigint {
+  return SMALL_INTEGERS[n] ?? BigInt(n);
+}
+
 const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 /** Texts up to this many bytes are turned into strings a character at a time (cheaper than a call with an argument list). */
