@@ -18,8 +18,7 @@ export interface StereoVolume {
 export class SoundChip {
   readonly #sfxChannels: SoundChannel[];
   readonly #musicPlayer: MusicPlayer;
-  /** Made on the first frame heard: a headless run that takes no audio never builds its filter tables. */
-  #synthesizer: Synthesizer | undefined;
+  readonly #synthesizer = new Synthesizer();
 
   readonly #ram: Uint8Array;
   constructor(ram: Uint8Array) {
@@ -88,7 +87,6 @@ export class SoundChip {
    * out receives FRAME_SAMPLES (735) interleaved left/right s16 pairs at SAMPLE_RATE (44 100 Hz).
    */
   synthesize(out: Int16Array): void {
-    this.#synthesizer ??= new Synthesizer();
     this.#synthesizer.render(this.#ram, out);
   }
 }
