@@ -2,9 +2,10 @@
 // 3000` (the CLI, its runner process with its VM thread, and V8's compiler threads in both), a
 // one-frame run (the cost of starting and ending), the floor under both (headless-floor/: the same
 // processes and threads, the Lua module and an empty TIC called 3000 times, none of Nibble's frame
-// code), and TIC-80's own core running the same 3000 frames. CPU time is the kernel's: the user and system time of waited-for children, which this
-// process reads from /proc/self/stat before and after each run (Linux only; skipped elsewhere,
-// saying so). The runs of the three commands take turns; each figure is the median of its runs.
+// code), and TIC-80's own core running the same 3000 frames. CPU time is the kernel's: the user
+// and system time of waited-for children, which this process reads from /proc/self/stat before and
+// after each run (Linux only; skipped elsewhere, saying so). The runs of the four commands take
+// turns; each figure is the median of its runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

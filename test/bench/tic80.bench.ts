@@ -80,12 +80,6 @@ function tic80MsPerFrame(path: string): number {
   return Number(match[1]);
 }
 
-async function medianOf(runs: number, measure: () => number | Promise<number>): Promise<number> {
-  const values: number[] = [];
-  for (let i = 0; i < runs; i++) values.push(await measure());
-  return median(values);
-}
-
 export async function tic80Bench(): Promise<Figure[]> {
   if (tic80Absent) console.error(`bench: ${tic80Absent}, so the tic80 column and the ratios are skipped`);
   // As the conformance rig does: one wasm instance for every machine, unshared memory, room to grow.
@@ -100,7 +94,7 @@ export async function tic80Bench(): Promise<Figure[]> {
     const name = basename(file, '.lua');
     const key = name.replace(/-/g, '_');
     const cart = await readCartFile(path);
-    const inProcess = await medianOf(RUNS, () => inProcessMsPerFrame(wasm, cart));
+    const inProcess = median(Array.from({ length: RUNS }, () => inProcessMsPerFrame(wasm, cart)));
     // The runner's and TIC-80's runs take turns, so a slow spell of the machine weighs on both.
     const runs: { median: number; mean: number }[] = [];
     const tic80Runs: number[] = [];
