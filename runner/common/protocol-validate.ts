@@ -206,7 +206,7 @@ function parseOptions(value: unknown): RunOptions | null {
   const output = rawOutput === undefined ? undefined : parseFrameOutput(rawOutput);
   if (typeof deterministic !== 'boolean' || !isOneOf(pacing, PACINGS) || !maxFrames.ok || inputSchedule === null || output === null) return null;
   const compactFrames = optional(field(options, 'compactFrames'), (v): v is boolean => typeof v === 'boolean');
-  if (!compactFrames.ok || (compactFrames.value === true && output)) return null;
+  if (!compactFrames.ok) return null;
   const result: RunOptions = { deterministic, pacing };
   if (maxFrames.value !== undefined) result.maxFrames = maxFrames.value;
   if (inputSchedule) result.inputSchedule = inputSchedule;

@@ -95,7 +95,8 @@ export interface RunOptions {
   output?: FrameOutput;
   /**
    * The host draws compact frames itself (compact-frame.ts; the studio colours them in a shader): it
-   * gets 'compact-frame' messages in place of 'frame', about a ninth of the bytes. Not with output.
+   * gets 'compact-frame' messages in place of 'frame', about a ninth of the bytes. With output, the
+   * frames that go whole come so (a headless run composes only the pixels it keeps).
    */
   compactFrames?: boolean;
 }

@@ -4,6 +4,8 @@ import type { CartSource, InputSpan, SandboxState } from '../common/protocol.js'
 import { spawnRunner } from './runner-process.js';
 import { unreachable } from '../common/unreachable.js';
 import { concatSamples } from '../common/concat-samples.js';
+import { CompactFrame } from '../common/compact-frame.js';
+import { framePixels } from '../common/compose-frame.js';
 
 export type RunStatus = 'ok' | 'error' | 'hung' | 'killed' | 'exit';
 
@@ -43,6 +45,8 @@ export interface HeadlessOptions {
   onFrame?(index: number, pixels: Uint8Array): void;
   /** The frames onFrame hears besides the last; only those and the last cross from the runner whole. */
   pixelFrames?: number[];
+  /** The last frame's pixels in the result (default true); false skips composing them for a caller that never looks. */
+  lastFramePixels?: boolean;
 }
 
 export interface HeadlessResult {
@@ -57,7 +61,7 @@ export interface HeadlessResult {
   msPerFrame: number;
   /** For a run that reached its last frame past frame 60: the median time of frames 61 on, as TIC-80's -t times them. */
   medianMsPerFrame?: number;
-  /** The last frame's 256x144 RGBA pixels. */
+  /** The last frame's 256x144 RGBA pixels (not with lastFramePixels false). */
   lastFrame?: Uint8Array;
   /** With keepAudio: all frames' audio, interleaved stereo s16 at 44100 Hz. */
   audio?: Int16Array;
@@ -79,7 +83,8 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
   );
   let frames = 0;
   let cpuMs = 0;
-  let lastFrame: Uint8Array | undefined;
+  /** The last frame drawn, as the runner recorded it: composed only for those who take pixels. */
+  let lastCompact: Uint8Array | undefined;
   let sandbox: SandboxState | undefined;
   const audio: Int16Array[] = [];
   const silenceMs = options.hangMs + SILENCE_GRACE_MS;
@@ -101,13 +106,13 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
         case 'ready':
           sandbox = msg.sandbox;
           break;
-        case 'frame':
-          lastFrame = msg.pixels;
+        case 'compact-frame':
+          lastCompact = msg.compact;
           // Sent again after its 'tick' when an error ends the run: already counted.
           if (msg.index <= frames) break;
           frames = msg.index;
           cpuMs += msg.stats.cpuMs;
-          options.onFrame?.(msg.index, msg.pixels);
+          options.onFrame?.(msg.index, framePixels(CompactFrame.of(msg.compact)));
           if (options.keepAudio) audio.push(msg.audio);
           break;
         case 'tick':
@@ -156,8 +161,8 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
         case 'inspection':
         case 'ram':
         case 'reloaded':
-        // Only for hosts that ask for compact frames, which this one does not.
-        case 'compact-frame':
+        // Only for hosts that take RGBA frames; this one composes them itself, and only those it needs.
+        case 'frame':
           break;
         default:
           unreachable(msg);
@@ -167,6 +172,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
       deterministic: options.deterministic,
       pacing: 'fast',
       maxFrames: options.frames,
+      compactFrames: true,
       ...(options.inputSchedule ? { inputSchedule: options.inputSchedule } : {}),
       ...(options.onFrame && !options.pixelFrames ? {} : { output: { pixelFrames: options.pixelFrames ?? [], audio: options.keepAudio ?? false } }),
     } as const;
@@ -181,7 +187,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
     frames,
     totalMs: performance.now() - started,
     msPerFrame: outcome.msPerFrame ?? (frames ? cpuMs / frames : 0),
-    ...(lastFrame ? { lastFrame } : {}),
+    ...(lastCompact && options.lastFramePixels !== false ? { lastFrame: framePixels(CompactFrame.of(lastCompact)) } : {}),
     ...(options.keepAudio ? { audio: concatSamples(audio) } : {}),
     pid: runner.pid,
     ...(sandbox ? { sandbox } : {}),

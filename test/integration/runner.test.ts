@@ -381,6 +381,40 @@ it('a host that asks for compact frames gets every frame compact, composing to t
   assert.deepEqual(framePixels(CompactFrame.of(last.compact)), lastRgba.pixels);
 });
 
+it('a headless host that asks for compact frames gets those it takes whole compact, the last one drawn too when the run fails', async () => {
+  const runner = spawnRunner();
+  const messages: RunnerMessage[] = [];
+  const done = new Promise<void>((resolve) => {
+    runner.onMessage((msg) => {
+      messages.push(msg);
+      if (msg.type === 'done' || msg.type === 'error' || msg.type === 'gone') resolve();
+    });
+  });
+  const code = 't = 0\nfunction TIC()\n t = t + 1\n if t == 6 then error("boom") end\n cls(0)\n rect(0, 0, t, 1, 12)\nend';
+  const options: RunOptions = { deterministic: true, pacing: 'fast', maxFrames: 10, output: { pixelFrames: [3], audio: false }, compactFrames: true };
+  runner.send({ type: 'start', cart: { name: 'bar.lua', code }, options });
+  await done;
+  runner.kill();
+  await runner.exited;
+  assert.ok(!messages.some((msg) => msg.type === 'frame'), 'no frame comes as RGBA');
+  const whole = messages.filter((msg) => msg.type === 'compact-frame');
+  assert.deepEqual(
+    whole.map((msg) => msg.index),
+    [3, 5],
+  );
+  // The last frame drawn shows a bar as long as its number.
+  const pixels = framePixels(CompactFrame.of(whole[1].compact));
+  assert.equal(pixel(pixels, 8 + 4, 4), SWEETIE_16[12]);
+  assert.equal(pixel(pixels, 8 + 5, 4), SWEETIE_16[0]);
+});
+
+it('runHeadless composes no last frame for a caller that takes no pixels', async () => {
+  const result = await run('function TIC() cls(2) end', { frames: 10, lastFramePixels: false });
+  assert.equal(result.status, 'ok');
+  assert.equal(result.frames, 10);
+  assert.equal(result.lastFrame, undefined);
+});
+
 it('runHeadless hands onFrame only the frames it names and the last', async () => {
   const heard: number[] = [];
   const result = await run('function TIC() cls(2) end', { frames: 10, pixelFrames: [3], onFrame: (index) => heard.push(index) });

@@ -6,9 +6,10 @@
 // 'tick' messages (at most one per TICK_HOLD_MS unless the VM waits for its host; those with audio
 // at most TICK_FRAMES frames long), so a long run neither copies pixels across threads or
 // processes nor sends a message a frame. Before any news of how the run goes (an error,
-// 'busy', a hang, the end) the frames so far are told of and the last one drawn goes whole, read
-// from the latest-frame slot: the host always has the last frame drawn. Traces, pmem and cart
-// writes go straight on: no host needs them in order with the frames.
+// 'busy', a hang, the end) the frames so far are told of and the last one drawn goes whole (compact
+// to a host that asked for compact frames), read from the latest-frame slot: the host always has the
+// last frame drawn. Traces, pmem and cart writes go straight on: no host needs them in order with
+// the frames.
 import { AUDIO_SAMPLES, type MessageOf, type RunOptions, type RunnerMessage } from '../protocol.js';
 import { TICK_FRAMES } from '../frame-acks.js';
 import { concatSamples } from '../concat-samples.js';
@@ -43,7 +44,7 @@ export class FrameOutputFilter {
 
   /** The run's options, from its 'start' message. */
   start(options: RunOptions): void {
-    this.#compactFrames = options.compactFrames === true && !options.output;
+    this.#compactFrames = options.compactFrames === true;
     this.#takesAudio = options.output?.audio ?? false;
   }
 
@@ -54,7 +55,7 @@ export class FrameOutputFilter {
       this.#sendTick();
       this.#known = { index: msg.index, cpuMsTotal: this.#known.cpuMsTotal + msg.stats.cpuMs };
       this.#wholeIndex = msg.index;
-      this.#send(this.#compactFrames ? msg : composed(msg));
+      this.#sendWhole(msg);
       return;
     }
     if (msg.type !== 'trace' && msg.type !== 'pmem' && msg.type !== 'cart') this.#flush();
@@ -72,7 +73,11 @@ export class FrameOutputFilter {
     // Silence: the host has counted this frame, and had its audio if it takes audio, from the tick.
     // A buffer of its own, as every frame message has, which a host may keep or transfer.
     const audio = new Int16Array(AUDIO_SAMPLES);
-    this.#send(composed({ type: 'compact-frame', index, compact, cursor, relativeMouse, stats, audio }));
+    this.#sendWhole({ type: 'compact-frame', index, compact, cursor, relativeMouse, stats, audio });
+  }
+
+  #sendWhole(frame: MessageOf<RunnerMessage, 'compact-frame'>): void {
+    this.#send(this.#compactFrames ? frame : composed(frame));
   }
 
   /** The last frame drawn, when it has not gone whole. */

@@ -58,6 +58,7 @@ async function run(cmd: RunCommand): Promise<number> {
     onTrace: (text) => (cmd.json ? process.stderr : process.stdout).write(`${escapeControls(text)}\n`),
     ...(cmd.input ? { inputSchedule: cmd.input } : {}),
     ...(pngFrames ? { onFrame: pngFrames.take, pixelFrames: cmd.pngFrames } : {}),
+    lastFramePixels: png !== undefined,
   });
   if (cmd.wav && result.audio) writeFileSync(cmd.wav, (await import('../../vm/sound/wav.js')).encodeWav(result.audio));
   if (png && writePng) {
