@@ -55,6 +55,8 @@ const BYTE_REGISTERS = [
   [CHANGED.offsetX0, REGISTER_OFFSETS.offsetX0],
   [CHANGED.offsetX1, REGISTER_OFFSETS.offsetX1],
 ] as const;
+const BYTE_REGISTER_BITS = BYTE_REGISTERS.map(([bit]) => bit);
+const BYTE_REGISTER_OFFSETS = BYTE_REGISTERS.map(([, offset]) => offset);
 /** The largest change record: row 0's. */
 const RECORD_MAX_BYTES = 1 + 2 * (2 + PALETTE_BYTES) + BYTE_REGISTERS.length;
 
@@ -200,56 +202,30 @@ export class CompactFrameWriter {
    */
   registers(row: number, bank0: Uint8Array, bank1: Uint8Array): void {
     const current = this.#current;
-    const everything = row === 0;
     const records = this.#records;
+    const everything = row === 0;
     const start = this.#recordBytes;
-    let at = start + 1;
     let changed = 0;
-    for (const [bit, palette] of PALETTES) {
-      const bank = palette === REGISTER_OFFSETS.palette0 ? bank0 : bank1;
-      if (everything) {
-        // Every colour: two block copies instead of 48 comparisons (row 0 of every frame).
-        const colours = bank.subarray(PALETTE_ADDR, PALETTE_ADDR + PALETTE_BYTES);
-        records[at] = ALL_COLOURS & 0xff;
-        records[at + 1] = ALL_COLOURS >> 8;
-        records.set(colours, at + 2);
-        current.set(colours, palette);
-        at += 2 + PALETTE_BYTES;
-        changed |= bit;
-        continue;
-      }
-      const maskAt = at;
-      let colours = 0;
-      at += 2;
-      for (let c = 0, i = palette, from = PALETTE_ADDR; c < COLOURS; c++, i += 3, from += 3) {
-        const r = bank[from];
-        const g = bank[from + 1];
-        const b = bank[from + 2];
-        if (r === current[i] && g === current[i + 1] && b === current[i + 2]) continue;
-        colours |= 1 << c;
-        records[at] = current[i] = r;
-        records[at + 1] = current[i + 1] = g;
-        records[at + 2] = current[i + 2] = b;
-        at += 3;
-      }
-      if (colours === 0) {
-        at = maskAt;
-        continue;
-      }
-      changed |= bit;
-      records[maskAt] = colours & 0xff;
-      records[maskAt + 1] = colours >> 8;
-    }
+    let at = start + 1;
+    // Indexed code rather than loops over PALETTES and BYTE_REGISTERS, whose destructuring is costly
+    // to run and to optimize in code this hot.
+    const palette = everything ? recordWholePalette : recordPalette;
+    let next = palette(bank0, current, REGISTER_OFFSETS.palette0, records, at);
+    if (next !== at) changed |= CHANGED.palette0;
+    at = next;
+    next = palette(bank1, current, REGISTER_OFFSETS.palette1, records, at);
+    if (next !== at) changed |= CHANGED.palette1;
+    at = next;
     const byteRegisters = this.#byteRegisters;
     byteRegisters[0] = bank0[BORDER_COLOR_ADDR] & 15;
     byteRegisters[1] = bank1[BORDER_COLOR_ADDR] & 15;
     byteRegisters[2] = bank0[SCREEN_OFFSET_X_ADDR];
     byteRegisters[3] = bank1[SCREEN_OFFSET_X_ADDR];
-    for (let k = 0; k < BYTE_REGISTERS.length; k++) {
-      const [bit, offset] = BYTE_REGISTERS[k];
+    for (let k = 0; k < BYTE_REGISTER_OFFSETS.length; k++) {
+      const offset = BYTE_REGISTER_OFFSETS[k];
       const value = byteRegisters[k];
       if (!everything && value === current[offset]) continue;
-      changed |= bit;
+      changed |= BYTE_REGISTER_BITS[k];
       records[at++] = current[offset] = value;
     }
     if (changed === 0) return;
@@ -297,6 +273,43 @@ export class CompactFrameWriter {
   #byteLength(): number {
     return LINES_AT + BANK0_BYTES + this.#bank1Words * 4 + this.#recordBytes;
   }
+}
+
+/**
+ * Records every colour of `bank`'s palette as a palette change at `at` in `records`, and takes it
+ * as `current`'s from `offset` on; the offset after the change. Two block copies (row 0 of every frame).
+ */
+function recordWholePalette(bank: Uint8Array, current: Uint8Array, offset: number, records: Uint8Array, at: number): number {
+  const colours = bank.subarray(PALETTE_ADDR, PALETTE_ADDR + PALETTE_BYTES);
+  records[at] = ALL_COLOURS & 0xff;
+  records[at + 1] = ALL_COLOURS >> 8;
+  records.set(colours, at + 2);
+  current.set(colours, offset);
+  return at + 2 + PALETTE_BYTES;
+}
+
+/**
+ * Records the colours of `bank`'s palette that differ from `current`'s from `offset` on (and takes
+ * them there) as a palette change at `at` in `records`; the offset after it, or `at` when none did.
+ */
+function recordPalette(bank: Uint8Array, current: Uint8Array, offset: number, records: Uint8Array, at: number): number {
+  let colours = 0;
+  let to = at + 2;
+  for (let c = 0, i = offset, from = PALETTE_ADDR; c < COLOURS; c++, i += 3, from += 3) {
+    const r = bank[from];
+    const g = bank[from + 1];
+    const b = bank[from + 2];
+    if (r === current[i] && g === current[i + 1] && b === current[i + 2]) continue;
+    colours |= 1 << c;
+    records[to] = current[i] = r;
+    records[to + 1] = current[i + 1] = g;
+    records[to + 2] = current[i + 2] = b;
+    to += 3;
+  }
+  if (colours === 0) return at;
+  records[at] = colours & 0xff;
+  records[at + 1] = colours >> 8;
+  return to;
 }
 
 function copyLine(from: Uint32Array, at: number, to: Uint32Array, into: number): void {
