@@ -2,6 +2,7 @@
 // latest input snapshot, or each frame's own from RunOptions.inputSchedule. Like TIC-80's loop, a
 // late frame resets the schedule instead of catching up. Whatever the pacing, it waits while
 // FRAMES_IN_FLIGHT frames that sent the host something to take are unacknowledged (frame-acks.ts).
+import { now } from '../common/clock.js';
 import { FRAMES_IN_FLIGHT } from '../common/frame-acks.js';
 import { FRAME_MS } from '../common/frame-rate.js';
 import { scheduledInput } from '../common/input-schedule.js';
@@ -93,7 +94,7 @@ export class FrameLoop {
       return;
     }
     if (this.#options.pacing === 'fast') this.#runFast();
-    else this.#runRealtime(performance.now());
+    else this.#runRealtime(now());
   }
 
   /** Runs one frame and sends it; false once the run is over. */
@@ -160,8 +161,8 @@ export class FrameLoop {
   }
 
   #runFast(): void {
-    const sliceEnd = performance.now() + FAST_SLICE_MS;
-    while (performance.now() < sliceEnd) {
+    const sliceEnd = now() + FAST_SLICE_MS;
+    while (now() < sliceEnd) {
       if (this.#waitForHost(() => this.#runFast())) return;
       if (!this.#frame()) return;
     }
@@ -171,12 +172,12 @@ export class FrameLoop {
 
   #runRealtime(due: number): void {
     // A frame that waited for the host is late: the schedule starts again from it.
-    if (this.#waitForHost(() => this.#runRealtime(performance.now()))) return;
+    if (this.#waitForHost(() => this.#runRealtime(now()))) return;
     if (!this.#frame()) return;
     this.#quiet?.tell();
-    const now = performance.now();
+    const time = now();
     let next = due + FRAME_MS;
-    if (next < now - FRAME_MS) next = now;
-    setTimeout(() => this.#runRealtime(next), Math.max(0, next - now));
+    if (next < time - FRAME_MS) next = time;
+    setTimeout(() => this.#runRealtime(next), Math.max(0, next - time));
   }
 }

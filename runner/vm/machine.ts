@@ -1,5 +1,6 @@
 // One cart machine: its RAM, its devices, its data banks and its Lua script, stepping one frame at
 // a time in TIC-80's order. Host-agnostic: it runs on whichever thread hosts it.
+import { now } from '../common/clock.js';
 import { metaTag } from '../common/cart/meta-tags.js';
 import { clipText } from '../common/clip-text.js';
 import { FRAME_MS } from '../common/frame-rate.js';
@@ -121,7 +122,7 @@ export class CartMachine {
   /** time() as the cart sees it: real time less pauses, or exactly 1000/60 ms per frame. */
   #time(): number {
     if (this.#options.deterministic) return Math.max(0, this.#ticCount - 1) * FRAME_MS;
-    return performance.now() - this.#startedAt - this.hook.pausedMs;
+    return now() - this.#startedAt - this.hook.pausedMs;
   }
 
   /**
@@ -136,13 +137,13 @@ export class CartMachine {
 
   /** Time since the frame (or the boot) began, pauses left out. */
   #frameCpuMs(): number {
-    return performance.now() - this.#frameStartedAt - (this.hook.pausedMs - this.#pausedAtFrameStart);
+    return now() - this.#frameStartedAt - (this.hook.pausedMs - this.#pausedAtFrameStart);
   }
 
   /** The frame's time and instruction budget start over; a soft reset inside a frame restarts the budget only. */
   #beginFrame(): void {
     this.hook.beginFrame();
-    this.#frameStartedAt = performance.now();
+    this.#frameStartedAt = now();
     this.#pausedAtFrameStart = this.hook.pausedMs;
   }
 
@@ -158,7 +159,7 @@ export class CartMachine {
   /** Runs the script and BOOT with a fresh time base: the part of a start that reset() repeats. */
   #start(): StepResult {
     this.hook.beginFrame();
-    this.#startedAt = performance.now();
+    this.#startedAt = now();
     this.#ticCount = 0;
     const script = metaTag(this.#cart.code, 'script');
     if (script !== undefined && script.toLowerCase() !== 'lua') {
@@ -258,7 +259,7 @@ export class CartMachine {
 
   /** Goes on with a frame that stepPreemptible() or continueStep() left preempted. */
   continueStep(): StepResult | 'preempted' {
-    if (this.#preemptedFrame) this.#frameStartedAt += performance.now() - this.#preemptedFrame.at;
+    if (this.#preemptedFrame) this.#frameStartedAt += now() - this.#preemptedFrame.at;
     return this.#afterPreemptibleTic(this.#script.resume());
   }
 
@@ -266,7 +267,7 @@ export class CartMachine {
     const pending = this.#preemptedFrame;
     if (!pending) throw new Error('continueStep() without a preempted frame');
     if (tic === 'preempted') {
-      pending.at = performance.now();
+      pending.at = now();
       return 'preempted';
     }
     this.#preemptedFrame = undefined;

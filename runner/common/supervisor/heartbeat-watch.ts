@@ -2,6 +2,7 @@
 // thread's heartbeats come only while its event loop is free, so their silence means the cart's
 // code has been running that long. It is reported as 'busy' (without a line: nothing can look into
 // the VM from here); the host decides when to end the runner. Break and Resume cannot be served.
+import { now } from '../clock.js';
 import type { RunnerMessage } from '../protocol.js';
 import { SAMPLE_AFTER_MS } from './watchdog.js';
 
@@ -25,7 +26,7 @@ export class HeartbeatWatch {
   }
 
   alive(): void {
-    this.#lastBeat = performance.now();
+    this.#lastBeat = now();
     this.#nextReportAt = this.#lastBeat + SAMPLE_AFTER_MS;
   }
 
@@ -35,9 +36,9 @@ export class HeartbeatWatch {
   }
 
   #poll(): void {
-    const now = performance.now();
-    if (now < this.#nextReportAt) return;
-    this.#send({ type: 'busy', ms: Math.round(now - this.#lastBeat) });
-    this.#nextReportAt = now + REPORT_EVERY_MS;
+    const time = now();
+    if (time < this.#nextReportAt) return;
+    this.#send({ type: 'busy', ms: Math.round(time - this.#lastBeat) });
+    this.#nextReportAt = time + REPORT_EVERY_MS;
   }
 }

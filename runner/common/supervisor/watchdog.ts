@@ -1,6 +1,7 @@
 // The runner's main thread watches its VM thread through the shared control block. When the cart's
 // code runs past its frame, it arms the VM's hook from outside (no hook is set the rest of the
 // time, so normal frames pay nothing) to learn the line, pause it, or find it stuck in one C call.
+import { now } from '../clock.js';
 import type { RunnerMessage } from '../protocol.js';
 import { Request, Slot } from '../vm-link/control-block.js';
 import { MailboxWriter, type DebugCommand } from '../vm-link/debug-mailbox.js';
@@ -113,13 +114,13 @@ export class Watchdog {
       });
       return;
     }
-    const now = performance.now();
+    const time = now();
     const phase = Atomics.load(this.#control, Slot.PHASE);
     const seq = Atomics.load(this.#control, Slot.SEQ);
     if (phase === 0 || seq !== this.#seq) {
       this.#seq = phase === 0 ? -1 : seq;
-      this.#busySince = now;
-      this.#nextSampleAt = now + SAMPLE_AFTER_MS;
+      this.#busySince = time;
+      this.#nextSampleAt = time + SAMPLE_AFTER_MS;
       this.#pending = undefined;
       this.#lastLine = undefined;
       return;
@@ -129,7 +130,7 @@ export class Watchdog {
       this.#pending = undefined;
       return;
     }
-    const elapsed = now - this.#busySince;
+    const elapsed = time - this.#busySince;
     if (this.#pending) {
       const ack = Atomics.load(this.#control, Slot.ACK);
       if (ack !== this.#pending.ack) {
@@ -137,8 +138,8 @@ export class Watchdog {
         const line = Atomics.load(this.#control, Slot.LINE);
         this.#lastLine = line > 0 ? line : undefined;
         this.#send({ type: 'busy', ms: Math.round(elapsed), ...(this.#lastLine ? { line: this.#lastLine } : {}) });
-        this.#nextSampleAt = now + SAMPLE_EVERY_MS;
-      } else if (now - this.#pending.since >= STUCK_AFTER_MS) {
+        this.#nextSampleAt = time + SAMPLE_EVERY_MS;
+      } else if (time - this.#pending.since >= STUCK_AFTER_MS) {
         this.stop();
         const where = this.#lastLine ? ` after line ${this.#lastLine}` : '';
         this.#endVm({
@@ -149,9 +150,9 @@ export class Watchdog {
       }
       return;
     }
-    if (now >= this.#nextSampleAt) {
+    if (time >= this.#nextSampleAt) {
       if (Atomics.load(this.#control, Slot.REQUEST) === Request.NONE) Atomics.store(this.#control, Slot.REQUEST, Request.SAMPLE);
-      this.#pending = { since: now, ack: Atomics.load(this.#control, Slot.ACK) };
+      this.#pending = { since: time, ack: Atomics.load(this.#control, Slot.ACK) };
       this.#arm();
     }
   }

@@ -3,6 +3,7 @@
 // its slice is over, or until the farm's slice timer preempts its frame (Request.PREEMPT: the
 // frame then goes on at its next turn, exactly where it stopped). Carts with no frames asked for are in
 // no queue and cost nothing: with none left the worker waits for messages.
+import { now } from '../../common/clock.js';
 import { clipText } from '../../common/clip-text.js';
 import { CompactFrame, CompactFrameWriter } from '../../common/compact-frame.js';
 import { framePixels } from '../../common/compose-frame.js';
@@ -120,10 +121,10 @@ export class FarmWorker {
   }
 
   async #add(init: FarmCartInit): Promise<void> {
-    const started = performance.now();
+    const started = now();
     const slicesBefore = this.#slicesMs;
     // Other carts' turns may run while the VM is instantiated: their time is not this cart's.
-    const createMs = () => performance.now() - started - (this.#slicesMs - slicesBefore);
+    const createMs = () => now() - started - (this.#slicesMs - slicesBefore);
     let machine: CartMachine;
     const events = { send: (m: RunnerMessage) => this.#machineMessage(init.id, m) };
     try {
@@ -184,11 +185,11 @@ export class FarmWorker {
 
   /** A cart's turn (a slice, or its boot), its time added up. */
   #timed<T>(turn: () => T): T {
-    const started = performance.now();
+    const started = now();
     try {
       return turn();
     } finally {
-      this.#slicesMs += performance.now() - started;
+      this.#slicesMs += now() - started;
     }
   }
 
@@ -248,8 +249,8 @@ export class FarmWorker {
     }
     cart.queued = false;
     if (this.#carts.get(cart.init.id) === cart && !cart.paused) {
-      const started = performance.now();
-      if (this.#timed(() => this.#slice(cart)) === 'preempted') this.#preemptedTurn(performance.now() - started);
+      const started = now();
+      if (this.#timed(() => this.#slice(cart)) === 'preempted') this.#preemptedTurn(now() - started);
     }
     if (cart.pending > 0) this.#schedule(cart);
     this.#port.later(() => this.#turn());
@@ -265,14 +266,14 @@ export class FarmWorker {
 
   /** Runs the cart's frames until its slice is over; 'preempted' when its last frame was. */
   #slice(cart: FarmCart): 'preempted' | undefined {
-    const sliceEnd = performance.now() + this.#options.sliceMs;
+    const sliceEnd = now() + this.#options.sliceMs;
     return this.#run(cart, () => {
       while (cart.pending > 0 && this.#carts.get(cart.init.id) === cart) {
-        const started = performance.now();
+        const started = now();
         const result = this.#guarded(cart, () => this.#frame(cart));
-        const now = performance.now();
+        const time = now();
         if (result === 'preempted') {
-          cart.frameMs = (cart.frameMs ?? 0) + (now - started);
+          cart.frameMs = (cart.frameMs ?? 0) + (time - started);
           // Past its hang limit, the frame's next turn stops it at once (the hook raises errors).
           if (cart.frameMs > this.#options.hangMs) Atomics.store(cart.init.control, Slot.REQUEST, Request.STOP);
           return 'preempted';
@@ -282,7 +283,7 @@ export class FarmWorker {
           this.#end(cart, result);
           return undefined;
         }
-        if (now >= sliceEnd) return undefined;
+        if (time >= sliceEnd) return undefined;
       }
       return undefined;
     });

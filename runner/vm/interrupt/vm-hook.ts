@@ -5,6 +5,7 @@
 // (it blocks inside the hook) instead of yielding: that works at any instruction, including inside
 // Lua functions called back from C (sort comparators, gsub callbacks), where a yield is impossible,
 // and nothing is thrown that a cart's pcall could catch.
+import { now } from '../../common/clock.js';
 import type { Breakpoint, PauseReason, StepKind } from '../../common/debug-types.js';
 import type { RunnerMessage } from '../../common/protocol.js';
 import { DEBUG_CURRENT_LINE, DEBUG_INFO_SIZE, DEBUG_SHORT_SRC, LUA_REGISTRYINDEX, LuaBridge } from '../lua/lua-bridge.js';
@@ -395,7 +396,7 @@ export class VmHook {
     const globals = this.#inspector.globalsHandle();
     this.#events.send({ type: 'paused', ...(line ? { line } : {}), stack, reason, globals });
     Atomics.store(this.#control, Slot.PAUSED, 1);
-    const started = performance.now();
+    const started = now();
     for (;;) {
       const wake = Atomics.load(this.#control, Slot.WAKE);
       if (Atomics.load(this.#control, Slot.RESUME) !== 0) break;
@@ -411,7 +412,7 @@ export class VmHook {
     this.#inspector.release();
     this.#applyHook(L);
     this.#applyHook(this.#mainThread);
-    this.#pausedTotal += performance.now() - started;
+    this.#pausedTotal += now() - started;
     this.#events.send({ type: 'resumed' });
   }
 
