@@ -23,6 +23,8 @@ const S16_BOTTOM_SUM = -32768 * 2 ** DELTA_BITS;
 /** Cutoff as a fraction of the Nyquist frequency, and the Kaiser window's shape. */
 const CUTOFF = 0.85;
 const KAISER_BETA = 6;
+/** The Kaiser window's denominator, the same for every tap. */
+const I0_OF_BETA = besselI0(KAISER_BETA);
 
 /**
  * The kernel: PHASES + 1 rows of TAPS integer weights. Row p is the impulse for a step p/32 of a
@@ -61,7 +63,7 @@ function sinc(x: number): number {
 /** Kaiser window over -1..1 (zero outside). */
 function kaiser(u: number): number {
   if (u <= -1 || u >= 1) return 0;
-  return besselI0(KAISER_BETA * Math.sqrt(1 - u * u)) / besselI0(KAISER_BETA);
+  return besselI0(KAISER_BETA * Math.sqrt(1 - u * u)) / I0_OF_BETA;
 }
 
 function besselI0(x: number): number {
