@@ -180,6 +180,9 @@ export class CompactFrameWriter {
   readonly #masks = new Uint8Array(LINES_AT);
   readonly #bank0 = new Uint32Array(BANK0_BYTES / 4);
   readonly #bank1 = new Uint32Array(BANK0_BYTES / 4);
+  /** The two banks' words as bytes, for finishing. */
+  readonly #bank0Bytes = new Uint8Array(this.#bank0.buffer);
+  readonly #bank1Bytes = new Uint8Array(this.#bank1.buffer);
   readonly #records = new Uint8Array(FRAME_HEIGHT * RECORD_MAX_BYTES);
   /** The registers as the records so far leave them. */
   readonly #current = new Uint8Array(REGISTER_BYTES);
@@ -264,8 +267,8 @@ export class CompactFrameWriter {
   finishInto(out: Uint8Array): number {
     const bank1Bytes = this.#bank1Words * 4;
     out.set(this.#masks);
-    out.set(new Uint8Array(this.#bank0.buffer), LINES_AT);
-    out.set(new Uint8Array(this.#bank1.buffer, 0, bank1Bytes), LINES_AT + BANK0_BYTES);
+    out.set(this.#bank0Bytes, LINES_AT);
+    if (bank1Bytes > 0) out.set(this.#bank1Bytes.subarray(0, bank1Bytes), LINES_AT + BANK0_BYTES);
     out.set(this.#records.subarray(0, this.#recordBytes), LINES_AT + BANK0_BYTES + bank1Bytes);
     return this.#byteLength();
   }
