@@ -109,18 +109,43 @@ export function installSandbox(lua: LuaBridge, L: LuaState, functions: SandboxFu
   const gcCountRef = x.luaL_ref(L, LUA_REGISTRYINDEX);
   for (const { name, fn } of functions.refused) lua.setGlobalFunction(L, name, fn);
 
-  return {
-    memoryInUse(): number {
-      x.lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(gcCountRef));
-      if (x.lua_pcallk(L, 0, LUA_MULTRET, 0, 0, 0) !== LUA_OK) {
-        x.lua_settop(L, 0);
-        return 0;
-      }
-      const kb = x.lua_tonumberx(L, -1, 0);
+  const countThroughLua = (): number => {
+    x.lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(gcCountRef));
+    if (x.lua_pcallk(L, 0, LUA_MULTRET, 0, 0, 0) !== LUA_OK) {
       x.lua_settop(L, 0);
-      return Math.round(kb * 1024);
-    },
+      return 0;
+    }
+    const kb = x.lua_tonumberx(L, -1, 0);
+    x.lua_settop(L, 0);
+    return Math.round(kb * 1024);
   };
+  return { memoryInUse: provenHeapCounter(lua, L, countThroughLua) ?? countThroughLua };
+}
+
+/** lua_State's l_G (after CommonHeader, status, allowhook, nci and top, with 32-bit pointers). */
+const STATE_GLOBAL = 16;
+/** global_State's totalbytes and GCdebt (after frealloc and ud), whose sum is the heap in use. */
+const GLOBAL_TOTAL_BYTES = 8;
+const GLOBAL_GC_DEBT = 12;
+
+/**
+ * Reads the heap in use straight from the state's global_State, as collectgarbage('count') computes
+ * it, once readings before and after an allocation have matched countThroughLua's: the host asks
+ * after every frame, and a call into Lua for it costs more than the frame of an empty cart.
+ * Undefined where this build's layout differs.
+ */
+function provenHeapCounter(lua: LuaBridge, L: LuaState, countThroughLua: () => number): (() => number) | undefined {
+  const global = lua.view(L + STATE_GLOBAL + 4).getUint32(L + STATE_GLOBAL, true);
+  const read = (): number => {
+    const view = lua.view(global + GLOBAL_GC_DEBT + 4);
+    return view.getInt32(global + GLOBAL_TOTAL_BYTES, true) + view.getInt32(global + GLOBAL_GC_DEBT, true);
+  };
+  for (let i = 0; i < 2; i++) {
+    if (global === 0 || countThroughLua() !== read()) return undefined;
+    lua.x.lua_createtable(L, 64, 0);
+    lua.x.lua_settop(L, 0);
+  }
+  return read;
 }
 
 /** The host's own chunks, each with the name its messages give it. */
