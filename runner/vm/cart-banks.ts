@@ -99,6 +99,8 @@ export class CartBanks {
    */
   takeWrites(): { bank: number; data: CartData }[] {
     const writes: { bank: number; data: CartData }[] = [];
+    // Every frame asks; almost every frame has nothing to give.
+    if (this.#written.size === 0) return writes;
     for (const [bank, mask] of this.#written) {
       const data: CartData = {};
       for (const section of sectionsOf(mask)) {

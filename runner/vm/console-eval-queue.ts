@@ -27,6 +27,8 @@ export class ConsoleEvalQueue {
 
   /** Runs the queued code in the order it came, emptying the queue. */
   runAll(target: EvalTarget): void {
+    // Every frame runs this; almost every frame has nothing to run.
+    if (this.#pending.length === 0) return;
     for (const code of this.#pending.splice(0)) {
       const result = target.evaluate(code);
       if ('error' in result) this.#trace(result.error, EVAL_ERROR_COLOR);
