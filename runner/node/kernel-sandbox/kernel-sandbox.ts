@@ -3,7 +3,6 @@
 // outside the allowlist a runner was traced making (seccomp-bpf, after no_new_privs). The native
 // addon in src/ does the work; it is built by node-gyp at install, and when it is missing or the
 // kernel lacks a feature, the status says so and the runner goes on with its other layers.
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 /** The native addon's functions; each applies one layer to the whole process, or throws why not. */
@@ -31,7 +30,11 @@ export function loadKernelSandboxAddon(): KernelSandboxAddon | { unavailable: st
   if (process.platform !== 'linux' || process.arch !== 'x64')
     return { unavailable: `it exists for x86_64 Linux only, not ${process.arch} ${process.platform}` };
   try {
-    return createRequire(import.meta.url)(ADDON_PATH) as KernelSandboxAddon;
+    // process.dlopen rather than require(): a require() of this ESM process's would first set up
+    // the CommonJS loader, ten times the cost of loading the addon.
+    const module = { exports: {} };
+    process.dlopen(module, ADDON_PATH);
+    return module.exports as KernelSandboxAddon;
   } catch (err) {
     return { unavailable: `its native addon was not built at install (${(err as Error).message.split('\n')[0]})` };
   }
