@@ -83,8 +83,8 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
   );
   let frames = 0;
   let cpuMs = 0;
-  /** The last frame drawn, as the runner recorded it: composed only for those who take pixels. */
-  let lastCompact: Uint8Array | undefined;
+  /** The last frame drawn, as the runner recorded it; its pixels once composed (only for those who take them). */
+  let last: { compact: Uint8Array; pixels?: Uint8Array } | undefined;
   let sandbox: SandboxState | undefined;
   const audio: Int16Array[] = [];
   const silenceMs = options.hangMs + SILENCE_GRACE_MS;
@@ -107,12 +107,12 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
           sandbox = msg.sandbox;
           break;
         case 'compact-frame':
-          lastCompact = msg.compact;
+          last = { compact: msg.compact };
           // Sent again after its 'tick' when an error ends the run: already counted.
           if (msg.index <= frames) break;
           frames = msg.index;
           cpuMs += msg.stats.cpuMs;
-          options.onFrame?.(msg.index, framePixels(CompactFrame.of(msg.compact)));
+          if (options.onFrame) options.onFrame(msg.index, (last.pixels = framePixels(CompactFrame.of(msg.compact))));
           if (options.keepAudio) audio.push(msg.audio);
           break;
         case 'tick':
@@ -187,7 +187,7 @@ export async function runHeadless(cart: CartSource, options: HeadlessOptions): P
     frames,
     totalMs: performance.now() - started,
     msPerFrame: outcome.msPerFrame ?? (frames ? cpuMs / frames : 0),
-    ...(lastCompact && options.lastFramePixels !== false ? { lastFrame: framePixels(CompactFrame.of(lastCompact)) } : {}),
+    ...(last && options.lastFramePixels !== false ? { lastFrame: last.pixels ?? framePixels(CompactFrame.of(last.compact)) } : {}),
     ...(options.keepAudio ? { audio: concatSamples(audio) } : {}),
     pid: runner.pid,
     ...(sandbox ? { sandbox } : {}),
