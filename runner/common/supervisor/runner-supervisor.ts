@@ -84,9 +84,12 @@ export class RunnerSupervisor {
       const note = [msg.note, lockdown.note].filter(Boolean).join('; ');
       this.#watchdog?.attach(msg);
       this.#heartbeat?.attach();
+      // 'ready' before the VM is let go: the frames drawn so far are told of ahead of any message
+      // (FrameOutputFilter), so frames drawn by then would reach the host ahead of 'ready' as counted,
+      // and their own messages (a frame it asked for whole) after it, as frames it already had.
+      send({ type: 'ready', hookMode: msg.hookMode, ...(note ? { note } : {}), sandbox: lockdown.sandbox });
       Atomics.store(init.control, Slot.GO, 1);
       Atomics.notify(init.control, Slot.GO);
-      send({ type: 'ready', hookMode: msg.hookMode, ...(note ? { note } : {}), sandbox: lockdown.sandbox });
     });
     vm.onError((message) => {
       this.#endVm();
