@@ -30,8 +30,8 @@ export function loadKernelSandboxAddon(): KernelSandboxAddon | { unavailable: st
   if (process.platform !== 'linux' || process.arch !== 'x64')
     return { unavailable: `it exists for x86_64 Linux only, not ${process.arch} ${process.platform}` };
   try {
-    // process.dlopen rather than require(): a require() of this ESM process's would first set up
-    // the CommonJS loader, ten times the cost of loading the addon.
+    // process.dlopen rather than require(): in this ES-module process, require() would first set
+    // up the CommonJS loader, which costs ten times as much as loading the addon.
     const module = { exports: {} };
     process.dlopen(module, ADDON_PATH);
     return module.exports as KernelSandboxAddon;
