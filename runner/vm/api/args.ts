@@ -51,7 +51,7 @@ export function argColorKeys(lua: LuaBridge, L: number, idx: number): number[] {
   if (x.lua_type(L, idx) !== LuaType.TABLE) return [argS32(lua, L, idx)];
   const keys: number[] = [];
   for (let i = 1; i <= 16; i++) {
-    x.lua_rawgeti(L, idx, BigInt(i));
+    x.lua_rawgeti(L, idx, luaInteger(i));
     const key = lua.toNumber(L, -1);
     x.lua_settop(L, -2);
     if (key === null) break;

@@ -28,10 +28,10 @@ export const DEBUG_NAME = 4;
 export const DEBUG_CURRENT_LINE = 24;
 export const DEBUG_SHORT_SRC = 44;
 
-/** The BigInts of 0..255, made once: lua_pushinteger takes a BigInt, and most integers pushed are small. */
+/** The BigInts of 0..255, made once: the C API takes lua_Integer as a BigInt, and most integers passed are small. */
 const SMALL_INTEGERS = Array.from({ length: 256 }, (_, i) => BigInt(i));
 
-/** An integer as the BigInt lua_pushinteger takes, without making one for 0..255. */
+/** An integer as the BigInt lua_pushinteger, lua_rawgeti and the like take, without making one for 0..255. */
 export function luaInteger(n: number): bigint {
   return SMALL_INTEGERS[n] ?? BigInt(n);
 }
