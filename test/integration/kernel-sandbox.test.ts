@@ -21,12 +21,21 @@ const STDERR_LINE = 'the probe can still write to stderr';
 const supported = process.platform === 'linux' && process.arch === 'x64';
 const skip = supported ? false : 'the kernel sandbox exists for x86_64 Linux only';
 
-/** no_new_privs and the seccomp mode of every thread of a process, as the kernel reports them. */
+/**
+ * no_new_privs and the seccomp mode of every thread of a process, as the kernel reports them. A
+ * thread that ends between the listing and the reading (a VM thread being terminated) is left out.
+ */
 function threadStates(pid: number): { noNewPrivs: string; seccomp: string }[] {
-  return readdirSync(`/proc/${pid}/task`).map((tid) => {
-    const status = readFileSync(`/proc/${pid}/task/${tid}/status`, 'utf8');
+  return readdirSync(`/proc/${pid}/task`).flatMap((tid) => {
+    let status: string;
+    try {
+      status = readFileSync(`/proc/${pid}/task/${tid}/status`, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
     const field = (name: string) => status.match(new RegExp(`^${name}:\\s*(\\S+)`, 'm'))?.[1] ?? 'missing';
-    return { noNewPrivs: field('NoNewPrivs'), seccomp: field('Seccomp') };
+    return [{ noNewPrivs: field('NoNewPrivs'), seccomp: field('Seccomp') }];
   });
 }
 
