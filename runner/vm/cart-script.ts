@@ -3,6 +3,7 @@
 // A soft reset() replaces it with a fresh one, binding the same host functions.
 import type { ApiFunction } from './api/context.js';
 import type { VmHook } from './interrupt/vm-hook.js';
+import { numberArgsRegistrar } from './lua/number-args.js';
 import {
   LuaBridge,
   LuaType,
@@ -53,11 +54,12 @@ export interface ScriptFunctions {
 }
 
 export function registerScriptFunctions(lua: LuaBridge, hook: VmHook, api: readonly ApiFunction[]): ScriptFunctions {
+  const numberArgs = numberArgsRegistrar(lua);
   return {
     sandbox: registerSandboxFunctions(lua, { enter: (S) => hook.enter(S), leave: (S) => hook.leave(S) }),
     traceback: lua.addFunction((S) => traceback(lua, S)),
     keepState: lua.addFunction((S) => keepState(lua, S)),
-    api: api.map(({ name, fn }) => ({ name, fn: lua.addFunction(fn) })),
+    api: api.map((f) => ({ name: f.name, fn: 'fn' in f ? lua.addFunction(f.fn) : numberArgs.add(f.numberArgs.body, f.numberArgs.arity) })),
   };
 }
 

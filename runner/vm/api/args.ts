@@ -20,17 +20,35 @@ export type ArgValue<T extends ArgType> = T extends 'bool' ? boolean : T extends
  */
 export const toInt = toS32;
 
-export function argS32(lua: LuaBridge, L: number, idx: number): number {
-  return toInt(lua.x.lua_tonumberx(L, idx, 0));
+/** The argument types read with lua_tonumberx alone: a binding that takes only these gets its arguments read in wasm. */
+export type NumberArgType = 's32' | 'u8' | 'float';
+
+export function isNumberArgType(type: ArgType): type is NumberArgType {
+  return type === 's32' || type === 'u8' || type === 'float';
 }
 
-/** A byte argument: the int's low 8 bits, as C's conversion to u8 keeps them. */
+/** An argument of a number type from the number lua_tonumberx read; a u8 is the int's low 8 bits, as C's conversion keeps them. */
+export function numberArg(type: NumberArgType, value: number): number {
+  switch (type) {
+    case 's32':
+      return toInt(value);
+    case 'u8':
+      return toInt(value) & 0xff;
+    case 'float':
+      return value;
+  }
+}
+
+export function argS32(lua: LuaBridge, L: number, idx: number): number {
+  return numberArg('s32', lua.x.lua_tonumberx(L, idx, 0));
+}
+
 export function argU8(lua: LuaBridge, L: number, idx: number): number {
-  return argS32(lua, L, idx) & 0xff;
+  return numberArg('u8', lua.x.lua_tonumberx(L, idx, 0));
 }
 
 export function argFloat(lua: LuaBridge, L: number, idx: number): number {
-  return lua.x.lua_tonumberx(L, idx, 0);
+  return numberArg('float', lua.x.lua_tonumberx(L, idx, 0));
 }
 
 export function argBool(lua: LuaBridge, L: number, idx: number): boolean {

@@ -3,8 +3,9 @@
 // arguments are positional and "all or nothing", as in TIC-80: an argument is read only when the
 // call gives it and every other argument of its group; otherwise it takes its default.
 import type { LuaBridge } from '../lua/lua-bridge.js';
-import type { LuaState } from '../lua/lua-wasm.js';
-import { pushInt, readArg, type ArgType, type ArgValue } from './args.js';
+import { NUMBER_ARGS_MAX } from '../lua/host-function-modules.js';
+import type { LuaState, NumberArgsBody } from '../lua/lua-wasm.js';
+import { isNumberArgType, numberArg, pushInt, readArg, type ArgType, type ArgValue, type NumberArgType } from './args.js';
 import type { ApiFunction } from './context.js';
 
 export interface Param<T extends ArgType = ArgType> {
@@ -77,9 +78,95 @@ export function bind<const P extends readonly Param[], R extends ResultType | un
     return args.reduce((last, q, j) => (q.group === p.group ? j + 1 : last), 0);
   });
   const call = body as unknown as (...values: unknown[]) => ResultValue<ResultType>;
+  /** What a call outside `count` does (nothing, or raise its usage), or -1 for a call inside it. */
+  const outsideCount = (L: LuaState, top: number): number => {
+    if (!count || (top >= count.min && (count.max === undefined || top <= count.max))) return -1;
+    return count.usage === undefined ? 0 : lua.error(L, count.usage);
+  };
+  /** Pushes the result as `returns` says; the number of results. */
+  const push = (L: LuaState, result: ResultValue<ResultType>): number => {
+    switch (returns) {
+      case undefined:
+        return 0;
+      case 'int':
+        pushInt(lua, L, result as number);
+        return 1;
+      case 'bool':
+        x.lua_pushboolean(L, result ? 1 : 0);
+        return 1;
+      case 'number':
+        x.lua_pushnumber(L, result as number);
+        return 1;
+    }
+  };
+  // Each body calls `call` with the arguments in place for the common counts: an array spread into
+  // the call cost a third of a short API call.
+  if (args.length <= NUMBER_ARGS_MAX && args.every((p) => isNumberArgType(p.type))) {
+    // The arguments wait read as numbers (in wasm, see NumberArgsBody): one call from Lua, none back.
+    const num = (i: number, top: number, values: Float64Array): unknown =>
+      top >= readFrom[i] ? numberArg(args[i].type as NumberArgType, values[i]) : args[i].fallback;
+    const numberBody = ((): NumberArgsBody => {
+      switch (args.length) {
+        case 0:
+          return (L, top) => {
+            const outside = outsideCount(L, top);
+            return outside >= 0 ? outside : push(L, call(L));
+          };
+        case 1:
+          return (L, top) => {
+            const v = lua.numberArgs();
+            const outside = outsideCount(L, top);
+            return outside >= 0 ? outside : push(L, call(num(0, top, v), L));
+          };
+        case 2:
+          return (L, top) => {
+            const v = lua.numberArgs();
+            const outside = outsideCount(L, top);
+            return outside >= 0 ? outside : push(L, call(num(0, top, v), num(1, top, v), L));
+          };
+        case 3:
+          return (L, top) => {
+            const v = lua.numberArgs();
+            const outside = outsideCount(L, top);
+            return outside >= 0 ? outside : push(L, call(num(0, top, v), num(1, top, v), num(2, top, v), L));
+          };
+        case 4:
+          return (L, top) => {
+            const v = lua.numberArgs();
+            const outside = outsideCount(L, top);
+            return outside >= 0 ? outside : push(L, call(num(0, top, v), num(1, top, v), num(2, top, v), num(3, top, v), L));
+          };
+        case 5:
+          return (L, top) => {
+            const v = lua.numberArgs();
+            const outside = outsideCount(L, top);
+            return outside >= 0 ? outside : push(L, call(num(0, top, v), num(1, top, v), num(2, top, v), num(3, top, v), num(4, top, v), L));
+          };
+        case 6:
+          return (L, top) => {
+            const v = lua.numberArgs();
+            const outside = outsideCount(L, top);
+            return outside >= 0 ? outside : push(L, call(num(0, top, v), num(1, top, v), num(2, top, v), num(3, top, v), num(4, top, v), num(5, top, v), L));
+          };
+        case 7:
+          return (L, top) => {
+            const v = lua.numberArgs();
+            const outside = outsideCount(L, top);
+            return outside >= 0
+              ? outside
+              : push(L, call(num(0, top, v), num(1, top, v), num(2, top, v), num(3, top, v), num(4, top, v), num(5, top, v), num(6, top, v), L));
+          };
+        default:
+          return (L, top) => {
+            const v = lua.numberArgs();
+            const outside = outsideCount(L, top);
+            return outside >= 0 ? outside : push(L, call(...args.map((_, i) => num(i, top, v)), L));
+          };
+      }
+    })();
+    return { name, numberArgs: { arity: args.length, body: numberBody } };
+  }
   const arg = (i: number, top: number, L: LuaState): unknown => (top >= readFrom[i] ? readArg(lua, L, i + 1, args[i].type) : args[i].fallback);
-  // Calls body with the arguments in place for the common counts: an array spread into the call
-  // cost a third of a short API call.
   const invoke = ((): ((top: number, L: LuaState) => ResultValue<ResultType>) => {
     switch (args.length) {
       case 0:
@@ -106,23 +193,8 @@ export function bind<const P extends readonly Param[], R extends ResultType | un
     name,
     fn: (L) => {
       const top = x.lua_gettop(L);
-      if (count && (top < count.min || (count.max !== undefined && top > count.max))) {
-        return count.usage === undefined ? 0 : lua.error(L, count.usage);
-      }
-      const result = invoke(top, L);
-      switch (returns) {
-        case undefined:
-          return 0;
-        case 'int':
-          pushInt(lua, L, result as number);
-          return 1;
-        case 'bool':
-          x.lua_pushboolean(L, result ? 1 : 0);
-          return 1;
-        case 'number':
-          x.lua_pushnumber(L, result as number);
-          return 1;
-      }
+      const outside = outsideCount(L, top);
+      return outside >= 0 ? outside : push(L, invoke(top, L));
     },
   };
 }

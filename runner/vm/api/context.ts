@@ -1,5 +1,6 @@
 // What the API bindings act on: one cart machine's Lua state, RAM and devices.
 import type { LuaBridge } from '../lua/lua-bridge.js';
+import type { NumberArgsBody } from '../lua/lua-wasm.js';
 import type { Input } from '../input.js';
 import type { Video } from '../video/video.js';
 
@@ -23,8 +24,8 @@ export interface ApiContext {
   sync(mask: number, bank: number, toCart: boolean): void;
 }
 
-/** One API function: its Lua name and its C implementation. */
-export interface ApiFunction {
-  name: string;
-  fn: (L: number) => number;
-}
+/**
+ * One API function: its Lua name and its C implementation, either a lua_CFunction or, for a function
+ * whose arguments are all numbers, a body that takes them read in wasm (see NumberArgsBody).
+ */
+export type ApiFunction = { name: string; fn: (L: number) => number } | { name: string; numberArgs: { arity: number; body: NumberArgsBody } };

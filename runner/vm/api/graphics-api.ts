@@ -34,17 +34,20 @@ export function graphicsApi(ctx: ApiContext): ApiFunction[] {
     },
     {
       name: 'pix',
-      fn: (L) => {
-        const top = x.lua_gettop(L);
-        if (top >= 3) {
-          video.pix(argS32(lua, L, 1), argS32(lua, L, 2), argS32(lua, L, 3));
-          return 0;
-        }
-        if (top === 2) {
-          pushInt(lua, L, video.getPix(argS32(lua, L, 1), argS32(lua, L, 2)));
-          return 1;
-        }
-        return lua.error(L, 'invalid parameters, pix(x y [color])');
+      numberArgs: {
+        arity: 3,
+        body: (L, top) => {
+          const v = lua.numberArgs();
+          if (top >= 3) {
+            video.pix(v[0], v[1], v[2]);
+            return 0;
+          }
+          if (top === 2) {
+            pushInt(lua, L, video.getPix(v[0], v[1]));
+            return 1;
+          }
+          return lua.error(L, 'invalid parameters, pix(x y [color])');
+        },
       },
     },
     bind(

@@ -1,7 +1,8 @@
 // Thin typed helpers over the raw Lua C API: strings in and out of wasm memory, globals, C functions.
 // Strings are copied out of the (possibly shared) heap before decoding, since browsers' TextDecoder
 // refuses shared views.
-import type { LuaExports, LuaState, LuaWasm } from './lua-wasm.js';
+import { NUMBER_ARGS_MAX, type LuaStackLayout } from './host-function-modules.js';
+import type { LuaExports, LuaState, LuaWasm, NumberArgsBody } from './lua-wasm.js';
 
 export const LUA_REGISTRYINDEX = -1001000;
 export const LUA_MULTRET = -1;
@@ -49,6 +50,8 @@ export class LuaBridge {
   #scratch = 0;
   #scratchSize = 0;
   readonly #lenPtr: number;
+  readonly #numberArgsPtr: number;
+  #numberArgs: Float64Array;
   readonly #names = new Map<string, number>();
   #debugInfo = 0;
 
@@ -59,6 +62,8 @@ export class LuaBridge {
     this.#heap = new Uint8Array(this.x.memory.buffer);
     this.#heapView = new DataView(this.x.memory.buffer);
     this.#lenPtr = this.x.malloc(8);
+    this.#numberArgsPtr = this.x.malloc(NUMBER_ARGS_MAX * Float64Array.BYTES_PER_ELEMENT);
+    this.#numberArgs = new Float64Array(this.x.memory.buffer, this.#numberArgsPtr, NUMBER_ARGS_MAX);
   }
 
   /** Views over the heap; refreshed when the memory has grown. */
@@ -97,6 +102,22 @@ export class LuaBridge {
    */
   addFunction(fn: CFunction): CFunctionRef {
     return this.#wasm.addFunction(fn, 'ii');
+  }
+
+  /**
+   * Registers a C function whose first `arity` arguments are read as numbers in wasm, from a stack
+   * laid out as `stack` says, and passed to body (see number-args.ts); once per VM, as addFunction.
+   */
+  addNumberArgsFunction(body: NumberArgsBody, arity: number, stack: LuaStackLayout): CFunctionRef {
+    if (arity > NUMBER_ARGS_MAX) throw new RangeError(`a number-argument function reads at most ${NUMBER_ARGS_MAX} arguments, not ${arity}`);
+    return this.#wasm.addNumberArgsFunction(body, arity, stack, this.#numberArgsPtr);
+  }
+
+  /** The arguments of the number-argument function being called (see NumberArgsBody), as doubles. */
+  numberArgs(): Float64Array {
+    // A memory that is not shared detaches its old buffer when it grows.
+    if (this.#numberArgs.length === 0) this.#numberArgs = new Float64Array(this.x.memory.buffer, this.#numberArgsPtr, NUMBER_ARGS_MAX);
+    return this.#numberArgs;
   }
 
   /** Registers a lua_Hook: void (*)(lua_State *L, lua_Debug *ar). Once per VM, as addFunction. */

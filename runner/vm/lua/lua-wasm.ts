@@ -1,6 +1,7 @@
 // Loads one Lua 5.4 WebAssembly instance (wasmoon's glue.wasm, without wasmoon's JavaScript) for
 // one cart, and hands out its raw C API exports: calls from the cart skip any wrapper, so they stay
 // in the 0.2 us range. The instance runs on the small runtime of lua-runtime.ts.
+import { hostFunctionBytes, numberArgsFunctionBytes, type LuaStackLayout } from './host-function-modules.js';
 import { luaRuntimeImports } from './lua-runtime.js';
 import { bytesToPages, patchMemory } from './wasm-memory-patch.js';
 
@@ -77,10 +78,22 @@ export interface LuaExports {
   lua_isyieldable(L: LuaState): number;
 }
 
+/**
+ * The JavaScript side of a number-argument C function: called with the state and lua_gettop once
+ * its arguments wait as lua_tonumberx reads them (0 past the top) in LuaBridge.numberArgs(), which
+ * it reads before anything else can call such a function; returns the results pushed.
+ */
+export type NumberArgsBody = (L: LuaState, top: number) => number;
+
 export interface LuaWasm {
   x: LuaExports;
   /** Registers a JS function in the wasm function table; sig is emscripten's ('ii', 'vii', ...). */
   addFunction(fn: (...args: number[]) => number | void, sig: string): number;
+  /**
+   * Registers a lua_CFunction that reads its first `arity` arguments in wasm, from a stack laid out
+   * as `stack` says, into the doubles at `scratch` (host-function-modules.ts), and then calls body.
+   */
+  addNumberArgsFunction(body: NumberArgsBody, arity: number, stack: LuaStackLayout, scratch: Ptr): number;
   /** Whether the linear memory is shared (so the watchdog thread can arm the hook). */
   shared: boolean;
 }
@@ -98,7 +111,7 @@ export interface LuaWasmOptions {
 /** The Lua module compiled once, its memory patched as asked, ready to be instantiated per cart. */
 export interface CompiledLuaWasm {
   module: WebAssembly.Module;
-  /** Host-function wrappers by emscripten signature, compiled once and instantiated per function. */
+  /** Host-function modules by emscripten signature (or `numbers` and the stack layout, for number-argument functions), compiled once and instantiated per function. */
   wrappers: Map<string, WebAssembly.Module>;
   /** What could not be patched (the instances then run unshared, or without the cap). */
   patchErrors: string[];
@@ -138,47 +151,42 @@ export function instantiateLuaWasm(compiled: CompiledLuaWasm): LuaWasm & { patch
   start.__wasm_call_ctors();
   const x = exports as unknown as LuaExports;
   const table = exports.__indirect_function_table as WebAssembly.Table;
+  // Where memory cannot be shared (a page without cross-origin isolation) there is no SharedArrayBuffer to test against.
+  const shared = typeof SharedArrayBuffer === 'function' && x.memory.buffer instanceof SharedArrayBuffer;
+  // The wasm function itself, imported as is by number-argument functions: wasm calling wasm.
+  const tonumberx = exports.lua_tonumberx;
   return {
     x,
-    addFunction: (fn, sig) => addToTable(table, compiled.wrappers, fn, sig),
-    // Where memory cannot be shared (a page without cross-origin isolation) there is no SharedArrayBuffer to test against.
-    shared: typeof SharedArrayBuffer === 'function' && x.memory.buffer instanceof SharedArrayBuffer,
+    addFunction: (fn, sig) => addToTable(table, compiled.wrappers, sig, () => hostFunctionBytes(sig), { e: { f: fn } }),
+    addNumberArgsFunction: (body, arity, stack, scratch) =>
+      addToTable(table, compiled.wrappers, `numbers ${JSON.stringify(stack)}`, () => numberArgsFunctionBytes(shared, stack), {
+        l: { memory: x.memory, tonumberx },
+        j: { body },
+        n: { arity, scratch },
+      }),
+    shared,
     patchErrors: [...compiled.patchErrors],
   };
 }
-
-const WASM_TYPE: Record<string, number> = { i: 0x7f, j: 0x7e, f: 0x7d, d: 0x7c };
 
 /**
  * What emscripten's addFunction does (a tiny module importing the JS function, its export put in
  * the table), with the module compiled once per signature instead of once per function: a cart
  * registers about a hundred host functions, and compiling each cost more than the rest of its start.
  */
-function addToTable(table: WebAssembly.Table, wrappers: Map<string, WebAssembly.Module>, fn: (...args: number[]) => number | void, sig: string): number {
-  let wrapper = wrappers.get(sig);
-  if (!wrapper) {
-    wrapper = new WebAssembly.Module(wrapperBytes(sig));
-    wrappers.set(sig, wrapper);
+function addToTable(
+  table: WebAssembly.Table,
+  modules: Map<string, WebAssembly.Module>,
+  key: string,
+  bytes: () => Uint8Array<ArrayBuffer>,
+  imports: WebAssembly.Imports,
+): number {
+  let module = modules.get(key);
+  if (!module) {
+    module = new WebAssembly.Module(bytes());
+    modules.set(key, module);
   }
   const index = table.grow(1);
-  table.set(index, new WebAssembly.Instance(wrapper, { e: { f: fn } }).exports.f);
+  table.set(index, new WebAssembly.Instance(module, imports).exports.f);
   return index;
-}
-
-/** A module that imports e.f with signature sig ("vii": void (i32, i32)) and exports it as f. */
-function wrapperBytes(sig: string): Uint8Array<ArrayBuffer> {
-  const type = (c: string) => {
-    const code = WASM_TYPE[c];
-    if (code === undefined) throw new Error(`unknown signature character ${c} in ${sig}`);
-    return code;
-  };
-  const params = [...sig.slice(1)].map(type);
-  const results = sig[0] === 'v' ? [0] : [1, type(sig[0])];
-  const typeSection = [1, 0x60, params.length, ...params, ...results];
-  return new Uint8Array([
-    ...[0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
-    ...[1, typeSection.length, ...typeSection],
-    ...[2, 7, 1, 1, 0x65, 1, 0x66, 0, 0],
-    ...[7, 5, 1, 1, 0x66, 0, 0],
-  ]);
 }

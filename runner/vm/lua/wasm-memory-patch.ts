@@ -3,6 +3,8 @@
 //   fields while the VM thread is busy running the cart;
 // - growPages: a lower maximum size caps what the cart's Lua heap can ever take from the host.
 
+import { leb } from './wasm-leb.js';
+
 const MEMORY_SECTION = 5;
 const LIMITS_HAS_MAX = 0x01;
 const LIMITS_SHARED = 0x02;
@@ -30,18 +32,6 @@ function readLeb(bytes: Uint8Array, at: number): { value: number; next: number }
     if ((byte & 0x80) === 0) return { value, next: pos };
     if (shift > 35) throw new WasmPatchError('LEB128 number too long');
   }
-}
-
-function leb(value: number): number[] {
-  const out: number[] = [];
-  let rest = value;
-  do {
-    let byte = rest & 0x7f;
-    rest = Math.floor(rest / 128);
-    if (rest > 0) byte |= 0x80;
-    out.push(byte);
-  } while (rest > 0);
-  return out;
 }
 
 /** Returns a patched copy of `wasm`. Throws when the module's memory cannot be patched safely. */
