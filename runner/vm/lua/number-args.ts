@@ -15,26 +15,28 @@ export interface NumberArgsRegistrar {
   inWasm: boolean;
 }
 
+/** A value the probe is called with: a Lua float, integer (bigint), string, boolean, nil (null) or table ({}). */
+type ProbeValue = number | bigint | string | boolean | null | object;
+
 /**
  * The probe's calls: none; a float and an integer in every position, at the edges of their ranges;
  * values that are not numbers (a string that reads as one among them), also in every position;
- * fewer arguments than it reads, and more. Numbers fill the stack slots below each call, so a
- * read from the wrong slot finds a number of another value rather than one that reads the slow way.
+ * fewer arguments than it reads, and more. They are pushed through the C API, so no Lua is parsed.
  */
-const PROBE = `local probe = ...
-local s1, s2, s3, s4, s5, s6, s7, s8 = 101.5, 102, 103.5, 104, 105.5, 106, 107.5, 108
-probe()
-probe(1.5, -7, 2.25, 9223372036854775807, -0.0, -9223372036854775808, 0/0, 1e300)
-probe(3, -2^53, 4, 0.125, -1, 1/0, 6, -5.5)
-probe('12', true, nil, {}, ' 0x10 ', probe, false, 'x', 9)
-probe(7, 8.5)`;
-const PROBE_CALLS = 5;
+const PROBE_CALLS: readonly (readonly ProbeValue[])[] = [
+  [],
+  [1.5, -7n, 2.25, 9223372036854775807n, -0, -(2 ** 63), NaN, 2 ** 70],
+  [3n, -(2 ** 53), 4n, 0.125, -1n, Infinity, 6n, -5.5],
+  ['12', true, null, {}, ' 0x10 ', false, 'x', 9.5, 10n],
+  [7n, 8.5],
+];
+/** Numbers in the stack slots below each call, so a read from the wrong slot finds a number of another value rather than one that reads the slow way. */
+const BELOW: readonly ProbeValue[] = [101.5, 102n, 103.5, 104n, 105.5, 106n, 107.5, 108n];
 
 /**
  * How this VM registers number-argument functions (of at most NUMBER_ARGS_MAX arguments): in wasm
- * when a probe, called from Lua with the values of PROBE, finds exactly what lua_gettop and
- * lua_tonumberx give in each call; otherwise (another build's layout, a read that traps) through
- * JavaScript.
+ * when a probe, called with PROBE_CALLS, finds exactly what lua_gettop and lua_tonumberx give in
+ * each call; otherwise (another build's layout, a read that traps) through JavaScript.
  */
 export function numberArgsRegistrar(lua: LuaBridge, stack: LuaStackLayout = LUA_STACK): NumberArgsRegistrar {
   const inWasm = proveStackReading(lua, stack);
@@ -72,16 +74,29 @@ function proveStackReading(lua: LuaBridge, stack: LuaStackLayout): boolean {
   );
   const L = x.luaL_newstate();
   if (L === 0) return false;
-  let ran = false;
+  let ran = true;
   try {
-    if (lua.load(L, PROBE, '=number-args probe') === LUA_OK) {
+    for (const args of PROBE_CALLS) {
+      x.lua_settop(L, 0);
+      for (const value of BELOW) push(lua, L, value);
       x.lua_pushcclosure(L, probe, 0);
-      ran = x.lua_pcallk(L, 1, 0, 0, 0, 0) === LUA_OK;
+      for (const value of args) push(lua, L, value);
+      ran &&= x.lua_pcallk(L, args.length, 0, 0, 0, 0) === LUA_OK;
     }
   } catch {
     // A read outside the memory traps: the state is left as it is, unclosed, and never used again.
     return false;
   }
   x.lua_close(L);
-  return ran && calls === PROBE_CALLS && matched === PROBE_CALLS;
+  return ran && calls === PROBE_CALLS.length && matched === PROBE_CALLS.length;
+}
+
+function push(lua: LuaBridge, L: number, value: ProbeValue): void {
+  const x = lua.x;
+  if (typeof value === 'number') x.lua_pushnumber(L, value);
+  else if (typeof value === 'bigint') x.lua_pushinteger(L, value);
+  else if (typeof value === 'string') lua.pushString(L, value);
+  else if (typeof value === 'boolean') x.lua_pushboolean(L, value ? 1 : 0);
+  else if (value === null) x.lua_pushnil(L);
+  else x.lua_createtable(L, 0, 0);
 }
