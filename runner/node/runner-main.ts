@@ -4,10 +4,11 @@
 import { Worker } from 'node:worker_threads';
 import { parseRunnerArgs } from '../common/runner-flags.js';
 import { RunnerSupervisor } from '../common/supervisor/runner-supervisor.js';
-import { createVmThreadInit, type FromVm } from '../common/vm-link/thread-messages.js';
+import { createVmThreadInit } from '../common/vm-link/thread-messages.js';
 import { connectToHost } from './host-transport.js';
 import { closeInheritedDescriptors } from './inherited-descriptors.js';
 import { applyKernelSandbox } from './kernel-sandbox/kernel-sandbox.js';
+import { vmThreadLink } from './vm-thread-link.js';
 
 /** Runs this process as a runner whose VM thread is the worker script at vmWorker. */
 export async function runRunner(vmWorker: URL): Promise<void> {
@@ -15,14 +16,10 @@ export async function runRunner(vmWorker: URL): Promise<void> {
   closeInheritedDescriptors();
   const transport = await connectToHost();
   const init = createVmThreadInit(parseRunnerArgs(process.argv.slice(2)));
-  const worker = new Worker(vmWorker, { workerData: init });
+  const link = vmThreadLink(init);
+  const worker = new Worker(vmWorker, { workerData: link.workerData, transferList: link.transferList });
   const supervisor = new RunnerSupervisor(
-    {
-      post: (msg) => worker.postMessage(msg),
-      terminate: () => void worker.terminate(),
-      onMessage: (cb) => worker.on('message', (msg: FromVm) => cb(msg)),
-      onError: (cb) => worker.on('error', (err) => cb(err.message)),
-    },
+    link.connect(worker),
     {
       send: (batch) => transport.send(batch),
       schedule: setImmediate,

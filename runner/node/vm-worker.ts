@@ -1,14 +1,12 @@
 // Entry of a runner's VM thread in Node (a worker_threads Worker).
 import { setFlagsFromString } from 'node:v8';
-import { parentPort, workerData } from 'node:worker_threads';
 import { seedHostChunks } from '../vm/lua/sandbox.js';
 import { runVmThread } from '../vm/vm-thread.js';
-import type { ToVm, VmThreadInit } from '../common/vm-link/thread-messages.js';
 import { readGlueWasm } from './glue-file.js';
 import { readHostChunks } from './host-chunk-file.js';
+import { vmThreadSide } from './vm-thread-link.js';
 
-const port = parentPort;
-if (!port) throw new Error('vm-worker must run as a worker thread');
+const { init, port } = vmThreadSide();
 
 // V8 optimizes a function once it has run through a budget of bytecode. A frame's JavaScript is
 // some thirty small functions run once a frame, and with V8's default budget (66 KB in Node 20) all
@@ -20,11 +18,4 @@ if (!port) throw new Error('vm-worker must run as a worker thread');
 setFlagsFromString(`--interrupt-budget=${4 * 66 * 1024}`);
 seedHostChunks(readHostChunks());
 
-await runVmThread(
-  {
-    post: (msg, transfer) => port.postMessage(msg, transfer ?? []),
-    onMessage: (cb) => port.on('message', (msg: ToVm) => cb(msg)),
-  },
-  readGlueWasm(),
-  workerData as VmThreadInit,
-);
+await runVmThread(port, readGlueWasm(), init);

@@ -20,6 +20,14 @@ export interface VmThread {
   onMessage(cb: (msg: FromVm) => void): void;
   /** The thread died of an uncaught error (a wasm trap is one). */
   onError(cb: (message: string) => void): void;
+  /**
+   * Delivers to onMessage's callback, at once and in order, the messages the VM thread has posted
+   * that are still queued. Where a host has it (Node; a browser has no synchronous receive), the
+   * main thread's own news waits for those: FrameOutputFilter tells of the frames drawn so far
+   * ahead of any news, and a frame told of that way before its own message came would be taken
+   * by the host as one it already had (a --png-frames picture, a --wav frame's audio, lost).
+   */
+  drain?(): void;
 }
 
 export interface RunnerHost {
@@ -43,6 +51,7 @@ export class RunnerSupervisor {
   readonly #watchdog: Watchdog | null;
   readonly #heartbeat: HeartbeatWatch | null;
   readonly #frames: FrameOutputFilter;
+  readonly #news: (msg: RunnerMessage) => void;
   #vmEnded = false;
   /** The cart's name once 'start' came, for messages about the VM as a whole. */
   #cartName = 'the cart';
@@ -62,17 +71,23 @@ export class RunnerSupervisor {
     this.#outbox = new MessageBatcher((batch) => host.send(batch), host.schedule);
     this.#frames = new FrameOutputFilter((msg) => this.#outbox.push(msg), init.latestFrame);
     const send = (msg: RunnerMessage) => this.#frames.send(msg);
-    this.#heartbeat = init.heartbeat ? new HeartbeatWatch(send) : null;
+    /** News of this thread's own (the watchdog's, a crash, the RAM read), after the VM's queued messages. */
+    const news = (msg: RunnerMessage) => {
+      vm.drain?.();
+      send(msg);
+    };
+    this.#news = news;
+    this.#heartbeat = init.heartbeat ? new HeartbeatWatch(news) : null;
     this.#watchdog =
       init.heartbeat || !init.debugMailbox
         ? null
         : new Watchdog(
             init.control,
             init.instructionBudget,
-            send,
+            news,
             (msg) => {
               this.#endVm();
-              send(msg);
+              news(msg);
             },
             init.debugMailbox,
           );
@@ -93,7 +108,7 @@ export class RunnerSupervisor {
     });
     vm.onError((message) => {
       this.#endVm();
-      send({
+      news({
         type: 'error',
         message: clipText(
           `${this.#cartName}: the cart's Lua VM crashed (${message}) and was stopped; nothing else was affected. Run the cart again, and if it crashes at the same point again, report it with the cart.`,
@@ -126,7 +141,7 @@ export class RunnerSupervisor {
         if (!this.#vmEnded && this.#watchdog && !this.#watchdog.postDebug(msg)) this.#host.dropped();
         break;
       case 'read-ram':
-        this.#frames.send({ type: 'ram', bytes: this.#ram.slice() });
+        this.#news({ type: 'ram', bytes: this.#ram.slice() });
         break;
       case 'break':
         this.#watchdog?.requestBreak();
