@@ -26,7 +26,8 @@ export function vmThreadLink(init: VmThreadInit): { workerData: VmWorkerData; tr
       },
       onError: (cb) => worker.on('error', (err) => cb(err.message)),
       drain: () => {
-        for (let queued = receiveMessageOnPort(fromVm); queued && deliver; queued = receiveMessageOnPort(fromVm)) deliver(queued.message as FromVm);
+        if (!deliver) return;
+        for (let queued = receiveMessageOnPort(fromVm); queued; queued = receiveMessageOnPort(fromVm)) deliver(queued.message as FromVm);
       },
     }),
   };

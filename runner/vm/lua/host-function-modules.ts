@@ -118,9 +118,8 @@ export const NUMBER_ARGS_MAX = 8;
  * other value through the imported l.tonumberx, the Lua module's own lua_tonumberx (a string that
  * reads as a number is one); an argument past the top reads as 0, as lua_tonumberx reads none. A
  * pix then costs one call from Lua into JavaScript, where it cost that and four calls back into
- * wasm, each of them dearer than the pixel. One module serves every arity, so V8 compiles one
- * wrapper for the call into JavaScript (one per signature, and there is one), and the doubles
- * reach JavaScript unboxed.
+ * wasm, each of them dearer than the pixel. One module serves every arity (V8 compiles the call
+ * into JavaScript once per module and signature), and the doubles reach JavaScript unboxed.
  */
 export function numberArgsFunctionBytes(sharedMemory: boolean, stack: LuaStackLayout): Uint8Array<ArrayBuffer> {
   const [cFunctionType, toNumberType, bodyType] = [0, 1, 2];
