@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { readGlueWasm } from '../../runner/node/glue-file.js';
-import { LUA_STACK, NUMBER_ARGS_MAX } from '../../runner/vm/lua/host-function-modules.js';
+import { NUMBER_ARGS_MAX } from '../../runner/vm/lua/host-function-modules.js';
+import { LUA_STACK } from '../../runner/vm/lua/lua-layout.js';
 import { LUA_OK, LuaBridge } from '../../runner/vm/lua/lua-bridge.js';
 import { loadLuaWasm } from '../../runner/vm/lua/lua-wasm.js';
 import { numberArgsRegistrar, type NumberArgsRegistrar } from '../../runner/vm/lua/number-args.js';

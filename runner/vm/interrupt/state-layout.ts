@@ -2,10 +2,10 @@
 // watchdog writes those fields from another thread, so they are found at start (by diffing the
 // memory lua_sethook writes) and then proven by a live test, never assumed.
 import type { LuaBridge } from '../lua/lua-bridge.js';
+import { CALL_INFO } from '../lua/lua-layout.js';
 import type { LuaState } from '../lua/lua-wasm.js';
 import { LUA_MASKCOUNT, type StateLayout } from '../../common/vm-link/hook-fields.js';
 
-const CALLINFO = { previous: 8, trap: 20, callStatus: 34 };
 const SCAN_BYTES = 256;
 const MARK_COUNT = 0x1234567;
 
@@ -46,5 +46,5 @@ export function discoverStateLayout(lua: LuaBridge, L: LuaState, hookFn: number)
     }
   }
   if (ci < 0) return null;
-  return { ci, hook, baseHookCount, hookCount, hookMask, ciPrevious: CALLINFO.previous, ciTrap: CALLINFO.trap, ciCallStatus: CALLINFO.callStatus };
+  return { ci, hook, baseHookCount, hookCount, hookMask, ciPrevious: CALL_INFO.previous, ciTrap: CALL_INFO.trap, ciCallStatus: CALL_INFO.callStatus };
 }

@@ -1,5 +1,6 @@
 // The tiny WebAssembly modules that put host (JavaScript) functions in the Lua module's function
 // table, written out byte by byte: each is compiled once and instantiated per function.
+import type { LuaStackLayout } from './lua-layout.js';
 import { leb, sleb } from './wasm-leb.js';
 
 const MAGIC_AND_VERSION = [0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0];
@@ -89,26 +90,13 @@ export function hostFunctionBytes(sig: string): Uint8Array<ArrayBuffer> {
   ]);
 }
 
-/**
- * Where this build of Lua (5.4, 32-bit pointers) keeps a running C function's arguments: the
- * lua_State's top and current CallInfo, the CallInfo's func (the arguments are the stack slots
- * after it), a slot's size and its type tag, and the tags of a float and an integer. Constants of
- * the build, proven live at start (see number-args.ts) before any cart's call reads through them.
- */
-export const LUA_STACK: LuaStackLayout = { stateTop: 12, stateCi: 20, ciFunc: 0, slotLog2: 4, slotTag: 8, floatTag: 0x13, intTag: 0x03 };
-
-export interface LuaStackLayout {
-  stateTop: number;
-  stateCi: number;
-  ciFunc: number;
-  slotLog2: number;
-  slotTag: number;
-  floatTag: number;
-  intTag: number;
-}
-
 /** The most arguments a number-argument function reads in wasm; the scratch holds this many doubles. */
 export const NUMBER_ARGS_MAX = 8;
+
+/** Refuses a number-argument function of more arguments than the scratch holds, however it reads them. */
+export function checkNumberArgsArity(arity: number): void {
+  if (arity > NUMBER_ARGS_MAX) throw new RangeError(`a number-argument function reads at most ${NUMBER_ARGS_MAX} arguments, not ${arity}`);
+}
 
 /**
  * A lua_CFunction, int (lua_State *L), that reads its first n.arity arguments (at most

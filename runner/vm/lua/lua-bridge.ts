@@ -1,7 +1,8 @@
 // Thin typed helpers over the raw Lua C API: strings in and out of wasm memory, globals, C functions.
 // Strings are copied out of the (possibly shared) heap before decoding, since browsers' TextDecoder
 // refuses shared views.
-import { NUMBER_ARGS_MAX, type LuaStackLayout } from './host-function-modules.js';
+import { checkNumberArgsArity, NUMBER_ARGS_MAX } from './host-function-modules.js';
+import type { LuaStackLayout } from './lua-layout.js';
 import type { LuaExports, LuaState, LuaWasm, NumberArgsBody } from './lua-wasm.js';
 
 export const LUA_REGISTRYINDEX = -1001000;
@@ -109,7 +110,7 @@ export class LuaBridge {
    * laid out as `stack` says, and passed to body (see number-args.ts); once per VM, as addFunction.
    */
   addNumberArgsFunction(body: NumberArgsBody, arity: number, stack: LuaStackLayout): CFunctionRef {
-    if (arity > NUMBER_ARGS_MAX) throw new RangeError(`a number-argument function reads at most ${NUMBER_ARGS_MAX} arguments, not ${arity}`);
+    checkNumberArgsArity(arity);
     return this.#wasm.addNumberArgsFunction(body, arity, stack, this.#numberArgsPtr);
   }
 

@@ -1,7 +1,8 @@
 // Loads one Lua 5.4 WebAssembly instance (wasmoon's glue.wasm, without wasmoon's JavaScript) for
 // one cart, and hands out its raw C API exports: calls from the cart skip any wrapper, so they stay
 // in the 0.2 us range. The instance runs on the small runtime of lua-runtime.ts.
-import { hostFunctionBytes, numberArgsFunctionBytes, type LuaStackLayout } from './host-function-modules.js';
+import { hostFunctionBytes, numberArgsFunctionBytes } from './host-function-modules.js';
+import type { LuaStackLayout } from './lua-layout.js';
 import { luaRuntimeImports } from './lua-runtime.js';
 import { bytesToPages, patchMemory } from './wasm-memory-patch.js';
 

@@ -1,9 +1,11 @@
 // C functions whose arguments are all numbers (pix, line, rect and most of the API): their arguments
 // are read in wasm, straight from the Lua stack (host-function-modules.ts), once a live test has
-// shown that this build of Lua keeps them where LUA_STACK says; otherwise, as any host function
-// reads them, by calls from JavaScript to lua_gettop and lua_tonumberx, with the same results.
+// shown that this build of Lua keeps them where LUA_STACK (lua-layout.ts) says; otherwise, as any
+// host function reads them, by calls from JavaScript to lua_gettop and lua_tonumberx, with the same
+// results.
 import { LUA_OK, type CFunctionRef, type LuaBridge } from './lua-bridge.js';
-import { LUA_STACK, NUMBER_ARGS_MAX, type LuaStackLayout } from './host-function-modules.js';
+import { checkNumberArgsArity, NUMBER_ARGS_MAX } from './host-function-modules.js';
+import { LUA_STACK, type LuaStackLayout } from './lua-layout.js';
 import type { NumberArgsBody } from './lua-wasm.js';
 
 /** Registers a C function once per VM, as LuaBridge.addFunction does. */
@@ -48,7 +50,7 @@ export function numberArgsRegistrar(lua: LuaBridge, stack: LuaStackLayout = LUA_
 
 /** The body called with its arguments read by calls from JavaScript into the Lua module. */
 function readingInJavaScript(lua: LuaBridge, body: NumberArgsBody, arity: number): (L: number) => number {
-  if (arity > NUMBER_ARGS_MAX) throw new RangeError(`a number-argument function reads at most ${NUMBER_ARGS_MAX} arguments, not ${arity}`);
+  checkNumberArgsArity(arity);
   const x = lua.x;
   return (L) => {
     const args = lua.numberArgs();

@@ -1,6 +1,7 @@
 // The cart's Lua environment: an allowlist. Only base, coroutine, table, string and math are opened
 // (never io, os, package, debug, utf8), and the prelude below removes or narrows what remains risky.
 import { LuaBridge, LUA_MULTRET, LUA_OK, LUA_REGISTRYINDEX, type CFunctionRef, type GlobalFunction } from './lua-bridge.js';
+import { GLOBAL_STATE, LUA_STATE } from './lua-layout.js';
 import type { LuaState } from './lua-wasm.js';
 import { LUA53_COMPAT, LUA53_COMPAT_CHUNK } from './lua53-compat.js';
 import { Lua53Random } from './lua53-random.js';
@@ -122,12 +123,6 @@ export function installSandbox(lua: LuaBridge, L: LuaState, functions: SandboxFu
   return { memoryInUse: provenHeapCounter(lua, L, countThroughLua) ?? countThroughLua };
 }
 
-/** lua_State's l_G (after CommonHeader, status, allowhook, nci and top, with 32-bit pointers). */
-const STATE_GLOBAL = 16;
-/** global_State's totalbytes and GCdebt (after frealloc and ud), whose sum is the heap in use. */
-const GLOBAL_TOTAL_BYTES = 8;
-const GLOBAL_GC_DEBT = 12;
-
 /**
  * Reads the heap in use straight from the state's global_State, as collectgarbage('count') computes
  * it, once readings before and after an allocation have matched countThroughLua's: the host asks
@@ -135,10 +130,10 @@ const GLOBAL_GC_DEBT = 12;
  * Undefined where this build's layout differs.
  */
 function provenHeapCounter(lua: LuaBridge, L: LuaState, countThroughLua: () => number): (() => number) | undefined {
-  const global = lua.view(L + STATE_GLOBAL + 4).getUint32(L + STATE_GLOBAL, true);
+  const global = lua.view(L + LUA_STATE.global + 4).getUint32(L + LUA_STATE.global, true);
   const read = (): number => {
-    const view = lua.view(global + GLOBAL_GC_DEBT + 4);
-    return view.getInt32(global + GLOBAL_TOTAL_BYTES, true) + view.getInt32(global + GLOBAL_GC_DEBT, true);
+    const view = lua.view(global + GLOBAL_STATE.gcDebt + 4);
+    return view.getInt32(global + GLOBAL_STATE.totalBytes, true) + view.getInt32(global + GLOBAL_STATE.gcDebt, true);
   };
   for (let i = 0; i < 2; i++) {
     if (global === 0 || countThroughLua() !== read()) return undefined;
